@@ -1,0 +1,144 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+
+/** The rel every link in a reader's comment carries: no endorsement, marked user content, no opener. */
+export const COMMENT_LINK_REL = ['nofollow', 'ugc', 'noopener'] as const;
+
+// GitHub's sanitising rules, minus images (a comment must not make readers' browsers fetch anything),
+// headings (a comment is not a section of the page) and form controls.
+const REMOVED_TAGS = new Set(['img', 'picture', 'source', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'input']);
+const COMMENT_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !REMOVED_TAGS.has(tag)),
+  protocols: { href: ['http', 'https', 'mailto'] },
+};
+
+/** Raw HTML a reader typed is shown as the literal text they typed, never parsed as markup. */
+function remarkHtmlAsText() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'html', (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      const text = { type: 'text' as const, value: node.value };
+      const isBlock = parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem';
+      parent.children[index] = (
+        isBlock ? { type: 'paragraph', children: [text] } : text
+      ) as (typeof parent.children)[number];
+    });
+  };
+}
+
+/** Headings become paragraphs and images become their alt text, so no words are lost to sanitising. */
+function rehypeFlattenForComments() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (/^h[1-6]$/.test(node.tagName)) {
+        node.tagName = 'p';
+        node.properties = {};
+      } else if (node.tagName === 'img' && parent && index !== undefined) {
+        const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+        parent.children.splice(index, 1, ...(alt ? [{ type: 'text' as const, value: alt }] : []));
+        return [SKIP, index];
+      }
+      return undefined;
+    });
+  };
+}
+
+/** A link whose address the sanitiser removed (javascript:, data:) is left as plain text. */
+function rehypeUnwrapDeadLinks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'a' || node.properties.href !== undefined || !parent || index === undefined) return;
+      parent.children.splice(index, 1, ...(node.children as ElementContent[]));
+      return [SKIP, index];
+    });
+  };
+}
+
+const commentProcessor = unified()
+  .use(remarkParse)
+  .use(remarkHtmlAsText)
+  .use(remarkRehype)
+  .use(rehypeFlattenForComments)
+  .use(rehypeSanitize, COMMENT_SCHEMA)
+  .use(rehypeUnwrapDeadLinks)
+  .use(rehypeExternalLinks, {
+    rel: [...COMMENT_LINK_REL],
+    protocols: ['http', 'https', 'mailto'],
+    test: () => true,
+  })
+  .use(rehypeStringify);
+
+/**
+ * Renders an untrusted comment body to safe HTML: Markdown only; raw HTML shown as the literal text
+ * that was typed; images reduced to their alt text and headings to paragraphs; javascript: and data:
+ * links reduced to their text; every remaining link marked nofollow ugc noopener.
+ */
+export function renderCommentMarkdown(markdown: string): string {
+  return String(commentProcessor.processSync(markdown)).trim();
+}
+
+export interface ThreadableComment {
+  /** The comment's id within its post (its file name without extension). */
+  id: string;
+  replyTo?: string | undefined;
+  date: Date;
+}
+
+export type CommentThread<T> = T & { replies: T[] };
+
+/**
+ * Nests comments one level deep: each top-level comment, oldest first, with every comment that
+ * replies to it or to one of its replies, oldest first. Throws when a reply names a missing comment
+ * or when replies form a loop.
+ */
+export function threadComments<T extends ThreadableComment>(comments: readonly T[]): CommentThread<T>[] {
+  const byId = new Map(comments.map((comment) => [comment.id, comment]));
+  const rootOf = (comment: T): T => {
+    const seen = new Set<string>();
+    let current = comment;
+    while (current.replyTo !== undefined) {
+      if (seen.has(current.id)) throw new Error(`comment "${comment.id}" is part of a reply loop`);
+      seen.add(current.id);
+      const parent = byId.get(current.replyTo);
+      if (!parent) {
+        throw new Error(`comment "${current.id}" replies to "${current.replyTo}", which is not a comment on this post`);
+      }
+      current = parent;
+    }
+    return current;
+  };
+  const byDate = (a: T, b: T) => a.date.getTime() - b.date.getTime() || a.id.localeCompare(b.id);
+  const threads = new Map<string, CommentThread<T>>();
+  for (const comment of [...comments].sort(byDate)) {
+    if (comment.replyTo === undefined) threads.set(comment.id, { ...comment, replies: [] });
+  }
+  for (const comment of [...comments].sort(byDate)) {
+    if (comment.replyTo !== undefined) threads.get(rootOf(comment).id)!.replies.push(comment);
+  }
+  return [...threads.values()];
+}
+
+export type CommentChannel = { mode: 'mailto'; address: string } | { mode: 'form'; url: string };
+
+/**
+ * Where a reader sends a comment on a post: an email with the post's title as subject, or the
+ * configured form with {title} and {url} filled in.
+ */
+export function getLeaveCommentUrl(channel: CommentChannel, post: { title: string; url: string }): string {
+  if (channel.mode === 'mailto') {
+    const subject = encodeURIComponent(`Comment on: ${post.title}`);
+    const body = encodeURIComponent(`\n\n---\nPost: ${post.url}\nName to show with your comment:`);
+    return `mailto:${channel.address}?subject=${subject}&body=${body}`;
+  }
+  return channel.url
+    .replaceAll('{title}', encodeURIComponent(post.title))
+    .replaceAll('{url}', encodeURIComponent(post.url));
+}

@@ -1,0 +1,127 @@
+/** Calendar dates and instants, always interpreted in the site's time zone, never the build machine's. */
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+interface CalendarParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function getPartsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function getZonedParts(date: Date, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const part of getPartsFormatter(timeZone).formatToParts(date)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+}
+
+/** Offset of `timeZone` from UTC at `date`, in milliseconds (positive east of Greenwich). */
+function getOffsetMs(date: Date, timeZone: string): number {
+  const p = getZonedParts(date, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/** The instant at which the wall clock in `timeZone` reads the given date and time. */
+export function zonedTimeToInstant(
+  year: number,
+  month: number,
+  day: number,
+  timeZone: string,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): Date {
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const firstGuess = wallAsUtc - getOffsetMs(new Date(wallAsUtc), timeZone);
+  // Re-check at the guess: the offset differs when a DST change lies between the two.
+  const secondGuess = wallAsUtc - getOffsetMs(new Date(firstGuess), timeZone);
+  return new Date(secondGuess);
+}
+
+function isValidCalendarDate(year: number, month: number, day: number): boolean {
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+/**
+ * Reads a frontmatter date. A date without a time ("2025-05-22", or the Date that YAML makes of it,
+ * which is midnight UTC) is a calendar date in `timeZone`; a date-time without an offset is wall-clock
+ * time in `timeZone`; a date-time with an offset is that instant. Returns null when it is not a real date.
+ */
+export function parseContentDate(value: unknown, timeZone: string): Date | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    const isBareYamlDate =
+      value.getUTCHours() === 0 &&
+      value.getUTCMinutes() === 0 &&
+      value.getUTCSeconds() === 0 &&
+      value.getUTCMilliseconds() === 0;
+    if (!isBareYamlDate) return value;
+    return zonedTimeToInstant(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), timeZone);
+  }
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  const dateOnly = DATE_ONLY.exec(text);
+  if (dateOnly) {
+    const [year, month, day] = dateOnly.slice(1).map(Number) as [number, number, number];
+    return isValidCalendarDate(year, month, day) ? zonedTimeToInstant(year, month, day, timeZone) : null;
+  }
+  const local = LOCAL_DATE_TIME.exec(text);
+  if (local) {
+    const [year, month, day, hour, minute, second = 0] = local.slice(1).map((n) => Number(n ?? 0)) as number[];
+    if (!isValidCalendarDate(year!, month!, day!) || hour! > 23 || minute! > 59 || second > 59) return null;
+    return zonedTimeToInstant(year!, month!, day!, timeZone, hour, minute, second);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return null;
+  const [, y, m, d] = /^(\d{4})-(\d{2})-(\d{2})/.exec(text)!.map(Number) as number[];
+  if (!isValidCalendarDate(y!, m!, d!)) return null;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
+/** The calendar date that `date` falls on in `timeZone`. */
+export function getCalendarParts(date: Date, timeZone: string): CalendarParts {
+  const { year, month, day } = getZonedParts(date, timeZone);
+  return { year, month, day };
+}
+
+/** "2025-05-22": the calendar date in `timeZone`, for `<time datetime>` and sitemaps. */
+export function toIsoCalendarDate(date: Date, timeZone: string): string {
+  const { year, month, day } = getCalendarParts(date, timeZone);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** "22 May 2025" in the site's locale and time zone. */
+export function formatDisplayDate(date: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+/** "May 2025": the label of an archive month. */
+export function formatMonthYear(year: number, month: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+}

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { parseContentDate } from './dates.ts';
+import { toTags } from './slugs.ts';
+
+/** A frontmatter date, read in the site's time zone (see parseContentDate). */
+export function contentDate(timeZone: string) {
+  return z.unknown().transform((value, ctx): Date => {
+    const date = parseContentDate(value, timeZone);
+    if (date) return date;
+    ctx.addIssue({
+      code: 'custom',
+      message: `${JSON.stringify(value)} is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)`,
+    });
+    return z.NEVER;
+  });
+}
+
+/** Tags as written in frontmatter, returned as {slug, label} pairs with duplicates merged. */
+export const tagsField = z
+  .array(z.string().trim().min(1, 'a tag cannot be empty'), {
+    error: 'tags must be a list, e.g. tags: [reflexology, stress]',
+  })
+  .default([])
+  .transform((labels) => toTags(labels));
+
+export const sourceSchema = z.object({
+  title: z.string().trim().min(1),
+  url: z.url({ protocol: /^https?$/, error: 'a source url must be a full web address starting with https://' }),
+  publisher: z.string().trim().min(1).optional(),
+});
+
+export const reviewDetailsSchema = (timeZone: string) =>
+  z.object({
+    /** The therapist or business reviewed. */
+    subject: z.string().trim().min(1),
+    area: z.string().trim().min(1),
+    city: z.string().trim().min(1),
+    services: z.array(z.string().trim().min(1)).min(1, 'name at least one service, e.g. [Mobile massage]'),
+    rating: z
+      .number({ error: 'a review needs a rating: a whole number from 1 to 5' })
+      .int('the rating must be a whole number from 1 to 5')
+      .min(1, 'the rating must be from 1 to 5')
+      .max(5, 'the rating must be from 1 to 5'),
+    visitDate: contentDate(timeZone),
+  });
+
+/** A URL slug an editor may set to change a post's address: lowercase letters, digits and hyphens. */
+export const slugField = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug uses lowercase letters, digits and single hyphens, e.g. my-first-post');
+
+interface PostSchemaParts<I extends z.ZodType, A extends z.ZodType> {
+  /** Astro's image() from the schema context (checks the file exists and reads its size). */
+  image: I;
+  /** reference('authors') from astro:content. */
+  author: A;
+  timeZone: string;
+}
+
+/**
+ * A post's frontmatter: an article or a review (the `kind` field decides), so a review without a
+ * rating, or an article with review fields, is an error.
+ */
+export function createPostSchema<I extends z.ZodType, A extends z.ZodType>({
+  image,
+  author,
+  timeZone,
+}: PostSchemaParts<I, A>) {
+  const date = contentDate(timeZone);
+  const common = {
+    title: z.string().trim().min(1, 'a post needs a title'),
+    description: z
+      .string()
+      .trim()
+      .min(1, 'a post needs a description: one or two sentences for lists, search engines and feeds')
+      .max(300, 'keep the description under 300 characters; it is a summary, not the post'),
+    pubDate: date,
+    updatedDate: date.optional(),
+    draft: z.boolean().default(false),
+    slug: slugField.optional(),
+    tags: tagsField,
+    author,
+    hero: z
+      .object({
+        image,
+        alt: z
+          .string({ error: 'a hero image needs alt text: describe what it shows for readers who cannot see it' })
+          .trim()
+          .min(1, 'a hero image needs alt text: describe what it shows for readers who cannot see it'),
+      })
+      .optional(),
+    sources: z.array(sourceSchema).default([]),
+  };
+  return z
+    .discriminatedUnion(
+      'kind',
+      [
+        z.object({
+          ...common,
+          kind: z.literal('article'),
+          /** Shows the health disclaimer: on by default for articles. */
+          health: z.boolean().default(true),
+        }),
+        z.object({
+          ...common,
+          kind: z.literal('review'),
+          health: z.boolean().default(false),
+          review: reviewDetailsSchema(timeZone),
+        }),
+      ],
+      { error: 'kind must be "article" or "review"' },
+    )
+    .superRefine((post, ctx) => {
+      if (post.updatedDate && post.updatedDate < post.pubDate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updatedDate'],
+          message: 'updatedDate is before pubDate; an update cannot come before the post was published',
+        });
+      }
+    });
+}
+
+export const authorSchema = z.object({
+  name: z.string().trim().min(1),
+  bio: z.string().trim().min(1),
+  credentials: z.string().trim().min(1).optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+export const pageSchema = (timeZone: string) =>
+  z.object({
+    title: z.string().trim().min(1),
+    description: z.string().trim().min(1).max(300),
+    updatedDate: contentDate(timeZone).optional(),
+  });
+
+export const commentSchema = (timeZone: string) =>
+  z.object({
+    author: z.string().trim().min(1, 'a comment needs the author name').max(80),
+    date: contentDate(timeZone),
+    website: z.url({ protocol: /^https?$/, error: 'website must be a web address starting with https://' }).optional(),
+    replyTo: z.string().trim().min(1).optional(),
+  });
+
+/** "4:05" or "1:02:03" → seconds. */
+export function parseDuration(text: string): number | null {
+  const match = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/.exec(text.trim());
+  if (!match) return null;
+  const [, hours = '0', minutes = '0', seconds = '0'] = match;
+  return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+}
+
+export function createVideoSchema<I extends z.ZodType>(image: I) {
+  return z.object({
+    title: z.string().trim().min(1),
+    description: z.string().trim().min(1),
+    duration: z.string().transform((text, ctx) => {
+      const seconds = parseDuration(text);
+      if (seconds !== null) return seconds;
+      ctx.addIssue({ code: 'custom', message: `duration "${text}" should be written as m:ss or h:mm:ss, e.g. 4:05` });
+      return z.NEVER;
+    }),
+    poster: image,
+    source: z.discriminatedUnion(
+      'provider',
+      [
+        z.object({
+          provider: z.literal('youtube'),
+          id: z.string().regex(/^[\w-]{11}$/, 'a YouTube id is 11 characters, as in youtube.com/watch?v=ID'),
+        }),
+        z.object({
+          provider: z.literal('vimeo'),
+          id: z.string().regex(/^\d+$/, 'a Vimeo id is a number, as in vimeo.com/ID'),
+        }),
+        z.object({
+          provider: z.literal('file'),
+          src: z.string().regex(/^\/.+\.(mp4|webm)$/, 'a video file is a path under public/, e.g. /media/clip.webm'),
+          type: z.enum(['video/mp4', 'video/webm']).optional(),
+        }),
+      ],
+      { error: 'source.provider must be youtube, vimeo or file' },
+    ),
+  });
+}
+
+/** A page-view snapshot: path or URL → views, as exported from any analytics tool. */
+export const pageViewsSnapshotSchema = z.object({
+  views: z.record(
+    z.string(),
+    z.number().int('page views are whole numbers').nonnegative('page views cannot be negative'),
+  ),
+});

@@ -1,0 +1,76 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import type { Nodes, Root } from 'mdast';
+
+/** Words a minute for reading-time estimates: a typical adult reading prose on a screen. */
+export const WORDS_PER_MINUTE = 220;
+
+// MDX files start with import/export lines; they are code, not prose.
+const MDX_ESM_LINE = /^(?:import|export)\s.*$/gm;
+
+function parseBody(markdown: string): Root {
+  return fromMarkdown(markdown.replace(MDX_ESM_LINE, ''));
+}
+
+function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function textOf(nodes: Nodes[]): string {
+  return collapseWhitespace(nodes.map((node) => toString(node, { includeHtml: false })).join(' '));
+}
+
+/** The text blocks of a Markdown body of the given types, skipping code and raw HTML. */
+function collectBlocks(markdown: string, types: ReadonlySet<string>): Nodes[] {
+  const blocks: Nodes[] = [];
+  const walk = (node: Nodes) => {
+    if (types.has(node.type)) blocks.push(node);
+    else if (node.type !== 'code' && node.type !== 'html' && 'children' in node) node.children.forEach(walk);
+  };
+  walk(parseBody(markdown));
+  return blocks;
+}
+
+const PARAGRAPHS = new Set(['paragraph']);
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** The prose of a Markdown body as plain text: paragraphs only (no headings, code, tables or HTML). */
+export function getParagraphText(markdown: string): string {
+  return textOf(collectBlocks(markdown, PARAGRAPHS));
+}
+
+/** Every word a reader sees in a Markdown body, as plain text (headings, lists and tables included). */
+export function getPlainText(markdown: string): string {
+  return textOf(collectBlocks(markdown, TEXT_BLOCKS));
+}
+
+/** Shortens `text` to at most `maxLength` characters, cut at a word boundary and ended with an ellipsis. */
+export function truncateAtWord(text: string, maxLength: number): string {
+  const clean = collapseWhitespace(text);
+  if (clean.length <= maxLength) return clean;
+  const room = clean.slice(0, maxLength); // leave space for the ellipsis below
+  const lastSpace = room.lastIndexOf(' ');
+  const cut = lastSpace > maxLength * 0.5 ? room.slice(0, lastSpace) : room.slice(0, maxLength - 1);
+  return `${cut.replace(/[\s,;:.!?\-–—]+$/u, '')}…`;
+}
+
+/** A plain-text excerpt of a Markdown body: its opening paragraphs, about `maxLength` characters. */
+export function getExcerpt(markdown: string, maxLength = 300): string {
+  return truncateAtWord(getParagraphText(markdown), maxLength);
+}
+
+/** Counts words in plain text; numbers and hyphenated words count once. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** Whole minutes to read a Markdown body, at least one. */
+export function getReadingMinutes(markdown: string, wordsPerMinute = WORDS_PER_MINUTE): number {
+  return Math.max(1, Math.round(countWords(getPlainText(markdown)) / wordsPerMinute));
+}
+
+/** "No comments yet", "1 comment", "3 comments". */
+export function formatCommentCount(count: number): string {
+  if (count === 0) return 'No comments yet';
+  return count === 1 ? '1 comment' : `${count} comments`;
+}

@@ -1,0 +1,54 @@
+/** Every internal URL of the site is built here, so pages, feeds and the sitemap agree. */
+
+export function getPostPath(slug: string): string {
+  return `/posts/${slug}/`;
+}
+
+export function getTagPath(tagSlug: string, page = 1): string {
+  return page > 1 ? `/tags/${tagSlug}/${page}/` : `/tags/${tagSlug}/`;
+}
+
+export function getHomePath(page = 1): string {
+  return page > 1 ? `/page/${page}/` : '/';
+}
+
+export function getPagePath(slug: string): string {
+  return `/${slug}/`;
+}
+
+/** The anchor of a month in the archive, e.g. "#2025-05". */
+export function getArchiveMonthId(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+export const ARCHIVE_PATH = '/archive/';
+export const TAGS_PATH = '/tags/';
+export const VIDEOS_PATH = '/videos/';
+export const RSS_PATH = '/rss.xml';
+
+/** An absolute URL for a site path (or a URL already absolute) against the site's origin. */
+export function toAbsoluteUrl(pathOrUrl: string, site: string | URL): string {
+  return new URL(pathOrUrl, site).href;
+}
+
+/**
+ * The path part of a URL or path, in the site's canonical form: no origin, query or fragment,
+ * decoded, and ending in "/" unless it names a file (e.g. "/2023/05/post.html").
+ */
+export function normalizePath(pathOrUrl: string): string {
+  let path: string;
+  try {
+    path = new URL(pathOrUrl, 'http://placeholder.invalid').pathname;
+  } catch {
+    path = pathOrUrl;
+  }
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A malformed escape stays as written rather than failing the whole lookup.
+  }
+  if (!path.startsWith('/')) path = `/${path}`;
+  const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+  if (!lastSegment.includes('.') && !path.endsWith('/')) path = `${path}/`;
+  return path;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { formatIssues } from './lib/config-errors.ts';
+
+const siteConfigSchema = z.object({
+  /** The site's public address, with no trailing path; feeds, canonical links and the sitemap use it. */
+  url: z.url({ protocol: /^https?$/ }),
+  /** The site's name, shown in the header, the page title and the feeds. */
+  title: z.string().min(1),
+  /** One sentence about the site, for the home page, search engines and the feed. */
+  description: z.string().min(1),
+  /** BCP 47 language tag of the content, e.g. en-GB. */
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'use a language tag such as en-GB'),
+  /** IANA time zone in which dates without a time are read and all dates are shown. */
+  timeZone: z.string().refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'use an IANA time zone name such as Europe/London'),
+  /** The author id (a file in content/authors/) used when a post names none. */
+  defaultAuthor: z.string().min(1),
+  /** How many posts a page of the home and tag lists shows. */
+  postsPerPage: z.number().int().min(1).max(100),
+  popularPosts: z.object({
+    /** How many posts the "Popular posts" sidebar lists. */
+    count: z.number().int().min(1).max(20),
+    /** Post slugs that lead the list, in this order, whatever their page views. */
+    pinned: z.array(z.string()),
+  }),
+  comments: z.discriminatedUnion('mode', [
+    /** Readers send comments by email; the editor adds approved ones under content/comments/. */
+    z.object({ mode: z.literal('mailto'), address: z.email() }),
+    /** Readers send comments through a form at this URL; {title} and {url} are filled in. */
+    z.object({ mode: z.literal('form'), url: z.url({ protocol: /^https?$/ }) }),
+  ]),
+});
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+/** Validates the settings below; a mistake stops the build with one sentence per problem. */
+export function defineSiteConfig(config: z.input<typeof siteConfigSchema>): SiteConfig {
+  const result = siteConfigSchema.safeParse(config);
+  if (result.success) return result.data;
+  throw new Error(
+    ['The site settings have problems:', ...formatIssues('src/site.config.ts', result.error.issues)].join('\n  '),
+  );
+}
+
+/** Every setting of the site. Edit here; README "Settings" explains each. */
+export const SITE = defineSiteConfig({
+  url: 'https://massage-wellness.example',
+  title: 'Massage & Wellness',
+  description:
+    'Massage, reflexology and wellbeing: plain-spoken articles on how touch may support health, and honest reviews of therapists in London.',
+  language: 'en-GB',
+  timeZone: 'Europe/London',
+  defaultAuthor: 'editorial',
+  postsPerPage: 10,
+  popularPosts: { count: 3, pinned: [] },
+  comments: { mode: 'mailto', address: 'comments@massage-wellness.example' },
+});

@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import { groupByYearAndMonth } from '../../src/lib/archive.ts';
+import { absolutizeHtmlUrls } from '../../src/lib/html.ts';
+import { paginateItems } from '../../src/lib/pagination.ts';
+import { isPostVisible, sortNewestFirst } from '../../src/lib/visibility.ts';
+import { escapeXml } from '../../src/lib/xml.ts';
+
+describe('isPostVisible', () => {
+  const now = new Date('2025-06-01T12:00:00Z');
+  const prod = { now, includeUnpublished: false };
+
+  test('shows a published post dated in the past', () => {
+    expect(isPostVisible({ draft: false, pubDate: new Date('2025-05-01') }, prod)).toBe(true);
+  });
+
+  test('hides drafts and future posts in production', () => {
+    expect(isPostVisible({ draft: true, pubDate: new Date('2025-05-01') }, prod)).toBe(false);
+    expect(isPostVisible({ draft: false, pubDate: new Date('2025-06-01T12:00:01Z') }, prod)).toBe(false);
+  });
+
+  test('shows both in dev, for the editor to preview', () => {
+    expect(isPostVisible({ draft: true, pubDate: new Date('2999-01-01') }, { now, includeUnpublished: true })).toBe(
+      true,
+    );
+  });
+
+  test('sortNewestFirst orders by date, then slug', () => {
+    const sorted = sortNewestFirst([
+      { slug: 'b', pubDate: new Date('2025-01-01') },
+      { slug: 'c', pubDate: new Date('2025-03-01') },
+      { slug: 'a', pubDate: new Date('2025-01-01') },
+    ]);
+    expect(sorted.map((p) => p.slug)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('paginateItems', () => {
+  test('splits into pages and reports the last page', () => {
+    const pages = paginateItems([1, 2, 3, 4, 5], 2);
+    expect(pages.map((p) => p.items)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(pages.every((p) => p.lastPage === 3)).toBe(true);
+  });
+
+  test('always has one page, even with nothing to show', () => {
+    expect(paginateItems([], 10)).toEqual([{ items: [], currentPage: 1, lastPage: 1 }]);
+  });
+});
+
+describe('groupByYearAndMonth', () => {
+  test('groups by the month in the site zone, not UTC', () => {
+    const posts = [
+      { pubDate: new Date('2025-05-31T23:30:00Z') }, // 1 June in London
+      { pubDate: new Date('2025-05-10T12:00:00Z') },
+      { pubDate: new Date('2024-12-01T12:00:00Z') },
+    ];
+    const years = groupByYearAndMonth(posts, 'Europe/London');
+    expect(years.map((y) => [y.year, y.months.map((m) => [m.month, m.posts.length])])).toEqual([
+      [
+        2025,
+        [
+          [6, 1],
+          [5, 1],
+        ],
+      ],
+      [2024, [[12, 1]]],
+    ]);
+  });
+});
+
+describe('absolutizeHtmlUrls', () => {
+  test('makes links, images and srcset absolute against the post URL', () => {
+    const html = absolutizeHtmlUrls(
+      '<a href="/about/">about</a> <a href="#s">s</a> <img src="/_astro/a.webp" srcset="/a-1.webp 1x, /a-2.webp 2x" alt=""> <a href="https://x.test/">x</a>',
+      'https://blog.example/posts/p/',
+    );
+    expect(html).toContain('href="https://blog.example/about/"');
+    expect(html).toContain('href="https://blog.example/posts/p/#s"');
+    expect(html).toContain('src="https://blog.example/_astro/a.webp"');
+    expect(html).toContain('srcset="https://blog.example/a-1.webp 1x, https://blog.example/a-2.webp 2x"');
+    expect(html).toContain('href="https://x.test/"');
+  });
+});
+
+describe('escapeXml', () => {
+  test('escapes markup characters and removes characters XML cannot hold', () => {
+    expect(escapeXml(`<a href="x">Tom & Jerry's</a>\u0001`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;',
+    );
+  });
+});

@@ -1,0 +1,184 @@
+import { describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import {
+  commentSchema,
+  createPostSchema,
+  createVideoSchema,
+  pageViewsSnapshotSchema,
+  parseDuration,
+} from '../../src/lib/schemas.ts';
+import { defineSiteConfig, SITE } from '../../src/site.config.ts';
+
+// Astro supplies image() and reference() at build time; plain strings stand in for them here.
+const postSchema = createPostSchema({ image: z.string(), author: z.string(), timeZone: 'Europe/London' });
+
+const article = {
+  title: 'How Massage Therapy May Enhance Your Immune System',
+  description: 'How massage may support the body’s defences.',
+  pubDate: new Date('2025-05-22T00:00:00Z'),
+  author: 'editorial',
+  kind: 'article',
+};
+
+const review = {
+  ...article,
+  kind: 'review',
+  review: {
+    subject: 'Valentina',
+    area: 'Canada Water',
+    city: 'London',
+    services: ['Mobile massage'],
+    rating: 5,
+    visitDate: '2024-03-09',
+  },
+};
+
+const messagesOf = (result: { success: boolean; error?: z.ZodError }) =>
+  result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+
+describe('post schema', () => {
+  test('accepts a minimal article and fills the defaults', () => {
+    const post = postSchema.parse(article);
+    expect(post).toMatchObject({ draft: false, tags: [], sources: [], health: true, kind: 'article' });
+    expect(post.pubDate.toISOString()).toBe('2025-05-21T23:00:00.000Z');
+  });
+
+  test('accepts a review, with no health disclaimer by default', () => {
+    const post = postSchema.parse(review);
+    expect(post.kind).toBe('review');
+    expect(post.health).toBe(false);
+  });
+
+  test('a review without a rating is an error that says what to write', () => {
+    const { rating: _rating, ...withoutRating } = review.review;
+    const result = postSchema.safeParse({ ...review, review: withoutRating });
+    expect(messagesOf(result)).toEqual(['review.rating: a review needs a rating: a whole number from 1 to 5']);
+  });
+
+  test.each([0, 6, 4.5])('a rating of %s is out of range', (rating) => {
+    const result = postSchema.safeParse({ ...review, review: { ...review.review, rating } });
+    expect(messagesOf(result)[0]).toMatch(/^review\.rating: the rating must be/);
+  });
+
+  test('an article does not need review fields', () => {
+    expect(postSchema.safeParse(article).success).toBe(true);
+  });
+
+  test('an unknown kind is an error naming the choices', () => {
+    expect(messagesOf(postSchema.safeParse({ ...article, kind: 'essay' }))).toEqual([
+      'kind: kind must be "article" or "review"',
+    ]);
+  });
+
+  test('an impossible date is an error that shows the right format', () => {
+    const messages = messagesOf(postSchema.safeParse({ ...article, pubDate: '31/02/2026' }));
+    expect(messages).toEqual([
+      'pubDate: "31/02/2026" is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)',
+    ]);
+  });
+
+  test('a hero image without alt text is an error', () => {
+    const messages = messagesOf(postSchema.safeParse({ ...article, hero: { image: './hero.jpg' } }));
+    expect(messages).toEqual([
+      'hero.alt: a hero image needs alt text: describe what it shows for readers who cannot see it',
+    ]);
+    expect(postSchema.safeParse({ ...article, hero: { image: './hero.jpg', alt: '  ' } }).success).toBe(false);
+  });
+
+  test('tags are merged by slug', () => {
+    const post = postSchema.parse({ ...article, tags: ['Stress', 'stress', 'Sleep'] });
+    expect(post.tags).toEqual([
+      { slug: 'stress', label: 'Stress' },
+      { slug: 'sleep', label: 'Sleep' },
+    ]);
+  });
+
+  test('an update before publication is an error', () => {
+    const messages = messagesOf(postSchema.safeParse({ ...article, updatedDate: '2025-01-01' }));
+    expect(messages).toEqual([
+      'updatedDate: updatedDate is before pubDate; an update cannot come before the post was published',
+    ]);
+  });
+
+  test('a source must have a full web address', () => {
+    const messages = messagesOf(
+      postSchema.safeParse({ ...article, sources: [{ title: 'X', url: 'javascript:alert(1)' }] }),
+    );
+    expect(messages).toEqual(['sources.0.url: a source url must be a full web address starting with https://']);
+  });
+
+  test('a slug must be lowercase words joined by hyphens', () => {
+    expect(postSchema.safeParse({ ...article, slug: 'My Post' }).success).toBe(false);
+    expect(postSchema.parse({ ...article, slug: 'my-post' }).slug).toBe('my-post');
+  });
+
+  test('several problems are reported together', () => {
+    const messages = messagesOf(postSchema.safeParse({ ...article, title: '', description: '', pubDate: 'soon' }));
+    expect(messages.map((m) => m.split(':')[0])).toEqual(['title', 'description', 'pubDate']);
+  });
+});
+
+describe('comment schema', () => {
+  const schema = commentSchema('Europe/London');
+
+  test('accepts a comment with a website and a reply', () => {
+    const comment = schema.parse({
+      author: 'Ann',
+      date: '2025-05-24T12:00',
+      website: 'https://ann.example',
+      replyTo: '01-x',
+    });
+    expect(comment.date.toISOString()).toBe('2025-05-24T11:00:00.000Z');
+  });
+
+  test('rejects a javascript: website', () => {
+    expect(messagesOf(schema.safeParse({ author: 'Ann', date: '2025-05-24', website: 'javascript:alert(1)' }))).toEqual(
+      ['website: website must be a web address starting with https://'],
+    );
+  });
+});
+
+describe('video schema', () => {
+  const schema = createVideoSchema(z.string());
+  const base = { title: 'Guide', description: 'A guide.', duration: '1:05', poster: './p.jpg' };
+
+  test('accepts a local file and a YouTube id, and reads the duration in seconds', () => {
+    expect(schema.parse({ ...base, source: { provider: 'file', src: '/media/a.webm' } }).duration).toBe(65);
+    expect(schema.safeParse({ ...base, source: { provider: 'youtube', id: 'M7lc1UVf-VE' } }).success).toBe(true);
+  });
+
+  test('rejects a YouTube URL where an id belongs, and an unknown provider', () => {
+    expect(schema.safeParse({ ...base, source: { provider: 'youtube', id: 'https://youtu.be/x' } }).success).toBe(
+      false,
+    );
+    expect(messagesOf(schema.safeParse({ ...base, source: { provider: 'tiktok', id: '1' } }))).toEqual([
+      'source.provider: source.provider must be youtube, vimeo or file',
+    ]);
+  });
+
+  test('parseDuration reads m:ss and h:mm:ss', () => {
+    expect(parseDuration('0:32')).toBe(32);
+    expect(parseDuration('1:02:03')).toBe(3723);
+    expect(parseDuration('90 seconds')).toBeNull();
+  });
+});
+
+describe('page-view snapshot schema', () => {
+  test('accepts whole, non-negative numbers only', () => {
+    expect(pageViewsSnapshotSchema.safeParse({ views: { '/a/': 3 } }).success).toBe(true);
+    expect(pageViewsSnapshotSchema.safeParse({ views: { '/a/': -1 } }).success).toBe(false);
+    expect(pageViewsSnapshotSchema.safeParse({ views: { '/a/': '3' } }).success).toBe(false);
+  });
+});
+
+describe('site config', () => {
+  test('the shipped settings are valid', () => {
+    expect(SITE.timeZone).toBe('Europe/London');
+  });
+
+  test('a bad setting fails with one sentence per problem naming the field', () => {
+    expect(() => defineSiteConfig({ ...SITE, timeZone: 'Mars/Olympus', postsPerPage: 0, url: 'not a url' })).toThrow(
+      /src\/site\.config\.ts: url: .*\n.*src\/site\.config\.ts: timeZone: use an IANA time zone name such as Europe\/London\n.*src\/site\.config\.ts: postsPerPage: /,
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import {
+  countWords,
+  formatCommentCount,
+  getExcerpt,
+  getParagraphText,
+  getPlainText,
+  getReadingMinutes,
+  truncateAtWord,
+} from '../../src/lib/text.ts';
+
+describe('getParagraphText', () => {
+  test('keeps paragraph prose and drops headings, code and HTML', () => {
+    const markdown =
+      '## A heading\n\nFirst *para* with [a link](https://x.test).\n\n```js\ncode()\n```\n\n<div>html</div>\n\n- a list item';
+    expect(getParagraphText(markdown)).toBe('First para with a link. a list item');
+  });
+
+  test('ignores the import and export lines of MDX', () => {
+    expect(getParagraphText("import Callout from '../c.astro';\nexport const x = 1;\n\nReal text.")).toBe('Real text.');
+  });
+});
+
+describe('truncateAtWord', () => {
+  test('returns short text unchanged, without an ellipsis', () => {
+    expect(truncateAtWord('Short and sweet.', 300)).toBe('Short and sweet.');
+  });
+
+  test('cuts at the last word boundary that fits and adds an ellipsis', () => {
+    const result = truncateAtWord('one two three four five six seven', 20);
+    expect(result).toBe('one two three four…');
+    expect(result.length).toBeLessThanOrEqual(20);
+  });
+
+  test('drops punctuation left dangling before the ellipsis', () => {
+    expect(truncateAtWord('Calm, slow, deliberate breathing helps', 19)).toBe('Calm, slow…');
+  });
+
+  test('cuts inside a single very long word rather than returning nothing', () => {
+    const result = truncateAtWord('a'.repeat(50), 10);
+    expect(result).toBe(`${'a'.repeat(9)}…`);
+  });
+});
+
+describe('getExcerpt', () => {
+  test('is about 300 characters of opening prose, ending in an ellipsis at a word', () => {
+    const markdown = `## Intro\n\n${'Massage may help you relax and sleep better. '.repeat(20)}`;
+    const excerpt = getExcerpt(markdown, 300);
+    expect(excerpt.length).toBeLessThanOrEqual(300);
+    expect(excerpt.length).toBeGreaterThan(250);
+    expect(excerpt.endsWith('…')).toBe(true);
+    expect(excerpt).not.toContain('Intro');
+    expect(excerpt.at(-2)).toMatch(/\w/);
+  });
+});
+
+describe('countWords and getReadingMinutes', () => {
+  test('counts words, treating hyphenated and apostrophised words as one', () => {
+    expect(countWords("Shepherd's Bush is a well-known area, 5 stops away.")).toBe(9);
+  });
+
+  test('reading time is at least one minute and grows with length', () => {
+    expect(getReadingMinutes('Just a few words.')).toBe(1);
+    expect(getReadingMinutes('word '.repeat(1100))).toBe(5);
+  });
+
+  test('getPlainText includes headings and list items', () => {
+    expect(getPlainText('## Safety\n\n- Talk to a doctor')).toBe('Safety Talk to a doctor');
+  });
+});
+
+describe('formatCommentCount', () => {
+  test.each([
+    [0, 'No comments yet'],
+    [1, '1 comment'],
+    [3, '3 comments'],
+  ])('%i reads "%s"', (count, text) => {
+    expect(formatCommentCount(count)).toBe(text);
+  });
+});
