@@ -1,0 +1,60 @@
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import {
+  authorSchema,
+  commentSchema,
+  createPostSchema,
+  createVideoSchema,
+  pageSchema,
+  pageViewsSnapshotSchema,
+} from './lib/schemas.ts';
+import { getPostIdFromPath } from './lib/slugs.ts';
+import { SITE } from './site.config.ts';
+
+/** Where editors' files live; tests point this at a fixture tree. */
+const CONTENT_DIR = process.env.BLOG_CONTENT_DIR ?? './content';
+const { timeZone } = SITE;
+
+const posts = defineCollection({
+  loader: glob({
+    base: `${CONTENT_DIR}/posts`,
+    pattern: '**/*.{md,mdx}',
+    generateId: ({ entry, data }) => (typeof data.slug === 'string' ? data.slug : getPostIdFromPath(entry)),
+  }),
+  schema: ({ image }) => createPostSchema({ image: image(), author: reference('authors'), timeZone }),
+});
+
+const authors = defineCollection({
+  loader: glob({ base: `${CONTENT_DIR}/authors`, pattern: '*.{yaml,yml,json}' }),
+  schema: authorSchema,
+});
+
+const pages = defineCollection({
+  loader: glob({ base: `${CONTENT_DIR}/pages`, pattern: '*.{md,mdx}' }),
+  schema: pageSchema(timeZone),
+});
+
+const comments = defineCollection({
+  // Bodies are untrusted: pages render them with renderCommentMarkdown, never with render().
+  loader: glob({
+    base: `${CONTENT_DIR}/comments`,
+    pattern: '*/*.md',
+    generateId: ({ entry }) => entry.replace(/\.md$/i, ''),
+  }),
+  schema: commentSchema(timeZone),
+});
+
+const videos = defineCollection({
+  loader: glob({ base: `${CONTENT_DIR}/videos`, pattern: '*.{yaml,yml}' }),
+  schema: ({ image }) => createVideoSchema(image()),
+});
+
+const stats = defineCollection({
+  // content/stats/pageviews.json maps page paths (or URLs) to views, as exported from analytics.
+  loader: file(`${CONTENT_DIR}/stats/pageviews.json`, {
+    parser: (text) => ({ pageviews: { views: JSON.parse(text) as unknown } }),
+  }),
+  schema: pageViewsSnapshotSchema,
+});
+
+export const collections = { posts, authors, pages, comments, videos, stats };

@@ -1,0 +1,57 @@
+import { getCollection } from 'astro:content';
+import { renderCommentMarkdown, threadComments, type CommentThread } from '../lib/comments.ts';
+
+export interface PostComment {
+  /** The file name within the post's folder, without extension; replyTo names it. */
+  id: string;
+  postSlug: string;
+  author: string;
+  date: Date;
+  website?: string | undefined;
+  replyTo?: string | undefined;
+  /** The body as safe HTML (see renderCommentMarkdown). */
+  html: string;
+}
+
+let cached: Promise<Map<string, CommentThread<PostComment>[]>> | undefined;
+
+async function loadComments(): Promise<Map<string, CommentThread<PostComment>[]>> {
+  const [entries, posts] = await Promise.all([getCollection('comments'), getCollection('posts')]);
+  const postIds = new Set(posts.map((post) => post.id));
+  const byPost = new Map<string, PostComment[]>();
+  const problems: string[] = [];
+  for (const entry of entries) {
+    const [postSlug = '', id = ''] = entry.id.split('/');
+    const file = entry.filePath ?? `content/comments/${entry.id}.md`;
+    if (!postIds.has(postSlug)) {
+      problems.push(
+        `${file}: this comment is filed under "${postSlug}", but there is no post with that slug; move it to the folder of an existing post (content/comments/<post-slug>/) or delete it`,
+      );
+      continue;
+    }
+    const list = byPost.get(postSlug) ?? [];
+    list.push({ id, postSlug, ...entry.data, html: renderCommentMarkdown(entry.body ?? '') });
+    byPost.set(postSlug, list);
+  }
+  const threaded = new Map<string, CommentThread<PostComment>[]>();
+  for (const [postSlug, list] of byPost) {
+    try {
+      threaded.set(postSlug, threadComments(list));
+    } catch (error) {
+      problems.push(`content/comments/${postSlug}/: replyTo: ${(error as Error).message}; fix or remove replyTo`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`Comments have problems:\n  ${problems.join('\n  ')}`);
+  return threaded;
+}
+
+/** Approved comments of every post, threaded one level deep, keyed by post slug. */
+export function getCommentThreads(): Promise<Map<string, CommentThread<PostComment>[]>> {
+  if (import.meta.env.DEV) return loadComments();
+  return (cached ??= loadComments());
+}
+
+/** The number of comments on a post, replies included. */
+export function countComments(threads: readonly CommentThread<PostComment>[] | undefined): number {
+  return (threads ?? []).reduce((total, thread) => total + 1 + thread.replies.length, 0);
+}

@@ -1,0 +1,32 @@
+import { getCollection } from 'astro:content';
+import { aggregatePageViews, pickPopularPosts, rankPopularPosts } from '../lib/ranking.ts';
+import { normalizePath } from '../lib/urls.ts';
+import { SITE } from '../site.config.ts';
+import { getPublishedPosts, type Post } from './posts.ts';
+
+let cached: Promise<Post[]> | undefined;
+
+async function loadRankedPosts(): Promise<Post[]> {
+  const [posts, stats] = await Promise.all([getPublishedPosts(), getCollection('stats')]);
+  const { pinned } = SITE.popularPosts;
+  const known = new Set(posts.map((post) => post.slug));
+  const missing = pinned.filter((slug) => !known.has(slug));
+  if (missing.length > 0) {
+    throw new Error(
+      `src/site.config.ts: popularPosts.pinned: ${missing.map((slug) => `"${slug}"`).join(', ')} is not a published post; use the slug of a post in content/posts/ or remove it`,
+    );
+  }
+  const snapshot = stats.find((entry) => entry.id === 'pageviews')?.data.views ?? {};
+  return rankPopularPosts(posts, { pinned, views: aggregatePageViews(snapshot, normalizePath) });
+}
+
+/** Every published post ranked for popularity: computed once per build, not once per page. */
+export function getRankedPosts(): Promise<Post[]> {
+  if (import.meta.env.DEV) return loadRankedPosts();
+  return (cached ??= loadRankedPosts());
+}
+
+/** The "Popular posts" sidebar: the top posts from site config's count, never the one being read. */
+export async function getPopularPosts(currentSlug?: string): Promise<Post[]> {
+  return pickPopularPosts(await getRankedPosts(), SITE.popularPosts.count, currentSlug);
+}

@@ -1,0 +1,86 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Tag } from '../lib/slugs.ts';
+import { getExcerpt, getReadingMinutes } from '../lib/text.ts';
+import { getPostPath } from '../lib/urls.ts';
+import { isPostVisible, sortNewestFirst } from '../lib/visibility.ts';
+import { countComments, getCommentThreads } from './comments.ts';
+
+export type PostEntry = CollectionEntry<'posts'>;
+
+/** A post as every list, page and feed sees it: computed once per build. */
+export interface Post {
+  slug: string;
+  /** Site-relative URL, e.g. /posts/my-post/. */
+  path: string;
+  title: string;
+  description: string;
+  pubDate: Date;
+  updatedDate?: Date | undefined;
+  tags: Tag[];
+  kind: PostEntry['data']['kind'];
+  draft: boolean;
+  /** Dated after the build: only ever visible in dev. */
+  scheduled: boolean;
+  readingMinutes: number;
+  /** About 300 characters of the opening paragraphs, as plain text. */
+  excerpt: string;
+  commentCount: number;
+  hero?: PostEntry['data']['hero'];
+  entry: PostEntry;
+}
+
+/** Characters in the plain-text excerpt shown under a popular post. */
+export const EXCERPT_LENGTH = 300;
+
+let cached: Promise<Post[]> | undefined;
+
+async function loadPublishedPosts(): Promise<Post[]> {
+  const now = new Date();
+  const includeUnpublished = import.meta.env.DEV;
+  const [entries, threads] = await Promise.all([getCollection('posts'), getCommentThreads()]);
+  const posts = entries
+    .filter((entry) => isPostVisible(entry.data, { now, includeUnpublished }))
+    .map((entry): Post => {
+      const body = entry.body ?? '';
+      return {
+        slug: entry.id,
+        path: getPostPath(entry.id),
+        title: entry.data.title,
+        description: entry.data.description,
+        pubDate: entry.data.pubDate,
+        updatedDate: entry.data.updatedDate,
+        tags: entry.data.tags,
+        kind: entry.data.kind,
+        draft: entry.data.draft,
+        scheduled: entry.data.pubDate.getTime() > now.getTime(),
+        readingMinutes: getReadingMinutes(body),
+        excerpt: getExcerpt(body, EXCERPT_LENGTH),
+        commentCount: countComments(threads.get(entry.id)),
+        hero: entry.data.hero,
+        entry,
+      };
+    });
+  return sortNewestFirst(posts);
+}
+
+/**
+ * Every post a reader may see, newest first: drafts and future-dated posts are left out of a
+ * production build (dev shows them, marked). Pages, tag lists, the archive and the feed all use this.
+ */
+export function getPublishedPosts(): Promise<Post[]> {
+  if (import.meta.env.DEV) return loadPublishedPosts();
+  return (cached ??= loadPublishedPosts());
+}
+
+/** The neighbours of a post in publication order: the older one and the newer one. */
+export async function getAdjacentPosts(slug: string): Promise<{ older?: Post; newer?: Post }> {
+  const posts = await getPublishedPosts();
+  const index = posts.findIndex((post) => post.slug === slug);
+  if (index === -1) return {};
+  return { newer: posts[index - 1], older: posts[index + 1] };
+}
+
+/** The date a post last changed: its updatedDate, or else its pubDate. */
+export function getLastModified(post: Pick<Post, 'pubDate' | 'updatedDate'>): Date {
+  return post.updatedDate ?? post.pubDate;
+}

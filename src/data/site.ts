@@ -1,0 +1,22 @@
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+
+/** The author of a post (or the site's default author). */
+export async function getAuthor(id: string): Promise<CollectionEntry<'authors'>> {
+  const author = await getEntry('authors', id);
+  if (!author) throw new Error(`content/authors/${id}.yaml does not exist; add it or fix the author field`);
+  return author;
+}
+
+/** The editor-written pages (about, disclaimer), by slug. */
+export function getPages(): Promise<CollectionEntry<'pages'>[]> {
+  return getCollection('pages');
+}
+
+export async function getPage(slug: string): Promise<CollectionEntry<'pages'> | undefined> {
+  return getEntry('pages', slug);
+}
+
+/** Videos for the videos page, in a stable order (by file name). */
+export async function getVideos(): Promise<CollectionEntry<'videos'>[]> {
+  return (await getCollection('videos')).sort((a, b) => a.id.localeCompare(b.id));
+}
