@@ -1,0 +1,70 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { TEST_DIST } from '../paths.ts';
+
+if (!existsSync(join(TEST_DIST, 'index.html'))) {
+  throw new Error('The test site is not built: run `npm run build:test-site` first (npm test does).');
+}
+
+/** Every file of the build, as paths relative to dist/ ("posts/x/index.html"). */
+export function listDistFiles(dir = TEST_DIST): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(TEST_DIST, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+export function readDist(path: string): string {
+  return readFileSync(join(TEST_DIST, path), 'utf8');
+}
+
+/** The HTML file that serves a site path: "/posts/x/" → posts/x/index.html. */
+export function htmlFileFor(path: string): string {
+  return path === '/404.html' ? '404.html' : `${path.replace(/^\//, '')}index.html`;
+}
+
+export interface Page {
+  tree: Root;
+  html: string;
+  one(selector: string): Element | undefined;
+  all(selector: string): Element[];
+  text(selector: string): string;
+}
+
+/** A built page, parsed, with CSS selector helpers. */
+export function loadPage(path: string): Page {
+  const html = readDist(htmlFileFor(path));
+  const tree = fromHtml(html);
+  return {
+    tree,
+    html,
+    one: (selector) => select(selector, tree),
+    all: (selector) => selectAll(selector, tree),
+    text: (selector) => {
+      const node = select(selector, tree);
+      return node ? toString(node).replace(/\s+/g, ' ').trim() : '';
+    },
+  };
+}
+
+export const textOf = (node: Element | undefined) => (node ? toString(node).replace(/\s+/g, ' ').trim() : '');
+
+/** The real posts a reader should see (the fixtures add only unpublishable ones). */
+export const PUBLISHED = {
+  immune: 'how-massage-therapy-may-enhance-your-immune-system',
+  reflexology: 'comprehensive-overview-of-reflexology-massage',
+  canadaWater: 'valentina-mobile-massage-canada-water-review',
+  shepherdsBush: 'shepherds-bush-freelance-massage-review',
+} as const;
+
+/** Newest first, as every list and feed must order them. */
+export const PUBLISHED_NEWEST_FIRST = [
+  PUBLISHED.immune,
+  PUBLISHED.reflexology,
+  PUBLISHED.shepherdsBush,
+  PUBLISHED.canadaWater,
+];

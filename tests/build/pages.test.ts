@@ -1,0 +1,260 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { TEST_CONTENT } from '../paths.ts';
+import { listDistFiles, loadPage, PUBLISHED, PUBLISHED_NEWEST_FIRST, readDist, textOf } from './dist.ts';
+
+const htmlFiles = listDistFiles().filter((file) => file.endsWith('.html'));
+const pathOf = (file: string) => (file === '404.html' ? '/404.html' : `/${file.replace(/index\.html$/, '')}`);
+const allPages = htmlFiles.map(pathOf);
+const postPath = (slug: string) => `/posts/${slug}/`;
+
+describe('the build', () => {
+  test('has a page for every published post and nothing else under /posts/', () => {
+    const postPages = allPages.filter((path) => path.startsWith('/posts/')).sort();
+    expect(postPages).toEqual(Object.values(PUBLISHED).map(postPath).sort());
+  });
+
+  test('publishes every real post in content/ (the fixtures add only drafts and future posts)', () => {
+    const realPosts = readdirSync(`${TEST_CONTENT}posts`).filter((name) => !name.startsWith('fixture-'));
+    expect(realPosts.sort()).toEqual(Object.values(PUBLISHED).sort());
+  });
+
+  test('has the home, archive, tags, videos, about, disclaimer and 404 pages', () => {
+    for (const path of ['/', '/archive/', '/tags/', '/videos/', '/about/', '/disclaimer/', '/404.html']) {
+      expect(allPages).toContain(path);
+    }
+  });
+
+  test('never shows a draft or a future post, on any page, feed or sitemap', () => {
+    const leaks = [
+      'FIXTURE DRAFT',
+      'FIXTURE-DRAFT',
+      'fixture-draft',
+      'FIXTURE FUTURE',
+      'FIXTURE-FUTURE',
+      'fixture-future',
+    ];
+    const textFiles = listDistFiles().filter((file) => /\.(html|xml|txt|json)$/.test(file));
+    expect(textFiles.length).toBeGreaterThan(20);
+    for (const file of textFiles) {
+      const body = readDist(file);
+      for (const leak of leaks) expect(body, `${file} mentions ${leak}`).not.toContain(leak);
+    }
+  });
+});
+
+describe('every page', () => {
+  test.each(allPages)('%s has a language, a title, a description, a canonical URL and feed discovery', (path) => {
+    const page = loadPage(path);
+    expect(page.one('html')?.properties.lang).toBe('en-GB');
+    expect(page.text('title').length).toBeGreaterThan(3);
+    expect(page.one('meta[name="description"]')?.properties.content).toBeTruthy();
+    expect(String(page.one('link[rel="canonical"]')?.properties.href)).toMatch(/^https:\/\//);
+    expect(page.one('link[rel="alternate"][type="application/rss+xml"]')?.properties.href).toBe(
+      'https://massage-wellness.example/rss.xml',
+    );
+  });
+
+  test.each(allPages)('%s starts with the skip link and has one main landmark', (path) => {
+    const page = loadPage(path);
+    const firstLink = page.one('body a');
+    expect(textOf(firstLink)).toBe('Skip to main content');
+    expect(firstLink?.properties.href).toBe('#main');
+    expect(page.all('main#main')).toHaveLength(1);
+    expect(page.all('header.site-header')).toHaveLength(1);
+    expect(page.all('footer.site-footer')).toHaveLength(1);
+  });
+
+  test.each(allPages.filter((path) => path !== '/videos/'))(
+    '%s ships no JavaScript but the inline theme script, under 1 KB',
+    (path) => {
+      const scripts = loadPage(path).all('script');
+      expect(scripts).toHaveLength(1);
+      expect(scripts[0]!.properties.src).toBeUndefined();
+      expect(Buffer.byteLength(textOf(scripts[0]))).toBeLessThan(1024);
+    },
+  );
+});
+
+describe('the home page', () => {
+  const home = loadPage('/');
+
+  test('lists the latest posts newest first', () => {
+    const links = home.all('main .post-card h2 a').map((a) => a.properties.href);
+    expect(links).toEqual(PUBLISHED_NEWEST_FIRST.map(postPath));
+  });
+
+  test('shows each post’s date, reading time, excerpt, tags and comments link with its count', () => {
+    const card = home.all('main .post-card')[1]!; // the reflexology overview
+    const text = textOf(card);
+    expect(text).toContain('10 September 2024');
+    expect(text).toMatch(/\d+ min read/);
+    expect(text).toContain('What reflexology is');
+    const comments = home.all(`main .post-card a[href="${postPath(PUBLISHED.reflexology)}#comments"]`);
+    expect(comments.map(textOf)).toEqual(['3 comments']);
+    expect(home.all(`a[href="${postPath(PUBLISHED.canadaWater)}#comments"]`).map(textOf)).toEqual(['No comments yet']);
+    expect(home.all(`a[href="${postPath(PUBLISHED.immune)}#comments"]`).map(textOf)).toEqual(['1 comment']);
+  });
+
+  test('has the popular posts sidebar in the seed’s order', () => {
+    const titles = home.all('aside.popular h3 a').map((a) => a.properties.href);
+    expect(titles).toEqual([PUBLISHED.canadaWater, PUBLISHED.reflexology, PUBLISHED.shepherdsBush].map(postPath));
+  });
+});
+
+describe('a post page', () => {
+  const immune = loadPage(postPath(PUBLISHED.immune));
+  const reflexology = loadPage(postPath(PUBLISHED.reflexology));
+  const review = loadPage(postPath(PUBLISHED.canadaWater));
+
+  test('shows the title, author, dates in the site’s time zone, reading time and tags', () => {
+    expect(immune.text('h1')).toBe('How Massage Therapy May Enhance Your Immune System');
+    const byline = immune.text('.byline');
+    expect(byline).toContain('By The Editors');
+    // Built under TZ=Pacific/Kiritimati: the date must still be the London calendar date.
+    expect(byline).toContain('Published 22 May 2025');
+    expect(immune.one('.byline time')?.properties.dateTime).toBe('2025-05-22');
+    expect(byline).toMatch(/\d+ min read/);
+    expect(immune.all('.post-header .tag-list a').map(textOf)).toContain('lymphatic drainage');
+  });
+
+  test('shows the hero image with its alt text, responsive and eager', () => {
+    const img = immune.one('picture.hero img, .hero img, img.hero');
+    expect(img?.properties.alt).toMatch(/^Abstract illustration/);
+    expect(img?.properties.width).toBeTruthy();
+    expect(img?.properties.height).toBeTruthy();
+    expect(immune.all('picture source[type="image/avif"]').length).toBeGreaterThan(0);
+  });
+
+  test('carries the health disclaimer on health articles and not on reviews', () => {
+    expect(immune.text('.disclaimer')).toContain('not medical advice');
+    expect(reflexology.one('.disclaimer')).toBeDefined();
+    expect(review.one('.disclaimer')).toBeUndefined();
+  });
+
+  test('lists its sources with links', () => {
+    const source = immune.one('.sources a');
+    expect(source?.properties.href).toBe('https://www.massagesme.com/blog/future-technology-massage-therapy');
+    expect(immune.text('.sources')).toContain('The Massages Me Blog');
+  });
+
+  test('a review has a summary box with the rating in words', () => {
+    const summary = review.text('.review-summary');
+    expect(summary).toContain('Valentina');
+    expect(summary).toContain('Canada Water, London');
+    expect(summary).toContain('Mobile massage, Body massage');
+    expect(summary).toContain('5 out of 5');
+    expect(summary).toContain('9 March 2024');
+  });
+
+  test('links to the previous and next posts', () => {
+    expect(reflexology.one('.post-nav a[rel="prev"]')?.properties.href).toBe(postPath(PUBLISHED.shepherdsBush));
+    expect(reflexology.one('.post-nav a[rel="next"]')?.properties.href).toBe(postPath(PUBLISHED.immune));
+    expect(immune.one('.post-nav a[rel="next"]')).toBeUndefined();
+  });
+
+  test('lists popular posts without the post itself', () => {
+    const onImmune = immune.all('aside.popular h3 a').map((a) => a.properties.href);
+    expect(onImmune).toEqual([PUBLISHED.canadaWater, PUBLISHED.reflexology, PUBLISHED.shepherdsBush].map(postPath));
+    const onReflexology = reflexology.all('aside.popular h3 a').map((a) => a.properties.href);
+    expect(onReflexology).not.toContain(postPath(PUBLISHED.reflexology));
+    expect(onReflexology).toHaveLength(3);
+    for (const item of reflexology.all('aside.popular li')) {
+      const excerpt = textOf(item.children.find((c) => c.type === 'element') as never);
+      expect(excerpt.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('the popular excerpts are plain text of about 300 characters ending in an ellipsis', () => {
+    for (const p of immune.all('aside.popular p')) {
+      const text = textOf(p);
+      expect(text.length).toBeLessThanOrEqual(300);
+      expect(text.length).toBeGreaterThan(200);
+      expect(text.endsWith('…')).toBe(true);
+    }
+  });
+
+  test('shows threaded comments and a way to leave one', () => {
+    const section = reflexology.one('section#comments');
+    expect(section).toBeDefined();
+    expect(reflexology.text('#comments h2')).toBe('Comments (3 comments)');
+    const replies = reflexology.all('#comments .replies .comment');
+    expect(replies.map((r) => r.properties.id)).toEqual(['comment-02-editors-reply', 'comment-99-hostile']);
+    const leave = reflexology.one('#comments a.button');
+    expect(textOf(leave)).toBe('Leave a comment');
+    expect(String(leave?.properties.href)).toMatch(
+      /^mailto:comments@massage-wellness\.example\?subject=Comment%20on%3A%20A%20Comprehensive%20Overview/,
+    );
+    expect(review.text('#comments')).toContain('Nobody has commented yet');
+  });
+
+  test('renders a hostile comment harmlessly', () => {
+    const hostile = reflexology.one('#comment-99-hostile');
+    // Parsed, not grepped: the typed markup survives only as escaped text, so check the elements.
+    expect(reflexology.all('script')).toHaveLength(1); // the theme script
+    expect(reflexology.all('#comments iframe, #comments b, #comments h1, #comments img')).toHaveLength(0);
+    const withHandlers = reflexology
+      .all('*')
+      .filter((el) => Object.keys(el.properties).some((name) => /^on/i.test(name)));
+    expect(withHandlers).toHaveLength(0);
+    const hrefs = reflexology.all('[href]').map((el) => String(el.properties.href));
+    expect(hrefs.filter((href) => /^\s*(javascript|data|vbscript):/i.test(href))).toEqual([]);
+    expect(reflexology.html).toContain('&#x3C;iframe src="https://evil.example/">');
+    expect(textOf(hostile)).toContain('<script>alert("author")</script> Mallory');
+    expect(textOf(hostile)).toContain('<script>alert("xss")</script>');
+    for (const link of reflexology.all('#comments .comment a[href^="http"]')) {
+      expect(link.properties.rel).toEqual(['nofollow', 'ugc', 'noopener']);
+    }
+    expect(reflexology.all('#comment-99-hostile img')).toHaveLength(0);
+  });
+});
+
+describe('tag pages, archive and the rest', () => {
+  test('the tags index links to every tag page with its count', () => {
+    const tags = loadPage('/tags/');
+    const reviews = tags.all('main li').find((li) => textOf(li).startsWith('reviews'));
+    expect(textOf(reviews)).toMatch(/^reviews\s*2 posts$/);
+    for (const link of tags.all('main .tags a')) {
+      expect(allPages).toContain(String(link.properties.href));
+    }
+  });
+
+  test('a tag page lists only its posts, newest first', () => {
+    const page = loadPage('/tags/reviews/');
+    expect(page.text('h1')).toBe('Posts tagged “reviews”');
+    expect(page.all('main .post-card h2 a').map((a) => a.properties.href)).toEqual(
+      [PUBLISHED.shepherdsBush, PUBLISHED.canadaWater].map(postPath),
+    );
+  });
+
+  test('the archive groups every post by year and month', () => {
+    const archive = loadPage('/archive/');
+    expect(archive.all('main h2').map(textOf)).toEqual(['2025', '2024']);
+    expect(archive.all('main h3').map(textOf)).toEqual(['May 2025', 'September 2024', 'June 2024', 'March 2024']);
+    expect(archive.all('main li a')).toHaveLength(4);
+  });
+
+  test('the videos page loads nothing from a third party until play', () => {
+    const videos = loadPage('/videos/');
+    expect(videos.all('iframe')).toHaveLength(0);
+    const local = videos.one('video');
+    expect(local?.properties.preload).toBe('none');
+    expect(String(local?.properties.poster)).toMatch(/^\/_astro\//);
+    const facade = videos.one('a[data-video-embed]');
+    expect(facade?.properties.href).toBe('https://www.youtube.com/watch?v=M7lc1UVf-VE');
+    for (const img of videos.all('img')) expect(String(img.properties.src)).toMatch(/^\/_astro\//);
+  });
+
+  test('the about and disclaimer pages have their content', () => {
+    expect(loadPage('/about/').text('h1')).toBe('About this blog');
+    expect(loadPage('/disclaimer/').text('main')).toMatch(/not medical advice/i);
+  });
+
+  test('the 404 page is kept out of search engines', () => {
+    expect(loadPage('/404.html').one('meta[name="robots"]')?.properties.content).toBe('noindex');
+  });
+
+  test('robots.txt names the sitemap', () => {
+    expect(readDist('robots.txt')).toContain('Sitemap: https://massage-wellness.example/sitemap-index.xml');
+  });
+});

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { TEST_DIST } from '../paths.ts';
+
+/** Every page of the test site: the sitemap's URLs, as paths, plus the 404 page. */
+export function getSitePaths(): string[] {
+  const sitemap = readFileSync(`${TEST_DIST}sitemap-0.xml`, 'utf8');
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+  return [...paths, '/404.html'];
+}
+
+export const REFLEXOLOGY = '/posts/comprehensive-overview-of-reflexology-massage/';
+export const IMMUNE = '/posts/how-massage-therapy-may-enhance-your-immune-system/';
+export const CANADA_WATER = '/posts/valentina-mobile-massage-canada-water-review/';
