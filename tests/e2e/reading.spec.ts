@@ -25,7 +25,7 @@ test('a popular post in the sidebar opens that post', async ({ page }) => {
 
 test('the comments link on the home page leads to the post’s comments', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: '3 comments' }).click();
+  await page.getByRole('main').getByRole('link', { name: '3 comments' }).click();
   await expect(page).toHaveURL(`${REFLEXOLOGY}#comments`);
   const comments = page.locator('#comments');
   await expect(comments).toBeInViewport();
