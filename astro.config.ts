@@ -3,8 +3,12 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { previewUnpublished } from './src/integrations/preview-unpublished.ts';
 import { SITE } from './src/site.config.ts';
 
+/** Where editors' files live; tests point this at a fixture tree (see src/content.config.ts). */
+const CONTENT_DIR = fileURLToPath(new URL(process.env.BLOG_CONTENT_DIR ?? './content', `file://${process.cwd()}/`));
 /** Tests build into their own folder so they never disturb dist/. */
 const OUT_DIR = process.env.BLOG_OUT_DIR ?? './dist';
 const outDirUrl = new URL(`${OUT_DIR.replace(/\/?$/, '/')}`, import.meta.url);
@@ -28,6 +32,8 @@ export default defineConfig({
   build: { format: 'directory' },
   image: { responsiveStyles: true },
   integrations: [
+    contentCheck({ contentDir: CONTENT_DIR }),
+    previewUnpublished(),
     mdx(),
     sitemap({
       filter: (page) => !new URL(page).pathname.startsWith('/404'),

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Tag } from '../lib/slugs.ts';
+import { pickTagLabel, type Tag } from '../lib/slugs.ts';
 import { getExcerpt, getReadingMinutes } from '../lib/text.ts';
 import { getPostPath } from '../lib/urls.ts';
 import { isPostVisible, sortNewestFirst } from '../lib/visibility.ts';
@@ -36,7 +36,7 @@ let cached: Promise<Post[]> | undefined;
 
 async function loadPublishedPosts(): Promise<Post[]> {
   const now = new Date();
-  const includeUnpublished = import.meta.env.DEV;
+  const includeUnpublished = import.meta.env.SHOW_UNPUBLISHED === true;
   const [entries, threads] = await Promise.all([getCollection('posts'), getCommentThreads()]);
   const posts = entries
     .filter((entry) => isPostVisible(entry.data, { now, includeUnpublished }))
@@ -60,7 +60,18 @@ async function loadPublishedPosts(): Promise<Post[]> {
         entry,
       };
     });
-  return sortNewestFirst(posts);
+  return sortNewestFirst(withCanonicalTagLabels(posts));
+}
+
+/** A tag written two ways across posts ("Stress", "stress") shows one label everywhere. */
+function withCanonicalTagLabels(posts: Post[]): Post[] {
+  const labels = new Map<string, string[]>();
+  for (const tag of posts.flatMap((post) => post.tags))
+    labels.set(tag.slug, [...(labels.get(tag.slug) ?? []), tag.label]);
+  return posts.map((post) => ({
+    ...post,
+    tags: post.tags.map((tag) => ({ slug: tag.slug, label: pickTagLabel(labels.get(tag.slug)!) })),
+  }));
 }
 
 /**

@@ -125,3 +125,22 @@ export function formatMonthYear(year: number, month: number, locale: string): st
     new Date(Date.UTC(year, month - 1, 1)),
   );
 }
+
+/**
+ * A real calendar date close to what an editor wrote, for error messages: "31/02/2026" and
+ * "2026-02-31" both suggest "2026-02-28". Returns undefined when nothing date-like can be read.
+ */
+export function suggestCalendarDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(trimmed);
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : dayFirst
+      ? [Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1])]
+      : [NaN, NaN, NaN];
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return undefined;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(Math.min(day, lastDay))}`;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseContentDate } from './dates.ts';
+import { parseContentDate, suggestCalendarDate } from './dates.ts';
 import { toTags } from './slugs.ts';
 
 /** A frontmatter date, read in the site's time zone (see parseContentDate). */
@@ -7,9 +7,12 @@ export function contentDate(timeZone: string) {
   return z.unknown().transform((value, ctx): Date => {
     const date = parseContentDate(value, timeZone);
     if (date) return date;
+    const suggestion = typeof value === 'string' ? suggestCalendarDate(value) : undefined;
     ctx.addIssue({
       code: 'custom',
-      message: `${JSON.stringify(value)} is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)`,
+      message: suggestion
+        ? `${JSON.stringify(value)} is not a date; write it as ${suggestion}`
+        : `${JSON.stringify(value)} is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)`,
     });
     return z.NEVER;
   });
@@ -140,7 +143,12 @@ export const commentSchema = (timeZone: string) =>
     author: z.string().trim().min(1, 'a comment needs the author name').max(80),
     date: contentDate(timeZone),
     website: z.url({ protocol: /^https?$/, error: 'website must be a web address starting with https://' }).optional(),
-    replyTo: z.string().trim().min(1).optional(),
+    // A file named 02.md is written "replyTo: 02", which YAML reads as a number.
+    replyTo: z
+      .union([z.string(), z.number()])
+      .transform((value) => String(value).trim())
+      .pipe(z.string().min(1, 'replyTo names the comment file it answers, without .md'))
+      .optional(),
   });
 
 /** "4:05" or "1:02:03" → seconds. */

@@ -32,3 +32,10 @@ export function getPostIdFromPath(entryPath: string): string {
   const withoutExtension = entryPath.replace(/\.(md|mdx)$/i, '');
   return withoutExtension.replace(/\/index$/i, '');
 }
+
+/** The label a tag is shown with when posts write it differently: the most used, then A–Z. */
+export function pickTagLabel(labels: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'))[0]?.[0] ?? '';
+}

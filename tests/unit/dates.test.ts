@@ -4,6 +4,7 @@ import {
   formatMonthYear,
   getCalendarParts,
   parseContentDate,
+  suggestCalendarDate,
   toIsoCalendarDate,
   zonedTimeToInstant,
 } from '../../src/lib/dates.ts';
@@ -78,5 +79,21 @@ describe('display helpers', () => {
 
   test('formatMonthYear names a month', () => {
     expect(formatMonthYear(2024, 9, 'en-GB')).toBe('September 2024');
+  });
+});
+
+describe('suggestCalendarDate', () => {
+  test('turns an impossible day into the last day of that month', () => {
+    expect(suggestCalendarDate('31/02/2026')).toBe('2026-02-28');
+    expect(suggestCalendarDate('2024-02-30')).toBe('2024-02-29');
+  });
+
+  test('reorders a day-first date', () => {
+    expect(suggestCalendarDate('9.3.2024')).toBe('2024-03-09');
+  });
+
+  test('suggests nothing for text that is not date-like', () => {
+    expect(suggestCalendarDate('soon')).toBeUndefined();
+    expect(suggestCalendarDate('2024-13-01')).toBeUndefined();
   });
 });

@@ -72,8 +72,9 @@ describe('post schema', () => {
 
   test('an impossible date is an error that shows the right format', () => {
     const messages = messagesOf(postSchema.safeParse({ ...article, pubDate: '31/02/2026' }));
-    expect(messages).toEqual([
-      'pubDate: "31/02/2026" is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)',
+    expect(messages).toEqual(['pubDate: "31/02/2026" is not a date; write it as 2026-02-28']);
+    expect(messagesOf(postSchema.safeParse({ ...article, pubDate: 'next week' }))).toEqual([
+      'pubDate: "next week" is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)',
     ]);
   });
 

@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { checkContent, formatProblem, type ContentInput, type Problem, type SourceFile } from '../lib/content-check.ts';
+import { ARCHIVE_PATH, RSS_PATH, TAGS_PATH, VIDEOS_PATH } from '../lib/urls.ts';
+import { SITE } from '../site.config.ts';
+
+const ROUTES = ['/', ARCHIVE_PATH, TAGS_PATH, VIDEOS_PATH, RSS_PATH, '/sitemap-index.xml', '/robots.txt'];
+
+function listFiles(dir: string, pattern: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** Reads the content tree at `contentDir` (and public/ beside the project) for checkContent. */
+export function readContentTree(contentDir: string, publicDir: string): ContentInput {
+  // Paths in messages start at the content folder's parent, e.g. "content/posts/x.md".
+  const base = dirname(contentDir);
+  const display = (file: string) => relative(base, file).split(sep).join('/');
+  const read = (collection: string, pattern: RegExp): SourceFile[] =>
+    listFiles(join(contentDir, collection), pattern).map((entry) => {
+      const file = join(contentDir, collection, entry);
+      return { path: display(file), entry, text: readFileSync(file, 'utf8') };
+    });
+  const ids = (collection: string, pattern: RegExp) =>
+    listFiles(join(contentDir, collection), pattern).map((entry) => entry.replace(/\.[^.]+$/, ''));
+  return {
+    posts: read('posts', /\.mdx?$/i),
+    comments: read('comments', /\.md$/i).filter((file) => file.entry.split('/').length === 2),
+    authorIds: ids('authors', /\.(ya?ml|json)$/i),
+    pageIds: ids('pages', /\.mdx?$/i),
+    pinned: SITE.popularPosts.pinned,
+    timeZone: SITE.timeZone,
+    fileExists: (path) => existsSync(join(base, path)),
+    staticPaths: new Set([...ROUTES, ...listFiles(publicDir, /./).map((file) => `/${file}`)]),
+  };
+}
+
+/** Runs the content checks on a content tree and returns every problem found. */
+export function runContentCheck(contentDir: string, publicDir: string): Problem[] {
+  return checkContent(readContentTree(contentDir, publicDir));
+}
+
+/**
+ * Checks the content before Astro reads it. In a build, any error stops it with one line per
+ * problem, before anything is written to dist/; in dev the problems are logged and the server runs.
+ */
+export function contentCheck({ contentDir }: { contentDir: string }): AstroIntegration {
+  return {
+    name: 'content-check',
+    hooks: {
+      'astro:config:setup': ({ command, config, logger }) => {
+        if (command === 'preview') return;
+        const problems = runContentCheck(contentDir, new URL(config.publicDir).pathname);
+        const errors = problems.filter((problem) => problem.severity === 'error');
+        for (const notice of problems.filter((problem) => problem.severity === 'notice')) {
+          logger.warn(formatProblem(notice));
+        }
+        if (errors.length === 0) return;
+        if (command === 'dev') {
+          for (const error of errors) logger.error(formatProblem(error));
+          return;
+        }
+        throw new AstroError(
+          `The content has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}:\n${errors
+            .map((error) => `  ${formatProblem(error)}`)
+            .join('\n')}`,
+          'Fix each file as described; nothing was written to the output folder.',
+        );
+      },
+    },
+  };
+}

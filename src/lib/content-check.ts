@@ -1,0 +1,317 @@
+import type { Image, Link, Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { z } from 'zod';
+import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import { commentSchema, createPostSchema } from './schemas.ts';
+import { getPostIdFromPath, pickTagLabel, slugify } from './slugs.ts';
+import { getPostPath, normalizePath } from './urls.ts';
+
+/** One problem in one file: printed as "file:line: field: message". */
+export interface Problem {
+  file: string;
+  line?: number | undefined;
+  field?: string | undefined;
+  message: string;
+  /** Errors stop the build; notices are printed and the build goes on. */
+  severity: 'error' | 'notice';
+}
+
+/** A content file as read from disk: its path relative to the repository, and its text. */
+export interface SourceFile {
+  path: string;
+  /** Path relative to its collection folder, e.g. "my-post/index.md". */
+  entry: string;
+  text: string;
+}
+
+export interface ContentInput {
+  posts: SourceFile[];
+  comments: SourceFile[];
+  /** Ids of the files in content/authors/. */
+  authorIds: string[];
+  /** Ids of the files in content/pages/. */
+  pageIds: string[];
+  /** Slugs the site settings pin to the top of popular posts. */
+  pinned: string[];
+  timeZone: string;
+  /** Whether a file exists, for a path relative to the repository. */
+  fileExists(path: string): boolean;
+  /** Site paths that are always there (/, /archive/, /rss.xml, files in public/ ...). */
+  staticPaths: ReadonlySet<string>;
+}
+
+export function formatProblem({ file, line, field, message }: Problem): string {
+  return `${file}${line ? `:${line}` : ''}: ${field ? `${field}: ` : ''}${message}`;
+}
+
+const postSchema = (timeZone: string) => createPostSchema({ image: z.string(), author: z.string(), timeZone });
+
+interface CheckedPost {
+  file: SourceFile;
+  id: string;
+  draft: boolean;
+  fm: ParsedFrontmatter;
+  tags: { slug: string; label: string }[];
+}
+
+function dirname(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1);
+}
+
+function joinPath(dir: string, relative: string): string {
+  const parts = `${dir}${relative}`.split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+}
+
+function schemaProblems(file: string, fm: ParsedFrontmatter, issues: readonly z.core.$ZodIssue[]): Problem[] {
+  return issues.map((issue) => ({
+    file,
+    line: fm.lineOf(issue.path),
+    field: issue.path.join('.') || undefined,
+    message: issue.message,
+    severity: 'error' as const,
+  }));
+}
+
+/** Paths of string values that still start with "TODO" (left by npm run new). */
+function findPlaceholders(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'string') return /^TODO\b/i.test(value.trim()) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => findPlaceholders(item, [...path, index]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => findPlaceholders(item, [...path, key]));
+  }
+  return [];
+}
+
+/** Links and images in a Markdown body, with their line in the file. */
+function collectLinks(body: string, bodyLine: number, isMdx: boolean) {
+  // MDX import/export lines and JSX are code; blank them so positions stay right.
+  const text = isMdx ? body.replace(/^(?:import|export)\s.*$/gm, '') : body;
+  const found: { node: Link | Image; line: number }[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'link' || node.type === 'image') {
+      found.push({ node, line: (node.position?.start.line ?? 1) + bodyLine - 1 });
+    }
+    if ('children' in node) node.children.forEach(walk);
+  };
+  walk(fromMarkdown(text));
+  return found;
+}
+
+/**
+ * Checks every content file the way an editor needs: the schema (with line numbers), and what a
+ * schema cannot see: duplicate slugs, links to missing posts, missing images or alt text, tags
+ * written two ways, pinned posts that do not exist, comments for missing posts or comments.
+ */
+export function checkContent(input: ContentInput): Problem[] {
+  const problems: Problem[] = [];
+  const posts: CheckedPost[] = [];
+
+  for (const file of input.posts) {
+    const fm = parseFrontmatter(file.text);
+    for (const error of fm.errors) {
+      problems.push({
+        file: file.path,
+        line: error.line,
+        message: `the frontmatter is not valid YAML (${error.message}); check quotes, colons and indentation`,
+        severity: 'error',
+      });
+    }
+    if (fm.errors.length > 0) continue;
+    const result = postSchema(input.timeZone).safeParse(fm.data);
+    const data = (fm.data ?? {}) as Record<string, unknown>;
+    const id = typeof data.slug === 'string' ? data.slug : getPostIdFromPath(file.entry);
+    if (!result.success) problems.push(...schemaProblems(file.path, fm, result.error.issues));
+    const post = result.success ? result.data : undefined;
+    const draft = post?.draft ?? data.draft === true;
+    posts.push({ file, id, draft, fm, tags: post?.tags ?? [] });
+
+    // These read the raw values, so a file with schema errors still gets every problem reported.
+    const author = data.author;
+    if (typeof author === 'string' && !input.authorIds.includes(author)) {
+      problems.push({
+        file: file.path,
+        line: fm.lineOf(['author']),
+        field: 'author',
+        message: `"${author}" is not an author; use one of ${input.authorIds.map((a) => `"${a}"`).join(', ')} (files in content/authors/)`,
+        severity: 'error',
+      });
+    }
+    const heroImage = (data.hero as { image?: unknown } | undefined)?.image;
+    if (typeof heroImage === 'string' && !/^https?:/.test(heroImage)) {
+      const imagePath = joinPath(dirname(file.path), heroImage);
+      if (!input.fileExists(imagePath)) {
+        problems.push({
+          file: file.path,
+          line: fm.lineOf(['hero', 'image']),
+          field: 'hero.image',
+          message: `${heroImage} does not exist (looked for ${imagePath}); put the image next to the post or fix the path`,
+          severity: 'error',
+        });
+      }
+    }
+    if (!draft) {
+      for (const path of findPlaceholders(fm.data)) {
+        problems.push({
+          file: file.path,
+          line: fm.lineOf(path),
+          field: path.join('.'),
+          message: 'still holds a TODO placeholder; fill it in before publishing (or keep draft: true)',
+          severity: 'error',
+        });
+      }
+    }
+  }
+
+  // Two files that would publish at the same address.
+  const byId = Map.groupBy(posts, (post) => post.id);
+  for (const [id, same] of byId) {
+    if (same.length < 2) continue;
+    for (const post of same) {
+      const others = same.filter((other) => other !== post).map((other) => other.file.path);
+      problems.push({
+        file: post.file.path,
+        line: post.fm.lineOf(['slug']),
+        message: `has the same slug "${id}" as ${others.join(', ')}; rename one of the files or set a different slug:`,
+        severity: 'error',
+      });
+    }
+  }
+
+  // One tag written two ways becomes one tag; say so, so the editor can tidy it.
+  const labelsBySlug = new Map<string, { label: string; file: string }[]>();
+  for (const post of posts) {
+    for (const tag of post.tags) {
+      const uses = labelsBySlug.get(tag.slug) ?? [];
+      uses.push({ label: tag.label, file: post.file.path });
+      labelsBySlug.set(tag.slug, uses);
+    }
+  }
+  for (const [slug, uses] of labelsBySlug) {
+    const shown = pickTagLabel(uses.map((use) => use.label));
+    for (const { label, file } of uses.filter((use) => use.label !== shown)) {
+      problems.push({
+        file,
+        field: 'tags',
+        message: `tag "${label}" is the same tag as "${shown}"; the site shows it as "${shown}" at /tags/${slug}/; write it that way to silence this notice`,
+        severity: 'notice',
+      });
+    }
+  }
+
+  // Links between posts, and images in the body.
+  const published = new Set(posts.filter((post) => !post.draft).map((post) => post.id));
+  const drafts = new Set(posts.filter((post) => post.draft).map((post) => post.id));
+  const tagSlugs = new Set(labelsBySlug.keys());
+  for (const post of posts) {
+    const isMdx = post.file.path.endsWith('.mdx');
+    for (const { node, line } of collectLinks(post.fm.body, post.fm.bodyLine, isMdx)) {
+      if (node.type === 'image') {
+        if (!node.alt?.trim()) {
+          problems.push({
+            file: post.file.path,
+            line,
+            message: `the image ${node.url} has no alt text; write a short description of it between the square brackets that come before its address`,
+            severity: 'error',
+          });
+        }
+        if (!/^[a-z]+:|^\/\//i.test(node.url) && !node.url.startsWith('/')) {
+          const imagePath = joinPath(dirname(post.file.path), decodeURI(node.url));
+          if (!input.fileExists(imagePath)) {
+            problems.push({
+              file: post.file.path,
+              line,
+              message: `the image ${node.url} does not exist (looked for ${imagePath}); put it next to the post or fix the path`,
+              severity: 'error',
+            });
+          }
+        }
+        continue;
+      }
+      if (!node.url.startsWith('/') || node.url.startsWith('//')) continue;
+      const path = normalizePath(node.url);
+      const postLink = /^\/posts\/([^/]+)\/$/.exec(path);
+      if (postLink) {
+        const target = postLink[1]!;
+        if (post.draft || published.has(target)) continue;
+        const near = [...published].find((id) => id.includes(target) || target.includes(id));
+        problems.push({
+          file: post.file.path,
+          line,
+          message: drafts.has(target)
+            ? `links to ${node.url}, which is a draft and will not be published; publish it first or remove the link`
+            : `links to ${node.url}, but there is no post "${target}"${near ? `; did you mean ${getPostPath(near)}?` : ''}`,
+          severity: 'error',
+        });
+        continue;
+      }
+      const tagLink = /^\/tags\/([^/]+)\/$/.exec(path);
+      const known =
+        input.staticPaths.has(path) ||
+        input.pageIds.some((id) => path === `/${id}/`) ||
+        (tagLink !== null && tagSlugs.has(slugify(tagLink[1]!)));
+      if (!known && !post.draft) {
+        problems.push({
+          file: post.file.path,
+          line,
+          message: `links to ${node.url}, which is not a page of this site; check the address`,
+          severity: 'error',
+        });
+      }
+    }
+  }
+
+  // Pinned popular posts must exist.
+  for (const slug of input.pinned) {
+    if (published.has(slug)) continue;
+    problems.push({
+      file: 'src/site.config.ts',
+      field: 'popularPosts.pinned',
+      message: `"${slug}" is not a published post; use the slug of a post in content/posts/ or remove it`,
+      severity: 'error',
+    });
+  }
+
+  // Comments: under an existing post, valid, replying to a comment that exists.
+  const allPosts = new Set(posts.map((post) => post.id));
+  const commentIds = new Map<string, Set<string>>();
+  for (const file of input.comments) {
+    const [postSlug = '', name = ''] = file.entry.split('/');
+    const ids = commentIds.get(postSlug) ?? new Set<string>();
+    ids.add(name.replace(/\.md$/i, ''));
+    commentIds.set(postSlug, ids);
+  }
+  for (const file of input.comments) {
+    const [postSlug = ''] = file.entry.split('/');
+    const fm = parseFrontmatter(file.text);
+    if (!allPosts.has(postSlug)) {
+      problems.push({
+        file: file.path,
+        message: `this comment is filed under "${postSlug}", but there is no post with that slug; move it to content/comments/<post-slug>/ of an existing post or delete it`,
+        severity: 'error',
+      });
+    }
+    const result = commentSchema(input.timeZone).safeParse(fm.data);
+    if (!result.success) {
+      problems.push(...schemaProblems(file.path, fm, result.error.issues));
+      continue;
+    }
+    const { replyTo } = result.data;
+    if (replyTo && !commentIds.get(postSlug)?.has(replyTo)) {
+      problems.push({
+        file: file.path,
+        line: fm.lineOf(['replyTo']),
+        field: 'replyTo',
+        message: `"${replyTo}" is not a comment on this post; use the file name (without .md) of a comment in content/comments/${postSlug}/`,
+        severity: 'error',
+      });
+    }
+  }
+
+  return problems;
+}

@@ -1,0 +1,48 @@
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+
+export interface ParsedFrontmatter {
+  /** The frontmatter as data (dates stay strings; the schema reads them). */
+  data: unknown;
+  /** The Markdown after the frontmatter. */
+  body: string;
+  /** 1-based line in the file where the body starts. */
+  bodyLine: number;
+  /** YAML syntax errors, with their 1-based line in the file. */
+  errors: { line: number; message: string }[];
+  /** The 1-based line in the file of a field, or of its nearest parent that exists. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n?---\r?\n?/;
+
+/** Splits a Markdown file into frontmatter and body, keeping line numbers for error messages. */
+export function parseFrontmatter(text: string): ParsedFrontmatter {
+  const match = FRONTMATTER.exec(text);
+  const yamlText = match?.[1] ?? '';
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  const toFileLine = (offset: number) => lineCounter.linePos(offset).line + 1; // +1 for the opening ---
+  // The line of the key that names the field; for a missing field, of its nearest parent's key.
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    for (let depth = path.length; depth > 0; depth -= 1) {
+      const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1) as unknown[], true) : doc.contents;
+      const key = path[depth - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key);
+        if (pair && isNode(pair.key) && pair.key.range) return toFileLine(pair.key.range[0]);
+      } else if (isSeq(parent) && typeof key === 'number') {
+        const item = parent.items[key];
+        if (isNode(item) && item.range) return toFileLine(item.range[0]);
+      }
+    }
+    return 1;
+  };
+  const body = match ? text.slice(match[0].length) : text;
+  return {
+    data: match ? (doc.toJS() ?? {}) : {},
+    body,
+    bodyLine: match ? match[0].split('\n').length : 1,
+    errors: doc.errors.map((error) => ({ line: toFileLine(error.pos[0]), message: error.message.split('\n')[0]! })),
+    lineOf,
+  };
+}

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const COPIED = ['src', 'public', 'content', 'scripts', 'astro.config.ts', 'tsconfig.json', 'package.json'];
+
+/** The environment without this test run's own settings (the test site's paths, Vitest's NODE_ENV). */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(BLOG_|VITEST|NODE_ENV$)/.test(name)));
+}
+
+/** A throwaway copy of the project (its packages linked), for builds an editor's mistake should stop. */
+export class ProjectCopy {
+  readonly dir = mkdtempSync(join(tmpdir(), 'blog-fixture-'));
+
+  constructor() {
+    for (const entry of COPIED) cpSync(join(ROOT, entry), join(this.dir, entry), { recursive: true });
+    // Link each package, but not the caches (.astro holds the content store, .vite the deps cache):
+    // copies built side by side must not read one another's content.
+    mkdirSync(join(this.dir, 'node_modules'));
+    for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+      if (name === '.astro' || name === '.vite') continue;
+      symlinkSync(join(ROOT, 'node_modules', name), join(this.dir, 'node_modules', name));
+    }
+  }
+
+  write(path: string, text: string): this {
+    writeFileSync(join(this.dir, path), text);
+    return this;
+  }
+
+  edit(path: string, change: (text: string) => string): this {
+    const text = readFileSync(join(this.dir, path), 'utf8');
+    const changed = change(text);
+    if (changed === text) throw new Error(`the edit of ${path} changed nothing`);
+    return this.write(path, changed);
+  }
+
+  read(path: string): string {
+    return readFileSync(join(this.dir, path), 'utf8');
+  }
+
+  exists(path: string): boolean {
+    return existsSync(join(this.dir, path));
+  }
+
+  /** Runs a command of the project in the copy, as an editor would. */
+  run(command: string, args: string[], env: Record<string, string> = {}): { status: number; output: string } {
+    const result = spawnSync(command, args, {
+      cwd: this.dir,
+      encoding: 'utf8',
+      input: '',
+      env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    });
+    return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+  }
+
+  build(env: Record<string, string> = {}) {
+    return this.run('astro', ['build'], env);
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,225 @@
+import { describe, expect, test } from 'vitest';
+import { checkContent, formatProblem, type ContentInput, type SourceFile } from '../../src/lib/content-check.ts';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { renderNewPost, slugFromTitle } from '../../src/lib/new-post.ts';
+import { pickTagLabel } from '../../src/lib/slugs.ts';
+
+const post = (entry: string, frontmatter: string, body = 'Some text.'): SourceFile => ({
+  path: `content/posts/${entry}`,
+  entry,
+  text: `---\n${frontmatter.trim()}\n---\n\n${body}\n`,
+});
+
+const ARTICLE = `title: A post
+description: A summary.
+pubDate: 2025-01-01
+author: editorial
+kind: article`;
+
+function check(overrides: Partial<ContentInput>): string[] {
+  return checkContent({
+    posts: [],
+    comments: [],
+    authorIds: ['editorial'],
+    pageIds: ['about'],
+    pinned: [],
+    timeZone: 'Europe/London',
+    fileExists: () => true,
+    staticPaths: new Set(['/', '/archive/']),
+    ...overrides,
+  }).map(formatProblem);
+}
+
+describe('parseFrontmatter', () => {
+  const fm = parseFrontmatter('---\ntitle: X\nreview:\n  subject: Y\n  rating:\ntags:\n  - a\n  - b\n---\nBody\n');
+
+  test('finds the line of a field in the file', () => {
+    expect(fm.lineOf(['title'])).toBe(2);
+    expect(fm.lineOf(['review', 'subject'])).toBe(4);
+    expect(fm.lineOf(['review', 'rating'])).toBe(5);
+    expect(fm.lineOf(['tags', 1])).toBe(8);
+  });
+
+  test('points a missing field at its parent', () => {
+    expect(fm.lineOf(['review', 'visitDate'])).toBe(3);
+    expect(fm.lineOf(['nowhere'])).toBe(1);
+  });
+
+  test('knows where the body starts', () => {
+    expect(fm.bodyLine).toBe(10);
+    expect(fm.body).toBe('Body\n');
+  });
+
+  test('reports YAML syntax errors with their line', () => {
+    const broken = parseFrontmatter('---\ntitle: "open quote\ndescription: x\n---\n');
+    expect(broken.errors.length).toBeGreaterThan(0);
+    expect(broken.errors[0]!.line).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('checkContent', () => {
+  test('finds nothing wrong with good content', () => {
+    expect(check({ posts: [post('a.md', ARTICLE), post('b/index.md', ARTICLE)] })).toEqual([]);
+  });
+
+  test('reports every schema problem of a file at once, with line and field', () => {
+    const bad = post(
+      'bad.md',
+      'title: Bad\ndescription: x\npubDate: 31/02/2026\nauthor: editorial\nkind: review\nreview:\n  subject: S',
+    );
+    expect(check({ posts: [bad] })).toEqual([
+      'content/posts/bad.md:4: pubDate: "31/02/2026" is not a date; write it as 2026-02-28',
+      'content/posts/bad.md:7: review.area: Invalid input: expected string, received undefined',
+      'content/posts/bad.md:7: review.city: Invalid input: expected string, received undefined',
+      'content/posts/bad.md:7: review.services: Invalid input: expected array, received undefined',
+      'content/posts/bad.md:7: review.rating: a review needs a rating: a whole number from 1 to 5',
+      'content/posts/bad.md:7: review.visitDate: undefined is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)',
+    ]);
+  });
+
+  test('reports broken YAML instead of guessing', () => {
+    const [message] = check({ posts: [post('y.md', 'title: "unclosed\ndescription: x')] });
+    expect(message).toMatch(/^content\/posts\/y\.md:\d+: the frontmatter is not valid YAML/);
+  });
+
+  test('reports two posts with the same slug, naming both files', () => {
+    expect(check({ posts: [post('same.md', ARTICLE), post('same/index.md', ARTICLE)] })).toEqual([
+      'content/posts/same.md:1: has the same slug "same" as content/posts/same/index.md; rename one of the files or set a different slug:',
+      'content/posts/same/index.md:1: has the same slug "same" as content/posts/same.md; rename one of the files or set a different slug:',
+    ]);
+  });
+
+  test('a slug: field counts as the post’s slug', () => {
+    const messages = check({ posts: [post('a.md', ARTICLE), post('b.md', `${ARTICLE}\nslug: a`)] });
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toContain('content/posts/b.md:7: has the same slug "a"');
+  });
+
+  test('reports a link to a post that does not exist, suggesting a near one', () => {
+    const source = post('a.md', ARTICLE, 'See [this](/posts/reflexology/) and [that](/posts/b/).');
+    const target = post('reflexology-overview.md', ARTICLE);
+    expect(check({ posts: [source, post('b.md', ARTICLE), target] })).toEqual([
+      'content/posts/a.md:9: links to /posts/reflexology/, but there is no post "reflexology"; did you mean /posts/reflexology-overview/?',
+    ]);
+  });
+
+  test('reports a link to a draft and to a page that does not exist', () => {
+    const source = post(
+      'a.md',
+      ARTICLE,
+      'A [draft](/posts/d/), [about](/about/), [gone](/gone/) and [a tag](/tags/x/).',
+    );
+    const draft = post('d.md', `${ARTICLE}\ndraft: true\ntags: [x]`);
+    expect(check({ posts: [source, draft] })).toEqual([
+      'content/posts/a.md:9: links to /posts/d/, which is a draft and will not be published; publish it first or remove the link',
+      'content/posts/a.md:9: links to /gone/, which is not a page of this site; check the address',
+    ]);
+  });
+
+  test('reports images that do not exist or lack alt text', () => {
+    const body = 'Text.\n\n![](./a.jpg)\n\n![A chart](./missing.png)';
+    const messages = check({
+      posts: [post('p/index.md', ARTICLE, body)],
+      fileExists: (path) => path.endsWith('a.jpg'),
+    });
+    expect(messages).toEqual([
+      'content/posts/p/index.md:11: the image ./a.jpg has no alt text; write a short description of it between the square brackets that come before its address',
+      'content/posts/p/index.md:13: the image ./missing.png does not exist (looked for content/posts/p/missing.png); put it next to the post or fix the path',
+    ]);
+  });
+
+  test('reports a hero image that does not exist', () => {
+    const hero = post('p/index.md', `${ARTICLE}\nhero:\n  image: ./hero.jpg\n  alt: A hand`);
+    expect(check({ posts: [hero], fileExists: () => false })).toEqual([
+      'content/posts/p/index.md:8: hero.image: ./hero.jpg does not exist (looked for content/posts/p/hero.jpg); put the image next to the post or fix the path',
+    ]);
+  });
+
+  test('notes a tag written two ways, naming the label the site will show', () => {
+    const problems = checkContent({
+      posts: [
+        post('a.md', `${ARTICLE}\ntags: [reflexology]`),
+        post('b.md', `${ARTICLE}\ntags: [Reflexology]`),
+        post('c.md', `${ARTICLE}\ntags: [reflexology]`),
+      ],
+      comments: [],
+      authorIds: ['editorial'],
+      pageIds: [],
+      pinned: [],
+      timeZone: 'Europe/London',
+      fileExists: () => true,
+      staticPaths: new Set(),
+    });
+    expect(problems.map((p) => [p.severity, formatProblem(p)])).toEqual([
+      [
+        'notice',
+        'content/posts/b.md: tags: tag "Reflexology" is the same tag as "reflexology"; the site shows it as "reflexology" at /tags/reflexology/; write it that way to silence this notice',
+      ],
+    ]);
+  });
+
+  test('reports an unknown author and a pinned post that does not exist', () => {
+    expect(check({ posts: [post('a.md', ARTICLE.replace('editorial', 'nobody'))], pinned: ['ghost'] })).toEqual([
+      'content/posts/a.md:5: author: "nobody" is not an author; use one of "editorial" (files in content/authors/)',
+      'src/site.config.ts: popularPosts.pinned: "ghost" is not a published post; use the slug of a post in content/posts/ or remove it',
+    ]);
+  });
+
+  test('refuses to publish a post that still holds a TODO placeholder, but lets a draft keep it', () => {
+    const text = renderNewPost({ title: 'New', kind: 'review', today: '2025-01-01', author: 'editorial' });
+    const draft: SourceFile = { path: 'content/posts/new/index.md', entry: 'new/index.md', text };
+    expect(check({ posts: [draft] })).toEqual([]);
+    const published = { ...draft, text: text.replace('draft: true', 'draft: false') };
+    expect(check({ posts: [published] })).toEqual([
+      'content/posts/new/index.md:3: description: still holds a TODO placeholder; fill it in before publishing (or keep draft: true)',
+      'content/posts/new/index.md:11: review.subject: still holds a TODO placeholder; fill it in before publishing (or keep draft: true)',
+      'content/posts/new/index.md:12: review.area: still holds a TODO placeholder; fill it in before publishing (or keep draft: true)',
+    ]);
+  });
+
+  test('reports a comment for a missing post, a bad field and a reply to a missing comment', () => {
+    const comment = (entry: string, frontmatter: string): SourceFile => ({
+      path: `content/comments/${entry}`,
+      entry,
+      text: `---\n${frontmatter}\n---\nHello\n`,
+    });
+    expect(
+      check({
+        posts: [post('a.md', ARTICLE)],
+        comments: [
+          comment('ghost/01.md', 'author: A\ndate: 2025-01-02'),
+          comment('a/01.md', 'author: A\ndate: someday'),
+          comment('a/02.md', 'author: B\ndate: 2025-01-02\nreplyTo: 99'),
+        ],
+      }),
+    ).toEqual([
+      'content/comments/ghost/01.md: this comment is filed under "ghost", but there is no post with that slug; move it to content/comments/<post-slug>/ of an existing post or delete it',
+      'content/comments/a/01.md:3: date: "someday" is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)',
+      'content/comments/a/02.md:4: replyTo: "99" is not a comment on this post; use the file name (without .md) of a comment in content/comments/a/',
+    ]);
+  });
+});
+
+describe('new post template', () => {
+  test('slugFromTitle makes a short ASCII slug', () => {
+    expect(slugFromTitle('Deep Tissue Massage: After Running?')).toBe('deep-tissue-massage-after-running');
+    expect(slugFromTitle('Réflexologie à São Paulo')).toBe('reflexologie-a-sao-paulo');
+  });
+
+  test('quotes a title that YAML would misread', () => {
+    const text = renderNewPost({
+      title: 'Yes: "quotes" & #hash',
+      kind: 'article',
+      today: '2025-01-01',
+      author: 'editorial',
+    });
+    expect(parseFrontmatter(text).data).toMatchObject({ title: 'Yes: "quotes" & #hash', draft: true, kind: 'article' });
+  });
+});
+
+describe('pickTagLabel', () => {
+  test('picks the most used spelling, then the first alphabetically', () => {
+    expect(pickTagLabel(['Stress', 'stress', 'stress'])).toBe('stress');
+    expect(pickTagLabel(['Stress', 'stress'])).toBe('stress');
+  });
+});
