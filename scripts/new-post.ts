@@ -1,0 +1,107 @@
+/**
+ * npm run new -- "Post title" [--review] [--slug my-slug]
+ * Creates content/posts/<slug>/index.md as a draft dated today, never overwriting anything.
+ * With a terminal it asks for what is missing; without one (CI) it needs the title.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { toIsoCalendarDate } from '../src/lib/dates.ts';
+import { parseFrontmatter } from '../src/lib/frontmatter.ts';
+import { renderNewPost, slugFromTitle, type PostKind } from '../src/lib/new-post.ts';
+import { getPostIdFromPath } from '../src/lib/slugs.ts';
+import { getPostPath, toAbsoluteUrl } from '../src/lib/urls.ts';
+import { SITE } from '../src/site.config.ts';
+
+const USAGE = 'Usage: npm run new -- "Post title" [--review] [--slug my-post-slug]';
+const contentDir = process.env.BLOG_CONTENT_DIR ?? join(process.cwd(), 'content');
+const postsDir = join(contentDir, 'posts');
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** The file that already publishes at `slug`, if any: by file or folder name, or by a slug: field. */
+function findPostWithSlug(slug: string): string | undefined {
+  const files = readdirSync(postsDir, { recursive: true, withFileTypes: true }).filter(
+    (entry) => entry.isFile() && /\.mdx?$/i.test(entry.name),
+  );
+  for (const entry of files) {
+    const file = join(entry.parentPath, entry.name);
+    const data = parseFrontmatter(readFileSync(file, 'utf8')).data as { slug?: unknown } | undefined;
+    const id = typeof data?.slug === 'string' ? data.slug : getPostIdFromPath(relative(postsDir, file));
+    if (id === slug) return relative(process.cwd(), file);
+  }
+  return undefined;
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    review: { type: 'boolean', default: false },
+    slug: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+const prompt = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+let title = positionals.join(' ').trim();
+let kind: PostKind = values.review ? 'review' : 'article';
+let description: string | undefined;
+let tags: string[] = [];
+if (prompt) {
+  if (!title) title = (await prompt.question('Title of the new post: ')).trim();
+  if (!values.review) {
+    const answer = await prompt.question('Is it a review of a therapist or business? (y/N) ');
+    if (/^y/i.test(answer.trim())) kind = 'review';
+  }
+  description = (await prompt.question('One-sentence description (Enter to fill in later): ')).trim();
+  tags = (await prompt.question('Tags, separated by commas (Enter for none): '))
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+  prompt.close();
+}
+if (!title) fail(`A new post needs a title.\n${USAGE}`);
+
+const slug = values.slug ?? slugFromTitle(title);
+if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+  fail(`"${slug}" cannot be a slug: use lowercase letters, digits and single hyphens, e.g. --slug my-first-post`);
+}
+const taken = findPostWithSlug(slug);
+if (taken) fail(`The slug "${slug}" is taken by ${taken}. Choose another title, or pass --slug another-slug.`);
+
+const folder = join(postsDir, slug);
+const file = join(folder, 'index.md');
+mkdirSync(folder, { recursive: true });
+try {
+  // "wx" refuses to write over a file that exists, even one created a moment ago.
+  writeFileSync(
+    file,
+    renderNewPost({
+      title,
+      kind,
+      today: toIsoCalendarDate(new Date(), SITE.timeZone),
+      author: SITE.defaultAuthor,
+      description,
+      tags,
+    }),
+    { flag: 'wx' },
+  );
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+    fail(`${relative(process.cwd(), file)} already exists; nothing was written.`);
+  throw error;
+}
+
+console.log(`Created ${relative(process.cwd(), file)} (a draft ${kind}).`);
+console.log(`Its address once published: ${toAbsoluteUrl(getPostPath(slug), SITE.url)}`);
+console.log(`Preview it now with npm run dev, at http://localhost:4321${getPostPath(slug)}`);
+console.log('To publish it, set draft: false and replace every TODO.');

@@ -1,0 +1,160 @@
+import { spawn } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { TEST_CONTENT } from '../paths.ts';
+import { cleanEnv, ProjectCopy } from './project-copy.ts';
+
+describe('npm run new', () => {
+  const project = new ProjectCopy();
+  afterAll(() => project.remove());
+  const FILE = 'content/posts/deep-tissue-massage-after-running/index.md';
+
+  test('creates a draft post from a title, without a terminal, and says where it is', () => {
+    const { status, output } = project.run('node', ['scripts/new-post.ts', 'Deep Tissue Massage: After Running?']);
+    expect(status, output).toBe(0);
+    expect(output).toContain(`Created ${FILE} (a draft article).`);
+    expect(output).toContain('https://massage-wellness.example/posts/deep-tissue-massage-after-running/');
+    const text = project.read(FILE);
+    expect(text).toContain('title: "Deep Tissue Massage: After Running?"');
+    expect(text).toMatch(/^pubDate: \d{4}-\d{2}-\d{2}$/m);
+    expect(text).toContain('draft: true');
+  });
+
+  test('makes a review with every review field', () => {
+    const { status, output } = project.run('node', ['scripts/new-post.ts', '--review', 'A Visit to Hackney']);
+    expect(status, output).toBe(0);
+    const text = project.read('content/posts/a-visit-to-hackney/index.md');
+    for (const field of ['kind: review', 'subject:', 'area:', 'city:', 'services:', 'rating:', 'visitDate:']) {
+      expect(text).toContain(field);
+    }
+  });
+
+  test('never overwrites: a taken slug is refused and the file is left as it was', () => {
+    const before = project.read(FILE);
+    const { status, output } = project.run('node', ['scripts/new-post.ts', 'Deep tissue massage after running']);
+    expect(status).toBe(1);
+    expect(output).toContain(`The slug "deep-tissue-massage-after-running" is taken by ${FILE}`);
+    expect(project.read(FILE)).toBe(before);
+    const existing = project.run('node', [
+      'scripts/new-post.ts',
+      'Anything',
+      '--slug',
+      'comprehensive-overview-of-reflexology-massage',
+    ]);
+    expect(existing.status).toBe(1);
+    expect(existing.output).toContain(
+      'is taken by content/posts/comprehensive-overview-of-reflexology-massage/index.mdx',
+    );
+  });
+
+  test('without a terminal it needs a title, and says how to give one', () => {
+    const { status, output } = project.run('node', ['scripts/new-post.ts']);
+    expect(status).toBe(1);
+    expect(output).toContain('Usage: npm run new -- "Post title"');
+  });
+
+  test('the new drafts build, and stay out of the site until published, whatever NODE_ENV says', () => {
+    for (const NODE_ENV of ['production', 'development', 'test']) {
+      const { status, output } = project.build({ NODE_ENV });
+      expect(status, output).toBe(0);
+      expect(project.exists('dist/posts/deep-tissue-massage-after-running/index.html'), NODE_ENV).toBe(false);
+      expect(project.exists('dist/posts/a-visit-to-hackney/index.html'), NODE_ENV).toBe(false);
+      expect(project.exists('dist/posts/comprehensive-overview-of-reflexology-massage/index.html')).toBe(true);
+    }
+  });
+
+  test('publishing one with its placeholders left in is refused', () => {
+    project.edit(FILE, (text) => text.replace(/^draft: true.*$/m, 'draft: false'));
+    const { status, output } = project.build();
+    expect(status).not.toBe(0);
+    expect(output).toContain(`${FILE}:3: description: still holds a TODO placeholder`);
+  });
+});
+
+test('npm run dev shows drafts and scheduled posts, marked as such', async () => {
+  const project = new ProjectCopy();
+  rmSync(join(project.dir, 'content'), { recursive: true });
+  cpSync(TEST_CONTENT, join(project.dir, 'content'), { recursive: true });
+  const port = 4398;
+  const env = cleanEnv();
+  const server = spawn('astro', ['dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: project.dir,
+    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  try {
+    let home = '';
+    for (let attempt = 0; attempt < 120 && !home.includes('FIXTURE DRAFT'); attempt += 1) {
+      home = await fetch(`http://127.0.0.1:${port}/`)
+        .then((response) => response.text())
+        .catch(() => '');
+      if (!home.includes('FIXTURE DRAFT')) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(home).toContain('FIXTURE DRAFT Unpublished Thoughts');
+    expect(home).toContain('FIXTURE FUTURE Scheduled Post');
+    expect(home).toMatch(/<strong class="flag"[^>]*>Draft<\/strong>/);
+    expect(home).toMatch(/<strong class="flag"[^>]*>Scheduled<\/strong>/);
+    const draft = await fetch(`http://127.0.0.1:${port}/posts/fixture-draft-post/`).then((r) => r.text());
+    expect(draft).toContain('Draft: visible only in the development preview.');
+  } finally {
+    server.kill('SIGTERM');
+    project.remove();
+  }
+}, 90_000);
+
+test('the MDX components an editor can use render without imports', () => {
+  const project = new ProjectCopy();
+  try {
+    project.run('mkdir', ['-p', 'content/posts/components-demo']);
+    project.run('cp', [
+      'content/posts/valentina-mobile-massage-canada-water-review/hero.jpg',
+      'content/posts/components-demo/chart.jpg',
+    ]);
+    project.write(
+      'content/posts/components-demo/index.mdx',
+      [
+        '---',
+        'title: Components demo',
+        'description: Every component at once.',
+        'pubDate: 2024-01-01',
+        'author: editorial',
+        'kind: article',
+        '---',
+        '',
+        '<Callout type="tip" title="Before your first session">',
+        '',
+        'Drink a glass of *water*.',
+        '',
+        '</Callout>',
+        '',
+        '<Video id="breathing-pace-guide" />',
+        '',
+        '<ReviewSummary subject="Valentina" area="Canada Water" city="London" services="Mobile massage, Body massage" rating={4} visitDate="2024-03-09" />',
+        '',
+        '<Figure caption="A soft blue abstract picture.">',
+        '',
+        '![Pale blue shapes](./chart.jpg)',
+        '',
+        '</Figure>',
+        '',
+      ].join('\n'),
+    );
+    const { status, output } = project.build();
+    expect(status, output).toBe(0);
+    const html = project.read('dist/posts/components-demo/index.html');
+    expect(html).toMatch(/<div class="callout tip"[^>]*role="note"/);
+    expect(html).toContain('Before your first session');
+    expect(html).toContain('<em>water</em>');
+    expect(html).toMatch(/<video controls preload="none"/);
+    expect(html).toContain('4 out of 5');
+    expect(html).toContain('Mobile massage, Body massage');
+    expect(html).toMatch(
+      /<figure class="figure"[^>]*>[\s\S]*<img[^>]+alt="Pale blue shapes"[\s\S]*<figcaption[^>]*>A soft blue abstract picture\.<\/figcaption>/,
+    );
+    expect(html).toMatch(/<figure class="figure"[^>]*><p><img src="\/_astro\/[^"]+\.webp"/);
+    expect(html.match(/<script/g)).toHaveLength(1); // a local video needs no script
+  } finally {
+    project.remove();
+  }
+}, 60_000);
