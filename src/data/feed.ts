@@ -1,5 +1,7 @@
+import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
+import { MDX_COMPONENTS } from '../components/mdx/index.ts';
 import { absolutizeHtmlUrls } from '../lib/html.ts';
 import { toAbsoluteUrl } from '../lib/urls.ts';
 import { getPublishedPosts, type Post } from './posts.ts';
@@ -13,11 +15,22 @@ export interface FeedPost {
 }
 
 let container: Promise<AstroContainer> | undefined;
+
+async function createContainer(): Promise<AstroContainer> {
+  const created = await AstroContainer.create();
+  // MDX bodies render through MDX's JSX renderer, as they do on the pages.
+  created.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
+  return created;
+}
 const htmlCache = new Map<string, Promise<string>>();
 
 async function renderPostHtml(post: Post, url: string): Promise<string> {
   const { Content } = await render(post.entry);
-  const html = await (await (container ??= AstroContainer.create())).renderToString(Content);
+  const html = await (
+    await (container ??= createContainer())
+  ).renderToString(Content, {
+    props: { components: MDX_COMPONENTS },
+  });
   return absolutizeHtmlUrls(html, url);
 }
 

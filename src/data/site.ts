@@ -20,3 +20,13 @@ export async function getPage(slug: string): Promise<CollectionEntry<'pages'> | 
 export async function getVideos(): Promise<CollectionEntry<'videos'>[]> {
   return (await getCollection('videos')).sort((a, b) => a.id.localeCompare(b.id));
 }
+
+/** One video by its file name, for the MDX <Video id="..."> component. */
+export async function getVideo(id: string): Promise<CollectionEntry<'videos'>> {
+  const video = await getEntry('videos', id);
+  if (!video) {
+    const known = (await getVideos()).map((entry) => `"${entry.id}"`).join(', ');
+    throw new Error(`<Video id="${id}">: there is no content/videos/${id}.yaml; use one of ${known}`);
+  }
+  return video;
+}
