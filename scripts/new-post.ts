@@ -56,7 +56,12 @@ let title = positionals.join(' ').trim();
 let kind: PostKind = values.review ? 'review' : 'article';
 let description: string | undefined;
 let tags: string[] = [];
+let asked = false;
 if (prompt) {
+  // Ctrl-D or Ctrl-C at a question cancels, with nothing written.
+  prompt.on('close', () => {
+    if (!asked) fail('\nCancelled; nothing was written.');
+  });
   if (!title) title = (await prompt.question('Title of the new post: ')).trim();
   if (!values.review) {
     const answer = await prompt.question('Is it a review of a therapist or business? (y/N) ');
@@ -67,6 +72,7 @@ if (prompt) {
     .split(',')
     .map((tag) => tag.trim())
     .filter(Boolean);
+  asked = true;
   prompt.close();
 }
 if (!title) fail(`A new post needs a title.\n${USAGE}`);

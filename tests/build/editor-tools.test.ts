@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -47,6 +47,32 @@ describe('npm run new', () => {
       'is taken by content/posts/comprehensive-overview-of-reflexology-massage/index.mdx',
     );
   });
+
+  test('in a terminal it asks for the title, the kind, a description and tags', async () => {
+    const hasScript = spawnSync('script', ['--version']).status === 0;
+    if (!hasScript) throw new Error('util-linux "script" is needed to give the command a terminal');
+    // `script` runs the command in a real pseudo-terminal; answers are typed one by one.
+    const child = spawn('script', ['-qec', 'node scripts/new-post.ts', '/dev/null'], {
+      cwd: project.dir,
+      env: cleanEnv(),
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const answer = async (waitFor: string, text: string) => {
+      for (let i = 0; i < 100 && !output.includes(waitFor); i += 1) await new Promise((r) => setTimeout(r, 100));
+      child.stdin.write(`${text}\r`);
+    };
+    await answer('Title of the new post:', 'Hot Stone Massage Explained');
+    await answer('Is it a review', 'y');
+    await answer('One-sentence description', 'A calm look at hot stones.');
+    await answer('Tags, separated by commas', 'stones, Relaxation');
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(output).toContain('Created content/posts/hot-stone-massage-explained/index.md (a draft review).');
+    const text = project.read('content/posts/hot-stone-massage-explained/index.md');
+    expect(text).toContain('description: "A calm look at hot stones."');
+    expect(text).toContain('tags: ["stones", "Relaxation"]');
+    expect(text).toContain('kind: review');
+  }, 30_000);
 
   test('without a terminal it needs a title, and says how to give one', () => {
     const { status, output } = project.run('node', ['scripts/new-post.ts']);
