@@ -233,6 +233,15 @@ export function checkContent(input: ContentInput): Problem[] {
         }
         continue;
       }
+      if (/^\s*(?:javascript|data|vbscript):/i.test(node.url)) {
+        problems.push({
+          file: post.file.path,
+          line,
+          message: `links to a ${node.url.trim().split(':')[0]!.toLowerCase()}: address, which would run code or hide content in a reader's browser; link to a web page (https://...) instead`,
+          severity: 'error',
+        });
+        continue;
+      }
       if (!node.url.startsWith('/') || node.url.startsWith('//')) continue;
       const path = normalizePath(node.url);
       const postLink = /^\/posts\/([^/]+)\/$/.exec(path);

@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { parseContentDate, suggestCalendarDate } from './dates.ts';
 import { toTags } from './slugs.ts';
 
+/**
+ * A web address (http or https), normalised by the URL parser, so characters that may not stand in
+ * an href (a space, <, ") come out percent-encoded.
+ */
+export function webUrl(message = 'write a full web address starting with https://') {
+  return z.url({ protocol: /^https?$/, error: message }).transform((value) => new URL(value).href);
+}
+
 /** A frontmatter date, read in the site's time zone (see parseContentDate). */
 export function contentDate(timeZone: string) {
   return z.unknown().transform((value, ctx): Date => {
@@ -28,7 +36,7 @@ export const tagsField = z
 
 export const sourceSchema = z.object({
   title: z.string().trim().min(1),
-  url: z.url({ protocol: /^https?$/, error: 'a source url must be a full web address starting with https://' }),
+  url: webUrl('a source url must be a full web address starting with https://'),
   publisher: z.string().trim().min(1).optional(),
 });
 
@@ -128,7 +136,7 @@ export const authorSchema = z.object({
   name: z.string().trim().min(1),
   bio: z.string().trim().min(1),
   credentials: z.string().trim().min(1).optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: webUrl().optional(),
 });
 
 export const pageSchema = (timeZone: string) =>
@@ -142,7 +150,7 @@ export const commentSchema = (timeZone: string) =>
   z.object({
     author: z.string().trim().min(1, 'a comment needs the author name').max(80),
     date: contentDate(timeZone),
-    website: z.url({ protocol: /^https?$/, error: 'website must be a web address starting with https://' }).optional(),
+    website: webUrl('website must be a web address starting with https://').optional(),
     // A file named 02.md is written "replyTo: 02", which YAML reads as a number.
     replyTo: z
       .union([z.string(), z.number()])

@@ -116,6 +116,15 @@ describe('checkContent', () => {
     ]);
   });
 
+  test('refuses links that would run code in a reader’s browser', () => {
+    const body = '[a](javascript:alert(1)) [b](JAVASCRIPT:x) [c](data:text/html,hi) [d](https://example.org/)';
+    expect(check({ posts: [post('a.md', ARTICLE, body)] })).toEqual([
+      "content/posts/a.md:9: links to a javascript: address, which would run code or hide content in a reader's browser; link to a web page (https://...) instead",
+      "content/posts/a.md:9: links to a javascript: address, which would run code or hide content in a reader's browser; link to a web page (https://...) instead",
+      "content/posts/a.md:9: links to a data: address, which would run code or hide content in a reader's browser; link to a web page (https://...) instead",
+    ]);
+  });
+
   test('reports images that do not exist or lack alt text', () => {
     const body = 'Text.\n\n![](./a.jpg)\n\n![A chart](./missing.png)';
     const messages = check({

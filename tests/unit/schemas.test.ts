@@ -108,6 +108,11 @@ describe('post schema', () => {
     expect(messages).toEqual(['sources.0.url: a source url must be a full web address starting with https://']);
   });
 
+  test('a source URL is normalised so it is safe in an href', () => {
+    const post = postSchema.parse({ ...article, sources: [{ title: 'X', url: 'https://example.org/?q="><b>' }] });
+    expect(post.sources[0]!.url).toBe('https://example.org/?q=%22%3E%3Cb%3E');
+  });
+
   test('a slug must be lowercase words joined by hyphens', () => {
     expect(postSchema.safeParse({ ...article, slug: 'My Post' }).success).toBe(false);
     expect(postSchema.parse({ ...article, slug: 'my-post' }).slug).toBe('my-post');
