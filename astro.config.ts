@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { defineConfig } from 'astro/config';
+import { defineConfig, envField } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { previewUnpublished } from './src/integrations/preview-unpublished.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { SITE } from './src/site.config.ts';
 
 /** Where editors' files live; tests point this at a fixture tree (see src/content.config.ts). */
@@ -25,12 +27,36 @@ function readLastModified(pageUrl: string): string | undefined {
   }
 }
 
+/**
+ * Astro keeps parsed content between builds and re-reads it only when the text of
+ * src/content.config.ts changes; our schemas live in src/lib and the settings file. Their digest is
+ * declared as a build constant in env (a part of the config Astro hashes; vite is not), so changing a
+ * schema clears the cache instead of publishing data parsed by the old one.
+ */
+function digestSchemaSources(): string {
+  const hash = createHash('sha256');
+  const lib = new URL('./src/lib/', import.meta.url);
+  const files = readdirSync(lib)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .map((name) => new URL(name, lib));
+  for (const file of [...files, new URL('./src/site.config.ts', import.meta.url)]) {
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
 export default defineConfig({
   site: process.env.SITE_URL ?? SITE.url,
   outDir: OUT_DIR,
   trailingSlash: 'always',
   build: { format: 'directory' },
   image: { responsiveStyles: true },
+  env: {
+    schema: {
+      CONTENT_SCHEMA_DIGEST: envField.string({ context: 'server', access: 'public', default: digestSchemaSources() }),
+    },
+  },
   integrations: [
     contentCheck({ contentDir: CONTENT_DIR }),
     previewUnpublished(),
@@ -42,5 +68,6 @@ export default defineConfig({
         return lastmod ? { ...item, lastmod } : item;
       },
     }),
+    securityHeaders(),
   ],
 });

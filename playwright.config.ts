@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 const PORT = 4399;
+/** nginx serving the same build with the production headers (see scripts/nginx-conf.ts). */
+const NGINX_PORT = 4397;
 // Debian's Chromium where it is installed (playwright install cannot download here); elsewhere
 // Playwright's own browser. CHROME_PATH overrides both.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -27,16 +29,30 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'phone', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    {
+      name: 'phone',
+      testIgnore: /headers\.spec/,
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+    { name: 'desktop', testIgnore: /headers\.spec/, use: { viewport: { width: 1280, height: 800 } } },
+    { name: 'nginx', testMatch: /headers\.spec/, use: { baseURL: `http://127.0.0.1:${NGINX_PORT}` } },
   ],
-  webServer: {
-    // The test site (npm run build:test-site), served as a static host would. --ignore-lock lets it
-    // run beside a preview the developer already has open.
-    command: `npx --no-install astro preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
-    env: { BLOG_OUT_DIR: '.test-site/dist', ASTRO_TELEMETRY_DISABLED: '1' },
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      // The test site (npm run build:test-site), served as a static host would. --ignore-lock lets it
+      // run beside a preview the developer already has open.
+      command: `npx --no-install astro preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
+      env: { BLOG_OUT_DIR: '.test-site/dist', ASTRO_TELEMETRY_DISABLED: '1' },
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // Debian's nginx, with the configuration `npm run nginx-conf` prints, run in the foreground.
+      command: `node scripts/nginx-conf.ts --root .test-site/dist --port ${NGINX_PORT} --standalone > .test-site/nginx.conf && $(command -v nginx || echo /usr/sbin/nginx) -c "$PWD/.test-site/nginx.conf"`,
+      url: `http://127.0.0.1:${NGINX_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
 });

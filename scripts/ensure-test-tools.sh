@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system tools the tests use, from Debian, when they are missing:
-# Chromium (browser tests), xmllint (feed and sitemap validation), python3-feedparser (a real feed client).
+# Chromium (browser tests), xmllint (feed and sitemap validation), python3-feedparser (a real feed
+# client), nginx (the site served with its production headers), Java (the Nu HTML Checker).
 set -euo pipefail
 
 missing=()
@@ -8,6 +9,8 @@ missing=()
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 /usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1 || missing+=(python3-feedparser)
 command -v fc-list >/dev/null 2>&1 && fc-list | grep -q . || missing+=(fonts-dejavu-core)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

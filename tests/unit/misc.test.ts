@@ -1,9 +1,18 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { groupByYearAndMonth } from '../../src/lib/archive.ts';
 import { absolutizeHtmlUrls } from '../../src/lib/html.ts';
 import { paginateItems } from '../../src/lib/pagination.ts';
 import { isPostVisible, sortNewestFirst } from '../../src/lib/visibility.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
+import {
+  auditPageScripts,
+  getSecurityHeaders,
+  renderHeadersFile,
+  renderNginxServer,
+} from '../../src/lib/security-headers.ts';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 describe('isPostVisible', () => {
   const now = new Date('2025-06-01T12:00:00Z');
@@ -86,5 +95,46 @@ describe('escapeXml', () => {
     expect(escapeXml(`<a href="x">Tom & Jerry's</a>\u0001`)).toBe(
       '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;',
     );
+  });
+});
+
+describe('auditPageScripts', () => {
+  test('hashes inline scripts that run, and not data blocks or external scripts', () => {
+    const { hashes } = auditPageScripts(
+      '<script>a()</script><script type="module">b()</script><script type="application/ld+json">{}</script><script src="/x.js"></script>',
+    );
+    expect(hashes).toEqual(["'sha256-" + sha256('a()') + "'", "'sha256-" + sha256('b()') + "'"]);
+  });
+
+  test('is not fooled by script tags inside attribute values', () => {
+    const { hashes } = auditPageScripts('<meta content="</script><script>alert(1)</script>"><script>ok()</script>');
+    expect(hashes).toEqual(["'sha256-" + sha256('ok()') + "'"]);
+  });
+
+  test('finds inline event handlers', () => {
+    expect(auditPageScripts('<p title="onclick=x">a</p><img src=x onerror="y()">').inlineHandlers).toEqual([
+      '<img onError>',
+    ]);
+  });
+});
+
+describe('security headers', () => {
+  test('the CSP allows scripts only from the site and by hash, and forbids framing', () => {
+    const csp = getSecurityHeaders(["'sha256-b'", "'sha256-a'", "'sha256-a'"])['Content-Security-Policy'];
+    expect(csp).toContain("script-src 'self' 'sha256-a' 'sha256-b';");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  test('_headers and the nginx block carry the same headers', () => {
+    const headers = getSecurityHeaders(["'sha256-a'"]);
+    const file = renderHeadersFile(headers);
+    const nginx = renderNginxServer(headers, { root: '/srv/blog', port: 8080 });
+    for (const [name, value] of Object.entries(headers)) {
+      expect(file).toContain(`  ${name}: ${value}`);
+      expect(nginx.match(new RegExp(`add_header ${name} "`, 'g'))).toHaveLength(2);
+    }
+    expect(file).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
+    expect(nginx).toContain('add_header Cache-Control "public, max-age=31536000, immutable" always;');
   });
 });

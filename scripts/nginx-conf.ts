@@ -1,0 +1,51 @@
+/**
+ * npm run nginx-conf -- [--root dist] [--port 80] [--server-name example.com] [--standalone]
+ * Prints an nginx server block for the built site, with the same security and caching headers as
+ * dist/_headers (the CSP hashes come from the build, so run it after npm run build).
+ * --standalone wraps it in a complete nginx.conf that runs unprivileged in the foreground (tests).
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { collectScriptHashes } from '../src/integrations/security-headers.ts';
+import { getSecurityHeaders, renderNginxServer } from '../src/lib/security-headers.ts';
+
+const { values } = parseArgs({
+  options: {
+    root: { type: 'string', default: 'dist' },
+    port: { type: 'string', default: '80' },
+    'server-name': { type: 'string', default: '_' },
+    standalone: { type: 'boolean', default: false },
+  },
+});
+const root = resolve(values.root);
+const server = renderNginxServer(getSecurityHeaders(collectScriptHashes(root)), {
+  root,
+  port: Number(values.port),
+  serverName: values['server-name'],
+});
+
+if (!values.standalone) {
+  process.stdout.write(server);
+} else {
+  const temp = resolve(root, '..', '.nginx');
+  mkdirSync(temp, { recursive: true });
+  const indented = server.replace(/^(?=.)/gm, '    ');
+  process.stdout.write(`daemon off;
+master_process off;
+worker_processes 1;
+pid ${temp}/nginx.pid;
+error_log stderr warn;
+events { worker_connections 256; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path ${temp}/body;
+    proxy_temp_path ${temp}/proxy;
+    fastcgi_temp_path ${temp}/fastcgi;
+    uwsgi_temp_path ${temp}/uwsgi;
+    scgi_temp_path ${temp}/scgi;
+${indented}}
+`);
+}

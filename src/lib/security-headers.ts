@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+/** Third-party players the videos page may load, after a click. */
+export const VIDEO_FRAME_SOURCES = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'];
+
+/** Hashed assets (Astro names them by content) may be cached for a year. */
+export const IMMUTABLE_PATH = '/_astro/';
+
+export interface PageScriptAudit {
+  /** CSP source expressions ('sha256-…') of every inline script a browser would run. */
+  hashes: string[];
+  /** Elements with inline event handlers (onclick=…), which a strict CSP forbids. */
+  inlineHandlers: string[];
+}
+
+/**
+ * Finds the inline scripts of an HTML page by parsing it, not by pattern: text such as
+ * "</script><script>" inside an attribute value is inert and must not be mistaken for a script.
+ */
+export function auditPageScripts(html: string): PageScriptAudit {
+  const hashes: string[] = [];
+  const inlineHandlers: string[] = [];
+  visit(fromHtml(html), 'element', (node: Element) => {
+    const handlers = Object.keys(node.properties).filter((name) => /^on[A-Z]/.test(name));
+    if (handlers.length > 0) inlineHandlers.push(`<${node.tagName} ${handlers.join(' ')}>`);
+    if (node.tagName !== 'script' || node.properties.src !== undefined) return;
+    // Data blocks (JSON-LD) are never executed, so CSP does not apply to them.
+    const type = String(node.properties.type ?? '').toLowerCase();
+    if (type && type !== 'module' && !type.endsWith('javascript')) return;
+    hashes.push(`'sha256-${createHash('sha256').update(toString(node), 'utf8').digest('base64')}'`);
+  });
+  return { hashes, inlineHandlers };
+}
+
+/**
+ * The security headers every page is served with. Scripts run only from this site or when their
+ * hash is listed (no 'unsafe-inline'); styles may be inline (Astro inlines small stylesheets).
+ */
+export function getSecurityHeaders(scriptHashes: readonly string[]): Record<string, string> {
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' ${[...new Set(scriptHashes)].sort().join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "media-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    `frame-src ${VIDEO_FRAME_SOURCES.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+  };
+}
+
+export const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/** A `_headers` file, the format Netlify and Cloudflare Pages read. */
+export function renderHeadersFile(headers: Record<string, string>): string {
+  const block = (path: string, entries: Record<string, string>) =>
+    [path, ...Object.entries(entries).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+  return `${[
+    block('/*', { ...headers, 'Cache-Control': HTML_CACHE_CONTROL }),
+    block(`${IMMUTABLE_PATH}*`, { 'Cache-Control': IMMUTABLE_CACHE_CONTROL }),
+  ].join('\n\n')}\n`;
+}
+
+export interface NginxOptions {
+  /** The folder with the built site. */
+  root: string;
+  port: number;
+  serverName?: string;
+}
+
+/** An nginx server block that serves the built site with the same headers as `_headers`. */
+export function renderNginxServer(
+  headers: Record<string, string>,
+  { root, port, serverName = '_' }: NginxOptions,
+): string {
+  const addHeaders = (indent: string) =>
+    Object.entries(headers)
+      .map(([name, value]) => `${indent}add_header ${name} "${value}" always;`)
+      .join('\n');
+  // add_header in a location replaces the server's, so each location repeats the set.
+  return `server {
+    listen ${port};
+    server_name ${serverName};
+    root ${root};
+    index index.html;
+    charset utf-8;
+    gzip on;
+    gzip_types text/css application/javascript application/xml application/rss+xml application/json image/svg+xml;
+    error_page 404 /404.html;
+
+    location ${IMMUTABLE_PATH} {
+${addHeaders('        ')}
+        add_header Cache-Control "${IMMUTABLE_CACHE_CONTROL}" always;
+        try_files $uri =404;
+    }
+
+    location / {
+${addHeaders('        ')}
+        add_header Cache-Control "${HTML_CACHE_CONTROL}" always;
+        try_files $uri $uri/ =404;
+    }
+}
+`;
+}

@@ -1,0 +1,74 @@
+import { expect, test, type Page } from '@playwright/test';
+import { getSitePaths } from './site.ts';
+
+/** Records every Content-Security-Policy violation the page reports, from the first script on. */
+async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  const console: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) console.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const store: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = store;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      store.push(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+  return async () => [
+    ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)),
+    ...console,
+  ];
+}
+
+test('every page is served with the security headers and runs with no CSP violation', async ({ page }) => {
+  const violations = await watchCsp(page);
+  for (const path of getSitePaths()) {
+    const response = await page.goto(path);
+    const headers = response!.headers();
+    expect(headers['content-security-policy'], path).toMatch(/script-src 'self' 'sha256-/);
+    expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy']).toContain('camera=()');
+    await page.waitForLoadState('networkidle');
+    expect(await violations(), path).toEqual([]);
+  }
+});
+
+test('the theme script runs under the policy', async ({ page }) => {
+  const violations = await watchCsp(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await violations()).toEqual([]);
+});
+
+test('the video player loads the provider’s frame under the policy', async ({ page }) => {
+  const violations = await watchCsp(page);
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204, body: '' }));
+  await page.goto('/videos/');
+  await page.getByRole('link', { name: /Play FIXTURE remote video/ }).click();
+  await expect(page.locator('iframe[title="FIXTURE remote video"]')).toBeVisible();
+  expect(await violations()).toEqual([]);
+});
+
+test('hashed assets are cached for a year, pages are revalidated, and a missing page is a 404', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/');
+  const stylesheet = await page.locator('link[rel="stylesheet"]').first().getAttribute('href');
+  expect(stylesheet).toMatch(/^\/_astro\//);
+  const asset = await request.get(stylesheet!);
+  expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(asset.headers()['x-content-type-options']).toBe('nosniff');
+  const home = await request.get('/');
+  expect(home.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+  const missing = await request.get('/no-such-page/');
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain('Page not found');
+  expect(missing.headers()['content-security-policy']).toBeTruthy();
+});
