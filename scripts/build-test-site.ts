@@ -16,7 +16,7 @@ mkdirSync(site, { recursive: true });
 cpSync(`${root}content`, `${site}/content`, { recursive: true });
 cpSync(`${root}tests/fixtures/overlay`, `${site}/content`, { recursive: true });
 
-const result = spawnSync('astro', ['build'], {
+const result = spawnSync('node', [`${root}scripts/build.ts`], {
   cwd: root,
   stdio: 'inherit',
   env: {
