@@ -17,9 +17,16 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const COPIED = ['src', 'public', 'content', 'scripts', 'astro.config.ts', 'tsconfig.json', 'package.json'];
 
-/** The environment without this test run's own settings (the test site's paths, Vitest's NODE_ENV). */
+/**
+ * The environment without this test run's own settings: the test site's paths, and what Vitest
+ * exports (NODE_ENV, and DEV, PROD, MODE... which would put a child Astro build in dev mode).
+ */
 export function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(BLOG_|VITEST|NODE_ENV$)/.test(name)));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(BLOG_|VITEST|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$|FORCE_TTY$)/.test(name),
+    ),
+  );
 }
 
 /** A throwaway copy of the project (its packages linked), for builds an editor's mistake should stop. */
