@@ -1,5 +1,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Root } from 'mdast';
 
 /** Words a minute for reading-time estimates: a typical adult reading prose on a screen. */
@@ -9,15 +11,25 @@ export const WORDS_PER_MINUTE = 220;
 const MDX_ESM_LINE = /^(?:import|export)\s.*$/gm;
 
 function parseBody(markdown: string): Root {
-  return fromMarkdown(markdown.replace(MDX_ESM_LINE, ''));
+  return fromMarkdown(markdown.replace(MDX_ESM_LINE, ''), {
+    extensions: [gfm()],
+    mdastExtensions: [gfmFromMarkdown()],
+  });
 }
 
 function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // A space left before a full stop or comma by a dropped image goes too (only those two: French
+  // typography puts a space before : ; ! and ?).
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,])(?=\s|$)/g, '$1')
+    .trim();
 }
 
 function textOf(nodes: Nodes[]): string {
-  return collapseWhitespace(nodes.map((node) => toString(node, { includeHtml: false })).join(' '));
+  return collapseWhitespace(
+    nodes.map((node) => toString(node, { includeHtml: false, includeImageAlt: false })).join(' '),
+  );
 }
 
 /** The text blocks of a Markdown body of the given types, skipping code and raw HTML. */
@@ -34,9 +46,13 @@ function collectBlocks(markdown: string, types: ReadonlySet<string>): Nodes[] {
 const PARAGRAPHS = new Set(['paragraph']);
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
-/** The prose of a Markdown body as plain text: paragraphs only (no headings, code, tables or HTML). */
+/**
+ * The prose of a Markdown body as plain text: its top-level paragraphs only (no headings, lists,
+ * tables, code, HTML or image descriptions).
+ */
 export function getParagraphText(markdown: string): string {
-  return textOf(collectBlocks(markdown, PARAGRAPHS));
+  const paragraphs = parseBody(markdown).children.filter((node) => PARAGRAPHS.has(node.type));
+  return textOf(paragraphs);
 }
 
 /** Every word a reader sees in a Markdown body, as plain text (headings, lists and tables included). */

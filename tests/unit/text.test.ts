@@ -10,10 +10,10 @@ import {
 } from '../../src/lib/text.ts';
 
 describe('getParagraphText', () => {
-  test('keeps paragraph prose and drops headings, code and HTML', () => {
+  test('keeps top-level paragraph prose and drops headings, lists, tables, code, HTML and image text', () => {
     const markdown =
-      '## A heading\n\nFirst *para* with [a link](https://x.test).\n\n```js\ncode()\n```\n\n<div>html</div>\n\n- a list item';
-    expect(getParagraphText(markdown)).toBe('First para with a link. a list item');
+      '## A heading\n\nFirst *para* with [a link](https://x.test) ![a photo](p.jpg).\n\n```js\ncode()\n```\n\n<div>html</div>\n\n- a list item\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nLast.';
+    expect(getParagraphText(markdown)).toBe('First para with a link. Last.');
   });
 
   test('ignores the import and export lines of MDX', () => {
@@ -76,5 +76,11 @@ describe('formatCommentCount', () => {
     [3, '3 comments'],
   ])('%i reads "%s"', (count, text) => {
     expect(formatCommentCount(count)).toBe(text);
+  });
+});
+
+describe('typography in excerpts', () => {
+  test('keeps the space French puts before a colon', () => {
+    expect(getParagraphText('Réflexologie : une introduction ![x](a.jpg).')).toBe('Réflexologie : une introduction.');
   });
 });
