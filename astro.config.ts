@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
 import { previewUnpublished } from './src/integrations/preview-unpublished.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { SITE } from './src/site.config.ts';
@@ -68,6 +69,7 @@ export default defineConfig({
         return lastmod ? { ...item, lastmod } : item;
       },
     }),
+    legacyRedirects({ language: SITE.language }),
     securityHeaders(),
   ],
 });

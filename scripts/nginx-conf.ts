@@ -4,7 +4,7 @@
  * dist/_headers (the CSP hashes come from the build, so run it after npm run build).
  * --standalone wraps it in a complete nginx.conf that runs unprivileged in the foreground (tests).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectScriptHashes } from '../src/integrations/security-headers.ts';
@@ -19,10 +19,22 @@ const { values } = parseArgs({
   },
 });
 const root = resolve(values.root);
+// The build's _redirects (old Blogger addresses and the like) become real 301s in nginx.
+const redirectsFile = resolve(root, '_redirects');
+const redirects = existsSync(redirectsFile)
+  ? readFileSync(redirectsFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => {
+        const [from = '', to = ''] = line.split(/\s+/);
+        return { from: decodeURI(from), to: decodeURI(to) };
+      })
+  : [];
 const server = renderNginxServer(getSecurityHeaders(collectScriptHashes(root)), {
   root,
   port: Number(values.port),
   serverName: values['server-name'],
+  redirects,
 });
 
 if (!values.standalone) {

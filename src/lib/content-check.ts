@@ -212,6 +212,14 @@ export function checkContent(input: ContentInput): Problem[] {
     const isMdx = post.file.path.endsWith('.mdx');
     for (const { node, line } of collectLinks(post.fm.body, post.fm.bodyLine, isMdx)) {
       if (node.type === 'image') {
+        if (!post.draft && /^TODO\b/i.test(node.alt ?? '')) {
+          problems.push({
+            file: post.file.path,
+            line,
+            message: `the image ${node.url} still has the placeholder description "${node.alt}"; write what the image shows instead`,
+            severity: 'error',
+          });
+        }
         if (!node.alt?.trim()) {
           problems.push({
             file: post.file.path,
@@ -273,6 +281,24 @@ export function checkContent(input: ContentInput): Problem[] {
         });
       }
     }
+  }
+
+  // An old address may lead to one post only.
+  const redirectOwners = new Map<string, string[]>();
+  for (const post of posts) {
+    const from = (post.fm.data as { redirectFrom?: unknown } | undefined)?.redirectFrom;
+    for (const path of Array.isArray(from) ? from : []) {
+      if (typeof path === 'string') redirectOwners.set(path, [...(redirectOwners.get(path) ?? []), post.file.path]);
+    }
+  }
+  for (const [path, files] of redirectOwners) {
+    if (files.length < 2) continue;
+    problems.push({
+      file: files[1]!,
+      field: 'redirectFrom',
+      message: `the old address ${path} is claimed by ${files.join(' and ')}; keep it in one of them`,
+      severity: 'error',
+    });
   }
 
   // Pinned popular posts must exist.

@@ -55,6 +55,16 @@ export const reviewDetailsSchema = (timeZone: string) =>
     visitDate: contentDate(timeZone),
   });
 
+/** Old addresses that should lead to this post or page (after an import, or a change of slug). */
+export const redirectFromField = z
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(/^\/\S*$/, 'an old address is a path starting with /, e.g. /2023/05/my-post.html'),
+  )
+  .default([]);
+
 /** A URL slug an editor may set to change a post's address: lowercase letters, digits and hyphens. */
 export const slugField = z
   .string()
@@ -101,6 +111,7 @@ export function createPostSchema<I extends z.ZodType, A extends z.ZodType>({
       })
       .optional(),
     sources: z.array(sourceSchema).default([]),
+    redirectFrom: redirectFromField,
   };
   return z
     .discriminatedUnion(
@@ -144,6 +155,7 @@ export const pageSchema = (timeZone: string) =>
     title: z.string().trim().min(1),
     description: z.string().trim().min(1).max(300),
     updatedDate: contentDate(timeZone).optional(),
+    redirectFrom: redirectFromField,
   });
 
 export const commentSchema = (timeZone: string) =>

@@ -83,12 +83,14 @@ export interface NginxOptions {
   root: string;
   port: number;
   serverName?: string;
+  /** Old addresses to answer with a permanent redirect (from the build's _redirects). */
+  redirects?: readonly { from: string; to: string }[];
 }
 
 /** An nginx server block that serves the built site with the same headers as `_headers`. */
 export function renderNginxServer(
   headers: Record<string, string>,
-  { root, port, serverName = '_' }: NginxOptions,
+  { root, port, serverName = '_', redirects = [] }: NginxOptions,
 ): string {
   const addHeaders = (indent: string) =>
     Object.entries(headers)
@@ -104,6 +106,12 @@ export function renderNginxServer(
     gzip on;
     gzip_types text/css application/javascript application/xml application/rss+xml application/json image/svg+xml;
     error_page 404 /404.html;
+${redirects
+  .map(
+    ({ from, to }) =>
+      `\n    location = ${JSON.stringify(from)} {\n        return 301 ${JSON.stringify(encodeURI(to))};\n    }`,
+  )
+  .join('')}
 
     location ${IMMUTABLE_PATH} {
 ${addHeaders('        ')}

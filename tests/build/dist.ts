@@ -18,6 +18,11 @@ export function listDistFiles(dir = TEST_DIST): string[] {
     .sort();
 }
 
+/** A page the build writes at an old address only to send the reader on (see legacy-redirects). */
+export function isRedirectPage(file: string): boolean {
+  return readDist(file).includes('<meta http-equiv="refresh"');
+}
+
 export function readDist(path: string): string {
   return readFileSync(join(TEST_DIST, path), 'utf8');
 }

@@ -1,9 +1,18 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { TEST_CONTENT } from '../paths.ts';
-import { listDistFiles, loadPage, PUBLISHED, PUBLISHED_NEWEST_FIRST, readDist, textOf } from './dist.ts';
+import {
+  isRedirectPage,
+  listDistFiles,
+  loadPage,
+  PUBLISHED,
+  PUBLISHED_NEWEST_FIRST,
+  readDist,
+  textOf,
+} from './dist.ts';
 
-const htmlFiles = listDistFiles().filter((file) => file.endsWith('.html'));
+// The site's own pages; redirect pages at old addresses are checked in the redirect tests.
+const htmlFiles = listDistFiles().filter((file) => file.endsWith('.html') && !isRedirectPage(file));
 const pathOf = (file: string) => (file === '404.html' ? '/404.html' : `/${file.replace(/index\.html$/, '')}`);
 const allPages = htmlFiles.map(pathOf);
 const postPath = (slug: string) => `/posts/${slug}/`;
@@ -258,6 +267,17 @@ describe('tag pages, archive and the rest', () => {
 
   test('the 404 page is kept out of search engines', () => {
     expect(loadPage('/404.html').one('meta[name="robots"]')?.properties.content).toBe('noindex');
+  });
+
+  test('old Blogger addresses lead to their pages, with a redirect page and a _redirects line', () => {
+    const redirects = readDist('_redirects');
+    expect(redirects).toContain('/search/label/reviews /tags/reviews/ 301');
+    expect(redirects).toContain('/2024/09/ /archive/#2024-09 301');
+    expect(redirects).toContain('/feeds/posts/default /rss.xml 301');
+    expect(readDist('search/label/reviews/index.html')).toContain(
+      '<meta http-equiv="refresh" content="0; url=https://massage-wellness.example/tags/reviews/">',
+    );
+    expect(listDistFiles()).not.toContain('redirects.json');
   });
 
   test('robots.txt names the sitemap', () => {

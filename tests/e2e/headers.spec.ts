@@ -72,3 +72,12 @@ test('hashed assets are cached for a year, pages are revalidated, and a missing 
   expect(await missing.text()).toContain('Page not found');
   expect(missing.headers()['content-security-policy']).toBeTruthy();
 });
+
+test('old Blogger addresses get a permanent redirect from nginx', async ({ request }) => {
+  const label = await request.get('/search/label/reviews', { maxRedirects: 0 });
+  expect(label.status()).toBe(301);
+  expect(label.headers()['location']).toMatch(/\/tags\/reviews\/$/);
+  const feed = await request.get('/feeds/posts/default', { maxRedirects: 0 });
+  expect(feed.status()).toBe(301);
+  expect(feed.headers()['location']).toMatch(/\/rss\.xml$/);
+});

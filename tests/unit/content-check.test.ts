@@ -167,6 +167,14 @@ describe('checkContent', () => {
     ]);
   });
 
+  test('refuses an old address claimed by two posts', () => {
+    const a = post('a.md', `${ARTICLE}\nredirectFrom: [/2023/05/a.html]`);
+    const b = post('b.md', `${ARTICLE}\nredirectFrom: [/2023/05/a.html]`);
+    expect(check({ posts: [a, b] })).toEqual([
+      'content/posts/b.md: redirectFrom: the old address /2023/05/a.html is claimed by content/posts/a.md and content/posts/b.md; keep it in one of them',
+    ]);
+  });
+
   test('reports an unknown author and a pinned post that does not exist', () => {
     expect(check({ posts: [post('a.md', ARTICLE.replace('editorial', 'nobody'))], pinned: ['ghost'] })).toEqual([
       'content/posts/a.md:5: author: "nobody" is not an author; use one of "editorial" (files in content/authors/)',

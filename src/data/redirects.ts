@@ -1,0 +1,41 @@
+import { groupByYearAndMonth } from '../lib/archive.ts';
+import { BLOGGER_FIXED_REDIRECTS, getBloggerLabelPath, mergeRedirects, type Redirect } from '../lib/redirects.ts';
+import { getArchiveMonthId, getPagePath, getTagPath, ARCHIVE_PATH } from '../lib/urls.ts';
+import { SITE } from '../site.config.ts';
+import { getPublishedPosts } from './posts.ts';
+import { getPages } from './site.ts';
+import { getTagSummaries } from './tags.ts';
+
+/**
+ * Every old address and where it leads: the redirectFrom of published posts and of pages (old
+ * Blogger addresses, or a post's address before its slug changed), then Blogger's label, archive
+ * and feed addresses. A real page's address is never redirected.
+ */
+export async function getRedirects(): Promise<Redirect[]> {
+  const [posts, pages, tags] = await Promise.all([getPublishedPosts(), getPages(), getTagSummaries()]);
+  const archive = groupByYearAndMonth(posts, SITE.timeZone).flatMap(({ year, months }) => [
+    { from: `/${year}/`, to: `${ARCHIVE_PATH}#year-${year}` },
+    ...months.map(({ month }) => ({
+      from: `/${year}/${String(month).padStart(2, '0')}/`,
+      to: `${ARCHIVE_PATH}#${getArchiveMonthId(year, month)}`,
+    })),
+  ]);
+  const realPaths = new Set([
+    ...posts.map((post) => post.path),
+    ...pages.map((page) => getPagePath(page.id)),
+    ...tags.map((tag) => getTagPath(tag.slug)),
+  ]);
+  return mergeRedirects(
+    [
+      posts.flatMap((post) => post.entry.data.redirectFrom.map((from) => ({ from, to: post.path }))),
+      pages.flatMap((page) => page.data.redirectFrom.map((from) => ({ from, to: getPagePath(page.id) }))),
+      // Blogger's label addresses are case-sensitive: every spelling a post uses gets one.
+      posts.flatMap((post) =>
+        post.entry.data.tags.map((tag) => ({ from: getBloggerLabelPath(tag.label), to: getTagPath(tag.slug) })),
+      ),
+      archive,
+      BLOGGER_FIXED_REDIRECTS,
+    ],
+    realPaths,
+  );
+}

@@ -1,0 +1,42 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { getRedirectFilePath, renderRedirectPage, renderRedirectsFile, type Redirect } from '../lib/redirects.ts';
+
+/**
+ * After the build, turns /redirects.json (see src/data/redirects.ts) into a redirect page at each
+ * old address (meta refresh and canonical, for any static host) and a _redirects file of permanent
+ * redirects (Netlify, Cloudflare Pages). A real page is never overwritten.
+ */
+export function legacyRedirects({ language }: { language: string }): AstroIntegration {
+  let site = '';
+  return {
+    name: 'legacy-redirects',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = config.site ?? '';
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const manifest = join(outDir, 'redirects.json');
+        if (!existsSync(manifest)) return;
+        const redirects = JSON.parse(readFileSync(manifest, 'utf8')) as Redirect[];
+        rmSync(manifest);
+        const written: Redirect[] = [];
+        for (const redirect of redirects) {
+          const file = join(outDir, getRedirectFilePath(redirect.from));
+          if (existsSync(file)) {
+            logger.warn(`${redirect.from} is a page of the site; not redirecting it to ${redirect.to}`);
+            continue;
+          }
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, renderRedirectPage(new URL(redirect.to, site).href, language));
+          written.push(redirect);
+        }
+        writeFileSync(join(outDir, '_redirects'), renderRedirectsFile(written));
+        logger.info(`${written.length} redirect(s) from old addresses written`);
+      },
+    },
+  };
+}
