@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4399;
+// Ports derived from the checkout's path, so two checkouts on one machine (a developer's and CI's)
+// can run their tests at the same time without taking each other's servers for their own.
+const PORT_BASE = 20000 + (createHash('sha256').update(process.cwd()).digest().readUInt16BE(0) % 20000) * 2;
+const PORT = PORT_BASE;
 /** nginx serving the same build with the production headers (see scripts/nginx-conf.ts). */
-const NGINX_PORT = 4397;
+const NGINX_PORT = PORT_BASE + 1;
 // Debian's Chromium where it is installed (playwright install cannot download here); elsewhere
 // Playwright's own browser. CHROME_PATH overrides both.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -102,7 +103,8 @@ test('npm run dev shows drafts and scheduled posts, marked as such', async () =>
   const project = new ProjectCopy();
   rmSync(join(project.dir, 'content'), { recursive: true });
   cpSync(TEST_CONTENT, join(project.dir, 'content'), { recursive: true });
-  const port = 4398;
+  // A port of its own (from the copy's unique path), so parallel test runs never share a server.
+  const port = 20000 + (createHash('sha256').update(project.dir).digest().readUInt16BE(0) % 40000);
   const env = cleanEnv();
   const server = spawn('astro', ['dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: project.dir,
