@@ -7,6 +7,7 @@ import { defineConfig, envField } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
 import { previewUnpublished } from './src/integrations/preview-unpublished.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { SITE } from './src/site.config.ts';
 
@@ -70,6 +71,7 @@ export default defineConfig({
       },
     }),
     legacyRedirects({ language: SITE.language }),
+    searchIndex(),
     securityHeaders(),
   ],
 });

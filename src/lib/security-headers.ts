@@ -43,7 +43,8 @@ export function auditPageScripts(html: string): PageScriptAudit {
 export function getSecurityHeaders(scriptHashes: readonly string[]): Record<string, string> {
   const csp = [
     "default-src 'self'",
-    `script-src 'self' ${[...new Set(scriptHashes)].sort().join(' ')}`.trim(),
+    // 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly; it allows no inline script.
+    `script-src 'self' 'wasm-unsafe-eval' ${[...new Set(scriptHashes)].sort().join(' ')}`.trim(),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "media-src 'self'",

@@ -74,7 +74,7 @@ describe('every page', () => {
     expect(page.all('footer.site-footer')).toHaveLength(1);
   });
 
-  test.each(allPages.filter((path) => path !== '/videos/'))(
+  test.each(allPages.filter((path) => path !== '/videos/' && path !== '/search/'))(
     '%s ships no JavaScript but the inline theme script, under 1 KB',
     (path) => {
       const scripts = loadPage(path).all('script');
@@ -278,6 +278,16 @@ describe('tag pages, archive and the rest', () => {
       '<meta http-equiv="refresh" content="0; url=https://massage-wellness.example/tags/reviews/">',
     );
     expect(listDistFiles()).not.toContain('redirects.json');
+  });
+
+  test('the search index holds the published posts only, and nothing ships Pagefind’s stock UI', () => {
+    const entry = JSON.parse(readDist('pagefind/pagefind-entry.json'));
+    const pages = Object.values(entry.languages as Record<string, { page_count: number }>);
+    expect(pages.reduce((total, language) => total + language.page_count, 0)).toBe(Object.keys(PUBLISHED).length);
+    const indexed = allPages.filter((path) => loadPage(path).one('[data-pagefind-body]'));
+    expect(indexed.sort()).toEqual(Object.values(PUBLISHED).map(postPath).sort());
+    expect(listDistFiles().filter((file) => /pagefind\/.*-ui\./.test(file))).toEqual([]);
+    expect(loadPage(postPath(PUBLISHED.immune)).one('#comments')?.properties.dataPagefindIgnore).toBe('all');
   });
 
   test('robots.txt names the sitemap', () => {

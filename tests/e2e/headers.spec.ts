@@ -27,7 +27,7 @@ test('every page is served with the security headers and runs with no CSP violat
   for (const path of getSitePaths()) {
     const response = await page.goto(path);
     const headers = response!.headers();
-    expect(headers['content-security-policy'], path).toMatch(/script-src 'self' 'sha256-/);
+    expect(headers['content-security-policy'], path).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
     expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['x-content-type-options']).toBe('nosniff');
@@ -80,4 +80,11 @@ test('old Blogger addresses get a permanent redirect from nginx', async ({ reque
   const feed = await request.get('/feeds/posts/default', { maxRedirects: 0 });
   expect(feed.status()).toBe(301);
   expect(feed.headers()['location']).toMatch(/\/rss\.xml$/);
+});
+
+test('search runs under the policy (Pagefind’s WebAssembly included)', async ({ page }) => {
+  const violations = await watchCsp(page);
+  await page.goto('/search/?q=reflexology');
+  await expect(page.locator('[data-search-results] > li').first()).toBeVisible();
+  expect(await violations()).toEqual([]);
 });

@@ -1,0 +1,129 @@
+/**
+ * The search page's client code: loads Pagefind's index (only here, only when the page opens),
+ * builds tag and kind filters from it, searches as the reader types, and announces the count.
+ */
+interface PagefindResult {
+  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(
+    query: string | null,
+    options?: { filters?: Record<string, { any: string[] }> },
+  ): Promise<{ results: PagefindResult[] }>;
+}
+
+const FILTER_LABELS: Record<string, string> = { kind: 'Kind', tag: 'Topic' };
+const MAX_RESULTS = 20;
+
+/** Pagefind's excerpt as DOM nodes: its text and <mark> highlights, nothing else. */
+function excerptNodes(html: string): Node[] {
+  const doc = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html');
+  return Array.from(doc.body.firstChild!.childNodes).map((node) => {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent ?? '');
+  });
+}
+
+function renderFilters(container: HTMLElement, filters: Record<string, Record<string, number>>): void {
+  for (const name of ['kind', 'tag']) {
+    const values = Object.keys(filters[name] ?? {}).sort((a, b) => a.localeCompare(b));
+    if (values.length === 0) continue;
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = FILTER_LABELS[name] ?? name;
+    fieldset.append(legend);
+    for (const value of values) {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = name;
+      box.value = value;
+      label.append(box, value);
+      fieldset.append(label);
+    }
+    container.append(fieldset);
+  }
+}
+
+function selectedFilters(container: HTMLElement): Record<string, { any: string[] }> {
+  const selected: Record<string, { any: string[] }> = {};
+  for (const box of container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
+    (selected[box.name] ??= { any: [] }).any.push(box.value);
+  }
+  return selected;
+}
+
+export async function startSearch(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>('form.search-form')!;
+  const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const app = document.querySelector<HTMLElement>('[data-search]')!;
+  const filterBox = app.querySelector<HTMLElement>('[data-search-filters]')!;
+  const status = app.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = app.querySelector<HTMLOListElement>('[data-search-results]')!;
+
+  const bundle = '/pagefind/pagefind.js';
+  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+  await pagefind.options({ excerptLength: 24 });
+  renderFilters(filterBox, await pagefind.filters());
+  app.hidden = false;
+
+  let latest = 0;
+  const run = async () => {
+    const query = input.value.trim();
+    const filters = selectedFilters(filterBox);
+    const ticket = ++latest;
+    const url = new URL(location.href);
+    if (query) url.searchParams.set('q', query);
+    else url.searchParams.delete('q');
+    history.replaceState(null, '', url);
+    if (!query && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    const search = await pagefind.search(query || null, { filters });
+    const found = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+    if (ticket !== latest) return; // a newer search has started
+    list.replaceChildren(
+      ...found.map((result) => {
+        const item = document.createElement('li');
+        const heading = document.createElement('h2');
+        const link = document.createElement('a');
+        link.href = result.url;
+        link.textContent = result.meta.title ?? result.url;
+        heading.append(link);
+        const date = document.createElement('p');
+        date.className = 'meta';
+        date.textContent = result.meta.date ?? '';
+        const excerpt = document.createElement('p');
+        excerpt.append(...excerptNodes(result.excerpt));
+        item.append(heading, date, excerpt);
+        return item;
+      }),
+    );
+    const count = search.results.length;
+    const what = query ? ` for “${query}”` : '';
+    status.textContent = count === 0 ? `No results${what}.` : `${count} ${count === 1 ? 'result' : 'results'}${what}.`;
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  filterBox.addEventListener('change', run);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  // A query from the address (the header form), or typed while the index was loading.
+  const initial = new URLSearchParams(location.search).get('q');
+  if (initial && !input.value.trim()) input.value = initial;
+  if (input.value.trim()) await run();
+}

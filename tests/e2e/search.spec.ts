@@ -1,0 +1,110 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { IMMUNE, REFLEXOLOGY } from './site.ts';
+
+const results = (page: import('@playwright/test').Page) => page.locator('[data-search-results] > li');
+
+test('typing "reflexology" lists the reflexology overview first, highlighted, and announces the count', async ({
+  page,
+}) => {
+  await page.goto('/search/');
+  await page.getByRole('searchbox', { name: 'Search articles and reviews' }).pressSequentially('reflexology');
+  await expect(results(page).first().getByRole('link')).toHaveAttribute('href', REFLEXOLOGY);
+  await expect(results(page).first().getByRole('link')).toHaveText('A Comprehensive Overview of Reflexology Massage');
+  await expect(results(page).first().locator('mark').first()).toHaveText(/reflexology/i);
+  await expect(results(page).first()).toContainText('10 September 2024');
+  await expect(page.getByRole('status')).toHaveText(/^\d+ results? for “reflexology”\.$/);
+  await expect(page).toHaveURL(/\/search\/\?q=reflexology$/);
+});
+
+test('a tag filter narrows the results', async ({ page }) => {
+  await page.goto('/search/?q=massage');
+  await expect(results(page).first()).toBeVisible();
+  const all = await results(page).count();
+  expect(all).toBeGreaterThan(2);
+  const reviews = page.getByRole('group', { name: 'Topic' }).getByRole('checkbox', { name: 'reviews' });
+  await reviews.check();
+  await expect(results(page)).toHaveCount(2);
+  for (const link of await results(page).getByRole('link').all()) {
+    await expect(link).toHaveText(/^Massage Review:/);
+  }
+  // Filters of different groups combine: a review tagged "reviews" that is an article does not exist.
+  await page.getByRole('group', { name: 'Kind' }).getByRole('checkbox', { name: 'Article' }).check();
+  await expect(page.getByRole('status')).toHaveText('No results for “massage”.');
+  await reviews.uncheck();
+  await expect(results(page)).toHaveCount(all - 2);
+});
+
+test('a kind filter alone lists every post of that kind', async ({ page }) => {
+  await page.goto('/search/');
+  await page.getByRole('group', { name: 'Kind' }).getByRole('checkbox', { name: 'Review' }).check();
+  await expect(results(page)).toHaveCount(2);
+  await expect(page.getByRole('status')).toHaveText('2 results.');
+});
+
+test('a word only in the sidebar or footer finds nothing', async ({ page }) => {
+  await page.goto('/search/');
+  await page.getByRole('searchbox', { name: 'Search articles and reviews' }).fill('popular');
+  await expect(page.getByRole('status')).toHaveText('No results for “popular”.');
+  await expect(results(page)).toHaveCount(0);
+});
+
+test('search works with the keyboard alone', async ({ page }) => {
+  await page.goto('/search/');
+  for (let i = 0; i < 30; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.id === 'search-input')) break;
+  }
+  await expect(page.locator('#search-input')).toBeFocused();
+  await page.keyboard.type('lymphatic');
+  await page.keyboard.press('Enter');
+  await expect(results(page).first().getByRole('link')).toHaveAttribute('href', IMMUNE);
+  await page.keyboard.press('Tab'); // the submit button
+  await page.keyboard.press('Tab'); // the first filter
+  await page.keyboard.press('Space');
+  await expect(page.locator('[data-search-filters] input:checked')).toHaveCount(1);
+});
+
+test('the header search field on any page leads to the results', async ({ page }) => {
+  await page.goto(IMMUNE);
+  await page.getByRole('searchbox', { name: 'Search the blog' }).fill('Canada Water');
+  await page.getByRole('searchbox', { name: 'Search the blog' }).press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=Canada\+Water$/);
+  await expect(results(page).first().getByRole('link')).toHaveText(/Valentina/);
+});
+
+test('no other page loads the search code or index', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  for (const path of ['/', REFLEXOLOGY, '/tags/', '/archive/']) await page.goto(path);
+  expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+});
+
+test('axe finds no violations on the search page with results shown', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/search/?q=massage');
+    await expect(results(page).first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the search field still leads somewhere useful: the archive and the tags', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('searchbox', { name: 'Search the blog' }).fill('stress');
+    await page.getByRole('searchbox', { name: 'Search the blog' }).press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=stress$/);
+    await expect(page.getByText('Searching needs JavaScript')).toBeVisible();
+    await page.getByRole('link', { name: 'the archive' }).click();
+    await expect(page).toHaveURL('/archive/');
+    await page.goBack();
+    await page.getByRole('region', { name: 'Browse by topic' }).getByRole('link', { name: 'stress' }).click();
+    await expect(page).toHaveURL('/tags/stress/');
+  });
+});
