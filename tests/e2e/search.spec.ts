@@ -56,11 +56,17 @@ test('search works with the keyboard alone', async ({ page }) => {
     if (await page.evaluate(() => document.activeElement?.id === 'search-input')) break;
   }
   await expect(page.locator('#search-input')).toBeFocused();
+  // Until the index has loaded, Enter submits the form to /search/?q= (which also works); wait for it.
+  await expect(page.locator('[data-search]')).toBeVisible();
   await page.keyboard.type('lymphatic');
   await page.keyboard.press('Enter');
   await expect(results(page).first().getByRole('link')).toHaveAttribute('href', IMMUNE);
-  await page.keyboard.press('Tab'); // the submit button
-  await page.keyboard.press('Tab'); // the first filter
+  // On to the first filter, by keyboard alone.
+  for (let i = 0; i < 10; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.closest('[data-search-filters]') !== null)) break;
+  }
+  await expect(page.locator('[data-search-filters] input').first()).toBeFocused();
   await page.keyboard.press('Space');
   await expect(page.locator('[data-search-filters] input:checked')).toHaveCount(1);
 });
