@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { generatePosts } from '../../scripts/bench-content.ts';
+import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
+
+describe('the benchmark’s generated posts', () => {
+  const generated = generatePosts(40);
+  const posts = generated.files.filter((file) => file.path.startsWith('posts/'));
+
+  test('are the same on every run (seeded)', () => {
+    expect(generatePosts(40)).toEqual(generated);
+    expect(generatePosts(40, 7)).not.toEqual(generated);
+  });
+
+  test('are about 800 words, with tags, heroes on some and comments on some', () => {
+    expect(posts).toHaveLength(40);
+    const words = posts[1]!.text.split('---')[2]!.split(/\s+/).length;
+    expect(words).toBeGreaterThan(600);
+    expect(words).toBeLessThan(1100);
+    expect(generated.heroFolders).toHaveLength(8);
+    expect(generated.files.some((file) => file.path.startsWith('comments/'))).toBe(true);
+  });
+
+  test('pass every content check, so the benchmark builds a real site', () => {
+    const problems = checkContent({
+      posts: posts.map((file) => ({
+        path: `content/${file.path}`,
+        entry: file.path.slice('posts/'.length),
+        text: file.text,
+      })),
+      comments: generated.files
+        .filter((file) => file.path.startsWith('comments/'))
+        .map((file) => ({ path: `content/${file.path}`, entry: file.path.slice('comments/'.length), text: file.text })),
+      authorIds: ['editorial'],
+      pageIds: [],
+      pinned: [],
+      timeZone: 'Europe/London',
+      fileExists: () => true,
+      staticPaths: new Set(),
+    });
+    expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+  });
+});
