@@ -13,6 +13,8 @@ test('typing "reflexology" lists the reflexology overview first, highlighted, an
   await expect(results(page).first().getByRole('link')).toHaveText('A Comprehensive Overview of Reflexology Massage');
   await expect(results(page).first().locator('mark').first()).toHaveText(/reflexology/i);
   await expect(results(page).first()).toContainText('10 September 2024');
+  // The excerpt is the article's text, not its byline.
+  await expect(results(page).first().locator('p').last()).not.toContainText('min read');
   await expect(page.getByRole('status')).toHaveText(/^\d+ results? for “reflexology”\.$/);
   await expect(page).toHaveURL(/\/search\/\?q=reflexology$/);
 });
