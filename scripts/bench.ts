@@ -144,6 +144,10 @@ for (const count of sizes) {
   process.stdout.write(`${fullRun.seconds.toFixed(1)} s; the bare floor... `);
   const bareRun = await build(bare);
   console.log(`${bareRun.seconds.toFixed(1)} s`);
+  // Astro's own phase timings are in the logs; keep them next to the figures.
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(join(ROOT, `bench-results/build-full-${count}.log`), fullRun.log.replace(/\x1b\[[0-9;]*m/g, ''));
+  writeFileSync(join(ROOT, `bench-results/build-bare-${count}.log`), bareRun.log.replace(/\x1b\[[0-9;]*m/g, ''));
   const search = /search index: (\d+) pages, ([\d.]+) KiB, in (\d+) ms/.exec(fullRun.log);
   results.push({
     posts: count,

@@ -9,7 +9,7 @@ export const BLOGGER_FIXED_REDIRECTS: readonly Redirect[] = [
   { from: '/feeds/posts/default', to: '/rss.xml' },
   { from: '/feeds/posts/summary', to: '/rss.xml' },
   { from: '/feeds/comments/default', to: '/rss.xml' },
-  { from: '/search', to: '/archive/' },
+  // Blogger's /search?q=... needs no redirect: the search page answers the same address and parameter.
 ];
 
 /** Blogger's address of a label's posts: /search/label/Mobile Massage. */
