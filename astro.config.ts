@@ -54,6 +54,18 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   image: { responsiveStyles: true },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's MDX output starts with its own "use astro:head-inject" directive, which Astro's plugin
+        // handles; the bundler's warning about it is noise an editor can do nothing about.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   env: {
     schema: {
       CONTENT_SCHEMA_DIGEST: envField.string({ context: 'server', access: 'public', default: digestSchemaSources() }),
