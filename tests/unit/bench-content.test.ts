@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { generatePosts } from '../../scripts/bench-content.ts';
 import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
+import { contentInput } from './content-input.ts';
 
 describe('the benchmark’s generated posts', () => {
   const generated = generatePosts(40);
@@ -21,22 +22,22 @@ describe('the benchmark’s generated posts', () => {
   });
 
   test('pass every content check, so the benchmark builds a real site', () => {
-    const problems = checkContent({
-      posts: posts.map((file) => ({
-        path: `content/${file.path}`,
-        entry: file.path.slice('posts/'.length),
-        text: file.text,
-      })),
-      comments: generated.files
-        .filter((file) => file.path.startsWith('comments/'))
-        .map((file) => ({ path: `content/${file.path}`, entry: file.path.slice('comments/'.length), text: file.text })),
-      authorIds: ['editorial'],
-      pageIds: [],
-      pinned: [],
-      timeZone: 'Europe/London',
-      fileExists: () => true,
-      staticPaths: new Set(),
-    });
+    const problems = checkContent(
+      contentInput({
+        posts: posts.map((file) => ({
+          path: `content/${file.path}`,
+          entry: file.path.slice('posts/'.length),
+          text: file.text,
+        })),
+        comments: generated.files
+          .filter((file) => file.path.startsWith('comments/'))
+          .map((file) => ({
+            path: `content/${file.path}`,
+            entry: file.path.slice('comments/'.length),
+            text: file.text,
+          })),
+      }),
+    );
     expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
   });
 });

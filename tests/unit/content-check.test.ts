@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { checkContent, formatProblem, type ContentInput, type SourceFile } from '../../src/lib/content-check.ts';
+import { contentInput } from './content-input.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { renderNewPost, slugFromTitle } from '../../src/lib/new-post.ts';
 import { pickTagLabel } from '../../src/lib/slugs.ts';
@@ -17,17 +18,9 @@ author: editorial
 kind: article`;
 
 function check(overrides: Partial<ContentInput>): string[] {
-  return checkContent({
-    posts: [],
-    comments: [],
-    authorIds: ['editorial'],
-    pageIds: ['about'],
-    pinned: [],
-    timeZone: 'Europe/London',
-    fileExists: () => true,
-    staticPaths: new Set(['/', '/archive/']),
-    ...overrides,
-  }).map(formatProblem);
+  return checkContent(contentInput({ pageIds: ['about'], staticPaths: new Set(['/', '/archive/']), ...overrides })).map(
+    formatProblem,
+  );
 }
 
 describe('parseFrontmatter', () => {
@@ -145,20 +138,15 @@ describe('checkContent', () => {
   });
 
   test('notes a tag written two ways, naming the label the site will show', () => {
-    const problems = checkContent({
-      posts: [
-        post('a.md', `${ARTICLE}\ntags: [reflexology]`),
-        post('b.md', `${ARTICLE}\ntags: [Reflexology]`),
-        post('c.md', `${ARTICLE}\ntags: [reflexology]`),
-      ],
-      comments: [],
-      authorIds: ['editorial'],
-      pageIds: [],
-      pinned: [],
-      timeZone: 'Europe/London',
-      fileExists: () => true,
-      staticPaths: new Set(),
-    });
+    const problems = checkContent(
+      contentInput({
+        posts: [
+          post('a.md', `${ARTICLE}\ntags: [reflexology]`),
+          post('b.md', `${ARTICLE}\ntags: [Reflexology]`),
+          post('c.md', `${ARTICLE}\ntags: [reflexology]`),
+        ],
+      }),
+    );
     expect(problems.map((p) => [p.severity, formatProblem(p)])).toEqual([
       [
         'notice',
