@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { Parser } from 'htmlparser2';
 
 /** Third-party players the videos page may load, after a click. */
 export const VIDEO_FRAME_SOURCES = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'];
@@ -18,21 +15,39 @@ export interface PageScriptAudit {
 }
 
 /**
- * Finds the inline scripts of an HTML page by parsing it, not by pattern: text such as
+ * Finds the inline scripts of an HTML page with a real HTML tokenizer, not a pattern: text such as
  * "</script><script>" inside an attribute value is inert and must not be mistaken for a script.
+ * (A streaming tokenizer: a full tree for every page cost seconds on a large site.)
  */
 export function auditPageScripts(html: string): PageScriptAudit {
   const hashes: string[] = [];
   const inlineHandlers: string[] = [];
-  visit(fromHtml(html), 'element', (node: Element) => {
-    const handlers = Object.keys(node.properties).filter((name) => /^on[A-Z]/.test(name));
-    if (handlers.length > 0) inlineHandlers.push(`<${node.tagName} ${handlers.join(' ')}>`);
-    if (node.tagName !== 'script' || node.properties.src !== undefined) return;
-    // Data blocks (JSON-LD) are never executed, so CSP does not apply to them.
-    const type = String(node.properties.type ?? '').toLowerCase();
-    if (type && type !== 'module' && !type.endsWith('javascript')) return;
-    hashes.push(`'sha256-${createHash('sha256').update(toString(node), 'utf8').digest('base64')}'`);
-  });
+  let script: { runs: boolean; text: string } | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const handlers = Object.keys(attributes).filter((attribute) => /^on[a-z]+$/.test(attribute));
+        if (handlers.length > 0) inlineHandlers.push(`<${name} ${handlers.join(' ')}>`);
+        if (name !== 'script') return;
+        // Data blocks (JSON-LD) are never executed, so CSP does not apply to them.
+        const type = (attributes.type ?? '').toLowerCase();
+        const runs = attributes.src === undefined && (!type || type === 'module' || type.endsWith('javascript'));
+        script = { runs, text: '' };
+      },
+      ontext(text) {
+        if (script) script.text += text;
+      },
+      onclosetag(name) {
+        if (name !== 'script' || !script) return;
+        if (script.runs) hashes.push(`'sha256-${createHash('sha256').update(script.text, 'utf8').digest('base64')}'`);
+        script = undefined;
+      },
+    },
+    // Script bodies are raw text in HTML: hash them exactly as the browser sees them.
+    { decodeEntities: false },
+  );
+  parser.write(html);
+  parser.end();
   return { hashes, inlineHandlers };
 }
 

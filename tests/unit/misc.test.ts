@@ -113,7 +113,7 @@ describe('auditPageScripts', () => {
 
   test('finds inline event handlers', () => {
     expect(auditPageScripts('<p title="onclick=x">a</p><img src=x onerror="y()">').inlineHandlers).toEqual([
-      '<img onError>',
+      '<img onerror>',
     ]);
   });
 });
