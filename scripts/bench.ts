@@ -6,21 +6,12 @@
  * index, and the full/bare ratios; writes bench-results/latest.json and latest.md.
  */
 import { spawn } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { folderSize, linkPackages } from '../src/lib/files.ts';
 import { generatePosts } from './bench-content.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -40,20 +31,10 @@ interface BuildRun {
   log: string;
 }
 
-function folderBytes(dir: string, filter: (name: string) => boolean = () => true): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && filter(entry.name))
-    .reduce((total, entry) => total + statSync(join(entry.parentPath, entry.name)).size, 0);
-}
-
 /** A temporary project: the site's code (or the bare floor's), its packages linked, no caches. */
 function makeProject(kind: 'full' | 'bare'): string {
   const dir = mkdtempSync(join(tmpdir(), `blog-bench-${kind}-`));
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
-    if (name !== '.astro' && name !== '.vite')
-      symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
-  }
+  linkPackages(ROOT, dir);
   if (kind === 'full') {
     for (const entry of ['src', 'public', 'scripts', 'astro.config.ts', 'tsconfig.json', 'package.json']) {
       cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
@@ -126,7 +107,7 @@ function build(project: string): Promise<BuildRun> {
         seconds: (performance.now() - started) / 1000,
         peakMiB: peakKiB / 1024,
         pages: readdirSync(dist, { recursive: true }).filter((name) => String(name).endsWith('.html')).length,
-        outputMiB: folderBytes(dist) / 1024 / 1024,
+        outputMiB: folderSize(dist) / 1024 / 1024,
         log,
       });
     });

@@ -10,8 +10,9 @@ import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BloggerImportError, parseBloggerExport } from '../src/lib/blogger/parse.ts';
 import { planImport } from '../src/lib/blogger/plan.ts';
+import { listFiles } from '../src/lib/files.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
-import { getPostIdFromPath } from '../src/lib/slugs.ts';
+import { getPostId } from '../src/lib/slugs.ts';
 
 const USAGE = 'Usage: npm run import:blogger -- <feed.atom or backup .xml> [--images <folder>] [--dry-run]';
 const { values, positionals } = parseArgs({
@@ -35,12 +36,9 @@ const manifest: Manifest = existsSync(manifestFile)
   ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest)
   : { files: {} };
 
-function listFiles(dir: string, pattern: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && pattern.test(entry.name))
-    .map((entry) => relative(contentDir, join(entry.parentPath, entry.name)));
-}
+/** Files of a content collection, as paths relative to the content folder. */
+const listCollection = (collection: string, pattern: RegExp) =>
+  listFiles(join(contentDir, collection), pattern).map((file) => `${collection}/${file}`);
 
 // Everything is read, parsed and planned before anything is written.
 if (!existsSync(exportFile)) {
@@ -57,10 +55,8 @@ try {
 }
 
 const notImported = (path: string) => !manifest.files[path];
-const slugOf = (path: string, base: string) => {
-  const data = parseFrontmatter(readFileSync(join(contentDir, path), 'utf8')).data as { slug?: unknown };
-  return typeof data?.slug === 'string' ? data.slug : getPostIdFromPath(relative(base, path));
-};
+const slugOf = (path: string, base: string) =>
+  getPostId(relative(base, path), parseFrontmatter(readFileSync(join(contentDir, path), 'utf8')).data);
 const imageIndex = new Map<string, string>();
 if (values.images) {
   for (const file of readdirSync(values.images, { recursive: true, withFileTypes: true })) {
@@ -69,18 +65,16 @@ if (values.images) {
 }
 const plan = planImport(exported, {
   takenPostSlugs: new Set(
-    listFiles(join(contentDir, 'posts'), /\.mdx?$/)
+    listCollection('posts', /\.mdx?$/)
       .filter(notImported)
       .map((p) => slugOf(p, 'posts')),
   ),
   takenPageSlugs: new Set(
-    listFiles(join(contentDir, 'pages'), /\.mdx?$/)
+    listCollection('pages', /\.mdx?$/)
       .filter(notImported)
       .map((p) => slugOf(p, 'pages')),
   ),
-  existingAuthors: new Set(
-    listFiles(join(contentDir, 'authors'), /\.ya?ml$/).map((p) => basename(p).replace(/\.ya?ml$/, '')),
-  ),
+  existingAuthors: new Set(listCollection('authors', /\.ya?ml$/).map((p) => basename(p).replace(/\.ya?ml$/, ''))),
   findLocalImage: values.images
     ? (url) => imageIndex.get(decodeURIComponent(new URL(url, 'https://x.invalid').pathname.split('/').pop() ?? ''))
     : undefined,

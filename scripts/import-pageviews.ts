@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, relative } from 'node:path';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { mapPageViewsToPosts, parsePageViewsCsv } from '../src/lib/pageviews.ts';
-import { getPostIdFromPath } from '../src/lib/slugs.ts';
+import { getPostId } from '../src/lib/slugs.ts';
 import { getPostPath, normalizePath } from '../src/lib/urls.ts';
 
 const file = process.argv[2];
@@ -24,9 +24,8 @@ const postPathByAddress = new Map<string, string>();
 for (const entry of readdirSync(postsDir, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
   const path = join(entry.parentPath, entry.name);
-  const data = (parseFrontmatter(readFileSync(path, 'utf8')).data ?? {}) as { slug?: unknown; redirectFrom?: unknown };
-  const slug = typeof data.slug === 'string' ? data.slug : getPostIdFromPath(relative(postsDir, path));
-  const postPath = getPostPath(slug);
+  const data = (parseFrontmatter(readFileSync(path, 'utf8')).data ?? {}) as { redirectFrom?: unknown };
+  const postPath = getPostPath(getPostId(relative(postsDir, path), data));
   postPathByAddress.set(postPath, postPath);
   for (const old of Array.isArray(data.redirectFrom) ? data.redirectFrom : []) {
     postPathByAddress.set(normalizePath(String(old)), postPath);

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { toIsoCalendarDate } from '../src/lib/dates.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { renderNewPost, slugFromTitle, type PostKind } from '../src/lib/new-post.ts';
-import { getPostIdFromPath } from '../src/lib/slugs.ts';
+import { getPostId } from '../src/lib/slugs.ts';
 import { getPostPath, toAbsoluteUrl } from '../src/lib/urls.ts';
 import { SITE } from '../src/site.config.ts';
 
@@ -30,9 +30,8 @@ function findPostWithSlug(slug: string): string | undefined {
   );
   for (const entry of files) {
     const file = join(entry.parentPath, entry.name);
-    const data = parseFrontmatter(readFileSync(file, 'utf8')).data as { slug?: unknown } | undefined;
-    const id = typeof data?.slug === 'string' ? data.slug : getPostIdFromPath(relative(postsDir, file));
-    if (id === slug) return relative(process.cwd(), file);
+    const { data } = parseFrontmatter(readFileSync(file, 'utf8'));
+    if (getPostId(relative(postsDir, file), data) === slug) return relative(process.cwd(), file);
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import {
   pageSchema,
   pageViewsSnapshotSchema,
 } from './lib/schemas.ts';
-import { getPostIdFromPath } from './lib/slugs.ts';
+import { getPostId } from './lib/slugs.ts';
 import { SITE } from './site.config.ts';
 
 /** Where editors' files live; tests point this at a fixture tree. */
@@ -19,7 +19,7 @@ const posts = defineCollection({
   loader: glob({
     base: `${CONTENT_DIR}/posts`,
     pattern: '**/*.{md,mdx}',
-    generateId: ({ entry, data }) => (typeof data.slug === 'string' ? data.slug : getPostIdFromPath(entry)),
+    generateId: ({ entry, data }) => getPostId(entry, data),
   }),
   schema: ({ image }) => createPostSchema({ image: image(), author: reference('authors'), timeZone }),
 });

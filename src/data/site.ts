@@ -12,10 +12,6 @@ export function getPages(): Promise<CollectionEntry<'pages'>[]> {
   return getCollection('pages');
 }
 
-export async function getPage(slug: string): Promise<CollectionEntry<'pages'> | undefined> {
-  return getEntry('pages', slug);
-}
-
 /** Videos for the videos page, in a stable order (by file name). */
 export async function getVideos(): Promise<CollectionEntry<'videos'>[]> {
   return (await getCollection('videos')).sort((a, b) => a.id.localeCompare(b.id));

@@ -1,20 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkContent, formatProblem, type ContentInput, type Problem, type SourceFile } from '../lib/content-check.ts';
+import { listFiles } from '../lib/files.ts';
 import { ARCHIVE_PATH, RSS_PATH, TAGS_PATH, VIDEOS_PATH } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 
 const ROUTES = ['/', ARCHIVE_PATH, TAGS_PATH, VIDEOS_PATH, RSS_PATH, '/sitemap-index.xml', '/robots.txt'];
-
-function listFiles(dir: string, pattern: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && pattern.test(entry.name))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
 
 /** Reads the content tree at `contentDir` (and public/ beside the project) for checkContent. */
 export function readContentTree(contentDir: string, publicDir: string): ContentInput {

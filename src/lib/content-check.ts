@@ -3,7 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { z } from 'zod';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { commentSchema, createPostSchema } from './schemas.ts';
-import { getPostIdFromPath, pickTagLabel, slugify } from './slugs.ts';
+import { getPostId, pickTagLabel, slugify } from './slugs.ts';
 import { getPostPath, normalizePath } from './urls.ts';
 
 /** One problem in one file: printed as "file:line: field: message". */
@@ -125,7 +125,7 @@ export function checkContent(input: ContentInput): Problem[] {
     if (fm.errors.length > 0) continue;
     const result = postSchema(input.timeZone).safeParse(fm.data);
     const data = (fm.data ?? {}) as Record<string, unknown>;
-    const id = typeof data.slug === 'string' ? data.slug : getPostIdFromPath(file.entry);
+    const id = getPostId(file.entry, data);
     if (!result.success) problems.push(...schemaProblems(file.path, fm, result.error.issues));
     const post = result.success ? result.data : undefined;
     const draft = post?.draft ?? data.draft === true;

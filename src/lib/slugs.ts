@@ -27,6 +27,15 @@ export function toTags(labels: readonly string[]): Tag[] {
   return [...bySlug.values()];
 }
 
+/**
+ * A post's id (its address): the `slug` field when the frontmatter sets one, else the file path,
+ * where "my-post.md" and "my-post/index.mdx" are both "my-post".
+ */
+export function getPostId(entryPath: string, data: unknown): string {
+  const slug = (data as { slug?: unknown } | null | undefined)?.slug;
+  return typeof slug === 'string' ? slug : getPostIdFromPath(entryPath);
+}
+
 /** A post's id from its file path: "my-post.md" and "my-post/index.mdx" are both "my-post". */
 export function getPostIdFromPath(entryPath: string): string {
   const withoutExtension = entryPath.replace(/\.(md|mdx)$/i, '');

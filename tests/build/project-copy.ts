@@ -1,18 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { linkPackages } from '../../src/lib/files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const COPIED = ['src', 'public', 'content', 'scripts', 'astro.config.ts', 'tsconfig.json', 'package.json'];
@@ -35,13 +26,7 @@ export class ProjectCopy {
 
   constructor() {
     for (const entry of COPIED) cpSync(join(ROOT, entry), join(this.dir, entry), { recursive: true });
-    // Link each package, but not the caches (.astro holds the content store, .vite the deps cache):
-    // copies built side by side must not read one another's content.
-    mkdirSync(join(this.dir, 'node_modules'));
-    for (const name of readdirSync(join(ROOT, 'node_modules'))) {
-      if (name === '.astro' || name === '.vite') continue;
-      symlinkSync(join(ROOT, 'node_modules', name), join(this.dir, 'node_modules', name));
-    }
+    linkPackages(ROOT, this.dir);
   }
 
   write(path: string, text: string): this {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getPostIdFromPath, normalizeTagLabel, slugify, toTags } from '../../src/lib/slugs.ts';
+import { getPostId, getPostIdFromPath, normalizeTagLabel, slugify, toTags } from '../../src/lib/slugs.ts';
 import { getHomePath, getPostPath, getTagPath, normalizePath, toAbsoluteUrl } from '../../src/lib/urls.ts';
 
 describe('slugify', () => {
@@ -31,6 +31,14 @@ describe('toTags', () => {
 
   test('normalizeTagLabel collapses inner whitespace', () => {
     expect(normalizeTagLabel('mobile \n  massage')).toBe('mobile massage');
+  });
+});
+
+describe('getPostId', () => {
+  test('is the slug field when the frontmatter sets one, else the file path', () => {
+    expect(getPostId('old-name/index.md', { slug: 'new-name' })).toBe('new-name');
+    expect(getPostId('old-name/index.md', { title: 'x' })).toBe('old-name');
+    expect(getPostId('old-name.mdx', undefined)).toBe('old-name');
   });
 });
 
