@@ -86,9 +86,20 @@ export function getPublishedPosts(): Promise<Post[]> {
 /** The neighbours of a post in publication order: the older one and the newer one. */
 export async function getAdjacentPosts(slug: string): Promise<{ older?: Post; newer?: Post }> {
   const posts = await getPublishedPosts();
-  const index = posts.findIndex((post) => post.slug === slug);
-  if (index === -1) return {};
+  const index = getPositions(posts).get(slug);
+  if (index === undefined) return {};
   return { newer: posts[index - 1], older: posts[index + 1] };
+}
+
+// Each post page asks for its neighbours; one slug → position map per list, not a scan per page.
+const positions = new WeakMap<readonly Post[], Map<string, number>>();
+function getPositions(posts: readonly Post[]): Map<string, number> {
+  let map = positions.get(posts);
+  if (!map) {
+    map = new Map(posts.map((post, index) => [post.slug, index]));
+    positions.set(posts, map);
+  }
+  return map;
 }
 
 /** The date a post last changed: its updatedDate, or else its pubDate. */

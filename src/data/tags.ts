@@ -5,8 +5,15 @@ export interface TagSummary extends Tag {
   posts: Post[];
 }
 
+let cached: Promise<TagSummary[]> | undefined;
+
 /** Every tag used by a published post, with its posts (newest first); most used first, then A–Z. */
-export async function getTagSummaries(): Promise<TagSummary[]> {
+export function getTagSummaries(): Promise<TagSummary[]> {
+  if (import.meta.env.DEV) return loadTagSummaries();
+  return (cached ??= loadTagSummaries());
+}
+
+async function loadTagSummaries(): Promise<TagSummary[]> {
   const bySlug = new Map<string, TagSummary>();
   for (const post of await getPublishedPosts()) {
     for (const tag of post.tags) {

@@ -39,7 +39,11 @@ export function pickPopularPosts<T extends { slug: string }>(
   count: number,
   currentSlug?: string,
 ): T[] {
-  return ranked.filter((post) => post.slug !== currentSlug).slice(0, count);
+  // Leaving out one post needs at most one more: no page scans the whole list.
+  return ranked
+    .slice(0, count + 1)
+    .filter((post) => post.slug !== currentSlug)
+    .slice(0, count);
 }
 
 /**
