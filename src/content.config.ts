@@ -46,7 +46,7 @@ const comments = defineCollection({
 
 const videos = defineCollection({
   loader: glob({ base: `${CONTENT_DIR}/videos`, pattern: '*.{yaml,yml}' }),
-  schema: ({ image }) => createVideoSchema(image()),
+  schema: ({ image }) => createVideoSchema(image(), timeZone),
 });
 
 const stats = defineCollection({

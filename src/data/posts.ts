@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { pickTagLabel, type Tag } from '../lib/slugs.ts';
-import { getExcerpt, getReadingMinutes } from '../lib/text.ts';
+import { getExcerpt, getWordCount, readingMinutesFor } from '../lib/text.ts';
 import { getPostPath } from '../lib/urls.ts';
 import { isPostVisible, sortNewestFirst } from '../lib/visibility.ts';
 import { countComments, getCommentThreads } from './comments.ts';
@@ -22,6 +22,7 @@ export interface Post {
   /** Dated after the build: only ever visible in dev. */
   scheduled: boolean;
   readingMinutes: number;
+  wordCount: number;
   /** About 300 characters of the opening paragraphs, as plain text. */
   excerpt: string;
   commentCount: number;
@@ -42,6 +43,7 @@ async function loadPublishedPosts(): Promise<Post[]> {
     .filter((entry) => isPostVisible(entry.data, { now, includeUnpublished }))
     .map((entry): Post => {
       const body = entry.body ?? '';
+      const wordCount = getWordCount(body);
       return {
         slug: entry.id,
         path: getPostPath(entry.id),
@@ -53,7 +55,8 @@ async function loadPublishedPosts(): Promise<Post[]> {
         kind: entry.data.kind,
         draft: entry.data.draft,
         scheduled: entry.data.pubDate.getTime() > now.getTime(),
-        readingMinutes: getReadingMinutes(body),
+        readingMinutes: readingMinutesFor(wordCount),
+        wordCount,
         excerpt: getExcerpt(body, EXCERPT_LENGTH),
         commentCount: countComments(threads.get(entry.id)),
         hero: entry.data.hero,

@@ -114,6 +114,19 @@ export function toIsoCalendarDate(date: Date, timeZone: string): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * "2025-05-22T00:00:00+01:00": the instant as wall-clock time in `timeZone` with its offset, for
+ * structured data, where a reader of the JSON sees the same calendar date as the page shows.
+ */
+export function toIsoDateTime(date: Date, timeZone: string): string {
+  const p = getZonedParts(date, timeZone);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const offsetMinutes = Math.round(getOffsetMs(date, timeZone) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${offset}`;
+}
+
 /** "22 May 2025" in the site's locale and time zone. */
 export function formatDisplayDate(date: Date, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);

@@ -145,6 +145,8 @@ export function createPostSchema<I extends z.ZodType, A extends z.ZodType>({
 
 export const authorSchema = z.object({
   name: z.string().trim().min(1),
+  /** A person, or a team writing together (search engines are told which). */
+  type: z.enum(['person', 'organization'], { error: 'type must be "person" or "organization"' }).default('person'),
   bio: z.string().trim().min(1),
   credentials: z.string().trim().min(1).optional(),
   url: webUrl().optional(),
@@ -179,10 +181,19 @@ export function parseDuration(text: string): number | null {
   return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
 }
 
-export function createVideoSchema<I extends z.ZodType>(image: I) {
+export function createVideoSchema<I extends z.ZodType>(image: I, timeZone: string) {
   return z.object({
     title: z.string().trim().min(1),
     description: z.string().trim().min(1),
+    /** The day the video was first published; search engines require it. */
+    uploadDate: z
+      .unknown()
+      .pipe(
+        z.custom<unknown>((value) => value !== undefined, {
+          error: 'a video needs uploadDate: the day it was first published, e.g. 2026-11-26',
+        }),
+      )
+      .pipe(contentDate(timeZone)),
     duration: z.string().transform((text, ctx) => {
       const seconds = parseDuration(text);
       if (seconds !== null) return seconds;

@@ -80,9 +80,19 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
+/** Words in a Markdown body's text (markup, link targets and code fences' syntax not counted). */
+export function getWordCount(markdown: string): number {
+  return countWords(getPlainText(markdown));
+}
+
 /** Whole minutes to read a Markdown body, at least one. */
 export function getReadingMinutes(markdown: string, wordsPerMinute = WORDS_PER_MINUTE): number {
-  return Math.max(1, Math.round(countWords(getPlainText(markdown)) / wordsPerMinute));
+  return readingMinutesFor(getWordCount(markdown), wordsPerMinute);
+}
+
+/** Whole minutes to read so many words, at least one. */
+export function readingMinutesFor(words: number, wordsPerMinute = WORDS_PER_MINUTE): number {
+  return Math.max(1, Math.round(words / wordsPerMinute));
 }
 
 /** "No comments yet", "1 comment", "3 comments". */

@@ -25,6 +25,7 @@ export const ARCHIVE_PATH = '/archive/';
 export const TAGS_PATH = '/tags/';
 export const VIDEOS_PATH = '/videos/';
 export const RSS_PATH = '/rss.xml';
+export const SEARCH_PATH = '/search/';
 
 /** An absolute URL for a site path (or a URL already absolute) against the site's origin. */
 export function toAbsoluteUrl(pathOrUrl: string, site: string | URL): string {

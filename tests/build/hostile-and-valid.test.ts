@@ -83,8 +83,14 @@ describe('hostile content is harmless and intact', () => {
     expect(hostileHashes!.length).toBeGreaterThan(0);
     for (const hash of hostileHashes!) expect(ownHashes).toContain(hash);
     for (const file of htmlFiles(hostileDist)) {
-      for (const script of selectAll('script', fromHtml(readFileSync(file, 'utf8')))) {
+      const tree = fromHtml(readFileSync(file, 'utf8'));
+      for (const script of selectAll('script:not([type="application/ld+json"])', tree)) {
         expect(toString(script), file).not.toContain('alert');
+      }
+      // Structured data is inert, and the hostile title inside it cannot close its script element.
+      for (const data of selectAll('script[type="application/ld+json"]', tree)) {
+        expect(toString(data), file).not.toMatch(/</);
+        expect(() => JSON.parse(toString(data)), file).not.toThrow();
       }
     }
   });
@@ -95,6 +101,8 @@ describe('hostile content is harmless and intact', () => {
     expect(toString(select('title', tree)!)).toBe(`${hostilePost.title} | Massage & Wellness`);
     expect(select('meta[name="description"]', tree)?.properties.content).toBe(hostilePost.description);
     expect(select('meta[property="og:title"]', tree)?.properties.content).toBe(hostilePost.title);
+    const jsonLd = JSON.parse(toString(select('script[type="application/ld+json"]', tree)!));
+    expect(jsonLd['@graph'][0]).toMatchObject({ headline: hostilePost.title, description: hostilePost.description });
     expect(toString(select('.byline', tree)!)).toContain(`By ${hostileAuthor.name}`);
     expect(selectAll('.post-header .tag-list a', tree).map((a) => toString(a))).toEqual([
       '<b>bold</b>',

@@ -6,6 +6,7 @@ import {
   parseContentDate,
   suggestCalendarDate,
   toIsoCalendarDate,
+  toIsoDateTime,
   zonedTimeToInstant,
 } from '../../src/lib/dates.ts';
 
@@ -95,5 +96,19 @@ describe('suggestCalendarDate', () => {
   test('suggests nothing for text that is not date-like', () => {
     expect(suggestCalendarDate('soon')).toBeUndefined();
     expect(suggestCalendarDate('2024-13-01')).toBeUndefined();
+  });
+});
+
+describe('toIsoDateTime', () => {
+  test('writes wall-clock time in the zone with its offset, summer and winter', () => {
+    expect(toIsoDateTime(new Date('2025-05-21T23:00:00Z'), 'Europe/London')).toBe('2025-05-22T00:00:00+01:00');
+    expect(toIsoDateTime(new Date('2025-01-15T09:30:05Z'), 'Europe/London')).toBe('2025-01-15T09:30:05+00:00');
+  });
+
+  test('handles negative and half-hour offsets, and names the same instant', () => {
+    const instant = new Date('2025-05-22T11:00:00Z');
+    expect(toIsoDateTime(instant, 'Pacific/Pago_Pago')).toBe('2025-05-22T00:00:00-11:00');
+    expect(toIsoDateTime(instant, 'Asia/Kolkata')).toBe('2025-05-22T16:30:00+05:30');
+    expect(new Date(toIsoDateTime(instant, 'Asia/Kolkata')).getTime()).toBe(instant.getTime());
   });
 });

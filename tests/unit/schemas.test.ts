@@ -145,8 +145,14 @@ describe('comment schema', () => {
 });
 
 describe('video schema', () => {
-  const schema = createVideoSchema(z.string());
-  const base = { title: 'Guide', description: 'A guide.', duration: '1:05', poster: './p.jpg' };
+  const schema = createVideoSchema(z.string(), 'Europe/London');
+  const base = {
+    title: 'Guide',
+    description: 'A guide.',
+    duration: '1:05',
+    poster: './p.jpg',
+    uploadDate: '2026-11-26',
+  };
 
   test('accepts a local file and a YouTube id, and reads the duration in seconds', () => {
     expect(schema.parse({ ...base, source: { provider: 'file', src: '/media/a.webm' } }).duration).toBe(65);
@@ -159,6 +165,15 @@ describe('video schema', () => {
     );
     expect(messagesOf(schema.safeParse({ ...base, source: { provider: 'tiktok', id: '1' } }))).toEqual([
       'source.provider: source.provider must be youtube, vimeo or file',
+    ]);
+  });
+
+  test('requires the upload date, read in the site time zone', () => {
+    const source = { provider: 'file', src: '/media/a.webm' };
+    expect(schema.parse({ ...base, source }).uploadDate.toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    const { uploadDate: _omitted, ...withoutDate } = base;
+    expect(messagesOf(schema.safeParse({ ...withoutDate, source }))).toEqual([
+      'uploadDate: a video needs uploadDate: the day it was first published, e.g. 2026-11-26',
     ]);
   });
 

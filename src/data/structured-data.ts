@@ -1,0 +1,33 @@
+import { toIsoDateTime } from '../lib/dates.ts';
+import { breadcrumbNode, postNode, type JsonLdNode } from '../lib/structured-data.ts';
+import { toAbsoluteUrl } from '../lib/urls.ts';
+import { SITE } from '../site.config.ts';
+import { getLastModified, type Post } from './posts.ts';
+import { getAuthor } from './site.ts';
+
+/** A post's BlogPosting (or Review), from the same values its page shows. */
+export async function getPostJsonLd(post: Post, site: URL | string, images: readonly string[]): Promise<JsonLdNode> {
+  const author = (await getAuthor(post.entry.data.author.id)).data;
+  const { data } = post.entry;
+  return postNode({
+    url: toAbsoluteUrl(post.path, site),
+    headline: post.title,
+    description: post.description,
+    datePublished: toIsoDateTime(post.pubDate, SITE.timeZone),
+    dateModified: toIsoDateTime(getLastModified(post), SITE.timeZone),
+    author: { name: author.name, organization: author.type === 'organization', url: author.url },
+    publisher: { name: SITE.title, url: toAbsoluteUrl('/', site) },
+    images,
+    keywords: post.tags.map((tag) => tag.label),
+    language: SITE.language,
+    wordCount: post.wordCount,
+    review: data.kind === 'review' ? data.review : undefined,
+  });
+}
+
+/** A BreadcrumbList from the home page through `trail` (site paths) to the current page. */
+export function getBreadcrumbs(trail: readonly { name: string; path: string }[], site: URL | string): JsonLdNode {
+  return breadcrumbNode(
+    [{ name: SITE.title, path: '/' }, ...trail].map(({ name, path }) => ({ name, url: toAbsoluteUrl(path, site) })),
+  );
+}
