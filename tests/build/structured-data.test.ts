@@ -29,12 +29,31 @@ function nodeOf(nodes: Node[], type: string): Node {
   return found[0]!;
 }
 
+interface Frontmatter {
+  title: string;
+  description: string;
+  pubDate: string;
+  updatedDate?: string;
+  author?: string;
+  tags: string[];
+  kind: 'article' | 'review';
+  review: { subject: string; area: string; city: string; services: string[]; rating: number };
+}
+
+interface VideoFile {
+  title: string;
+  description: string;
+  uploadDate: string;
+  duration: string;
+  source: { provider: string; src?: string; id?: string };
+}
+
 /** A post's frontmatter, read straight from its file with a YAML parser (dates stay as written). */
-function frontmatterOf(slug: string): Record<string, any> {
+function frontmatterOf(slug: string): Frontmatter {
   const folder = join(TEST_CONTENT, 'posts', slug);
   const file = ['index.md', 'index.mdx'].map((name) => join(folder, name)).find(existsSync)!;
   const match = /^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'))!;
-  return parseYaml(match[1]!) as Record<string, any>;
+  return parseYaml(match[1]!) as Frontmatter;
 }
 
 /** "2025-05-22" as written, or a date-time's date part. */
@@ -97,7 +116,7 @@ describe('structured data', () => {
       String(post.keywords)
         .split(', ')
         .map((k) => k.toLowerCase()),
-    ).toEqual((frontmatter.tags as string[]).map((tag) => tag.toLowerCase()));
+    ).toEqual(frontmatter.tags.map((tag) => tag.toLowerCase()));
     if (isReview) {
       const { review } = frontmatter;
       expect(post.reviewRating).toEqual({
@@ -140,7 +159,7 @@ describe('structured data', () => {
     const videos = jsonLdOf('videos/index.html').filter((node) => node['@type'] === 'VideoObject');
     expect(videos).toHaveLength(files.length);
     for (const name of files) {
-      const data = parseYaml(readFileSync(join(folder, name), 'utf8')) as Record<string, any>;
+      const data = parseYaml(readFileSync(join(folder, name), 'utf8')) as VideoFile;
       const node = videos.find((video) => video.name === data.title)!;
       expect(node, name).toBeDefined();
       expect(node.description).toBe(data.description.trim());
@@ -148,7 +167,7 @@ describe('structured data', () => {
       const [minutes, seconds] = String(data.duration).split(':').map(Number) as [number, number];
       expect(node.duration).toBe(`PT${minutes ? `${minutes}M` : ''}${seconds ? `${seconds}S` : ''}`);
       if (data.source.provider === 'file') expect(node.contentUrl).toBe(`${SITE}${data.source.src}`);
-      else expect(String(node.embedUrl)).toContain(data.source.id);
+      else expect(String(node.embedUrl)).toContain(data.source.id!);
     }
   });
 
