@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { pickTagLabel, type Tag } from '../lib/slugs.ts';
-import { getExcerpt, getWordCount, readingMinutesFor } from '../lib/text.ts';
+import { getExcerpt, getHtmlWordCount, getWordCount, readingMinutesFor } from '../lib/text.ts';
 import { getPostPath } from '../lib/urls.ts';
 import { isPostVisible, sortNewestFirst } from '../lib/visibility.ts';
 import { countComments, getCommentThreads } from './comments.ts';
@@ -23,8 +23,6 @@ export interface Post {
   scheduled: boolean;
   readingMinutes: number;
   wordCount: number;
-  /** About 300 characters of the opening paragraphs, as plain text. */
-  excerpt: string;
   commentCount: number;
   hero?: PostEntry['data']['hero'];
   entry: PostEntry;
@@ -42,8 +40,10 @@ async function loadPublishedPosts(): Promise<Post[]> {
   const posts = entries
     .filter((entry) => isPostVisible(entry.data, { now, includeUnpublished }))
     .map((entry): Post => {
-      const body = entry.body ?? '';
-      const wordCount = getWordCount(body);
+      // Markdown (.md) arrives rendered by the content layer, cached between builds: count its
+      // words in that HTML. MDX has no stored HTML, so its Markdown is parsed.
+      const html = entry.rendered?.html;
+      const wordCount = html === undefined ? getWordCount(entry.body ?? '') : getHtmlWordCount(html);
       return {
         slug: entry.id,
         path: getPostPath(entry.id),
@@ -57,7 +57,6 @@ async function loadPublishedPosts(): Promise<Post[]> {
         scheduled: entry.data.pubDate.getTime() > now.getTime(),
         readingMinutes: readingMinutesFor(wordCount),
         wordCount,
-        excerpt: getExcerpt(body, EXCERPT_LENGTH),
         commentCount: countComments(threads.get(entry.id)),
         hero: entry.data.hero,
         entry,
@@ -103,6 +102,22 @@ function getPositions(posts: readonly Post[]): Map<string, number> {
     positions.set(posts, map);
   }
   return map;
+}
+
+const excerpts = new Map<string, string>();
+
+/**
+ * About 300 characters of a post's opening paragraphs, as plain text. Only a few posts show one
+ * (the popular posts), so it is computed when asked for, once per post.
+ */
+export function getPostExcerpt(post: Post): string {
+  const key = `${post.slug}|${post.entry.digest ?? ''}`;
+  let excerpt = excerpts.get(key);
+  if (excerpt === undefined) {
+    excerpt = getExcerpt(post.entry.body ?? '', EXCERPT_LENGTH);
+    excerpts.set(key, excerpt);
+  }
+  return excerpt;
 }
 
 /** The date a post last changed: its updatedDate, or else its pubDate. */

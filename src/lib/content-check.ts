@@ -44,7 +44,17 @@ export function formatProblem({ file, line, field, message }: Problem): string {
   return `${file}${line ? `:${line}` : ''}: ${field ? `${field}: ` : ''}${message}`;
 }
 
-const postSchema = (timeZone: string) => createPostSchema({ image: z.string(), author: z.string(), timeZone });
+/** Memoises a schema factory by time zone: building a zod schema costs more than using it. */
+function perTimeZone<T>(make: (timeZone: string) => T): (timeZone: string) => T {
+  const made = new Map<string, T>();
+  return (timeZone) => {
+    if (!made.has(timeZone)) made.set(timeZone, make(timeZone));
+    return made.get(timeZone)!;
+  };
+}
+
+const postSchema = perTimeZone((timeZone) => createPostSchema({ image: z.string(), author: z.string(), timeZone }));
+const commentFileSchema = perTimeZone(commentSchema);
 
 interface CheckedPost {
   file: SourceFile;
@@ -331,7 +341,7 @@ export function checkContent(input: ContentInput): Problem[] {
         severity: 'error',
       });
     }
-    const result = commentSchema(input.timeZone).safeParse(fm.data);
+    const result = commentFileSchema(input.timeZone).safeParse(fm.data);
     if (!result.success) {
       problems.push(...schemaProblems(file.path, fm, result.error.issues));
       continue;

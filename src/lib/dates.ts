@@ -129,8 +129,17 @@ export function toIsoDateTime(date: Date, timeZone: string): string {
 
 /** "22 May 2025" in the site's locale and time zone. */
 export function formatDisplayDate(date: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  // Making a formatter costs far more than using one, and every page shows dates.
+  const key = `${locale}|${timeZone}`;
+  let formatter = displayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+    displayFormatters.set(key, formatter);
+  }
+  return formatter.format(date);
 }
+
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** "May 2025": the label of an archive month. */
 export function formatMonthYear(year: number, month: number, locale: string): string {

@@ -1,3 +1,4 @@
+import { Parser } from 'htmlparser2';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
@@ -84,6 +85,74 @@ export function countWords(text: string): number {
 export function getWordCount(markdown: string): number {
   return countWords(getPlainText(markdown));
 }
+
+// Elements whose text a reader does not read as prose: code blocks, and what never shows.
+const NOT_PROSE = new Set(['pre', 'script', 'style', 'template']);
+
+/**
+ * Words a reader sees in rendered HTML, code blocks left out: the same count as getWordCount gives
+ * for the Markdown, from HTML that is already there (a tokenizer pass, no Markdown parse).
+ */
+export function getHtmlWordCount(html: string): number {
+  let words = 0;
+  let skipDepth = 0;
+  // A word split by inline markup ("un<em>usual</em>") is one word: text is joined until a tag
+  // that breaks words (any block, or <br>) ends it.
+  let pending = '';
+  const flush = () => {
+    words += countWords(pending);
+    pending = '';
+  };
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (NOT_PROSE.has(name)) skipDepth += 1;
+        if (!INLINE.has(name)) flush();
+      },
+      onclosetag(name) {
+        if (NOT_PROSE.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        if (!INLINE.has(name)) flush();
+      },
+      ontext(text) {
+        if (skipDepth === 0) pending += text;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return words;
+}
+
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+]);
 
 /** Whole minutes to read a Markdown body, at least one. */
 export function getReadingMinutes(markdown: string, wordsPerMinute = WORDS_PER_MINUTE): number {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
+import { getWordCount } from '../../src/lib/text.ts';
 import { TEST_CONTENT, TEST_DIST } from '../paths.ts';
 import { isRedirectPage, listDistFiles, loadPage, PUBLISHED, readDist } from './dist.ts';
 
@@ -146,6 +147,18 @@ describe('structured data', () => {
     expect(crumbs[0]).toMatchObject({ name: 'Massage & Wellness', item: `${SITE}/` });
     expect(crumbs.at(-1)).toMatchObject({ name: frontmatter.title, item: `${SITE}/posts/${slug}/` });
   });
+
+  test.each(Object.values(PUBLISHED))(
+    '%s: the word count, taken from the rendered HTML for .md, equals the Markdown text’s',
+    (slug) => {
+      const folder = join(TEST_CONTENT, 'posts', slug);
+      const file = ['index.md', 'index.mdx'].map((name) => join(folder, name)).find(existsSync)!;
+      const body = readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+      const post = jsonLdOf(`posts/${slug}/index.html`)[0]!;
+      expect(post.wordCount).toBeGreaterThan(200);
+      expect(post.wordCount).toBe(getWordCount(body));
+    },
+  );
 
   test('the review shows its rating as text, not only as stars', () => {
     const page = loadPage(`/posts/${PUBLISHED.canadaWater}/`);

@@ -7,6 +7,8 @@ import {
   getPlainText,
   getReadingMinutes,
   truncateAtWord,
+  getHtmlWordCount,
+  getWordCount,
 } from '../../src/lib/text.ts';
 
 describe('getParagraphText', () => {
@@ -82,5 +84,34 @@ describe('formatCommentCount', () => {
 describe('typography in excerpts', () => {
   test('keeps the space French puts before a colon', () => {
     expect(getParagraphText('Réflexologie : une introduction ![x](a.jpg).')).toBe('Réflexologie : une introduction.');
+  });
+});
+
+describe('getHtmlWordCount', () => {
+  test('counts what a reader reads: paragraphs, headings, lists and tables, not code blocks', () => {
+    const html =
+      '<h2>Two words</h2><p>One <em>two</em> three, <a href="/x/">four</a>.</p><ul>\n<li>five</li>\n<li>six seven</li>\n</ul>' +
+      '<pre><code>const not = counted;</code></pre><table><tr><td>eight</td><th>nine</th></tr></table>';
+    expect(getHtmlWordCount(html)).toBe(11);
+  });
+
+  test('a word split by inline markup is one word; blocks and line breaks separate words', () => {
+    expect(getHtmlWordCount('<p>un<em>usual</em> <code>x</code></p>')).toBe(2);
+    expect(getHtmlWordCount('<p>end</p><p>start</p>')).toBe(2);
+    expect(getHtmlWordCount('<p>line<br>break</p>')).toBe(2);
+  });
+
+  test('decodes entities and ignores image descriptions and comments', () => {
+    expect(getHtmlWordCount('<p>Tom &amp; Jerry&#39;s <img alt="not read" src="x.png"><!-- hidden words --></p>')).toBe(
+      2,
+    );
+  });
+
+  test('agrees with the Markdown count for the same text', () => {
+    const markdown =
+      '## A heading here\n\nSome *emphasised* text with a [link](https://example.com/a-b-c).\n\n- one\n- two\n\n```\ncode is not read\n```\n';
+    const html =
+      '<h2>A heading here</h2>\n<p>Some <em>emphasised</em> text with a <a href="https://example.com/a-b-c">link</a>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<pre><code>code is not read\n</code></pre>';
+    expect(getHtmlWordCount(html)).toBe(getWordCount(markdown));
   });
 });
