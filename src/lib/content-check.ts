@@ -1,5 +1,5 @@
-import type { Image, Link, Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Image, Link, Nodes, Root } from 'mdast';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { z } from 'zod';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { commentSchema, createPostSchema } from './schemas.ts';
@@ -98,10 +98,23 @@ function findPlaceholders(value: unknown, path: (string | number)[] = []): (stri
   return [];
 }
 
+/**
+ * A body as mdast, parsed by satteri (Astro's own Markdown and MDX parser, in Rust). MDX is read as
+ * MDX, so links inside components count; if it does not parse, Astro's build reports the syntax
+ * error, and the links are read with the import/export lines blanked instead.
+ */
+function parseForLinks(body: string, isMdx: boolean): Root {
+  const markdown = (text: string) => markdownToMdast(text, { features: { gfm: false } }) as Root;
+  if (!isMdx) return markdown(body);
+  try {
+    return mdxToMdast(body) as Root;
+  } catch {
+    return markdown(body.replace(/^(?:import|export)\s.*$/gm, ''));
+  }
+}
+
 /** Links and images in a Markdown body, with their line in the file. */
 function collectLinks(body: string, bodyLine: number, isMdx: boolean) {
-  // MDX import/export lines and JSX are code; blank them so positions stay right.
-  const text = isMdx ? body.replace(/^(?:import|export)\s.*$/gm, '') : body;
   const found: { node: Link | Image; line: number }[] = [];
   const walk = (node: Nodes) => {
     if (node.type === 'link' || node.type === 'image') {
@@ -109,7 +122,7 @@ function collectLinks(body: string, bodyLine: number, isMdx: boolean) {
     }
     if ('children' in node) node.children.forEach(walk);
   };
-  walk(fromMarkdown(text));
+  walk(parseForLinks(body, isMdx));
   return found;
 }
 
@@ -272,7 +285,7 @@ export function checkContent(input: ContentInput): Problem[] {
           line,
           message: drafts.has(target)
             ? `links to ${node.url}, which is a draft and will not be published; publish it first or remove the link`
-            : `links to ${node.url}, but there is no post "${target}"${near ? `; did you mean ${getPostPath(near)}?` : ''}`,
+            : `links to ${node.url}, but there is no post "${target}"; ${near ? `did you mean ${getPostPath(near)}?` : 'fix the address or remove the link'}`,
           severity: 'error',
         });
         continue;

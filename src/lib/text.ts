@@ -1,9 +1,7 @@
 import { Parser } from 'htmlparser2';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
-import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Root } from 'mdast';
+import { markdownToMdast } from 'satteri';
 
 /** Words a minute for reading-time estimates: a typical adult reading prose on a screen. */
 export const WORDS_PER_MINUTE = 220;
@@ -11,11 +9,12 @@ export const WORDS_PER_MINUTE = 220;
 // MDX files start with import/export lines; they are code, not prose.
 const MDX_ESM_LINE = /^(?:import|export)\s.*$/gm;
 
+/**
+ * Markdown (with GFM) to mdast, by satteri, the Rust parser Astro renders Markdown with: the same
+ * reading of the text as the pages, about 30 times faster than micromark in JavaScript.
+ */
 function parseBody(markdown: string): Root {
-  return fromMarkdown(markdown.replace(MDX_ESM_LINE, ''), {
-    extensions: [gfm()],
-    mdastExtensions: [gfmFromMarkdown()],
-  });
+  return markdownToMdast(markdown.replace(MDX_ESM_LINE, ''), { position: false }) as Root;
 }
 
 function collapseWhitespace(text: string): string {

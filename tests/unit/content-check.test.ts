@@ -109,6 +109,23 @@ describe('checkContent', () => {
     ]);
   });
 
+  test('reads MDX as MDX: a link inside a component is checked, one inside a code block is not', () => {
+    const body = [
+      "import Callout from '../../src/components/mdx/Callout.astro';",
+      '',
+      '<Callout title="Note">',
+      '  See [the overview](/posts/missing/).',
+      '</Callout>',
+      '',
+      '```md',
+      '[an example](/posts/also-missing/)',
+      '```',
+    ].join('\n');
+    expect(check({ posts: [post('a/index.mdx', ARTICLE, body)] })).toEqual([
+      'content/posts/a/index.mdx:12: links to /posts/missing/, but there is no post "missing"; fix the address or remove the link',
+    ]);
+  });
+
   test('refuses links that would run code in a reader’s browser', () => {
     const body = '[a](javascript:alert(1)) [b](JAVASCRIPT:x) [c](data:text/html,hi) [d](https://example.org/)';
     expect(check({ posts: [post('a.md', ARTICLE, body)] })).toEqual([
