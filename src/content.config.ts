@@ -15,13 +15,16 @@ import { SITE } from './site.config.ts';
 const CONTENT_DIR = process.env.BLOG_CONTENT_DIR ?? './content';
 const { timeZone } = SITE;
 
+// Made once: the post schema is built once per author schema (see createPostSchema).
+const authorReference = reference('authors');
+
 const posts = defineCollection({
   loader: glob({
     base: `${CONTENT_DIR}/posts`,
     pattern: '**/*.{md,mdx}',
     generateId: ({ entry, data }) => getPostId(entry, data),
   }),
-  schema: ({ image }) => createPostSchema({ image: image(), author: reference('authors'), timeZone }),
+  schema: ({ image }) => createPostSchema({ image: image(), author: authorReference, timeZone }),
 });
 
 const authors = defineCollection({

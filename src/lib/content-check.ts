@@ -53,7 +53,9 @@ function perTimeZone<T>(make: (timeZone: string) => T): (timeZone: string) => T 
   };
 }
 
-const postSchema = perTimeZone((timeZone) => createPostSchema({ image: z.string(), author: z.string(), timeZone }));
+const heroImagePath = z.string();
+const authorId = z.string();
+const postSchema = perTimeZone((timeZone) => createPostSchema({ image: heroImagePath, author: authorId, timeZone }));
 const commentFileSchema = perTimeZone(commentSchema);
 
 interface CheckedPost {

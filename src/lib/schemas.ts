@@ -78,15 +78,15 @@ interface PostSchemaParts<I extends z.ZodType, A extends z.ZodType> {
   timeZone: string;
 }
 
+const HERO_ALT_MESSAGE = 'a hero image needs alt text: describe what it shows for readers who cannot see it';
+
 /**
- * A post's frontmatter: an article or a review (the `kind` field decides), so a review without a
- * rating, or an article with review fields, is an error.
+ * Everything in a post's frontmatter schema but the hero image: built once per author schema and
+ * time zone. Astro asks for a collection's schema once per entry (image() knows the entry's
+ * folder), and building this union afresh each time cost about 2.6 ms an entry, against 0.04 ms
+ * to use one already built.
  */
-export function createPostSchema<I extends z.ZodType, A extends z.ZodType>({
-  image,
-  author,
-  timeZone,
-}: PostSchemaParts<I, A>) {
+function buildPostSchema<A extends z.ZodType>(author: A, timeZone: string) {
   const date = contentDate(timeZone);
   const common = {
     title: z.string().trim().min(1, 'a post needs a title'),
@@ -103,11 +103,9 @@ export function createPostSchema<I extends z.ZodType, A extends z.ZodType>({
     author,
     hero: z
       .object({
-        image,
-        alt: z
-          .string({ error: 'a hero image needs alt text: describe what it shows for readers who cannot see it' })
-          .trim()
-          .min(1, 'a hero image needs alt text: describe what it shows for readers who cannot see it'),
+        // Resolved to the image itself per entry, in createPostSchema.
+        image: z.string({ error: 'hero.image is the image file next to the post, e.g. ./hero.jpg' }),
+        alt: z.string({ error: HERO_ALT_MESSAGE }).trim().min(1, HERO_ALT_MESSAGE),
       })
       .optional(),
     sources: z.array(sourceSchema).default([]),
@@ -141,6 +139,49 @@ export function createPostSchema<I extends z.ZodType, A extends z.ZodType>({
         });
       }
     });
+}
+
+const builtPostSchemas = new WeakMap<z.ZodType, Map<string, ReturnType<typeof buildPostSchema>>>();
+
+function getPostSchemaBase<A extends z.ZodType>(author: A, timeZone: string) {
+  let byZone = builtPostSchemas.get(author);
+  if (!byZone) builtPostSchemas.set(author, (byZone = new Map()));
+  let schema = byZone.get(timeZone);
+  if (!schema) byZone.set(timeZone, (schema = buildPostSchema(author, timeZone)));
+  return schema as ReturnType<typeof buildPostSchema<A>>;
+}
+
+/**
+ * A post's frontmatter: an article or a review (the `kind` field decides), so a review without a
+ * rating, or an article with review fields, is an error. The hero image goes through `image`
+ * (Astro's image(), which may work asynchronously, or a plain string schema in the editor checks).
+ */
+export function createPostSchema<I extends z.ZodType, A extends z.ZodType>({
+  image,
+  author,
+  timeZone,
+}: PostSchemaParts<I, A>) {
+  return getPostSchemaBase(author, timeZone).transform((post, ctx) => {
+    if (!post.hero) return { ...post, hero: undefined };
+    const hero = post.hero;
+    const finish = (result: z.ZodSafeParseResult<z.output<I>>) => {
+      if (result.success) return { ...post, hero: { ...hero, image: result.data } };
+      for (const issue of result.error.issues) {
+        ctx.addIssue({ ...issue, path: ['hero', 'image', ...issue.path] } as z.core.$ZodRawIssue);
+      }
+      return z.NEVER;
+    };
+    // A synchronous parse (the editor checks) gets a synchronous answer; Astro's image() is
+    // asynchronous, and Astro parses collections asynchronously.
+    let result: z.ZodSafeParseResult<z.output<I>>;
+    try {
+      result = image.safeParse(hero.image) as z.ZodSafeParseResult<z.output<I>>;
+    } catch (error) {
+      if (!(error instanceof z.core.$ZodAsyncError)) throw error;
+      return (image.safeParseAsync(hero.image) as Promise<z.ZodSafeParseResult<z.output<I>>>).then(finish);
+    }
+    return finish(result);
+  });
 }
 
 export const authorSchema = z.object({

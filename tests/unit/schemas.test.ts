@@ -144,6 +144,26 @@ describe('comment schema', () => {
   });
 });
 
+describe('the hero image', () => {
+  const hero = { image: './hero.jpg', alt: 'A calm room.' };
+
+  test('goes through the image schema given, as Astro’s asynchronous image() does', async () => {
+    const asyncImage = z.string().transform(async (path) => ({ src: path, width: 10, height: 5 }));
+    const schema = createPostSchema({ image: asyncImage, author: z.string(), timeZone: 'Europe/London' });
+    const parsed = await schema.parseAsync({ ...article, hero });
+    expect(parsed.hero).toEqual({ image: { src: './hero.jpg', width: 10, height: 5 }, alt: 'A calm room.' });
+  });
+
+  test('reports the image schema’s problem at hero.image, and a missing alt text', () => {
+    const noFiles = z.string().refine(() => false, 'the image file does not exist');
+    const schema = createPostSchema({ image: noFiles, author: z.string(), timeZone: 'Europe/London' });
+    expect(messagesOf(schema.safeParse({ ...article, hero }))).toEqual(['hero.image: the image file does not exist']);
+    expect(messagesOf(postSchema.safeParse({ ...article, hero: { image: './hero.jpg' } }))).toEqual([
+      'hero.alt: a hero image needs alt text: describe what it shows for readers who cannot see it',
+    ]);
+  });
+});
+
 describe('video schema', () => {
   const schema = createVideoSchema(z.string(), 'Europe/London');
   const base = {
