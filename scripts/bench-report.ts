@@ -44,6 +44,8 @@ export interface BenchReport {
   date: string;
   node: string;
   cpus: number;
+  /** The 1-minute load average, sampled at the start and after each build and each browser run. */
+  loadAverages: number[];
   sizes: SizeResult[];
   rebuild?: RebuildResult;
   pages: PageReport[];
@@ -306,6 +308,13 @@ export function renderBudgetTable(rows: readonly BudgetRow[]): string {
   );
 }
 
+/** A warning when the machine was busier than its CPUs during the run, or undefined. */
+export function busyWarning(report: Pick<BenchReport, 'cpus' | 'loadAverages'>): string | undefined {
+  const peak = Math.max(0, ...report.loadAverages);
+  if (peak <= report.cpus) return undefined;
+  return `The machine was busy (load average up to ${fmt(peak, 1)} on ${report.cpus} CPUs): times, and Lighthouse's TBT (CPU-bound, slowed 4x), are inflated; compare ratios, or run again on a quiet machine.`;
+}
+
 /** bench-results/latest.md: the build table, the rebuild, page weight, Lighthouse and the budgets. */
 export function renderMarkdown(report: BenchReport): string {
   const sections = [renderBuildTable(report.sizes)];
@@ -318,5 +327,7 @@ export function renderMarkdown(report: BenchReport): string {
   if (report.pages.some((page) => page.lighthouse))
     sections.push(`Lighthouse, mobile:\n\n${renderLighthouseTable(report.pages)}`);
   sections.push(`Budgets:\n\n${renderBudgetTable(evaluateBudgets(report))}`);
+  const busy = busyWarning(report);
+  if (busy) sections.push(busy);
   return `${sections.join('\n\n')}\n`;
 }

@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +24,7 @@ import { generatePosts } from './bench-content.ts';
 import { measurePage } from './bench-pages.ts';
 import {
   type BenchReport,
+  busyWarning,
   type BuildFigures,
   evaluateBudgets,
   type FeedFigures,
@@ -62,6 +63,10 @@ const rebuildAt = values.rebuild ? Number(values['rebuild-at'] ?? Math.max(...si
 if (rebuildAt !== undefined && !sizes.includes(rebuildAt)) {
   throw new Error(`--rebuild-at ${rebuildAt}: not one of the sizes run (${sizes.join(', ')})`);
 }
+
+/** The 1-minute load average through the run: two cores are shared, so a busy machine is worth knowing. */
+const loadAverages = [loadavg()[0]!];
+const sampleLoad = () => loadAverages.push(loadavg()[0]!);
 
 interface BuildRun {
   seconds: number;
@@ -140,6 +145,7 @@ function build(project: string): Promise<BuildRun> {
     }, 100);
     child.on('close', (code) => {
       clearInterval(poll);
+      sampleLoad();
       if (code !== 0) return reject(new Error(`the build in ${project} failed:\n${log.slice(-3000)}`));
       const dist = join(project, 'dist');
       resolve({
@@ -207,11 +213,13 @@ async function measurePages(dist: string): Promise<PageReport[]> {
     if (values.browser) {
       process.stdout.write('  pages in Chromium (requests before the first paint, images)... ');
       const probes = await probePages(urls);
+      sampleLoad();
       reports.forEach((report, index) => (report.browser = probes.get(urls[index]!)));
       console.log('done');
     }
     if (values.lighthouse) {
       const results = await runLighthouse(urls, (url) => console.log(`  Lighthouse (mobile) ${url}`));
+      sampleLoad();
       reports.forEach((report, index) => (report.lighthouse = results.get(urls[index]!)));
     }
   } finally {
@@ -263,6 +271,7 @@ const report: BenchReport = {
   date: new Date().toISOString(),
   node: process.version,
   cpus: cpus().length,
+  loadAverages,
   sizes: [],
   pages: [],
   feeds: { checked: false },
@@ -327,6 +336,8 @@ if (report.pages.some((page) => page.lighthouse)) {
   }
 }
 console.log(`\n${renderBudgetTable(evaluateBudgets(report))}\n`);
+const busy = busyWarning(report);
+if (busy) console.log(`${busy}\n`);
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(
   join(ROOT, 'bench-results/latest.json'),

@@ -3,6 +3,7 @@ import type { PageWeight } from '../../scripts/bench-pages.ts';
 import {
   type BenchReport,
   type BudgetRow,
+  busyWarning,
   evaluateBudgets,
   imageProblems,
   markdownTable,
@@ -51,6 +52,7 @@ const report = (overrides: Partial<BenchReport> = {}): BenchReport => ({
   date: '2026-01-01T00:00:00Z',
   node: 'v24',
   cpus: 2,
+  loadAverages: [0.5, 1.8],
   sizes: [size(100, 10, 9, 20), size(4000, 100, 90, 12)],
   rebuild: {
     posts: 4000,
@@ -187,6 +189,13 @@ describe('imageProblems and scriptProblems', () => {
   });
 });
 
+describe('busyWarning', () => {
+  test('warns when the load average went above the number of CPUs, and only then', () => {
+    expect(busyWarning({ cpus: 2, loadAverages: [0.5, 2] })).toBeUndefined();
+    expect(busyWarning({ cpus: 2, loadAverages: [0.5, 7.94, 3] })).toContain('load average up to 7.9 on 2 CPUs');
+  });
+});
+
 describe('markdownTable and renderMarkdown', () => {
   test('right-align numbers unless told a column is text', () => {
     expect(markdownTable(['page', 'bytes'], [['home', '1']], ['l'])).toBe(
@@ -201,5 +210,7 @@ describe('markdownTable and renderMarkdown', () => {
     expect(markdown).toContain('| article `/article/` |');
     expect(markdown).toContain('| article | 100 | 100 | 100 | 100 | 0.80 s | 0.000 | 0 ms |');
     expect(markdown).toMatch(/\| 10000 posts build on this machine \| not run \(add --sizes 10000\) \| NOT RUN \|/);
+    expect(markdown).not.toContain('The machine was busy');
+    expect(renderMarkdown(report({ loadAverages: [5] }))).toContain('The machine was busy');
   });
 });
