@@ -98,7 +98,7 @@ export interface LighthouseFigures {
 }
 
 /** Starts the system Chromium with a DevTools port for Lighthouse; resolves when it listens. */
-function launchDebuggableChromium(): Promise<{ port: number; stop: () => void }> {
+function launchDebuggableChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'blog-bench-chromium-'));
   const child = spawn(CHROMIUM, [
     '--headless=new',
@@ -107,14 +107,17 @@ function launchDebuggableChromium(): Promise<{ port: number; stop: () => void }>
     `--user-data-dir=${profile}`,
     'about:blank',
   ]);
-  const stop = () => {
+  // Chromium writes to its profile until it has exited: remove the profile after that.
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
     child.kill();
+    await exited;
     rmSync(profile, { recursive: true, force: true });
   };
   return new Promise((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => {
-      stop();
+      void stop();
       reject(new Error(`Chromium (${CHROMIUM}) did not open a DevTools port:\n${log}`));
     }, 20_000);
     child.stderr.on('data', (chunk: Buffer) => {
@@ -176,7 +179,7 @@ export async function runLighthouse(
       });
     }
   } finally {
-    chrome.stop();
+    await chrome.stop();
   }
   return figures;
 }
