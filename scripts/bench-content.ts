@@ -1,6 +1,7 @@
 /**
  * Realistic generated posts for the benchmark: ~800 words of Markdown each, with headings, lists,
- * links between posts, tags, a hero image on every fifth post and comments on every seventh.
+ * links between posts, tags, a hero image on every fifth post (shown again further down, so a page
+ * has an image below the fold) and comments on every seventh.
  * Seeded, so every run builds exactly the same content.
  */
 const WORDS = (
@@ -87,6 +88,7 @@ export function generatePosts(count: number, seed = 42): GeneratedContent {
     for (let section = 0; section < 4; section += 1) {
       body.push(`## ${sentence(3, 6).slice(0, -1)}`, paragraph(), paragraph(), paragraph());
       if (section === 1) body.push(Array.from({ length: 4 }, () => `- ${sentence(4, 9)}`).join('\n'));
+      if (section === 3 && hero) body.push('![The same soft shapes, closer, in the treatment room](./hero.jpg)');
       if (section === 2 && index > 0) {
         body.push(
           `Read more in [an earlier post](/posts/${slugOf(Math.floor(next() * index))}/), and *take your time*.`,

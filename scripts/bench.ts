@@ -3,25 +3,70 @@
  * For each N: generates N posts into a temporary project (content/ is never touched), builds the
  * full site and, with the same posts, a bare Astro site that only renders each post's Markdown into
  * a minimal page (the floor). Prints wall time, ms per page, peak memory, output size, the search
- * index, and the full/bare ratios; writes bench-results/latest.json and latest.md.
+ * index, and the full/bare ratios.
+ * On the first size's full build it also weighs an article, the home, a tag, the search and the
+ * archive pages, loads them in Chromium (requests before the first paint, render-blocking requests,
+ * images against the fold) and runs Lighthouse (mobile) on them. At the largest size it rebuilds
+ * after changing one post, keeping Astro's caches. Then it prints the issue's budgets, PASS or FAIL,
+ * and writes bench-results/latest.json and latest.md.
+ * Skip parts with --no-bare, --no-browser, --no-lighthouse, --no-rebuild; --rebuild-at N picks the
+ * size to rebuild at; --keep keeps the temporary projects.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { folderSize, linkPackages } from '../src/lib/files.ts';
+import { probePages, runLighthouse } from './bench-browser.ts';
 import { generatePosts } from './bench-content.ts';
+import { measurePage } from './bench-pages.ts';
+import {
+  type BenchReport,
+  busyWarning,
+  type BuildFigures,
+  evaluateBudgets,
+  type FeedFigures,
+  imageProblems,
+  type PageReport,
+  type RebuildResult,
+  renderBudgetTable,
+  renderBuildTable,
+  renderLighthouseTable,
+  renderMarkdown,
+  renderPageTable,
+  renderRebuild,
+  scriptProblems,
+  type SizeResult,
+} from './bench-report.ts';
+import { serveStatic } from './bench-server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '100,1000,4000' }, keep: { type: 'boolean' } },
+  allowNegative: true,
+  options: {
+    sizes: { type: 'string', default: '100,1000,4000' },
+    keep: { type: 'boolean', default: false },
+    bare: { type: 'boolean', default: true },
+    browser: { type: 'boolean', default: true },
+    lighthouse: { type: 'boolean', default: true },
+    rebuild: { type: 'boolean', default: true },
+    'rebuild-at': { type: 'string' },
+  },
 });
-const sizes = values.sizes
-  .split(',')
-  .map(Number)
-  .filter((n) => n > 0);
+const sizes = values.sizes.split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  throw new Error(`--sizes: "${values.sizes}" is not a list of post counts; write it as --sizes 100,1000`);
+}
+const rebuildAt = values.rebuild ? Number(values['rebuild-at'] ?? Math.max(...sizes)) : undefined;
+if (rebuildAt !== undefined && !sizes.includes(rebuildAt)) {
+  throw new Error(`--rebuild-at ${rebuildAt}: not one of the sizes run (${sizes.join(', ')})`);
+}
+
+/** The 1-minute load average through the run: two cores are shared, so a busy machine is worth knowing. */
+const loadAverages = [loadavg()[0]!];
+const sampleLoad = () => loadAverages.push(loadavg()[0]!);
 
 interface BuildRun {
   seconds: number;
@@ -73,10 +118,9 @@ function writeContent(project: string, count: number, full: boolean): void {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, full ? file.text : file.text.replace(/\nhero:\n.*\n.*\n/, '\n'));
   }
-  if (full) {
-    const hero = join(ROOT, 'content/posts/valentina-mobile-massage-canada-water-review/hero.jpg');
-    for (const folder of generated.heroFolders) cpSync(hero, join(content, folder, 'hero.jpg'));
-  }
+  // The bare floor has no hero, but renders the same Markdown, images in the text included.
+  const hero = join(ROOT, 'content/posts/valentina-mobile-massage-canada-water-review/hero.jpg');
+  for (const folder of generated.heroFolders) cpSync(hero, join(content, folder, 'hero.jpg'));
 }
 
 /** Runs `astro build` in a project and measures it; peak memory is the kernel's high-water mark. */
@@ -101,6 +145,7 @@ function build(project: string): Promise<BuildRun> {
     }, 100);
     child.on('close', (code) => {
       clearInterval(poll);
+      sampleLoad();
       if (code !== 0) return reject(new Error(`the build in ${project} failed:\n${log.slice(-3000)}`));
       const dist = join(project, 'dist');
       resolve({
@@ -108,62 +153,195 @@ function build(project: string): Promise<BuildRun> {
         peakMiB: peakKiB / 1024,
         pages: readdirSync(dist, { recursive: true }).filter((name) => String(name).endsWith('.html')).length,
         outputMiB: folderSize(dist) / 1024 / 1024,
-        log,
+        log: log.replace(/\x1b\[[0-9;]*m/g, ''),
       });
     });
   });
 }
 
-const results = [];
-for (const count of sizes) {
-  const full = makeProject('full');
-  const bare = makeProject('bare');
-  writeContent(full, count, true);
-  writeContent(bare, count, false);
-  process.stdout.write(`N = ${count}: building the full site... `);
-  const fullRun = await build(full);
-  process.stdout.write(`${fullRun.seconds.toFixed(1)} s; the bare floor... `);
-  const bareRun = await build(bare);
-  console.log(`${bareRun.seconds.toFixed(1)} s`);
-  // Astro's own phase timings are in the logs; keep them next to the figures.
-  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-  writeFileSync(join(ROOT, `bench-results/build-full-${count}.log`), fullRun.log.replace(/\x1b\[[0-9;]*m/g, ''));
-  writeFileSync(join(ROOT, `bench-results/build-bare-${count}.log`), bareRun.log.replace(/\x1b\[[0-9;]*m/g, ''));
-  const search = /search index: (\d+) pages, ([\d.]+) KiB, in (\d+) ms/.exec(fullRun.log);
-  results.push({
-    posts: count,
-    full: {
-      seconds: fullRun.seconds,
-      msPerPage: (fullRun.seconds * 1000) / fullRun.pages,
-      pages: fullRun.pages,
-      peakMiB: fullRun.peakMiB,
-      outputMiB: fullRun.outputMiB,
-    },
-    bare: {
-      seconds: bareRun.seconds,
-      msPerPage: (bareRun.seconds * 1000) / bareRun.pages,
-      pages: bareRun.pages,
-      peakMiB: bareRun.peakMiB,
-      outputMiB: bareRun.outputMiB,
-    },
-    ratio: { time: fullRun.seconds / bareRun.seconds, memory: fullRun.peakMiB / bareRun.peakMiB },
-    search: search ? { pages: Number(search[1]), KiB: Number(search[2]), ms: Number(search[3]) } : null,
-  });
-  if (!values.keep) for (const dir of [full, bare]) rmSync(dir, { recursive: true, force: true });
+function figures(run: BuildRun): BuildFigures {
+  return {
+    seconds: run.seconds,
+    msPerPage: (run.seconds * 1000) / run.pages,
+    pages: run.pages,
+    peakMiB: run.peakMiB,
+    outputMiB: run.outputMiB,
+  };
 }
 
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-const table = [
-  '| posts | full: time | ms/page | peak | output | bare: time | ms/page | peak | full/bare time | full/bare memory | search index |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-  ...results.map(
-    (r) =>
-      `| ${r.posts} | ${fmt(r.full.seconds)} s | ${fmt(r.full.msPerPage, 2)} (${r.full.pages} pages) | ${fmt(r.full.peakMiB, 0)} MiB | ${fmt(r.full.outputMiB)} MiB | ${fmt(r.bare.seconds)} s | ${fmt(r.bare.msPerPage, 2)} | ${fmt(r.bare.peakMiB, 0)} MiB | ${fmt(r.ratio.time, 2)} | ${fmt(r.ratio.memory, 2)} | ${r.search ? `${r.search.pages} posts, ${fmt(r.search.KiB / 1024, 2)} MiB, ${fmt(r.search.ms / 1000, 2)} s` : 'n/a'} |`,
-  ),
-].join('\n');
-console.log(`\n${table}\n`);
+function saveLog(name: string, log: string): void {
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(join(ROOT, `bench-results/${name}.log`), log);
+}
+
+/**
+ * The pages the issue names: a typical article (a generated article with a hero image and
+ * comments), the home page, the tag page listing the most posts, the search page and the archive.
+ */
+function choosePages(dist: string): { name: string; path: string }[] {
+  const tags = readdirSync(join(dist, 'tags'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dist, 'tags', entry.name, 'index.html')))
+    .map((entry) => ({ name: entry.name, bytes: readFileSync(join(dist, 'tags', entry.name, 'index.html')).length }))
+    .sort((a, b) => b.bytes - a.bytes);
+  const pages = [
+    { name: 'article', path: '/posts/bench-post-00000/' },
+    { name: 'home', path: '/' },
+    { name: 'tag', path: `/tags/${tags[0]?.name}/` },
+    { name: 'search', path: '/search/' },
+    { name: 'archive', path: '/archive/' },
+  ];
+  for (const page of pages) {
+    if (!existsSync(join(dist, page.path, 'index.html'))) {
+      throw new Error(`the ${page.name} page ${page.path} was not built; the benchmark needs it to weigh the page`);
+    }
+  }
+  return pages;
+}
+
+/** Weighs the chosen pages of a built site, then loads them in Chromium and Lighthouse. */
+async function measurePages(dist: string): Promise<PageReport[]> {
+  const readSiteFile = (path: string) => (existsSync(join(dist, path)) ? readFileSync(join(dist, path)) : undefined);
+  const reports: PageReport[] = choosePages(dist).map(({ name, path }) => ({
+    name,
+    path,
+    weight: measurePage(readFileSync(join(dist, path, 'index.html'), 'utf8'), path, readSiteFile),
+  }));
+  if (!values.browser && !values.lighthouse) return reports;
+  const server = await serveStatic(dist);
+  try {
+    const urls = reports.map((report) => `${server.origin}${report.path}`);
+    if (values.browser) {
+      process.stdout.write('  pages in Chromium (requests before the first paint, images)... ');
+      const probes = await probePages(urls);
+      sampleLoad();
+      reports.forEach((report, index) => (report.browser = probes.get(urls[index]!)));
+      console.log('done');
+    }
+    if (values.lighthouse) {
+      const results = await runLighthouse(urls, (url) => console.log(`  Lighthouse (mobile) ${url}`));
+      sampleLoad();
+      reports.forEach((report, index) => (report.lighthouse = results.get(urls[index]!)));
+    }
+  } finally {
+    await server.close();
+  }
+  return reports;
+}
+
+/**
+ * Feed validation of the full build's output. The one call site for scripts/check-feeds.ts:
+ * wire it up here as `const { feeds, items, problems } = await checkFeeds(dist)` and return
+ * `{ checked: true, feeds, items, problems }`.
+ */
+async function validateFeeds(dist: string): Promise<FeedFigures> {
+  void dist;
+  console.log('  feeds: not checked');
+  return { checked: false };
+}
+
+/** One post of a built project changed and the project built again, Astro's caches kept. */
+async function measureRebuilds(project: string, posts: number, coldSeconds: number): Promise<RebuildResult> {
+  const file = join(project, 'content/posts/bench-post-00001/index.md');
+  const original = readFileSync(file, 'utf8');
+  const bodyChanged = `${original}\nOne more paragraph, written after the first build, to time a rebuild.\n`;
+  const titleChanged = bodyChanged.replace(/^title: ".*"$/m, 'title: "A title changed after the first build"');
+  if (titleChanged === bodyChanged) throw new Error(`${file}: no title line to change`);
+  const rebuilds: RebuildResult['rebuilds'] = [];
+  for (const [change, text] of [
+    ['body', bodyChanged],
+    ['title', titleChanged],
+  ] as const) {
+    writeFileSync(file, text);
+    process.stdout.write(`  rebuild after one post's ${change} changed... `);
+    const run = await build(project);
+    console.log(`${run.seconds.toFixed(1)} s (x${(coldSeconds / run.seconds).toFixed(2)} faster than cold)`);
+    saveLog(`rebuild-${change}-${posts}`, run.log);
+    rebuilds.push({
+      change,
+      seconds: run.seconds,
+      speedup: coldSeconds / run.seconds,
+      imagesReused: (run.log.match(/\(reused cache entry\)/g) ?? []).length,
+      imagesGenerated: (run.log.match(/\(before: /g) ?? []).length,
+    });
+  }
+  return { posts, coldSeconds, rebuilds };
+}
+
+const report: BenchReport = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  loadAverages,
+  sizes: [],
+  pages: [],
+  feeds: { checked: false },
+};
+for (const [index, count] of sizes.entries()) {
+  const full = makeProject('full');
+  const bare = values.bare ? makeProject('bare') : undefined;
+  try {
+    writeContent(full, count, true);
+    if (bare) writeContent(bare, count, false);
+    process.stdout.write(`N = ${count}: building the full site... `);
+    const fullRun = await build(full);
+    process.stdout.write(`${fullRun.seconds.toFixed(1)} s, ${fullRun.peakMiB.toFixed(0)} MiB`);
+    saveLog(`build-full-${count}`, fullRun.log);
+    let bareRun: BuildRun | undefined;
+    if (bare) {
+      process.stdout.write('; the bare floor... ');
+      bareRun = await build(bare);
+      process.stdout.write(`${bareRun.seconds.toFixed(1)} s, ${bareRun.peakMiB.toFixed(0)} MiB`);
+      saveLog(`build-bare-${count}`, bareRun.log);
+    }
+    console.log('');
+    const search = /search index: (\d+) pages, ([\d.]+) KiB, in (\d+) ms/.exec(fullRun.log);
+    const result: SizeResult = {
+      posts: count,
+      full: figures(fullRun),
+      search: search ? { pages: Number(search[1]), KiB: Number(search[2]), ms: Number(search[3]) } : null,
+    };
+    if (bareRun) {
+      result.bare = figures(bareRun);
+      result.ratio = { time: fullRun.seconds / bareRun.seconds, memory: fullRun.peakMiB / bareRun.peakMiB };
+    }
+    report.sizes.push(result);
+    if (index === 0) {
+      report.feeds = await validateFeeds(join(full, 'dist'));
+      report.pages = await measurePages(join(full, 'dist'));
+    }
+    if (count === rebuildAt) report.rebuild = await measureRebuilds(full, count, fullRun.seconds);
+  } finally {
+    const dirs = [full, bare].filter((dir) => dir !== undefined);
+    if (values.keep) console.log(`  kept ${dirs.join(' and ')}`);
+    else for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`\n${renderBuildTable(report.sizes)}\n`);
+if (report.rebuild) console.log(`${renderRebuild(report.rebuild)}\n`);
+if (report.pages.length > 0) console.log(`${renderPageTable(report.pages)}\n`);
+for (const page of report.pages) {
+  const browser = page.browser;
+  if (browser) {
+    console.log(
+      `${page.name}: first paint at ${browser.fcpMs.toFixed(0)} ms after ${browser.requestsBeforeFirstPaint.length} requests (${browser.requestsBeforeFirstPaint.map((url) => new URL(url).pathname).join(', ')}); render-blocking: ${browser.renderBlocking.map((url) => new URL(url).pathname).join(', ') || 'none'}`,
+    );
+  }
+  for (const problem of [...scriptProblems(page), ...imageProblems(page)]) console.log(`  ${page.name}: ${problem}`);
+}
+if (report.pages.some((page) => page.lighthouse)) {
+  console.log(`\n${renderLighthouseTable(report.pages)}\n`);
+  for (const page of report.pages) {
+    for (const audit of page.lighthouse?.failing ?? []) console.log(`  ${page.name}: below 100 on ${audit}`);
+  }
+}
+console.log(`\n${renderBudgetTable(evaluateBudgets(report))}\n`);
+const busy = busyWarning(report);
+if (busy) console.log(`${busy}\n`);
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-const stamp = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
-writeFileSync(join(ROOT, 'bench-results/latest.json'), `${JSON.stringify({ ...stamp, results }, null, 2)}\n`);
-writeFileSync(join(ROOT, 'bench-results/latest.md'), `${table}\n`);
+writeFileSync(
+  join(ROOT, 'bench-results/latest.json'),
+  `${JSON.stringify({ ...report, budgets: evaluateBudgets(report) }, null, 2)}\n`,
+);
+writeFileSync(join(ROOT, 'bench-results/latest.md'), renderMarkdown(report));
 console.log('Written to bench-results/latest.json and bench-results/latest.md');

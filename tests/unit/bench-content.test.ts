@@ -21,6 +21,13 @@ describe('the benchmark’s generated posts', () => {
     expect(generated.files.some((file) => file.path.startsWith('comments/'))).toBe(true);
   });
 
+  test('show the hero again further down the text, so a page has an image below the fold', () => {
+    const withHero = posts.filter((file) => generated.heroFolders.includes(file.path.replace(/\/index\.md$/, '')));
+    expect(withHero).toHaveLength(8);
+    for (const file of withHero) expect(file.text.split('---')[2]).toMatch(/\n!\[[^\]]+\]\(\.\/hero\.jpg\)\n/);
+    expect(posts.filter((file) => file.text.includes('](./hero.jpg)'))).toHaveLength(8);
+  });
+
   test('pass every content check, so the benchmark builds a real site', () => {
     const problems = checkContent(
       contentInput({

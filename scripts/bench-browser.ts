@@ -1,0 +1,185 @@
+/**
+ * The benchmark's measurements in a real browser (the system Chromium, offline): what a phone
+ * requests before the first paint and which requests block rendering (Playwright, Resource Timing),
+ * where each image sits against the fold, and Lighthouse's mobile scores and metrics.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import lighthouse from 'lighthouse';
+
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+/** Lighthouse's mobile screen (a mid-range phone), so the fold is where Lighthouse sees it. */
+const PHONE = { width: 412, height: 823, deviceScaleFactor: 1.75 };
+
+export interface ImagePlacement {
+  src: string;
+  loading: string;
+  belowFold: boolean;
+}
+
+export interface BrowserProbe {
+  /** First Contentful Paint on an unthrottled load, ms from navigation start. */
+  fcpMs: number;
+  /** The document plus every request started before the first paint. */
+  requestsBeforeFirstPaint: string[];
+  /** Requests the browser marked render-blocking (Resource Timing renderBlockingStatus), the document aside. */
+  renderBlocking: string[];
+  /** Script and WebAssembly files the page loaded, by path, with their decoded size. */
+  scripts: { url: string; bytes: number }[];
+  images: ImagePlacement[];
+}
+
+/** Loads each URL once in a fresh phone-sized context (empty cache) and reads what happened. */
+export async function probePages(urls: readonly string[]): Promise<Map<string, BrowserProbe>> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const probes = new Map<string, BrowserProbe>();
+  try {
+    for (const url of urls) {
+      const context = await browser.newContext({
+        viewport: PHONE,
+        deviceScaleFactor: PHONE.deviceScaleFactor,
+        isMobile: true,
+      });
+      const page = await context.newPage();
+      const response = await page.goto(url, { waitUntil: 'load' });
+      if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+      const probe = await page.evaluate(async () => {
+        const fcp = await new Promise<number>((resolve) => {
+          new PerformanceObserver((list) => resolve(list.getEntries()[0]!.startTime)).observe({
+            type: 'paint',
+            buffered: true,
+          });
+          setTimeout(() => resolve(Number.NaN), 5000);
+        });
+        const resources = performance.getEntriesByType('resource') as (PerformanceResourceTiming & {
+          renderBlockingStatus?: string;
+        })[];
+        return {
+          fcpMs: fcp,
+          requestsBeforeFirstPaint: [location.href, ...resources.filter((r) => r.startTime < fcp).map((r) => r.name)],
+          renderBlocking: resources.filter((r) => r.renderBlockingStatus === 'blocking').map((r) => r.name),
+          scripts: resources
+            .filter((r) => /\.(m?js|wasm)$/.test(new URL(r.name).pathname))
+            .map((r) => ({ url: new URL(r.name).pathname, bytes: r.decodedBodySize })),
+          images: Array.from(document.images, (image) => ({
+            src: image.getAttribute('src') ?? '',
+            loading: image.loading,
+            belowFold: image.getBoundingClientRect().top + window.scrollY >= window.innerHeight,
+          })),
+        };
+      });
+      if (Number.isNaN(probe.fcpMs)) throw new Error(`${url}: no first contentful paint within 5 s`);
+      probes.set(url, probe);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return probes;
+}
+
+export interface LighthouseFigures {
+  scores: { performance: number; accessibility: number; bestPractices: number; seo: number };
+  lcpMs: number;
+  cls: number;
+  tbtMs: number;
+  /** "category: audit title (value)" for each scored audit below a full score. */
+  failing: string[];
+}
+
+/** Starts the system Chromium with a DevTools port for Lighthouse; resolves when it listens. */
+function launchDebuggableChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'blog-bench-chromium-'));
+  const child = spawn(CHROMIUM, [
+    '--headless=new',
+    ...CHROMIUM_ARGS,
+    '--remote-debugging-port=0',
+    `--user-data-dir=${profile}`,
+    'about:blank',
+  ]);
+  // Chromium writes to its profile until it has exited: remove the profile after that.
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    child.kill();
+    await exited;
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`Chromium (${CHROMIUM}) did not open a DevTools port:\n${log}`));
+    }, 20_000);
+    child.stderr.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const port = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(log)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve({ port: Number(port), stop });
+      }
+    });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+/** Lighthouse's default mobile run (emulated phone, simulated slow 4G) on each URL, one after another. */
+export async function runLighthouse(
+  urls: readonly string[],
+  onPage: (url: string) => void = () => {},
+): Promise<Map<string, LighthouseFigures>> {
+  const chrome = await launchDebuggableChromium();
+  const figures = new Map<string, LighthouseFigures>();
+  try {
+    for (const url of urls) {
+      onPage(url);
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
+      const lhr = result?.lhr;
+      if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
+      if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+      const score = (id: (typeof CATEGORIES)[number]) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+      const failing: string[] = [];
+      for (const id of CATEGORIES) {
+        for (const ref of lhr.categories[id]?.auditRefs ?? []) {
+          const audit = lhr.audits[ref.id];
+          if (ref.weight === 0 || !audit || audit.score === null || audit.score >= 1) continue;
+          failing.push(`${id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+        }
+      }
+      figures.set(url, {
+        scores: {
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          bestPractices: score('best-practices'),
+          seo: score('seo'),
+        },
+        lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
+        cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+        tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN,
+        failing,
+      });
+    }
+  } finally {
+    await chrome.stop();
+  }
+  return figures;
+}

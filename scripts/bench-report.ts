@@ -1,0 +1,333 @@
+/**
+ * The benchmark's figures, its budgets (from the performance issue) and the short Markdown tables
+ * written to bench-results/latest.md. Pure: everything here is computed from a BenchReport.
+ */
+import type { BrowserProbe, LighthouseFigures } from './bench-browser.ts';
+import type { PageWeight } from './bench-pages.ts';
+
+export interface BuildFigures {
+  seconds: number;
+  msPerPage: number;
+  pages: number;
+  peakMiB: number;
+  outputMiB: number;
+}
+
+export interface SizeResult {
+  posts: number;
+  full: BuildFigures;
+  /** Absent when the run skipped the bare floor (--no-bare). */
+  bare?: BuildFigures;
+  ratio?: { time: number; memory: number };
+  search: { pages: number; KiB: number; ms: number } | null;
+}
+
+export interface RebuildResult {
+  posts: number;
+  coldSeconds: number;
+  rebuilds: { change: string; seconds: number; speedup: number; imagesReused: number; imagesGenerated: number }[];
+}
+
+export interface PageReport {
+  name: string;
+  path: string;
+  weight: PageWeight;
+  /** Absent when the run skipped the browser (--no-browser). */
+  browser?: BrowserProbe;
+  /** Absent when the run skipped Lighthouse (--no-lighthouse). */
+  lighthouse?: LighthouseFigures;
+}
+
+export type FeedFigures = { checked: false } | { checked: true; feeds: number; items: number; problems: string[] };
+
+export interface BenchReport {
+  date: string;
+  node: string;
+  cpus: number;
+  /** The 1-minute load average, sampled at the start and after each build and each browser run. */
+  loadAverages: number[];
+  sizes: SizeResult[];
+  rebuild?: RebuildResult;
+  pages: PageReport[];
+  feeds: FeedFigures;
+}
+
+export type BudgetStatus = 'PASS' | 'FAIL' | 'NOT RUN';
+
+export interface BudgetRow {
+  budget: string;
+  measured: string;
+  status: BudgetStatus;
+}
+
+export const BUDGET = {
+  /** Full site / bare Astro, in time and in peak memory, at the largest N (the issue sets N = 4000). */
+  ratio: 1.25,
+  ratioAtPosts: 4000,
+  largePosts: 10_000,
+  /** "Flat": ms per page at the largest N may exceed the smallest N's by at most this factor. */
+  flatCost: 1.2,
+  rebuildSpeedup: 3,
+  /** The inline theme script, raw bytes (1 KiB). */
+  themeScriptBytes: 1024,
+  /** HTML + CSS of an article, gzipped: the first round trip (14 KiB). */
+  firstRoundTripBytes: 14 * 1024,
+  lighthouse: 100,
+} as const;
+
+/** Pages that may carry no JavaScript but the inline theme script. */
+export const SCRIPT_FREE_PAGES = ['article', 'home', 'tag', 'archive'];
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const status = (pass: boolean): BudgetStatus => (pass ? 'PASS' : 'FAIL');
+
+/** What is wrong with one page's JavaScript against the "inline theme script only" budget. */
+export function scriptProblems(page: PageReport): string[] {
+  const problems: string[] = [];
+  if (page.weight.inlineScripts.length > 1) problems.push(`${page.weight.inlineScripts.length} inline scripts`);
+  for (const script of page.weight.inlineScripts) {
+    if (script.raw >= BUDGET.themeScriptBytes) problems.push(`inline script of ${script.raw} B`);
+  }
+  if (page.weight.js.raw > 0) problems.push(`${page.weight.js.raw} B of script files`);
+  for (const script of page.browser?.scripts ?? []) problems.push(`loads ${script.url}`);
+  return problems;
+}
+
+/** What is wrong with one page's images: static attributes, and (from the browser) the fold. */
+export function imageProblems(page: PageReport): string[] {
+  const problems = page.weight.images.flatMap((image) => image.problems.map((problem) => `${image.src}: ${problem}`));
+  for (const image of page.browser?.images ?? []) {
+    if (image.belowFold && image.loading !== 'lazy') problems.push(`${image.src}: below the fold but not lazy`);
+    if (!image.belowFold && image.loading === 'lazy') problems.push(`${image.src}: lazy above the fold (delays LCP)`);
+  }
+  return problems;
+}
+
+/** Each budget of the performance issue with the measured value and PASS, FAIL or NOT RUN. */
+export function evaluateBudgets(report: BenchReport): BudgetRow[] {
+  const rows: BudgetRow[] = [];
+  const sizes = [...report.sizes].sort((a, b) => a.posts - b.posts);
+  const largest = sizes.at(-1);
+  const smallest = sizes[0];
+  const note =
+    largest && largest.posts < BUDGET.ratioAtPosts ? ` (the budget is set at N = ${BUDGET.ratioAtPosts})` : '';
+  for (const kind of ['time', 'memory'] as const) {
+    const ratio = largest?.ratio?.[kind];
+    rows.push({
+      budget: `build ${kind}: full / bare <= ${BUDGET.ratio}`,
+      measured: ratio === undefined ? 'no bare build' : `${fmt(ratio)} at N = ${largest!.posts}${note}`,
+      status: ratio === undefined ? 'NOT RUN' : status(ratio <= BUDGET.ratio),
+    });
+  }
+  const large = sizes.find((size) => size.posts >= BUDGET.largePosts);
+  rows.push({
+    budget: `${BUDGET.largePosts} posts build on this machine`,
+    measured: large
+      ? `${fmt(large.full.seconds, 1)} s, ${fmt(large.full.peakMiB, 0)} MiB peak`
+      : 'not run (add --sizes 10000)',
+    status: large ? 'PASS' : 'NOT RUN',
+  });
+  if (smallest && largest && largest !== smallest) {
+    const growth = largest.full.msPerPage / smallest.full.msPerPage;
+    rows.push({
+      budget: `cost per page flat (ms/page at largest N <= ${BUDGET.flatCost} x smallest N)`,
+      measured: `${fmt(smallest.full.msPerPage)} ms at ${smallest.posts}, ${fmt(largest.full.msPerPage)} ms at ${largest.posts} (x${fmt(growth)})`,
+      status: status(growth <= BUDGET.flatCost),
+    });
+  } else {
+    rows.push({ budget: 'cost per page flat', measured: 'needs two sizes', status: 'NOT RUN' });
+  }
+  const body = report.rebuild?.rebuilds.find((rebuild) => rebuild.change === 'body');
+  rows.push({
+    budget: `rebuild after one post's body changed >= ${BUDGET.rebuildSpeedup}x faster than cold`,
+    measured: body
+      ? `${fmt(report.rebuild!.coldSeconds, 1)} s cold, ${fmt(body.seconds, 1)} s rebuild (x${fmt(body.speedup)}) at N = ${report.rebuild!.posts}`
+      : 'not run',
+    status: body ? status(body.speedup >= BUDGET.rebuildSpeedup) : 'NOT RUN',
+  });
+
+  const pages = report.pages;
+  const scriptFree = pages.filter((page) => SCRIPT_FREE_PAGES.includes(page.name));
+  const scriptIssues = scriptFree.flatMap((page) => scriptProblems(page).map((problem) => `${page.name}: ${problem}`));
+  const theme = Math.max(0, ...scriptFree.flatMap((page) => page.weight.inlineScripts.map((script) => script.raw)));
+  rows.push({
+    budget: `no JS on ${SCRIPT_FREE_PAGES.join(', ')} but an inline theme script < ${BUDGET.themeScriptBytes} B`,
+    measured: scriptIssues.length > 0 ? scriptIssues.join('; ') : `theme script ${theme} B, nothing else`,
+    status: scriptFree.length === 0 ? 'NOT RUN' : status(scriptIssues.length === 0),
+  });
+  const article = pages.find((page) => page.name === 'article');
+  rows.push({
+    budget: `article HTML + CSS gzipped < ${kib(BUDGET.firstRoundTripBytes)}`,
+    measured: article ? kib(article.weight.htmlCssGzip) : 'no article measured',
+    status: article ? status(article.weight.htmlCssGzip < BUDGET.firstRoundTripBytes) : 'NOT RUN',
+  });
+  const fonts = pages.flatMap((page) => page.weight.fonts);
+  const fontIssues = [...new Set(fonts.flatMap((font) => font.problems.map((problem) => `${font.url}: ${problem}`)))];
+  rows.push({
+    budget: 'fonts local and subset (woff2, unicode-range), or system fonts',
+    measured:
+      fontIssues.join('; ') ||
+      (fonts.length === 0 ? 'system fonts' : `${new Set(fonts.map((font) => font.url)).size} local subset font files`),
+    status: pages.length === 0 ? 'NOT RUN' : status(fontIssues.length === 0),
+  });
+  const images = pages.flatMap((page) => page.weight.images);
+  const imageIssues = [...new Set(pages.flatMap(imageProblems))];
+  const browserRan = pages.length > 0 && pages.every((page) => page.browser);
+  rows.push({
+    budget: 'images: width and height, srcset, AVIF/WebP, lazy below the fold',
+    measured:
+      imageIssues.join('; ') ||
+      `${images.length} images, all fine${browserRan ? '' : ' (the fold not checked: no browser run)'}`,
+    status: pages.length === 0 ? 'NOT RUN' : status(imageIssues.length === 0),
+  });
+  const lighthouse = pages.filter((page) => page.lighthouse);
+  const shifts = lighthouse.filter((page) => page.lighthouse!.cls > 0);
+  rows.push({
+    budget: 'zero layout shift (Lighthouse CLS = 0)',
+    measured:
+      lighthouse.length === 0
+        ? 'not run'
+        : shifts.map((page) => `${page.name}: ${page.lighthouse!.cls.toFixed(3)}`).join('; ') || 'CLS 0 on every page',
+    status: lighthouse.length === 0 ? 'NOT RUN' : status(shifts.length === 0),
+  });
+  const low = lighthouse.flatMap((page) =>
+    Object.entries(page.lighthouse!.scores)
+      .filter(([, score]) => score < BUDGET.lighthouse)
+      .map(([category, score]) => `${page.name} ${category} ${score}`),
+  );
+  rows.push({
+    budget: `Lighthouse mobile ${BUDGET.lighthouse} in all four categories`,
+    measured: lighthouse.length === 0 ? 'not run' : low.join('; ') || `100 x 4 on ${lighthouse.length} pages`,
+    status: lighthouse.length === 0 ? 'NOT RUN' : status(low.length === 0),
+  });
+  return rows;
+}
+
+/** A Markdown table from a header row and body rows (cells already formatted). */
+export function markdownTable(header: string[], rows: string[][], align: ('l' | 'r')[] = []): string {
+  const rule = header.map((_, index) => (align[index] === 'l' ? '---' : '---:'));
+  return [header, rule, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+}
+
+export function renderBuildTable(sizes: readonly SizeResult[]): string {
+  return markdownTable(
+    [
+      'posts',
+      'full: time',
+      'ms/page',
+      'peak',
+      'output',
+      'bare: time',
+      'ms/page',
+      'peak',
+      'full/bare time',
+      'full/bare memory',
+      'search index',
+    ],
+    sizes.map((r) => [
+      String(r.posts),
+      `${fmt(r.full.seconds, 1)} s`,
+      `${fmt(r.full.msPerPage)} (${r.full.pages} pages)`,
+      `${fmt(r.full.peakMiB, 0)} MiB`,
+      `${fmt(r.full.outputMiB, 1)} MiB`,
+      r.bare ? `${fmt(r.bare.seconds, 1)} s` : 'n/a',
+      r.bare ? fmt(r.bare.msPerPage) : 'n/a',
+      r.bare ? `${fmt(r.bare.peakMiB, 0)} MiB` : 'n/a',
+      r.ratio ? fmt(r.ratio.time) : 'n/a',
+      r.ratio ? fmt(r.ratio.memory) : 'n/a',
+      r.search ? `${r.search.pages} posts, ${fmt(r.search.KiB / 1024)} MiB, ${fmt(r.search.ms / 1000)} s` : 'n/a',
+    ]),
+    Array(10).fill('r').concat('l'),
+  );
+}
+
+export function renderRebuild(rebuild: RebuildResult): string {
+  const parts = rebuild.rebuilds.map(
+    (r) =>
+      `${r.change} changed: ${fmt(r.seconds, 1)} s (x${fmt(r.speedup)}; images ${r.imagesReused} reused, ${r.imagesGenerated} generated)`,
+  );
+  return `Rebuild at N = ${rebuild.posts}: cold ${fmt(rebuild.coldSeconds, 1)} s; ${parts.join('; ')}.`;
+}
+
+const pair = (bytes: { raw: number; gzip: number }) => `${kib(bytes.raw)} / ${kib(bytes.gzip)}`;
+
+export function renderPageTable(pages: readonly PageReport[]): string {
+  return markdownTable(
+    [
+      'page',
+      'HTML (raw / gz)',
+      'inline CSS',
+      'CSS files',
+      'inline JS',
+      'JS files',
+      'HTML+CSS gz',
+      'requests before paint',
+      'render-blocking',
+    ],
+    pages.map((page) => [
+      `${page.name} \`${page.path}\``,
+      pair(page.weight.html),
+      pair(page.weight.inlineStyles),
+      pair(page.weight.css),
+      page.weight.inlineScripts.map((script) => `${script.raw} B`).join(' + ') || '0',
+      page.browser
+        ? `${kib(page.weight.js.raw + page.browser.scripts.reduce((total, script) => total + script.bytes, 0))}`
+        : kib(page.weight.js.raw),
+      kib(page.weight.htmlCssGzip),
+      page.browser ? String(page.browser.requestsBeforeFirstPaint.length) : 'n/a',
+      page.browser ? String(page.browser.renderBlocking.length) : 'n/a',
+    ]),
+    ['l'],
+  );
+}
+
+export function renderLighthouseTable(pages: readonly PageReport[]): string {
+  const rows = pages.filter((page) => page.lighthouse);
+  return markdownTable(
+    ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP', 'CLS', 'TBT'],
+    rows.map(({ name, lighthouse: lh }) => [
+      name,
+      String(lh!.scores.performance),
+      String(lh!.scores.accessibility),
+      String(lh!.scores.bestPractices),
+      String(lh!.scores.seo),
+      `${fmt(lh!.lcpMs / 1000)} s`,
+      fmt(lh!.cls, 3),
+      `${fmt(lh!.tbtMs, 0)} ms`,
+    ]),
+    ['l'],
+  );
+}
+
+export function renderBudgetTable(rows: readonly BudgetRow[]): string {
+  return markdownTable(
+    ['budget', 'measured', ''],
+    rows.map((row) => [row.budget, row.measured, row.status]),
+    ['l', 'l', 'l'],
+  );
+}
+
+/** A warning when the machine was busier than its CPUs during the run, or undefined. */
+export function busyWarning(report: Pick<BenchReport, 'cpus' | 'loadAverages'>): string | undefined {
+  const peak = Math.max(0, ...report.loadAverages);
+  if (peak <= report.cpus) return undefined;
+  return `The machine was busy (load average up to ${fmt(peak, 1)} on ${report.cpus} CPUs): times, and Lighthouse's TBT (CPU-bound, slowed 4x), are inflated; compare ratios, or run again on a quiet machine.`;
+}
+
+/** bench-results/latest.md: the build table, the rebuild, page weight, Lighthouse and the budgets. */
+export function renderMarkdown(report: BenchReport): string {
+  const sections = [renderBuildTable(report.sizes)];
+  if (report.rebuild) sections.push(renderRebuild(report.rebuild));
+  if (report.pages.length > 0) {
+    sections.push(
+      `Page weight (the first size's full build; JS files include what the browser loaded):\n\n${renderPageTable(report.pages)}`,
+    );
+  }
+  if (report.pages.some((page) => page.lighthouse))
+    sections.push(`Lighthouse, mobile:\n\n${renderLighthouseTable(report.pages)}`);
+  sections.push(`Budgets:\n\n${renderBudgetTable(evaluateBudgets(report))}`);
+  const busy = busyWarning(report);
+  if (busy) sections.push(busy);
+  return `${sections.join('\n\n')}\n`;
+}

@@ -1,0 +1,216 @@
+import { describe, expect, test } from 'vitest';
+import type { PageWeight } from '../../scripts/bench-pages.ts';
+import {
+  type BenchReport,
+  type BudgetRow,
+  busyWarning,
+  evaluateBudgets,
+  imageProblems,
+  markdownTable,
+  type PageReport,
+  renderMarkdown,
+  scriptProblems,
+  type SizeResult,
+} from '../../scripts/bench-report.ts';
+
+const size = (posts: number, fullSeconds: number, bareSeconds: number, msPerPage = 10): SizeResult => ({
+  posts,
+  full: { seconds: fullSeconds, msPerPage, pages: posts, peakMiB: 1000, outputMiB: 1 },
+  bare: { seconds: bareSeconds, msPerPage: 2, pages: posts, peakMiB: 900, outputMiB: 1 },
+  ratio: { time: fullSeconds / bareSeconds, memory: 1000 / 900 },
+  search: null,
+});
+
+const weight = (overrides: Partial<PageWeight> = {}): PageWeight => ({
+  html: { raw: 20_000, gzip: 5000 },
+  inlineScripts: [{ raw: 900, gzip: 400 }],
+  inlineStyles: { raw: 0, gzip: 0 },
+  css: { raw: 7000, gzip: 2000, files: ['/_astro/a.css'] },
+  js: { raw: 0, gzip: 0, files: [] },
+  htmlCssGzip: 7000,
+  images: [],
+  fonts: [],
+  ...overrides,
+});
+
+const page = (name: string, overrides: Partial<PageReport> = {}): PageReport => ({
+  name,
+  path: `/${name}/`,
+  weight: weight(),
+  browser: { fcpMs: 100, requestsBeforeFirstPaint: [], renderBlocking: [], scripts: [], images: [] },
+  lighthouse: {
+    scores: { performance: 100, accessibility: 100, bestPractices: 100, seo: 100 },
+    lcpMs: 800,
+    cls: 0,
+    tbtMs: 0,
+    failing: [],
+  },
+  ...overrides,
+});
+
+const report = (overrides: Partial<BenchReport> = {}): BenchReport => ({
+  date: '2026-01-01T00:00:00Z',
+  node: 'v24',
+  cpus: 2,
+  loadAverages: [0.5, 1.8],
+  sizes: [size(100, 10, 9, 20), size(4000, 100, 90, 12)],
+  rebuild: {
+    posts: 4000,
+    coldSeconds: 100,
+    rebuilds: [{ change: 'body', seconds: 25, speedup: 4, imagesReused: 1, imagesGenerated: 0 }],
+  },
+  pages: ['article', 'home', 'tag', 'search', 'archive'].map((name) => page(name)),
+  feeds: { checked: false },
+  ...overrides,
+});
+
+const row = (rows: BudgetRow[], start: string) => rows.find((r) => r.budget.startsWith(start))!;
+
+describe('evaluateBudgets', () => {
+  test('passes every budget a fast, script-free, sized site meets, and leaves what was not run as NOT RUN', () => {
+    const rows = evaluateBudgets(report());
+    expect(rows.filter((r) => r.status === 'FAIL')).toEqual([]);
+    expect(row(rows, '10000 posts').status).toBe('NOT RUN');
+  });
+
+  test('judges the full/bare ratios at the largest N run, whatever the order of sizes', () => {
+    const rows = evaluateBudgets(report({ sizes: [size(4000, 200, 100), size(100, 10, 10)] }));
+    expect(row(rows, 'build time')).toMatchObject({ status: 'FAIL', measured: '2.00 at N = 4000' });
+    expect(row(rows, 'build memory').status).toBe('PASS');
+  });
+
+  test('says when the largest N is below the N the budget is set at', () => {
+    const rows = evaluateBudgets(report({ sizes: [size(100, 10, 9)] }));
+    expect(row(rows, 'build time').measured).toBe('1.11 at N = 100 (the budget is set at N = 4000)');
+    expect(row(rows, 'cost per page flat').status).toBe('NOT RUN');
+  });
+
+  test('fails a cost per page that grows with N', () => {
+    const rows = evaluateBudgets(report({ sizes: [size(100, 10, 9, 10), size(4000, 100, 90, 13)] }));
+    expect(row(rows, 'cost per page flat')).toMatchObject({ status: 'FAIL' });
+    expect(row(rows, 'cost per page flat').measured).toContain('(x1.30)');
+  });
+
+  test('fails a rebuild less than three times faster than the cold build, and reports none as NOT RUN', () => {
+    const slow = report({
+      rebuild: {
+        posts: 100,
+        coldSeconds: 10,
+        rebuilds: [{ change: 'body', seconds: 8, speedup: 1.25, imagesReused: 0, imagesGenerated: 0 }],
+      },
+    });
+    expect(row(evaluateBudgets(slow), 'rebuild').status).toBe('FAIL');
+    expect(row(evaluateBudgets(report({ rebuild: undefined })), 'rebuild').status).toBe('NOT RUN');
+  });
+
+  test('fails a theme script of 1 KiB or more, and names the page', () => {
+    const pages = report().pages.map((p) =>
+      p.name === 'tag' ? { ...p, weight: weight({ inlineScripts: [{ raw: 1024, gzip: 500 }] }) } : p,
+    );
+    expect(row(evaluateBudgets(report({ pages })), 'no JS')).toMatchObject({
+      status: 'FAIL',
+      measured: 'tag: inline script of 1024 B',
+    });
+  });
+
+  test('allows the search page its script, but not the home page', () => {
+    const scripts = [{ url: '/pagefind/pagefind.js', bytes: 40_000 }];
+    const withScripts = (name: string) =>
+      report().pages.map((p) => (p.name === name ? { ...p, browser: { ...p.browser!, scripts } } : p));
+    expect(row(evaluateBudgets(report({ pages: withScripts('search') })), 'no JS').status).toBe('PASS');
+    expect(row(evaluateBudgets(report({ pages: withScripts('home') })), 'no JS').measured).toBe(
+      'home: loads /pagefind/pagefind.js',
+    );
+  });
+
+  test('fails an article whose HTML and CSS do not fit in 14 KiB gzipped', () => {
+    const pages = report().pages.map((p) =>
+      p.name === 'article' ? { ...p, weight: weight({ htmlCssGzip: 14 * 1024 }) } : p,
+    );
+    expect(row(evaluateBudgets(report({ pages })), 'article HTML + CSS')).toMatchObject({
+      status: 'FAIL',
+      measured: '14.0 KiB',
+    });
+  });
+
+  test('fails a font problem, a layout shift and a Lighthouse score below 100', () => {
+    const pages = report().pages.map((p) =>
+      p.name === 'home'
+        ? {
+            ...p,
+            weight: weight({ fonts: [{ url: 'https://x/f.ttf', problems: ['served from another site'] }] }),
+            lighthouse: { ...p.lighthouse!, cls: 0.02, scores: { ...p.lighthouse!.scores, performance: 98 } },
+          }
+        : p,
+    );
+    const rows = evaluateBudgets(report({ pages }));
+    expect(row(rows, 'fonts').measured).toBe('https://x/f.ttf: served from another site');
+    expect(row(rows, 'zero layout shift').measured).toBe('home: 0.020');
+    expect(row(rows, 'Lighthouse').measured).toBe('home performance 98');
+  });
+
+  test('reports the page budgets as NOT RUN when no page was measured', () => {
+    const rows = evaluateBudgets(report({ pages: [] }));
+    for (const start of ['no JS', 'article HTML', 'fonts', 'images', 'zero layout shift', 'Lighthouse']) {
+      expect(row(rows, start).status).toBe('NOT RUN');
+    }
+  });
+});
+
+describe('imageProblems and scriptProblems', () => {
+  test('want an image below the fold lazy, and one above it not lazy', () => {
+    const p = page('article', {
+      browser: {
+        ...page('x').browser!,
+        images: [
+          { src: '/hero.jpg', loading: 'lazy', belowFold: false },
+          { src: '/inline.jpg', loading: 'eager', belowFold: true },
+          { src: '/fine.jpg', loading: 'lazy', belowFold: true },
+        ],
+      },
+    });
+    expect(imageProblems(p)).toEqual([
+      '/hero.jpg: lazy above the fold (delays LCP)',
+      '/inline.jpg: below the fold but not lazy',
+    ]);
+  });
+
+  test('count a second inline script and script files', () => {
+    const p = page('home', {
+      weight: weight({
+        inlineScripts: [
+          { raw: 100, gzip: 90 },
+          { raw: 100, gzip: 90 },
+        ],
+        js: { raw: 300, gzip: 200, files: ['/a.js'] },
+      }),
+    });
+    expect(scriptProblems(p)).toEqual(['2 inline scripts', '300 B of script files']);
+  });
+});
+
+describe('busyWarning', () => {
+  test('warns when the load average went above the number of CPUs, and only then', () => {
+    expect(busyWarning({ cpus: 2, loadAverages: [0.5, 2] })).toBeUndefined();
+    expect(busyWarning({ cpus: 2, loadAverages: [0.5, 7.94, 3] })).toContain('load average up to 7.9 on 2 CPUs');
+  });
+});
+
+describe('markdownTable and renderMarkdown', () => {
+  test('right-align numbers unless told a column is text', () => {
+    expect(markdownTable(['page', 'bytes'], [['home', '1']], ['l'])).toBe(
+      '| page | bytes |\n| --- | ---: |\n| home | 1 |',
+    );
+  });
+
+  test('write the build table, the rebuild, the pages, Lighthouse and the budgets', () => {
+    const markdown = renderMarkdown(report());
+    expect(markdown).toContain('| 4000 | 100.0 s |');
+    expect(markdown).toContain('Rebuild at N = 4000: cold 100.0 s; body changed: 25.0 s (x4.00');
+    expect(markdown).toContain('| article `/article/` |');
+    expect(markdown).toContain('| article | 100 | 100 | 100 | 100 | 0.80 s | 0.000 | 0 ms |');
+    expect(markdown).toMatch(/\| 10000 posts build on this machine \| not run \(add --sizes 10000\) \| NOT RUN \|/);
+    expect(markdown).not.toContain('The machine was busy');
+    expect(renderMarkdown(report({ loadAverages: [5] }))).toContain('The machine was busy');
+  });
+});
