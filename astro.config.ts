@@ -9,6 +9,7 @@ import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
 import { previewUnpublished } from './src/integrations/preview-unpublished.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { socialImages } from './src/integrations/social-images.ts';
 import { SITE } from './src/site.config.ts';
 
 /** Where editors' files live; tests point this at a fixture tree (see src/content.config.ts). */
@@ -85,5 +86,6 @@ export default defineConfig({
     legacyRedirects({ language: SITE.language }),
     searchIndex(),
     securityHeaders(),
+    socialImages(),
   ],
 });

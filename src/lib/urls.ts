@@ -21,6 +21,13 @@ export function getArchiveMonthId(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
+/** The drawn social card of a post without a hero image (see src/pages/social/). */
+export function getSocialImagePath(slug: string): string {
+  return `/social/posts/${slug}.png`;
+}
+
+/** The site's own social card, shared by every page that is not a post. */
+export const SITE_SOCIAL_IMAGE_PATH = '/social/site.png';
 export const ARCHIVE_PATH = '/archive/';
 export const TAGS_PATH = '/tags/';
 export const VIDEOS_PATH = '/videos/';

@@ -181,7 +181,9 @@ test('the MDX components an editor can use render without imports', () => {
       /<figure class="figure"[^>]*>[\s\S]*<img[^>]+alt="Pale blue shapes"[\s\S]*<figcaption[^>]*>A soft blue abstract picture\.<\/figcaption>/,
     );
     expect(html).toMatch(/<figure class="figure"[^>]*><p><img src="\/_astro\/[^"]+\.webp"/);
-    expect(html.match(/<script/g)).toHaveLength(1); // a local video needs no script
+    // A local video needs no script: only the theme script, and the page's JSON-LD data.
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html.match(/<script/g)).toHaveLength(2);
   } finally {
     project.remove();
   }

@@ -35,6 +35,7 @@ interface Frontmatter {
   description: string;
   pubDate: string;
   updatedDate?: string;
+  hero?: { image: string; alt: string };
   author?: string;
   tags: string[];
   kind: 'article' | 'review';
@@ -113,6 +114,12 @@ describe('structured data', () => {
       name: author.name,
     });
     expect(post.publisher).toMatchObject({ '@type': 'Organization', name: 'Massage & Wellness' });
+    // The same picture the page shares: the hero's crop, or the drawn card.
+    const shared = loadPage(`/posts/${slug}/`).one('meta[property="og:image"]')?.properties.content;
+    expect(post.image).toEqual([shared]);
+    expect(String(shared)).toMatch(
+      frontmatter.hero ? /\/_astro\/.+\.jpe?g$/ : new RegExp(`/social/posts/${slug}\\.png$`),
+    );
     expect(
       String(post.keywords)
         .split(', ')

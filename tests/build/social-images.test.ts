@@ -1,0 +1,124 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { TEST_CONTENT, TEST_DIST } from '../paths.ts';
+import { isRedirectPage, listDistFiles, loadPage, PUBLISHED, type Page } from './dist.ts';
+import { ProjectCopy } from './project-copy.ts';
+
+const SITE = 'https://massage-wellness.example';
+const htmlFiles = listDistFiles().filter((file) => file.endsWith('.html') && !isRedirectPage(file));
+const pathOf = (file: string) => (file === '404.html' ? '/404.html' : `/${file.replace(/index\.html$/, '')}`);
+const POSTS_WITH_HERO = [PUBLISHED.immune, PUBLISHED.reflexology, PUBLISHED.canadaWater];
+const POST_WITHOUT_HERO = PUBLISHED.shepherdsBush;
+
+const meta = (page: Page, key: string) =>
+  String((page.one(`meta[property="${key}"]`) ?? page.one(`meta[name="${key}"]`))?.properties.content ?? '');
+
+/** The file a social image URL names, in the build. */
+const fileOf = (url: string) => join(TEST_DIST, decodeURIComponent(new URL(url).pathname));
+
+describe('social cards on every page', () => {
+  test.each(htmlFiles.map(pathOf))('%s has Open Graph and Twitter image tags that agree', (path) => {
+    const page = loadPage(path);
+    const image = meta(page, 'og:image');
+    expect(image.startsWith(`${SITE}/`), image).toBe(true);
+    expect(meta(page, 'og:image:type')).toMatch(/^image\/(png|jpeg)$/);
+    expect(meta(page, 'og:image:width')).toBe('1200');
+    expect(meta(page, 'og:image:height')).toBe('630');
+    expect(meta(page, 'og:image:alt').length).toBeGreaterThan(10);
+    expect(meta(page, 'twitter:card')).toBe('summary_large_image');
+    expect(meta(page, 'twitter:image')).toBe(image);
+    expect(meta(page, 'twitter:image:alt')).toBe(meta(page, 'og:image:alt'));
+    expect(meta(page, 'twitter:title')).toBe(meta(page, 'og:title'));
+    expect(meta(page, 'twitter:description')).toBe(meta(page, 'og:description'));
+  });
+
+  test('every image they name exists, in the format and size declared', async () => {
+    const images = new Map<string, { type: string; width: string; height: string }>();
+    for (const path of htmlFiles.map(pathOf)) {
+      const page = loadPage(path);
+      images.set(meta(page, 'og:image'), {
+        type: meta(page, 'og:image:type'),
+        width: meta(page, 'og:image:width'),
+        height: meta(page, 'og:image:height'),
+      });
+    }
+    // The site card, one drawn card and three hero crops.
+    expect(images.size).toBe(5);
+    for (const [url, declared] of images) {
+      expect(existsSync(fileOf(url)), url).toBe(true);
+      const { format, width, height } = await sharp(fileOf(url)).metadata();
+      expect({ type: `image/${format}`, width: String(width), height: String(height) }, url).toEqual(declared);
+    }
+  });
+});
+
+describe('which image a page shares', () => {
+  test('a post with a hero image shares it, cropped, with its alt text', () => {
+    for (const slug of POSTS_WITH_HERO) {
+      const page = loadPage(`/posts/${slug}/`);
+      expect(meta(page, 'og:image')).toMatch(new RegExp(`^${SITE}/_astro/hero\\.[\\w-]+\\.jpe?g$`));
+      const file = readdirSync(join(TEST_CONTENT, 'posts', slug)).find((name) => /^index\.mdx?$/.test(name))!;
+      const frontmatter = readFileSync(join(TEST_CONTENT, 'posts', slug, file), 'utf8').split(/^---$/m)[1]!;
+      const alt = (parse(frontmatter) as { hero: { alt: string } }).hero.alt;
+      expect(alt.length).toBeGreaterThan(10);
+      expect(meta(page, 'og:image:alt')).toBe(alt);
+    }
+  });
+
+  test('a post without one shares its drawn card, which names it', () => {
+    const page = loadPage(`/posts/${POST_WITHOUT_HERO}/`);
+    expect(meta(page, 'og:image')).toBe(`${SITE}/social/posts/${POST_WITHOUT_HERO}.png`);
+    expect(meta(page, 'og:image:alt')).toContain(meta(page, 'og:title'));
+  });
+
+  test('every other page shares the site card', () => {
+    for (const path of htmlFiles.map(pathOf).filter((path) => !path.startsWith('/posts/'))) {
+      expect(meta(loadPage(path), 'og:image'), path).toBe(`${SITE}/social/site.png`);
+    }
+  });
+
+  test('cards are drawn only for published posts without a hero', () => {
+    expect(readdirSync(join(TEST_DIST, 'social/posts'))).toEqual([`${POST_WITHOUT_HERO}.png`]);
+  });
+});
+
+// Each test builds a copy of the project: slower than the rest.
+describe('the social image cache', { timeout: 180_000 }, () => {
+  const project = new ProjectCopy();
+  afterAll(() => project.remove());
+  const drawn = (output: string) => /social images: (\d+) drawn, (\d+) reused from cache/.exec(output)?.slice(1, 3);
+  const cached = () => readdirSync(join(project.dir, 'node_modules/.astro/social-images')).sort();
+  const card = `dist/social/posts/${POST_WITHOUT_HERO}.png`;
+
+  test('a first build draws every card: the site card and one per post without a hero', () => {
+    const { status, output } = project.build();
+    expect(status, output).toBe(0);
+    expect(drawn(output)).toEqual(['2', '0']);
+    expect(cached()).toHaveLength(2);
+  });
+
+  test('a rebuild with no change draws none', () => {
+    const before = readFileSync(join(project.dir, card));
+    const { status, output } = project.build();
+    expect(status, output).toBe(0);
+    expect(drawn(output)).toEqual(['0', '2']);
+    expect(readFileSync(join(project.dir, card)).equals(before)).toBe(true);
+  });
+
+  test('changing one title redraws exactly that card, and forgets the old one', () => {
+    const before = readFileSync(join(project.dir, card));
+    const cachedBefore = cached();
+    project.edit(`content/posts/${POST_WITHOUT_HERO}/index.md`, (text) =>
+      text.replace(/^title: .*$/m, 'title: A Quiet Hour in Shepherd’s Bush'),
+    );
+    const { status, output } = project.build();
+    expect(status, output).toBe(0);
+    expect(drawn(output)).toEqual(['1', '1']);
+    expect(readFileSync(join(project.dir, card)).equals(before)).toBe(false);
+    expect(cached()).toHaveLength(2);
+    expect(cached().filter((name) => cachedBefore.includes(name))).toHaveLength(1);
+  });
+});
