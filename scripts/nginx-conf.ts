@@ -30,7 +30,7 @@ const redirects = existsSync(redirectsFile)
         return { from: decodeURI(from), to: decodeURI(to) };
       })
   : [];
-const server = renderNginxServer(getSecurityHeaders(collectScriptHashes(root)), {
+const server = renderNginxServer(getSecurityHeaders(await collectScriptHashes(root)), {
   root,
   port: Number(values.port),
   serverName: values['server-name'],

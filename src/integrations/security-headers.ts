@@ -1,16 +1,19 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { auditPageScripts, getSecurityHeaders, renderHeadersFile } from '../lib/security-headers.ts';
 
-/** The CSP hashes of every inline script in a built site; throws if a page has an inline handler. */
-export function collectScriptHashes(dir: string): string[] {
+/**
+ * The CSP hashes of every inline script in a built site; throws if a page has an inline handler.
+ * It lets other work run between pages (the search indexer talks to its own process meanwhile).
+ */
+export async function collectScriptHashes(dir: string): Promise<string[]> {
   const hashes = new Set<string>();
   const pages = readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
     (entry) => entry.isFile() && entry.name.endsWith('.html'),
   );
-  for (const page of pages) {
+  for (const [index, page] of pages.entries()) {
+    if (index % 25 === 0) await yieldToEventLoop();
     const file = join(page.parentPath, page.name);
     const audit = auditPageScripts(readFileSync(file, 'utf8'));
     if (audit.inlineHandlers.length > 0) {
@@ -23,17 +26,12 @@ export function collectScriptHashes(dir: string): string[] {
   return [...hashes].sort();
 }
 
-/** Writes _headers (CSP with the hashes of the inline scripts actually built, and caching) into the build. */
-export function securityHeaders(): AstroIntegration {
-  return {
-    name: 'security-headers',
-    hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const hashes = collectScriptHashes(outDir);
-        writeFileSync(join(outDir, '_headers'), renderHeadersFile(getSecurityHeaders(hashes)));
-        logger.info(`_headers written; ${hashes.length} inline script hash(es) in the Content-Security-Policy`);
-      },
-    },
-  };
+/**
+ * Writes _headers (CSP with the hashes of the inline scripts actually built, and caching) into the
+ * build; returns the line to log.
+ */
+export async function writeSecurityHeaders(outDir: string): Promise<string> {
+  const hashes = await collectScriptHashes(outDir);
+  writeFileSync(join(outDir, '_headers'), renderHeadersFile(getSecurityHeaders(hashes)));
+  return `_headers written; ${hashes.length} inline script hash(es) in the Content-Security-Policy`;
 }
