@@ -53,7 +53,7 @@ export default defineConfig({
   outDir: OUT_DIR,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  image: { responsiveStyles: true },
+  image: { responsiveStyles: true, layout: 'constrained' },
   vite: {
     build: {
       rollupOptions: {
