@@ -1,5 +1,6 @@
+import { relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { pickTagLabel, type Tag } from '../lib/slugs.ts';
+import { getPostIdFromPath, pickTagLabel, type Tag } from '../lib/slugs.ts';
 import { getExcerpt, getReadingMinutes } from '../lib/text.ts';
 import { getPostPath } from '../lib/urls.ts';
 import { isPostVisible, sortNewestFirst } from '../lib/visibility.ts';
@@ -10,6 +11,11 @@ export type PostEntry = CollectionEntry<'posts'>;
 /** A post as every list, page and feed sees it: computed once per build. */
 export interface Post {
   slug: string;
+  /**
+   * The id from the post's file path ("my-post" for my-post/index.md), whatever its `slug` says:
+   * feed item ids use it, and when it differs from the slug, /posts/<fileId>/ redirects to the post.
+   */
+  fileId: string;
   /** Site-relative URL, e.g. /posts/my-post/. */
   path: string;
   title: string;
@@ -34,6 +40,14 @@ export const EXCERPT_LENGTH = 300;
 
 let cached: Promise<Post[]> | undefined;
 
+/** The posts folder, as src/content.config.ts reads it (tests point BLOG_CONTENT_DIR elsewhere). */
+const POSTS_DIR = resolve(process.env.BLOG_CONTENT_DIR ?? './content', 'posts');
+
+function getFileId(entry: PostEntry): string {
+  if (!entry.filePath) return entry.id;
+  return getPostIdFromPath(relative(POSTS_DIR, resolve(entry.filePath)).split(sep).join('/'));
+}
+
 async function loadPublishedPosts(): Promise<Post[]> {
   const now = new Date();
   const includeUnpublished = import.meta.env.SHOW_UNPUBLISHED === true;
@@ -44,6 +58,7 @@ async function loadPublishedPosts(): Promise<Post[]> {
       const body = entry.body ?? '';
       return {
         slug: entry.id,
+        fileId: getFileId(entry),
         path: getPostPath(entry.id),
         title: entry.data.title,
         description: entry.data.description,
