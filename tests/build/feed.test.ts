@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
@@ -48,6 +50,37 @@ describe('every feed of the test site', () => {
       const feed = result.feeds.find((candidate) => candidate.file === file)!;
       expect(feed.links, file).toEqual(postUrls);
       expect(feed.ids, file).toEqual(postIds);
+    }
+  });
+});
+
+describe('checkFeeds on a damaged copy of the build', () => {
+  test('names each broken rule, file and item', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feeds-damaged-'));
+    try {
+      cpSync(TEST_DIST, dir, { recursive: true });
+      const edit = (file: string, change: (text: string) => string) =>
+        writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+      edit('rss.xml', (text) =>
+        text.replace('Wed, 21 May 2025 23:00:00 GMT</pubDate>', 'Sun, 30 Feb 2025 10:00:00 GMT</pubDate>'),
+      );
+      edit('atom.xml', (text) => text.replace('<published>2025-05-21T23:00:00Z', '<published>2025-05-21 23:00'));
+      edit('feed.json', (text) => text.replace(`"url":"${postUrls[1]}"`, '"url":"/posts/relative/"'));
+      edit('tags/reviews/rss.xml', (text) => text.replace(/<item>[\s\S]*?<\/item>/, ''));
+      edit('comments.xml', (text) => text.replace('</channel>', '<item>'));
+      const { problems } = checkFeeds(dir);
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          'rss.xml: item 1: <pubDate> "Sun, 30 Feb 2025 10:00:00 GMT" is not an RFC 822 date',
+          'atom.xml: entry 1: <published> "2025-05-21 23:00" is not RFC 3339',
+          'feed.json: item 2: "url" "/posts/relative/" is not absolute',
+          expect.stringMatching(/^tags\/reviews\/rss\.xml lacks 1: /),
+          expect.stringMatching(/^xmllint: comments\.xml:/),
+          expect.stringMatching(/^comments\.xml: feedparser: /),
+        ]),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
