@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { getPostIdFromPath, pickTagLabel, type Tag } from '../lib/slugs.ts';
 import { getExcerpt, getReadingMinutes } from '../lib/text.ts';
@@ -41,11 +41,21 @@ export const EXCERPT_LENGTH = 300;
 let cached: Promise<Post[]> | undefined;
 
 /** The posts folder, as src/content.config.ts reads it (tests point BLOG_CONTENT_DIR elsewhere). */
-const POSTS_DIR = resolve(process.env.BLOG_CONTENT_DIR ?? './content', 'posts');
+const CONTENT_DIR = resolve(process.env.BLOG_CONTENT_DIR ?? './content');
+const POSTS_DIR = join(CONTENT_DIR, 'posts');
+const POSTS_MARKER = `/${basename(CONTENT_DIR)}/posts/`;
 
 function getFileId(entry: PostEntry): string {
   if (!entry.filePath) return entry.id;
-  return getPostIdFromPath(relative(POSTS_DIR, resolve(entry.filePath)).split(sep).join('/'));
+  const file = resolve(entry.filePath);
+  let path = relative(POSTS_DIR, file).split(sep).join('/');
+  // Astro keeps an unchanged entry's filePath from the build that first read it, even when that
+  // build read the same files from another content folder (the tests do): cut at the posts folder.
+  if (path.startsWith('../')) {
+    const posix = file.split(sep).join('/');
+    path = posix.slice(posix.lastIndexOf(POSTS_MARKER) + POSTS_MARKER.length);
+  }
+  return getPostIdFromPath(path);
 }
 
 async function loadPublishedPosts(): Promise<Post[]> {
