@@ -55,6 +55,8 @@ function getFileId(entry: PostEntry): string {
     const posix = file.split(sep).join('/');
     path = posix.slice(posix.lastIndexOf(POSTS_MARKER) + POSTS_MARKER.length);
   }
+  // The id becomes an address and a redirect file's path: it must stay inside the posts folder.
+  if (path.split('/').includes('..')) throw new Error(`${entry.filePath}: cannot tell its path within ${POSTS_DIR}`);
   return getPostIdFromPath(path);
 }
 
