@@ -19,6 +19,26 @@ const siteConfigSchema = z.object({
       return false;
     }
   }, 'use an IANA time zone name such as Europe/London'),
+  /**
+   * The date part of every feed item's id (a tag: URI, RFC 4151), e.g. 2025-06-01: any date on which
+   * the owner held the site's address. Set it once and never change it: feed readers know each
+   * post by its id, and a new id shows every post to every subscriber again as unread.
+   */
+  feedIdDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'write it as YYYY-MM-DD, e.g. 2025-06-01')
+    .refine((date) => {
+      const parsed = new Date(`${date}T00:00:00Z`);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+    }, 'this is not a real calendar date; use one such as 2025-06-01'),
+  /**
+   * The host name in every feed item's id; by default the host of `url`. After moving the site to a
+   * new address, set this to the old host so that feed readers do not see every post as new.
+   */
+  feedIdHost: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'use a host name such as example.com')
+    .optional(),
   /** The author id (a file in content/authors/) used when a post names none. */
   defaultAuthor: z.string().min(1),
   /** How many posts a page of the home and tag lists shows. */
@@ -57,6 +77,7 @@ export const SITE = defineSiteConfig({
   language: 'en-GB',
   timeZone: 'Europe/London',
   defaultAuthor: 'editorial',
+  feedIdDate: '2025-06-01',
   postsPerPage: 10,
   popularPosts: { count: 3, pinned: [] },
   comments: { mode: 'mailto', address: 'comments@massage-wellness.example' },

@@ -2,9 +2,13 @@ import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
 import { MDX_COMPONENTS } from '../components/mdx/index.ts';
+import { getFeedItemId, type FeedAuthor, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { absolutizeHtmlUrls } from '../lib/html.ts';
-import { toAbsoluteUrl } from '../lib/urls.ts';
-import { getPublishedPosts, type Post } from './posts.ts';
+import { FEED_STYLESHEET_PATH, getCommentAnchor, toAbsoluteUrl } from '../lib/urls.ts';
+import { SITE } from '../site.config.ts';
+import { getCommentThreads } from './comments.ts';
+import { getLastModified, getPublishedPosts, type Post, type PostEntry } from './posts.ts';
+import { getAuthor } from './site.ts';
 
 export interface FeedPost {
   post: Post;
@@ -12,6 +16,39 @@ export interface FeedPost {
   url: string;
   /** The post body as HTML with absolute links and image sources, for full-content feeds. */
   html: string;
+  /** The post as an item of every post feed (RSS, Atom, JSON Feed, tag feeds). */
+  entry: FeedEntry;
+}
+
+const FEED_ID_HOST = SITE.feedIdHost ?? new URL(SITE.url).hostname;
+
+/** The id of a post in every feed: from its file, so a new title, date, tag or slug keeps it. */
+export function getPostFeedId(post: Pick<Post, 'fileId'>): string {
+  return getFeedItemId(FEED_ID_HOST, SITE.feedIdDate, ['posts', post.fileId]);
+}
+
+/** The id of a comment in the comments feeds: its post's file id and its own file name. */
+export function getCommentFeedId(postFileId: string, commentId: string): string {
+  return getFeedItemId(FEED_ID_HOST, SITE.feedIdDate, ['comments', postFileId, commentId]);
+}
+
+/** What every feed of the site says about itself; `path` is the feed's own address. */
+export function getFeedChannel(
+  site: URL | string,
+  path: string,
+  overrides: Partial<Pick<FeedChannel, 'title' | 'description' | 'homeUrl'>> = {},
+): FeedChannel {
+  return {
+    title: SITE.title,
+    description: SITE.description,
+    language: SITE.language,
+    homeUrl: toAbsoluteUrl('/', site),
+    feedUrl: toAbsoluteUrl(path, site),
+    // A feed with nothing in it yet is dated by the fixed feed-id date, never by the build.
+    fallbackUpdated: new Date(`${SITE.feedIdDate}T00:00:00Z`),
+    stylesheet: FEED_STYLESHEET_PATH,
+    ...overrides,
+  };
 }
 
 let container: Promise<AstroContainer> | undefined;
@@ -22,30 +59,102 @@ async function createContainer(): Promise<AstroContainer> {
   created.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
   return created;
 }
-const htmlCache = new Map<string, Promise<string>>();
 
-async function renderPostHtml(post: Post, url: string): Promise<string> {
-  const { Content } = await render(post.entry);
-  const html = await (
-    await (container ??= createContainer())
-  ).renderToString(Content, {
-    props: { components: MDX_COMPONENTS },
-  });
-  return absolutizeHtmlUrls(html, url);
+/**
+ * The HTML the content layer stored when it parsed a Markdown post: the same HTML the page shows,
+ * with no render at all. Not for MDX (its components run only when rendered) nor for a post with
+ * local images (stored as placeholders that only a render turns into optimised <img> tags).
+ */
+function getStoredHtml(entry: PostEntry): string | undefined {
+  // MDX entries are rendered only on demand: the content layer stores no HTML for them.
+  if (!entry.rendered || /\.mdx$/i.test(entry.filePath ?? '')) return undefined;
+  if (entry.rendered.metadata?.imagePaths?.length) return undefined;
+  return entry.rendered.html;
 }
 
-/** Published posts with their full HTML, newest first; each body is rendered once per build. */
-export async function getFeedPosts(site: URL | string): Promise<FeedPost[]> {
-  return Promise.all(
-    (await getPublishedPosts()).map(async (post) => {
-      const url = toAbsoluteUrl(post.path, site);
-      const key = `${url}|${post.entry.digest ?? ''}`;
-      let html = htmlCache.get(key);
-      if (!html) {
-        html = renderPostHtml(post, url);
-        htmlCache.set(key, html);
-      }
-      return { post, url, html: await html };
-    }),
-  );
+async function renderPostHtml(post: Post): Promise<string> {
+  const stored = getStoredHtml(post.entry);
+  if (stored !== undefined) return stored;
+  const { Content } = await render(post.entry);
+  return (await (container ??= createContainer())).renderToString(Content, {
+    props: { components: MDX_COMPONENTS },
+  });
+}
+
+const authorCache = new Map<string, Promise<FeedAuthor>>();
+function getFeedAuthor(id: string): Promise<FeedAuthor> {
+  let author = authorCache.get(id);
+  if (!author) {
+    author = getAuthor(id).then(({ data }) => ({ name: data.name, url: data.url }));
+    authorCache.set(id, author);
+  }
+  return author;
+}
+
+async function toFeedPost(post: Post, site: URL | string): Promise<FeedPost> {
+  const url = toAbsoluteUrl(post.path, site);
+  const [html, author] = await Promise.all([
+    renderPostHtml(post).then((body) => absolutizeHtmlUrls(body, url)),
+    getFeedAuthor(post.entry.data.author.id),
+  ]);
+  return {
+    post,
+    url,
+    html,
+    entry: {
+      id: getPostFeedId(post),
+      url,
+      title: post.title,
+      summary: post.description,
+      html,
+      published: post.pubDate,
+      updated: getLastModified(post),
+      authors: [author],
+      tags: post.tags.map((tag) => tag.label),
+      commentsUrl: `${url}#comments`,
+    },
+  };
+}
+
+const feedPostsBySite = new Map<string, Promise<FeedPost[]>>();
+
+/**
+ * Published posts with their full HTML, newest first: the one list every feed uses. Each body is
+ * rendered (or read from the content layer) once per build, however many feeds carry it.
+ */
+export function getFeedPosts(site: URL | string): Promise<FeedPost[]> {
+  const key = String(site);
+  let list = import.meta.env.DEV ? undefined : feedPostsBySite.get(key);
+  if (!list) {
+    list = getPublishedPosts().then((posts) => Promise.all(posts.map((post) => toFeedPost(post, site))));
+    if (!import.meta.env.DEV) feedPostsBySite.set(key, list);
+  }
+  return list;
+}
+
+/**
+ * Comments as feed items, newest first: every comment of the site, or only those on `postSlug`.
+ * Each links to its anchor on the post's page and is titled with its author and post.
+ */
+export async function getCommentFeedEntries(site: URL | string, postSlug?: string): Promise<FeedEntry[]> {
+  const [posts, threads] = await Promise.all([getPublishedPosts(), getCommentThreads()]);
+  const entries: FeedEntry[] = [];
+  for (const post of posts) {
+    if (postSlug !== undefined && post.slug !== postSlug) continue;
+    const url = toAbsoluteUrl(post.path, site);
+    for (const comment of (threads.get(post.slug) ?? []).flatMap((thread) => [thread, ...thread.replies])) {
+      const commentUrl = `${url}#${getCommentAnchor(comment.id)}`;
+      entries.push({
+        id: getCommentFeedId(post.fileId, comment.id),
+        url: commentUrl,
+        title: `${comment.author} on “${post.title}”`,
+        html: absolutizeHtmlUrls(comment.html, url),
+        published: comment.date,
+        updated: comment.date,
+        authors: [{ name: comment.author, url: comment.website }],
+        tags: [],
+      });
+    }
+  }
+  return entries.sort((a, b) => b.published.getTime() - a.published.getTime() || a.id.localeCompare(b.id, 'en'));
 }

@@ -1,5 +1,6 @@
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { pickTagLabel, type Tag } from '../lib/slugs.ts';
+import { getPostIdFromPath, pickTagLabel, type Tag } from '../lib/slugs.ts';
 import { getExcerpt, getHtmlWordCount, getWordCount, readingMinutesFor } from '../lib/text.ts';
 import { getPostPath } from '../lib/urls.ts';
 import { isPostVisible, sortNewestFirst } from '../lib/visibility.ts';
@@ -10,6 +11,11 @@ export type PostEntry = CollectionEntry<'posts'>;
 /** A post as every list, page and feed sees it: computed once per build. */
 export interface Post {
   slug: string;
+  /**
+   * The id from the post's file path ("my-post" for my-post/index.md), whatever its `slug` says:
+   * feed item ids use it, and when it differs from the slug, /posts/<fileId>/ redirects to the post.
+   */
+  fileId: string;
   /** Site-relative URL, e.g. /posts/my-post/. */
   path: string;
   title: string;
@@ -33,6 +39,26 @@ export const EXCERPT_LENGTH = 300;
 
 let cached: Promise<Post[]> | undefined;
 
+/** The posts folder, as src/content.config.ts reads it (tests point BLOG_CONTENT_DIR elsewhere). */
+const CONTENT_DIR = resolve(process.env.BLOG_CONTENT_DIR ?? './content');
+const POSTS_DIR = join(CONTENT_DIR, 'posts');
+const POSTS_MARKER = `/${basename(CONTENT_DIR)}/posts/`;
+
+function getFileId(entry: PostEntry): string {
+  if (!entry.filePath) return entry.id;
+  const file = resolve(entry.filePath);
+  let path = relative(POSTS_DIR, file).split(sep).join('/');
+  // Astro keeps an unchanged entry's filePath from the build that first read it, even when that
+  // build read the same files from another content folder (the tests do): cut at the posts folder.
+  if (path.startsWith('../')) {
+    const posix = file.split(sep).join('/');
+    path = posix.slice(posix.lastIndexOf(POSTS_MARKER) + POSTS_MARKER.length);
+  }
+  // The id becomes an address and a redirect file's path: it must stay inside the posts folder.
+  if (path.split('/').includes('..')) throw new Error(`${entry.filePath}: cannot tell its path within ${POSTS_DIR}`);
+  return getPostIdFromPath(path);
+}
+
 async function loadPublishedPosts(): Promise<Post[]> {
   const now = new Date();
   const includeUnpublished = import.meta.env.SHOW_UNPUBLISHED === true;
@@ -46,6 +72,7 @@ async function loadPublishedPosts(): Promise<Post[]> {
       const wordCount = html === undefined ? getWordCount(entry.body ?? '') : getHtmlWordCount(html);
       return {
         slug: entry.id,
+        fileId: getFileId(entry),
         path: getPostPath(entry.id),
         title: entry.data.title,
         description: entry.data.description,

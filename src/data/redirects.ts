@@ -1,6 +1,6 @@
 import { groupByYearAndMonth } from '../lib/archive.ts';
 import { BLOGGER_FIXED_REDIRECTS, getBloggerLabelPath, mergeRedirects, type Redirect } from '../lib/redirects.ts';
-import { getArchiveMonthId, getPagePath, getTagPath, ARCHIVE_PATH } from '../lib/urls.ts';
+import { getArchiveMonthId, getPagePath, getPostPath, getTagPath, ARCHIVE_PATH } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 import { getPublishedPosts } from './posts.ts';
 import { getPages } from './site.ts';
@@ -8,8 +8,8 @@ import { getTagSummaries } from './tags.ts';
 
 /**
  * Every old address and where it leads: the redirectFrom of published posts and of pages (old
- * Blogger addresses, or a post's address before its slug changed), then Blogger's label, archive
- * and feed addresses. A real page's address is never redirected.
+ * Blogger addresses, or a post's address before its slug changed), the file-name address of a post
+ * that sets a `slug`, then Blogger's label, archive and feed addresses. A real page's address is never redirected.
  */
 export async function getRedirects(): Promise<Redirect[]> {
   const [posts, pages, tags] = await Promise.all([getPublishedPosts(), getPages(), getTagSummaries()]);
@@ -28,6 +28,8 @@ export async function getRedirects(): Promise<Redirect[]> {
   return mergeRedirects(
     [
       posts.flatMap((post) => post.entry.data.redirectFrom.map((from) => ({ from, to: post.path }))),
+      // A post whose `slug` differs from its file name is also reachable at the file name's address.
+      posts.map((post) => ({ from: getPostPath(post.fileId), to: post.path })),
       pages.flatMap((page) => page.data.redirectFrom.map((from) => ({ from, to: getPagePath(page.id) }))),
       // Blogger's label addresses are case-sensitive: every spelling a post uses gets one.
       posts.flatMap((post) =>

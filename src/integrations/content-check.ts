@@ -4,10 +4,29 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkContent, formatProblem, type ContentInput, type Problem, type SourceFile } from '../lib/content-check.ts';
 import { listFiles } from '../lib/files.ts';
-import { ARCHIVE_PATH, RSS_PATH, TAGS_PATH, VIDEOS_PATH } from '../lib/urls.ts';
+import {
+  ARCHIVE_PATH,
+  ATOM_PATH,
+  COMMENTS_FEED_PATH,
+  JSON_FEED_PATH,
+  RSS_PATH,
+  TAGS_PATH,
+  VIDEOS_PATH,
+} from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 
-const ROUTES = ['/', ARCHIVE_PATH, TAGS_PATH, VIDEOS_PATH, RSS_PATH, '/sitemap-index.xml', '/robots.txt'];
+const ROUTES = [
+  '/',
+  ARCHIVE_PATH,
+  TAGS_PATH,
+  VIDEOS_PATH,
+  RSS_PATH,
+  ATOM_PATH,
+  JSON_FEED_PATH,
+  COMMENTS_FEED_PATH,
+  '/sitemap-index.xml',
+  '/robots.txt',
+];
 
 /** Reads the content tree at `contentDir` (and public/ beside the project) for checkContent. */
 export function readContentTree(contentDir: string, publicDir: string): ContentInput {

@@ -8,7 +8,7 @@ export interface Redirect {
 export const BLOGGER_FIXED_REDIRECTS: readonly Redirect[] = [
   { from: '/feeds/posts/default', to: '/rss.xml' },
   { from: '/feeds/posts/summary', to: '/rss.xml' },
-  { from: '/feeds/comments/default', to: '/rss.xml' },
+  { from: '/feeds/comments/default', to: '/comments.xml' },
   // Blogger's /search?q=... needs no redirect: the search page answers the same address and parameter.
 ];
 

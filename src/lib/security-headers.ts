@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
+import { FEED_STYLESHEET_PATH, JSON_FEED_PATH } from './urls.ts';
 
 /** Third-party players the videos page may load, after a click. */
 export const VIDEO_FRAME_SOURCES = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'];
@@ -81,6 +82,16 @@ export function getSecurityHeaders(scriptHashes: readonly string[]): Record<stri
   };
 }
 
+/**
+ * Files whose extension alone does not give the right type. RSS and Atom feeds keep the XML type
+ * hosts give .xml (text/xml or application/xml), not application/rss+xml: browsers show those as
+ * plain text instead of applying the feed's XSL stylesheet, and feed readers accept both.
+ */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  [JSON_FEED_PATH]: 'application/feed+json; charset=utf-8',
+  [FEED_STYLESHEET_PATH]: 'application/xslt+xml; charset=utf-8',
+};
+
 export const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
@@ -91,6 +102,7 @@ export function renderHeadersFile(headers: Record<string, string>): string {
   return `${[
     block('/*', { ...headers, 'Cache-Control': HTML_CACHE_CONTROL }),
     block(`${IMMUTABLE_PATH}*`, { 'Cache-Control': IMMUTABLE_CACHE_CONTROL }),
+    ...Object.entries(CONTENT_TYPES).map(([path, type]) => block(path, { 'Content-Type': type })),
   ].join('\n\n')}\n`;
 }
 
@@ -120,12 +132,25 @@ export function renderNginxServer(
     index index.html;
     charset utf-8;
     gzip on;
-    gzip_types text/css application/javascript application/xml application/rss+xml application/json image/svg+xml;
+    gzip_types text/css application/javascript text/xml application/xml application/rss+xml application/atom+xml application/json application/feed+json application/xslt+xml image/svg+xml;
+    charset_types text/xml text/plain text/css application/javascript application/rss+xml application/json application/feed+json application/xslt+xml;
     error_page 404 /404.html;
 ${redirects
   .map(
     ({ from, to }) =>
       `\n    location = ${JSON.stringify(from)} {\n        return 301 ${JSON.stringify(encodeURI(to))};\n    }`,
+  )
+  .join('')}
+${Object.entries(CONTENT_TYPES)
+  .map(
+    ([path, type]) => `
+    location = ${path} {
+${addHeaders('        ')}
+        add_header Cache-Control "${HTML_CACHE_CONTROL}" always;
+        types { }
+        default_type "${type.replace(/;.*/, '')}";
+        try_files $uri =404;
+    }`,
   )
   .join('')}
 

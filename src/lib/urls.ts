@@ -33,6 +33,27 @@ export const TAGS_PATH = '/tags/';
 export const VIDEOS_PATH = '/videos/';
 export const RSS_PATH = '/rss.xml';
 export const SEARCH_PATH = '/search/';
+export const ATOM_PATH = '/atom.xml';
+export const JSON_FEED_PATH = '/feed.json';
+/** Every comment on the site, newest first. */
+export const COMMENTS_FEED_PATH = '/comments.xml';
+/** The XSL stylesheet that shows an RSS or Atom feed as a readable page in a browser. */
+export const FEED_STYLESHEET_PATH = '/feed.xsl';
+
+/** The RSS feed of one tag's posts, e.g. /tags/sleep/rss.xml. */
+export function getTagFeedPath(tagSlug: string): string {
+  return `/tags/${tagSlug}/rss.xml`;
+}
+
+/** The RSS feed of the comments on one post, e.g. /posts/my-post/comments.xml. */
+export function getPostCommentsFeedPath(slug: string): string {
+  return `${getPostPath(slug)}comments.xml`;
+}
+
+/** The anchor of a comment on its post's page, e.g. "comment-01-ann". */
+export function getCommentAnchor(commentId: string): string {
+  return `comment-${commentId}`;
+}
 
 /** An absolute URL for a site path (or a URL already absolute) against the site's origin. */
 export function toAbsoluteUrl(pathOrUrl: string, site: string | URL): string {

@@ -1,45 +1,108 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
+import { checkFeeds } from '../../scripts/check-feeds.ts';
 import { TEST_DIST } from '../paths.ts';
-import { loadPage, PUBLISHED, PUBLISHED_NEWEST_FIRST, readDist } from './dist.ts';
+import { listDistFiles, loadPage, PUBLISHED, PUBLISHED_NEWEST_FIRST, readDist, textOf } from './dist.ts';
 
 const SITE = 'https://massage-wellness.example';
+const ID_PREFIX = 'tag:massage-wellness.example,2025-06-01:';
 const RFC_822 =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
-const xml = readDist('rss.xml');
-const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'category'].includes(name) });
-const rss = parser.parse(xml).rss;
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  isArray: (name) => ['item', 'category', 'entry'].includes(name),
+});
+const parseRss = (file: string) => parser.parse(readDist(file)).rss;
+const rss = parseRss('rss.xml');
 const channel = rss.channel;
 const items: Record<string, unknown>[] = channel.item;
+const atom = parser.parse(readDist('atom.xml')).feed;
+const json = JSON.parse(readDist('feed.json'));
+const postUrls = PUBLISHED_NEWEST_FIRST.map((slug) => `${SITE}/posts/${slug}/`);
+const postIds = PUBLISHED_NEWEST_FIRST.map((slug) => `${ID_PREFIX}posts/${slug}`);
 
-describe('the RSS feed', () => {
-  test('is well-formed XML (xmllint), RSS 2.0', () => {
-    const lint = spawnSync('xmllint', ['--noout', '--nonet', join(TEST_DIST, 'rss.xml')], { encoding: 'utf8' });
-    expect(lint.stderr).toBe('');
-    expect(lint.status).toBe(0);
-    expect(rss['@_version']).toBe('2.0');
+describe('every feed of the test site', () => {
+  const result = checkFeeds(TEST_DIST);
+
+  test('passes the format rules, xmllint and feedparser (scripts/check-feeds.ts)', () => {
+    expect(result.problems).toEqual([]);
   });
 
-  test('has the required channel elements and an atom:link to itself', () => {
+  test('is found: the three main feeds, the comments feeds and a feed per tag', () => {
+    const tags = listDistFiles().filter((file) => /^tags\/[^/]+\/index\.html$/.test(file));
+    expect(result.feeds.map((feed) => feed.file)).toEqual(
+      expect.arrayContaining(['rss.xml', 'atom.xml', 'feed.json', 'comments.xml', 'tags/reflexology/rss.xml']),
+    );
+    expect(result.feeds.filter((feed) => feed.file.startsWith('tags/'))).toHaveLength(tags.length);
+    expect(result.feeds.filter((feed) => feed.file.endsWith('/comments.xml'))).toHaveLength(
+      PUBLISHED_NEWEST_FIRST.length,
+    );
+  });
+
+  test('RSS, Atom and JSON Feed carry the same posts, in the same order, with the same ids', () => {
+    for (const file of ['rss.xml', 'atom.xml', 'feed.json']) {
+      const feed = result.feeds.find((candidate) => candidate.file === file)!;
+      expect(feed.links, file).toEqual(postUrls);
+      expect(feed.ids, file).toEqual(postIds);
+    }
+  });
+});
+
+describe('checkFeeds on a damaged copy of the build', () => {
+  test('names each broken rule, file and item', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feeds-damaged-'));
+    try {
+      cpSync(TEST_DIST, dir, { recursive: true });
+      const edit = (file: string, change: (text: string) => string) =>
+        writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+      edit('rss.xml', (text) =>
+        text.replace('Wed, 21 May 2025 23:00:00 GMT</pubDate>', 'Sun, 30 Feb 2025 10:00:00 GMT</pubDate>'),
+      );
+      edit('atom.xml', (text) => text.replace('<published>2025-05-21T23:00:00Z', '<published>2025-05-21 23:00'));
+      edit('feed.json', (text) => text.replace(`"url":"${postUrls[1]}"`, '"url":"/posts/relative/"'));
+      edit('tags/reviews/rss.xml', (text) => text.replace(/<item>[\s\S]*?<\/item>/, ''));
+      edit('comments.xml', (text) => text.replace('</channel>', '<item>'));
+      const { problems } = checkFeeds(dir);
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          'rss.xml: item 1: <pubDate> "Sun, 30 Feb 2025 10:00:00 GMT" is not an RFC 822 date',
+          'atom.xml: entry 1: <published> "2025-05-21 23:00" is not RFC 3339',
+          'feed.json: item 2: "url" "/posts/relative/" is not absolute',
+          expect.stringMatching(/^tags\/reviews\/rss\.xml lacks 1: /),
+          expect.stringMatching(/^xmllint: comments\.xml:/),
+          expect.stringMatching(/^comments\.xml: feedparser: /),
+        ]),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the RSS feed', () => {
+  test('has the required channel elements, an atom:link to itself and the feed stylesheet', () => {
+    expect(rss['@_version']).toBe('2.0');
     expect(channel.title).toBe('Massage & Wellness');
     expect(channel.link).toBe(`${SITE}/`);
     expect(channel.description).toBeTruthy();
     expect(channel.language).toBe('en-GB');
     expect(channel['atom:link']).toMatchObject({ '@_href': `${SITE}/rss.xml`, '@_rel': 'self' });
+    expect(readDist('rss.xml')).toMatch(/^<\?xml[^>]*\?><\?xml-stylesheet href="\/feed\.xsl" type="text\/xsl"\?>/);
   });
 
   test('dates the channel by its newest post, not by the build', () => {
     expect(channel.lastBuildDate).toBe(items[0]!.pubDate);
   });
 
-  test('holds every published post, newest first, with absolute links and stable guids', () => {
-    expect(items.map((item) => item.link)).toEqual(PUBLISHED_NEWEST_FIRST.map((slug) => `${SITE}/posts/${slug}/`));
-    for (const item of items) {
-      expect(item.guid).toEqual({ '#text': item.link, '@_isPermaLink': 'true' });
-    }
+  test('gives every item a guid from its file, not its address, so a new slug or title keeps it', () => {
+    expect(items.map((item) => item.link)).toEqual(postUrls);
+    expect(items.map((item) => item.guid)).toEqual(postIds.map((id) => ({ '#text': id, '@_isPermaLink': 'false' })));
   });
 
   test('dates every item in RFC 822', () => {
@@ -69,6 +132,14 @@ describe('the RSS feed', () => {
     expect(String(items[1]!['content:encoded'])).toContain(lastText);
   });
 
+  test('carries a Markdown post’s body as its page shows it (the stored HTML, no second render)', () => {
+    const review = items.find((item) => item.link === `${SITE}/posts/${PUBLISHED.shepherdsBush}/`)!;
+    const page = loadPage(`/posts/${PUBLISHED.shepherdsBush}/`);
+    const headings = page.all('.prose h2').map((heading) => heading.properties.id);
+    expect(headings.length).toBeGreaterThan(0);
+    for (const id of headings) expect(String(review['content:encoded'])).toContain(`<h2 id="${String(id)}">`);
+  });
+
   test('reads without error in a real feed client (python3-feedparser)', () => {
     const script = `
 import json, sys, feedparser
@@ -81,7 +152,150 @@ print(json.dumps({"bozo": int(f.bozo), "error": str(f.get("bozo_exception", ""))
     expect(result.error).toBe('');
     expect(result.bozo).toBe(0);
     expect(result.version).toBe('rss20');
-    expect(result.entries).toHaveLength(Object.keys(PUBLISHED).length);
+    expect(result.entries.map((entry: { id: string }) => entry.id)).toEqual(postIds);
     for (const entry of result.entries) expect(entry.content).toBeGreaterThan(1500);
+  });
+});
+
+describe('the Atom feed', () => {
+  test('names itself, its site and its last change, and links the feed stylesheet', () => {
+    expect(readDist('atom.xml')).toContain('<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>');
+    expect(atom.id).toBe(`${SITE}/atom.xml`);
+    expect(atom.updated).toBe('2025-05-21T23:00:00Z');
+    expect(atom.link).toEqual([
+      { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': `${SITE}/atom.xml` },
+      { '@_rel': 'alternate', '@_type': 'text/html', '@_href': `${SITE}/` },
+    ]);
+  });
+
+  test('gives each entry its id, RFC 3339 dates, author, categories and full HTML content', () => {
+    const [immune] = atom.entry;
+    expect(immune.id).toBe(postIds[0]);
+    expect(immune.published).toBe('2025-05-21T23:00:00Z');
+    expect(immune.updated).toBe('2025-05-21T23:00:00Z');
+    expect(immune.author).toEqual({ name: 'The Editors' });
+    expect(immune.category.map((c: Record<string, string>) => c['@_term'])).toEqual(items[0]!.category);
+    expect(immune.content['@_type']).toBe('html');
+    expect(immune.content['#text']).toBe(items[0]!['content:encoded']);
+  });
+});
+
+describe('the JSON Feed', () => {
+  test('has the JSON Feed 1.1 keys, with absolute URLs', () => {
+    expect(json).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Massage & Wellness',
+      home_page_url: `${SITE}/`,
+      feed_url: `${SITE}/feed.json`,
+      language: 'en-GB',
+    });
+  });
+
+  test('gives each item its id, URL, dates, author, tags and the same HTML as the other feeds', () => {
+    const [immune] = json.items;
+    expect(immune).toMatchObject({
+      id: postIds[0],
+      url: postUrls[0],
+      date_published: '2025-05-21T23:00:00Z',
+      date_modified: '2025-05-21T23:00:00Z',
+      authors: [{ name: 'The Editors' }],
+      tags: items[0]!.category,
+    });
+    expect(immune.content_html).toBe(items[0]!['content:encoded']);
+  });
+});
+
+describe('the tag feeds', () => {
+  test('hold every post of their tag, in full, newest first', () => {
+    const reviews = parseRss('tags/reviews/rss.xml').channel;
+    expect(reviews.title).toBe('Massage & Wellness: posts tagged “reviews”');
+    expect(reviews.link).toBe(`${SITE}/tags/reviews/`);
+    expect(reviews.item.map((item: Record<string, unknown>) => item.link)).toEqual([
+      `${SITE}/posts/${PUBLISHED.shepherdsBush}/`,
+      `${SITE}/posts/${PUBLISHED.canadaWater}/`,
+    ]);
+    expect(String(reviews.item[0]['content:encoded']).length).toBeGreaterThan(1500);
+  });
+
+  test('are linked from their tag page, visibly and in its head', () => {
+    const page = loadPage('/tags/reviews/');
+    expect(page.one('head link[rel="alternate"][href$="/tags/reviews/rss.xml"]')?.properties).toMatchObject({
+      type: 'application/rss+xml',
+      href: `${SITE}/tags/reviews/rss.xml`,
+    });
+    expect(textOf(page.one('main a[href="/tags/reviews/rss.xml"]'))).toBe('Follow “reviews” in a feed reader (RSS)');
+  });
+});
+
+describe('the comments feeds', () => {
+  const reflexology = parseRss(`posts/${PUBLISHED.reflexology}/comments.xml`).channel;
+
+  test('a post’s feed holds its comments, newest first, each linked to its anchor on the page', () => {
+    const page = loadPage(`/posts/${PUBLISHED.reflexology}/`);
+    const anchors = page.all('#comments .comment').map((comment) => String(comment.properties.id));
+    const links = reflexology.item.map((item: Record<string, string>) => item.link);
+    expect(links).toHaveLength(3);
+    expect(links.map((link: string) => link.split('#')[1]).sort()).toEqual([...anchors].sort());
+    for (const link of links) expect(link.startsWith(`${SITE}/posts/${PUBLISHED.reflexology}/#comment-`)).toBe(true);
+    expect(reflexology.item.map((item: Record<string, unknown>) => item.guid)).toContainEqual({
+      '#text': `${ID_PREFIX}comments/${PUBLISHED.reflexology}/02-editors-reply`,
+      '@_isPermaLink': 'false',
+    });
+  });
+
+  test('carries the sanitised comment, never the reader’s markup', () => {
+    const hostile = reflexology.item.find((item: Record<string, string>) => item.link.endsWith('#comment-99-hostile'));
+    const html = String(hostile['content:encoded']);
+    expect(html).toContain('FIXTURE-HOSTILE-COMMENT');
+    expect(html).not.toMatch(/<(script|iframe|img|h1)\b/i);
+    expect(html).toContain('rel="nofollow ugc noopener"');
+    expect(hostile['dc:creator']).toBe('<script>alert("author")</script> Mallory');
+  });
+
+  test('a post with no comments still has a feed, empty, linked from its comments section', () => {
+    const empty = parseRss(`posts/${PUBLISHED.shepherdsBush}/comments.xml`).channel;
+    expect(empty.item).toBeUndefined();
+    expect(empty.link).toBe(`${SITE}/posts/${PUBLISHED.shepherdsBush}/`);
+    const page = loadPage(`/posts/${PUBLISHED.shepherdsBush}/`);
+    expect(page.one(`#comments a[href="/posts/${PUBLISHED.shepherdsBush}/comments.xml"]`)).toBeTruthy();
+    expect(page.one('head link[rel="alternate"][href$="/comments.xml"]')?.properties.title).toMatch(/^Comments on “/);
+  });
+
+  test('the site’s comments feed holds every comment of every published post, newest first', () => {
+    const site = parseRss('comments.xml').channel;
+    expect(site.item).toHaveLength(4);
+    const dates = site.item.map((item: Record<string, string>) => Date.parse(item.pubDate));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(site.item[0].link).toBe(`${SITE}/posts/${PUBLISHED.immune}/#comment-01-sample-reader`);
+    // Relative links in a comment are made absolute for readers.
+    expect(site.item[0]['content:encoded']).toContain(`href="${SITE}/about/"`);
+  });
+});
+
+describe('links to the feeds', () => {
+  test('every page names the RSS, Atom and JSON feeds in its head, with titles that tell them apart', () => {
+    const page = loadPage('/about/');
+    const alternates = page
+      .all('head link[rel="alternate"]')
+      .map((link) => [link.properties.type, link.properties.title, link.properties.href]);
+    expect(alternates).toEqual([
+      ['application/rss+xml', 'Massage & Wellness (RSS)', `${SITE}/rss.xml`],
+      ['application/atom+xml', 'Massage & Wellness (Atom)', `${SITE}/atom.xml`],
+      ['application/feed+json', 'Massage & Wellness (JSON Feed)', `${SITE}/feed.json`],
+    ]);
+  });
+
+  test('the footer lists every site-wide feed for readers', () => {
+    const footer = loadPage('/').all('footer .subscribe a');
+    expect(footer.map((link) => [textOf(link), link.properties.href])).toEqual([
+      ['RSS feed', '/rss.xml'],
+      ['Atom feed', '/atom.xml'],
+      ['JSON Feed', '/feed.json'],
+      ['Comments feed', '/comments.xml'],
+    ]);
+  });
+
+  test('Blogger’s comments feed address leads to the comments feed', () => {
+    expect(readDist('_redirects')).toContain('/feeds/comments/default /comments.xml 301');
   });
 });

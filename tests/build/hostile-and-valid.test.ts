@@ -8,6 +8,7 @@ import { toString } from 'hast-util-to-string';
 import { LinkChecker } from 'linkinator';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkFeeds } from '../../scripts/check-feeds.ts';
 import { TEST_DIST } from '../paths.ts';
 import { ProjectCopy } from './project-copy.ts';
 
@@ -145,6 +146,10 @@ print(json.dumps({"bozo": int(f.bozo), "title": e.title, "author": e.get("author
     expect(result.bozo).toBe(0);
     expect(result.title).toBe(hostilePost.title);
     expect(result.author).toBe(hostileAuthor.name);
+  });
+
+  test('every feed still passes the format rules and feedparser', () => {
+    expect(checkFeeds(hostileDist).problems).toEqual([]);
   });
 
   test('the sitemap still validates', () => {

@@ -7,6 +7,7 @@ import { isPostVisible, sortNewestFirst } from '../../src/lib/visibility.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
 import {
   auditPageScripts,
+  CONTENT_TYPES,
   getSecurityHeaders,
   renderHeadersFile,
   renderNginxServer,
@@ -133,9 +134,19 @@ describe('security headers', () => {
     const nginx = renderNginxServer(headers, { root: '/srv/blog', port: 8080 });
     for (const [name, value] of Object.entries(headers)) {
       expect(file).toContain(`  ${name}: ${value}`);
-      expect(nginx.match(new RegExp(`add_header ${name} "`, 'g'))).toHaveLength(2);
+      // The site, hashed assets, and each file served with its own type.
+      expect(nginx.match(new RegExp(`add_header ${name} "`, 'g'))).toHaveLength(2 + Object.keys(CONTENT_TYPES).length);
     }
     expect(file).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
     expect(nginx).toContain('add_header Cache-Control "public, max-age=31536000, immutable" always;');
+  });
+
+  test('the JSON Feed and the feed stylesheet are served with their own types, in _headers and nginx', () => {
+    const file = renderHeadersFile(getSecurityHeaders([]));
+    const nginx = renderNginxServer(getSecurityHeaders([]), { root: '/srv/blog', port: 8080 });
+    expect(file).toContain('/feed.json\n  Content-Type: application/feed+json; charset=utf-8');
+    expect(file).toContain('/feed.xsl\n  Content-Type: application/xslt+xml; charset=utf-8');
+    expect(nginx).toMatch(/location = \/feed\.json \{[^}]*types \{ \}\s*default_type "application\/feed\+json";/);
+    expect(nginx).toMatch(/location = \/feed\.xsl \{[^}]*types \{ \}\s*default_type "application\/xslt\+xml";/);
   });
 });

@@ -222,4 +222,15 @@ describe('site config', () => {
       /src\/site\.config\.ts: url: .*\n.*src\/site\.config\.ts: timeZone: use an IANA time zone name such as Europe\/London\n.*src\/site\.config\.ts: postsPerPage: /,
     );
   });
+
+  test('the feed id date must be a real YYYY-MM-DD date, and the feed id host a host name', () => {
+    expect(() => defineSiteConfig({ ...SITE, feedIdDate: '2025-02-30' })).toThrow(
+      /src\/site\.config\.ts: feedIdDate: this is not a real calendar date/,
+    );
+    expect(() => defineSiteConfig({ ...SITE, feedIdDate: '1/6/2025' })).toThrow(/feedIdDate: write it as YYYY-MM-DD/);
+    expect(() => defineSiteConfig({ ...SITE, feedIdHost: 'https://old.example/' })).toThrow(
+      /feedIdHost: use a host name/,
+    );
+    expect(defineSiteConfig({ ...SITE, feedIdHost: 'old-blog.example' }).feedIdHost).toBe('old-blog.example');
+  });
 });

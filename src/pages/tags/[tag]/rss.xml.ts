@@ -1,0 +1,29 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getFeedChannel, getFeedPosts } from '../../../data/feed.ts';
+import { getTagSummaries } from '../../../data/tags.ts';
+import { renderRssFeed } from '../../../lib/feeds.ts';
+import type { Tag } from '../../../lib/slugs.ts';
+import { getTagFeedPath, getTagPath, toAbsoluteUrl } from '../../../lib/urls.ts';
+import { SITE } from '../../../site.config.ts';
+
+export const getStaticPaths = (async () => {
+  return (await getTagSummaries()).map(({ slug, label }) => ({
+    params: { tag: slug },
+    props: { tag: { slug, label } },
+  }));
+}) satisfies GetStaticPaths;
+
+/** RSS 2.0 with every published post of one tag in full, newest first. */
+export const GET: APIRoute<{ tag: Tag }> = async ({ props: { tag }, site = new URL(SITE.url) }) => {
+  const posts = await getFeedPosts(site);
+  return new Response(
+    await renderRssFeed(
+      getFeedChannel(site, getTagFeedPath(tag.slug), {
+        title: `${SITE.title}: posts tagged “${tag.label}”`,
+        description: `Posts about ${tag.label} on ${SITE.title}, in full, newest first.`,
+        homeUrl: toAbsoluteUrl(getTagPath(tag.slug), site),
+      }),
+      posts.filter(({ post }) => post.tags.some(({ slug }) => slug === tag.slug)).map((post) => post.entry),
+    ),
+  );
+};
