@@ -16,6 +16,14 @@ const CONTENT_DIR = fileURLToPath(new URL(process.env.BLOG_CONTENT_DIR ?? './con
 /** Tests build into their own folder so they never disturb dist/. */
 const OUT_DIR = process.env.BLOG_OUT_DIR ?? './dist';
 const outDirUrl = new URL(`${OUT_DIR.replace(/\/?$/, '/')}`, import.meta.url);
+/**
+ * Astro's caches (the content store, optimised images, drawn social cards) belong to one content
+ * folder. The content store keeps an unchanged entry's file path from the build that first read it,
+ * so builds of the test site's copy must not share it with builds of content/.
+ */
+const CACHE_DIR = process.env.BLOG_CONTENT_DIR
+  ? `./node_modules/.astro-content-${createHash('sha256').update(CONTENT_DIR).digest('hex').slice(0, 12)}/`
+  : './node_modules/.astro/';
 
 // Each post page states its last change in <meta property="article:modified_time">; the sitemap
 // reads it there, so its lastmod comes from the same published data as the page itself.
@@ -51,6 +59,7 @@ function digestSchemaSources(): string {
 export default defineConfig({
   site: process.env.SITE_URL ?? SITE.url,
   outDir: OUT_DIR,
+  cacheDir: CACHE_DIR,
   trailingSlash: 'always',
   build: { format: 'directory' },
   image: { responsiveStyles: true, layout: 'constrained' },

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getRedirectFilePath, renderRedirectPage, renderRedirectsFile, type Redirect } from '../lib/redirects.ts';
@@ -25,7 +25,12 @@ export function legacyRedirects({ language }: { language: string }): AstroIntegr
         rmSync(manifest);
         const written: Redirect[] = [];
         for (const redirect of redirects) {
-          const file = join(outDir, getRedirectFilePath(redirect.from));
+          const file = resolve(outDir, getRedirectFilePath(redirect.from));
+          if (!file.startsWith(resolve(outDir) + sep)) {
+            throw new Error(
+              `the old address ${redirect.from} (to ${redirect.to}) would be written outside the output folder; remove the ".." from it`,
+            );
+          }
           if (existsSync(file)) {
             logger.warn(`${redirect.from} is a page of the site; not redirecting it to ${redirect.to}`);
             continue;

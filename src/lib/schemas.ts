@@ -61,7 +61,11 @@ export const redirectFromField = z
     z
       .string()
       .trim()
-      .regex(/^\/\S*$/, 'an old address is a path starting with /, e.g. /2023/05/my-post.html'),
+      .regex(/^\/\S*$/, 'an old address is a path starting with /, e.g. /2023/05/my-post.html')
+      .refine(
+        (path) => !path.split(/[/?#]/).includes('..'),
+        'an old address cannot contain "..", e.g. /2023/05/my-post.html',
+      ),
   )
   .default([]);
 

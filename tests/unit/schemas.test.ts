@@ -124,6 +124,15 @@ describe('post schema', () => {
   });
 });
 
+describe('redirectFrom', () => {
+  test('accepts old paths and refuses one that climbs out of the site with ".."', () => {
+    expect(postSchema.safeParse({ ...article, redirectFrom: ['/2023/05/old.html', '/posts/a/'] }).success).toBe(true);
+    expect(messagesOf(postSchema.safeParse({ ...article, redirectFrom: ['/../../etc/passwd'] }))).toEqual([
+      'redirectFrom.0: an old address cannot contain "..", e.g. /2023/05/my-post.html',
+    ]);
+  });
+});
+
 describe('comment schema', () => {
   const schema = commentSchema('Europe/London');
 
