@@ -20,6 +20,10 @@ export interface SizeResult {
   bare?: BuildFigures;
   ratio?: { time: number; memory: number };
   search: { pages: number; KiB: number; ms: number } | null;
+  /** The build's social cards: drawn afresh, reused from the cache, and the time spent. */
+  social?: { drawn: number; reused: number; ms: number } | null;
+  /** checkFeeds over the full build's dist (format rules, xmllint and feedparser). */
+  feeds?: FeedFigures;
 }
 
 export interface RebuildResult {
@@ -38,7 +42,8 @@ export interface PageReport {
   lighthouse?: LighthouseFigures;
 }
 
-export type FeedFigures = { checked: false } | { checked: true; feeds: number; items: number; problems: string[] };
+export type FeedFigures =
+  { checked: false } | { checked: true; feeds: number; items: number; problems: string[]; seconds: number };
 
 export interface BenchReport {
   date: string;
@@ -242,6 +247,27 @@ export function renderBuildTable(sizes: readonly SizeResult[]): string {
   );
 }
 
+/** Per size: the feeds checked in the full build and the social cards it drew. */
+export function renderFeedsAndCards(sizes: readonly SizeResult[]): string {
+  return markdownTable(
+    ['posts', 'feeds checked', 'items', 'problems', 'check time', 'social cards drawn', 'reused', 'drawing time'],
+    sizes.map((r) => {
+      const feeds = r.feeds?.checked ? r.feeds : undefined;
+      return [
+        String(r.posts),
+        feeds ? String(feeds.feeds) : 'not checked',
+        feeds ? String(feeds.items) : '',
+        feeds ? String(feeds.problems.length) : '',
+        feeds ? `${fmt(feeds.seconds, 1)} s` : '',
+        r.social ? String(r.social.drawn) : 'n/a',
+        r.social ? String(r.social.reused) : '',
+        r.social ? `${fmt(r.social.ms / 1000, 1)} s` : '',
+      ];
+    }),
+    Array(8).fill('r'),
+  );
+}
+
 export function renderRebuild(rebuild: RebuildResult): string {
   const parts = rebuild.rebuilds.map(
     (r) =>
@@ -318,6 +344,7 @@ export function busyWarning(report: Pick<BenchReport, 'cpus' | 'loadAverages'>):
 /** bench-results/latest.md: the build table, the rebuild, page weight, Lighthouse and the budgets. */
 export function renderMarkdown(report: BenchReport): string {
   const sections = [renderBuildTable(report.sizes)];
+  if (report.sizes.some((size) => size.feeds || size.social)) sections.push(renderFeedsAndCards(report.sizes));
   if (report.rebuild) sections.push(renderRebuild(report.rebuild));
   if (report.pages.length > 0) {
     sections.push(

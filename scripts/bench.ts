@@ -3,13 +3,14 @@
  * For each N: generates N posts into a temporary project (content/ is never touched), builds the
  * full site and, with the same posts, a bare Astro site that only renders each post's Markdown into
  * a minimal page (the floor). Prints wall time, ms per page, peak memory, output size, the search
- * index, and the full/bare ratios.
+ * index, the social cards drawn, and the full/bare ratios; checks every feed of the full build
+ * (checkFeeds: format rules, xmllint, feedparser).
  * On the first size's full build it also weighs an article, the home, a tag, the search and the
  * archive pages, loads them in Chromium (requests before the first paint, render-blocking requests,
  * images against the fold) and runs Lighthouse (mobile) on them. At the largest size it rebuilds
- * after changing one post, keeping Astro's caches. Then it prints the issue's budgets, PASS or FAIL,
+ * with nothing changed, then after changing one post, keeping Astro's caches. Then it prints the issue's budgets, PASS or FAIL,
  * and writes bench-results/latest.json and latest.md.
- * Skip parts with --no-bare, --no-browser, --no-lighthouse, --no-rebuild; --rebuild-at N picks the
+ * Skip parts with --no-bare, --no-browser, --no-lighthouse, --no-rebuild, --no-feeds; --rebuild-at N picks the
  * size to rebuild at; --keep keeps the temporary projects.
  */
 import { spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { folderSize, linkPackages } from '../src/lib/files.ts';
 import { probePages, runLighthouse } from './bench-browser.ts';
 import { generatePosts } from './bench-content.ts';
+import { checkFeeds } from './check-feeds.ts';
 import { measurePage } from './bench-pages.ts';
 import {
   type BenchReport,
@@ -36,6 +38,7 @@ import {
   renderLighthouseTable,
   renderMarkdown,
   renderPageTable,
+  renderFeedsAndCards,
   renderRebuild,
   scriptProblems,
   type SizeResult,
@@ -52,6 +55,7 @@ const { values } = parseArgs({
     browser: { type: 'boolean', default: true },
     lighthouse: { type: 'boolean', default: true },
     rebuild: { type: 'boolean', default: true },
+    feeds: { type: 'boolean', default: true },
     'rebuild-at': { type: 'string' },
   },
 });
@@ -233,10 +237,17 @@ async function measurePages(dist: string): Promise<PageReport[]> {
  * wire it up here as `const { feeds, items, problems } = await checkFeeds(dist)` and return
  * `{ checked: true, feeds, items, problems }`.
  */
-async function validateFeeds(dist: string): Promise<FeedFigures> {
-  void dist;
-  console.log('  feeds: not checked');
-  return { checked: false };
+/** Every feed of a build checked against its format's rules, and read by feedparser. */
+function validateFeeds(dist: string): FeedFigures {
+  process.stdout.write('  checking every feed (format rules, xmllint, feedparser)... ');
+  const started = performance.now();
+  const result = checkFeeds(dist);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `${result.feeds.length} feeds, ${result.items} items, ${result.problems.length} problem(s) in ${seconds.toFixed(1)} s`,
+  );
+  for (const problem of result.problems.slice(0, 20)) console.log(`    ${problem}`);
+  return { checked: true, feeds: result.feeds.length, items: result.items, problems: result.problems, seconds };
 }
 
 /** One post of a built project changed and the project built again, Astro's caches kept. */
@@ -248,11 +259,14 @@ async function measureRebuilds(project: string, posts: number, coldSeconds: numb
   if (titleChanged === bodyChanged) throw new Error(`${file}: no title line to change`);
   const rebuilds: RebuildResult['rebuilds'] = [];
   for (const [change, text] of [
+    ['nothing', original],
     ['body', bodyChanged],
     ['title', titleChanged],
   ] as const) {
     writeFileSync(file, text);
-    process.stdout.write(`  rebuild after one post's ${change} changed... `);
+    process.stdout.write(
+      change === 'nothing' ? '  rebuild with nothing changed... ' : `  rebuild after one post's ${change} changed... `,
+    );
     const run = await build(project);
     console.log(`${run.seconds.toFixed(1)} s (x${(coldSeconds / run.seconds).toFixed(2)} faster than cold)`);
     saveLog(`rebuild-${change}-${posts}`, run.log);
@@ -295,18 +309,21 @@ for (const [index, count] of sizes.entries()) {
     }
     console.log('');
     const search = /search index: (\d+) pages, ([\d.]+) KiB, in (\d+) ms/.exec(fullRun.log);
+    const social = /social images: (\d+) drawn, (\d+) reused from cache \((\d+) ms/.exec(fullRun.log);
     const result: SizeResult = {
       posts: count,
       full: figures(fullRun),
       search: search ? { pages: Number(search[1]), KiB: Number(search[2]), ms: Number(search[3]) } : null,
+      social: social ? { drawn: Number(social[1]), reused: Number(social[2]), ms: Number(social[3]) } : null,
+      feeds: values.feeds ? validateFeeds(join(full, 'dist')) : { checked: false },
     };
     if (bareRun) {
       result.bare = figures(bareRun);
       result.ratio = { time: fullRun.seconds / bareRun.seconds, memory: fullRun.peakMiB / bareRun.peakMiB };
     }
     report.sizes.push(result);
+    report.feeds = result.feeds ?? { checked: false };
     if (index === 0) {
-      report.feeds = await validateFeeds(join(full, 'dist'));
       report.pages = await measurePages(join(full, 'dist'));
     }
     if (count === rebuildAt) report.rebuild = await measureRebuilds(full, count, fullRun.seconds);
@@ -318,6 +335,7 @@ for (const [index, count] of sizes.entries()) {
 }
 
 console.log(`\n${renderBuildTable(report.sizes)}\n`);
+console.log(`${renderFeedsAndCards(report.sizes)}\n`);
 if (report.rebuild) console.log(`${renderRebuild(report.rebuild)}\n`);
 if (report.pages.length > 0) console.log(`${renderPageTable(report.pages)}\n`);
 for (const page of report.pages) {
