@@ -1,20 +1,18 @@
 /**
  * The search page's client code: loads Pagefind's index (only here, only when the page opens),
- * builds tag and kind filters from it, searches as the reader types, and announces the count.
+ * searches as the reader types (narrowed by the page's tag and kind filters), and announces the count.
  */
 interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   search(
     query: string | null,
     options?: { filters?: Record<string, { any: string[] }> },
   ): Promise<{ results: PagefindResult[] }>;
 }
 
-const FILTER_LABELS: Record<string, string> = { kind: 'Kind', tag: 'Topic' };
 const MAX_RESULTS = 20;
 
 /** Pagefind's excerpt as DOM nodes: its text and <mark> highlights, nothing else. */
@@ -28,27 +26,6 @@ function excerptNodes(html: string): Node[] {
     }
     return document.createTextNode(node.textContent ?? '');
   });
-}
-
-function renderFilters(container: HTMLElement, filters: Record<string, Record<string, number>>): void {
-  for (const name of ['kind', 'tag']) {
-    const values = Object.keys(filters[name] ?? {}).sort((a, b) => a.localeCompare(b));
-    if (values.length === 0) continue;
-    const fieldset = document.createElement('fieldset');
-    const legend = document.createElement('legend');
-    legend.textContent = FILTER_LABELS[name] ?? name;
-    fieldset.append(legend);
-    for (const value of values) {
-      const label = document.createElement('label');
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.name = name;
-      box.value = value;
-      label.append(box, value);
-      fieldset.append(label);
-    }
-    container.append(fieldset);
-  }
 }
 
 function selectedFilters(container: HTMLElement): Record<string, { any: string[] }> {
@@ -70,8 +47,6 @@ export async function startSearch(): Promise<void> {
   const bundle = '/pagefind/pagefind.js';
   const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
   await pagefind.options({ excerptLength: 24 });
-  renderFilters(filterBox, await pagefind.filters());
-  app.hidden = false;
 
   let latest = 0;
   const run = async () => {

@@ -116,3 +116,23 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL('/tags/stress/');
   });
 });
+
+test('nothing on the search page moves when the search code and index arrive (no layout shift)', async ({ page }) => {
+  await page.goto('/search/');
+  // The filters are in the page from the first paint; wait until Pagefind has loaded, then add up
+  // every layout shift the browser recorded since navigation.
+  await expect(page.getByRole('group', { name: 'Topic' }).getByRole('checkbox').first()).toBeVisible();
+  await page.waitForResponse((response) => response.url().includes('/pagefind/'), { timeout: 10_000 }).catch(() => {});
+  await page.waitForLoadState('networkidle');
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) total += (entry as PerformanceEntry & { value: number }).value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+  expect(shift).toBe(0);
+});
