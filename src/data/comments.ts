@@ -9,6 +9,8 @@ export interface PostComment {
   date: Date;
   website?: string | undefined;
   replyTo?: string | undefined;
+  /** The id the comment had in the old blog's feeds, if imported (see feedIdField). */
+  feedId?: string | undefined;
   /** The body as safe HTML (see renderCommentMarkdown). */
   html: string;
 }

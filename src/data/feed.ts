@@ -22,14 +22,19 @@ export interface FeedPost {
 
 const FEED_ID_HOST = SITE.feedIdHost ?? new URL(SITE.url).hostname;
 
-/** The id of a post in every feed: from its file, so a new title, date, tag or slug keeps it. */
-export function getPostFeedId(post: Pick<Post, 'fileId'>): string {
-  return getFeedItemId(FEED_ID_HOST, SITE.feedIdDate, ['posts', post.fileId]);
+/**
+ * The id of a post in every feed: the one its old blog's feed gave it (kept by the importer), else
+ * one from its file, so a new title, date, tag or slug keeps it.
+ */
+export function getPostFeedId(
+  post: Pick<Post, 'fileId'> & { entry?: { data: { feedId?: string | undefined } } },
+): string {
+  return post.entry?.data.feedId ?? getFeedItemId(FEED_ID_HOST, SITE.feedIdDate, ['posts', post.fileId]);
 }
 
-/** The id of a comment in the comments feeds: its post's file id and its own file name. */
-export function getCommentFeedId(postFileId: string, commentId: string): string {
-  return getFeedItemId(FEED_ID_HOST, SITE.feedIdDate, ['comments', postFileId, commentId]);
+/** The id of a comment in the comments feeds: its old feed id, else its post's file id and its own name. */
+export function getCommentFeedId(postFileId: string, commentId: string, oldFeedId?: string): string {
+  return oldFeedId ?? getFeedItemId(FEED_ID_HOST, SITE.feedIdDate, ['comments', postFileId, commentId]);
 }
 
 /** What every feed of the site says about itself; `path` is the feed's own address. */
@@ -145,7 +150,7 @@ export async function getCommentFeedEntries(site: URL | string, postSlug?: strin
     for (const comment of (threads.get(post.slug) ?? []).flatMap((thread) => [thread, ...thread.replies])) {
       const commentUrl = `${url}#${getCommentAnchor(comment.id)}`;
       entries.push({
-        id: getCommentFeedId(post.fileId, comment.id),
+        id: getCommentFeedId(post.fileId, comment.id, comment.feedId),
         url: commentUrl,
         title: `${comment.author} on “${post.title}”`,
         html: absolutizeHtmlUrls(comment.html, url),

@@ -208,6 +208,24 @@ export function checkContent(input: ContentInput): Problem[] {
     }
   }
 
+  // Two posts with one old feed id would be one item to feed readers.
+  const withFeedId = posts.filter((post) => typeof (post.fm.data as { feedId?: unknown } | null)?.feedId === 'string');
+  for (const [feedId, same] of Map.groupBy(withFeedId, (post) => (post.fm.data as { feedId: string }).feedId)) {
+    if (same.length < 2) continue;
+    for (const post of same) {
+      problems.push({
+        file: post.file.path,
+        line: post.fm.lineOf(['feedId']),
+        field: 'feedId',
+        message: `has the same feedId "${feedId}" as ${same
+          .filter((other) => other !== post)
+          .map((other) => other.file.path)
+          .join(', ')}; keep it on the post it came from and delete it from the other`,
+        severity: 'error',
+      });
+    }
+  }
+
   // One tag written two ways becomes one tag; say so, so the editor can tidy it.
   const labelsBySlug = new Map<string, { label: string; file: string }[]>();
   for (const post of posts) {

@@ -69,6 +69,20 @@ export const redirectFromField = z
   )
   .default([]);
 
+/**
+ * The id a post or comment had in the old blog's feeds (the importer writes it, e.g.
+ * tag:blogger.com,1999:blog-1.post-2), kept so that feed readers do not show it again as new after
+ * the move. Editors never need to write one.
+ */
+export const feedIdField = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z][a-z0-9+.-]*:\S+$/i,
+    'feedId is the id the old feed gave this item, a URI such as tag:blogger.com,1999:blog-1.post-2; delete the line if unsure',
+  )
+  .optional();
+
 /** A URL slug an editor may set to change a post's address: lowercase letters, digits and hyphens. */
 export const slugField = z
   .string()
@@ -114,6 +128,7 @@ function buildPostSchema<A extends z.ZodType>(author: A, timeZone: string) {
       .optional(),
     sources: z.array(sourceSchema).default([]),
     redirectFrom: redirectFromField,
+    feedId: feedIdField,
   };
   return z
     .discriminatedUnion(
@@ -216,6 +231,7 @@ export const commentSchema = (timeZone: string) =>
       .transform((value) => String(value).trim())
       .pipe(z.string().min(1, 'replyTo names the comment file it answers, without .md'))
       .optional(),
+    feedId: feedIdField,
   });
 
 /** "4:05" or "1:02:03" → seconds. */

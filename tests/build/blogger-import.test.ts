@@ -45,6 +45,8 @@ describe('importing a Takeout export', () => {
       author: 'ada-editor',
       kind: 'article',
       redirectFrom: ['/2023/05/finding-mobile-massage-therapist.html'],
+      // Blogger's own id, so feed readers that followed the old blog do not see the post as new.
+      feedId: 'tag:blogger.com,1999:blog-7000.post-1001',
     });
     expect(frontmatterOf(project.read(FRENCH)).tags).toEqual(['Réflexologie', 'Mobile Massage']);
     const draft = frontmatterOf(project.read('content/posts/unfinished-thoughts-on-hot-stones/index.md'));
@@ -130,6 +132,13 @@ describe('importing a Takeout export', () => {
     expect(page.match(/class="comment"/g)).toHaveLength(2);
     expect(page).toMatch(/class="replies"[\s\S]*Thanks, Jane/);
     expect(project.exists('dist/posts/unfinished-thoughts-on-hot-stones/index.html')).toBe(false);
+    // The feeds keep Blogger's ids for the imported posts and comments.
+    const rss = project.read('dist/rss.xml');
+    expect(rss).toContain('<guid isPermaLink="false">tag:blogger.com,1999:blog-7000.post-1001</guid>');
+    expect(project.read('dist/atom.xml')).toContain('<id>tag:blogger.com,1999:blog-7000.post-1001</id>');
+    expect(project.read('dist/comments.xml')).toMatch(
+      /<guid isPermaLink="false">tag:blogger\.com,1999:blog-7000\.post-\d+<\/guid>/,
+    );
   }, 120_000);
 
   test('page views from an analytics export count for the posts the old addresses moved to', () => {

@@ -88,6 +88,15 @@ describe('checkContent', () => {
     expect(messages[1]).toContain('content/posts/b.md:7: has the same slug "a"');
   });
 
+  test('reports two posts that claim the same old feed id', () => {
+    const feedId = 'feedId: tag:blogger.com,1999:blog-1.post-2';
+    const messages = check({ posts: [post('a.md', `${ARTICLE}\n${feedId}`), post('b.md', `${ARTICLE}\n${feedId}`)] });
+    expect(messages).toEqual([
+      'content/posts/a.md:7: feedId: has the same feedId "tag:blogger.com,1999:blog-1.post-2" as content/posts/b.md; keep it on the post it came from and delete it from the other',
+      'content/posts/b.md:7: feedId: has the same feedId "tag:blogger.com,1999:blog-1.post-2" as content/posts/a.md; keep it on the post it came from and delete it from the other',
+    ]);
+  });
+
   test('reports a link to a post that does not exist, suggesting a near one', () => {
     const source = post('a.md', ARTICLE, 'See [this](/posts/reflexology/) and [that](/posts/b/).');
     const target = post('reflexology-overview.md', ARTICLE);

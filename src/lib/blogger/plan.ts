@@ -60,6 +60,9 @@ function uniqueSlug(wanted: string, taken: Set<string>): string {
   return slug;
 }
 
+/** Blogger's entry ids (tag:blogger.com,1999:blog-….post-…) are what its feeds gave readers. */
+const isFeedId = (id: string) => /^tag:\S+$/.test(id);
+
 const frontmatter = (data: Record<string, unknown>, body: string) =>
   `---\n${stringify(data, { lineWidth: 0 }).trim()}\n---\n\n${body}`;
 
@@ -150,6 +153,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             author: authorId(item.author),
             kind: 'article',
             ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
+            ...(isFeedId(item.id) ? { feedId: item.id } : {}),
           },
           markdown,
         ),
@@ -207,6 +211,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
           date: comment.published,
           ...(comment.author.uri ? { website: comment.author.uri } : {}),
           ...(replyTo ? { replyTo } : {}),
+          ...(isFeedId(comment.id) ? { feedId: comment.id } : {}),
         },
         body,
       ),
