@@ -1,19 +1,61 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { setLiveSearchIndex } from '../lib/live-search-index.ts';
 import { folderSize } from '../lib/files.ts';
 
+let live: { index: Promise<pagefind.PagefindIndex>; adds: Promise<void>[] } | undefined;
+
 /**
- * Builds the static search index with Pagefind into /pagefind/ in a finished build; returns the line
- * to log. Only elements marked data-pagefind-body (a post's article) are indexed, so list pages, tag
- * pages, the 404 page, the sidebar and the footer never appear in results.
+ * Opens the search index before the pages are rendered: src/middleware.ts then hands it each post
+ * page as it is made, and Pagefind indexes it in its own process while the build goes on.
+ */
+export function startSearchIndex(): void {
+  const index = pagefind.createIndex({}).then(({ index: created, errors }) => {
+    if (!created) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
+    return created;
+  });
+  index.catch(() => {}); // Reported when the build finishes (buildSearchIndex awaits it).
+  const adds: Promise<void>[] = [];
+  live = { index, adds };
+  setLiveSearchIndex({
+    add(url, html) {
+      const added = index
+        .then((opened) => opened.addHTMLFile({ url, content: html }))
+        .then(({ errors }) => {
+          if (errors.length > 0) throw new Error(`${url} could not be indexed for search: ${errors.join('; ')}`);
+        });
+      added.catch(() => {});
+      adds.push(added);
+    },
+  });
+}
+
+/**
+ * Writes the static search index with Pagefind into /pagefind/ in a finished build; returns the line
+ * to log (its time is what the index adds after the last page). Only elements marked
+ * data-pagefind-body (a post's article) are indexed, so list pages, tag pages, the 404 page, the
+ * sidebar and the footer never appear in results. Without pages handed over during the build, it
+ * reads the built pages from disk instead.
  */
 export async function buildSearchIndex(outDir: string): Promise<string> {
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
-  const indexed = await index.addDirectory({ path: outDir });
-  if (indexed.errors.length > 0) throw new Error(`search indexing failed: ${indexed.errors.join('; ')}`);
+  const opened = live;
+  live = undefined;
+  setLiveSearchIndex(undefined);
+  let index: pagefind.PagefindIndex;
+  if (opened) {
+    index = await opened.index;
+    await Promise.all(opened.adds);
+  } else {
+    const created = await pagefind.createIndex({});
+    if (!created.index) throw new Error(`the search index could not be created: ${created.errors.join('; ')}`);
+    index = created.index;
+  }
+  if (!opened || opened.adds.length === 0) {
+    const indexed = await index.addDirectory({ path: outDir });
+    if (indexed.errors.length > 0) throw new Error(`search indexing failed: ${indexed.errors.join('; ')}`);
+  }
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
   if (written.errors.length > 0) throw new Error(`the search index was not written: ${written.errors.join('; ')}`);
   await pagefind.close();

@@ -1,0 +1,26 @@
+/**
+ * A search index that takes each post page as the build renders it, so Pagefind (its own process,
+ * on another core) indexes while Astro goes on rendering, instead of reading every page after the
+ * build. The integration opens it at build start; src/middleware.ts hands it pages; the finished
+ * build writes it out. Shared through globalThis: the middleware runs in Astro's bundled page code,
+ * not in the module instance the integration loaded.
+ */
+
+export interface LiveSearchIndex {
+  /** Adds a rendered page; indexing happens in Pagefind's process, not awaited here. */
+  add(url: string, html: string): void;
+}
+
+const KEY = Symbol.for('massage-wellness.live-search-index');
+type Holder = { [KEY]?: LiveSearchIndex | undefined };
+
+export function setLiveSearchIndex(index: LiveSearchIndex | undefined): void {
+  (globalThis as Holder)[KEY] = index;
+}
+
+export function getLiveSearchIndex(): LiveSearchIndex | undefined {
+  return (globalThis as Holder)[KEY];
+}
+
+/** Only a post's page has a part marked for the index; no other page needs to reach Pagefind. */
+export const SEARCHABLE_MARKER = 'data-pagefind-body';
