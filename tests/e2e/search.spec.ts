@@ -118,11 +118,12 @@ test.describe('without JavaScript', () => {
 });
 
 test('nothing on the search page moves when the search code and index arrive (no layout shift)', async ({ page }) => {
-  await page.goto('/search/');
   // The filters are in the page from the first paint; wait until Pagefind has loaded, then add up
   // every layout shift the browser recorded since navigation.
+  const pagefindLoaded = page.waitForResponse((response) => response.url().includes('/pagefind/'));
+  await page.goto('/search/');
+  await pagefindLoaded;
   await expect(page.getByRole('group', { name: 'Topic' }).getByRole('checkbox').first()).toBeVisible();
-  await page.waitForResponse((response) => response.url().includes('/pagefind/'), { timeout: 10_000 }).catch(() => {});
   await page.waitForLoadState('networkidle');
   const shift = await page.evaluate(
     () =>
