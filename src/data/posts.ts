@@ -95,11 +95,16 @@ async function loadPublishedPosts(): Promise<Post[]> {
 /** A tag written two ways across posts ("Stress", "stress") shows one label everywhere. */
 function withCanonicalTagLabels(posts: Post[]): Post[] {
   const labels = new Map<string, string[]>();
-  for (const tag of posts.flatMap((post) => post.tags))
-    labels.set(tag.slug, [...(labels.get(tag.slug) ?? []), tag.label]);
+  for (const tag of posts.flatMap((post) => post.tags)) {
+    const written = labels.get(tag.slug);
+    if (written) written.push(tag.label);
+    else labels.set(tag.slug, [tag.label]);
+  }
+  // One label per tag, chosen once, not once for every post that carries the tag.
+  const shown = new Map([...labels].map(([slug, written]) => [slug, pickTagLabel(written)]));
   return posts.map((post) => ({
     ...post,
-    tags: post.tags.map((tag) => ({ slug: tag.slug, label: pickTagLabel(labels.get(tag.slug)!) })),
+    tags: post.tags.map((tag) => ({ slug: tag.slug, label: shown.get(tag.slug)! })),
   }));
 }
 
