@@ -137,15 +137,41 @@ export function getFeedPosts(site: URL | string): Promise<FeedPost[]> {
   return list;
 }
 
+const tagFeedsBySite = new Map<string, Promise<Map<string, FeedEntry[]>>>();
+
 /**
- * Comments as feed items, newest first: every comment of the site, or only those on `postSlug`.
- * Each links to its anchor on the post's page and is titled with its author and post.
+ * The items of one tag's feed, newest first. The posts are grouped by tag once per build, so a tag's
+ * feed does not go through every post.
  */
-export async function getCommentFeedEntries(site: URL | string, postSlug?: string): Promise<FeedEntry[]> {
-  const [posts, threads] = await Promise.all([getPublishedPosts(), getCommentThreads()]);
+export async function getTagFeedEntries(site: URL | string, tagSlug: string): Promise<FeedEntry[]> {
+  const key = String(site);
+  let byTag = import.meta.env.DEV ? undefined : tagFeedsBySite.get(key);
+  if (!byTag) {
+    byTag = getFeedPosts(site).then((feedPosts) => {
+      const grouped = new Map<string, FeedEntry[]>();
+      for (const { post, entry } of feedPosts) {
+        for (const tag of post.tags) {
+          const entries = grouped.get(tag.slug);
+          if (entries) entries.push(entry);
+          else grouped.set(tag.slug, [entry]);
+        }
+      }
+      return grouped;
+    });
+    if (!import.meta.env.DEV) tagFeedsBySite.set(key, byTag);
+  }
+  return (await byTag).get(tagSlug) ?? [];
+}
+
+/**
+ * Comments as feed items, newest first: every comment of the site, or only those on `onlyPost`
+ * (which reads that post's comments alone, not every post's). Each links to its anchor on the
+ * post's page and is titled with its author and post.
+ */
+export async function getCommentFeedEntries(site: URL | string, onlyPost?: Post): Promise<FeedEntry[]> {
+  const [posts, threads] = await Promise.all([onlyPost ? [onlyPost] : getPublishedPosts(), getCommentThreads()]);
   const entries: FeedEntry[] = [];
   for (const post of posts) {
-    if (postSlug !== undefined && post.slug !== postSlug) continue;
     const url = toAbsoluteUrl(post.path, site);
     for (const comment of (threads.get(post.slug) ?? []).flatMap((thread) => [thread, ...thread.replies])) {
       const commentUrl = `${url}#${getCommentAnchor(comment.id)}`;

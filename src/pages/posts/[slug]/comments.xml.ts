@@ -19,7 +19,7 @@ export const GET: APIRoute<{ post: Post }> = async ({ props: { post }, site = ne
         description: `Readers’ comments on “${post.title}”, newest first.`,
         homeUrl: toAbsoluteUrl(post.path, site),
       }),
-      await getCommentFeedEntries(site, post.slug),
+      await getCommentFeedEntries(site, post),
     ),
   );
 };

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getFeedChannel, getFeedPosts } from '../../../data/feed.ts';
+import { getFeedChannel, getTagFeedEntries } from '../../../data/feed.ts';
 import { getTagSummaries } from '../../../data/tags.ts';
 import { renderRssFeed } from '../../../lib/feeds.ts';
 import type { Tag } from '../../../lib/slugs.ts';
@@ -15,7 +15,6 @@ export const getStaticPaths = (async () => {
 
 /** RSS 2.0 with every published post of one tag in full, newest first. */
 export const GET: APIRoute<{ tag: Tag }> = async ({ props: { tag }, site = new URL(SITE.url) }) => {
-  const posts = await getFeedPosts(site);
   return new Response(
     await renderRssFeed(
       getFeedChannel(site, getTagFeedPath(tag.slug), {
@@ -23,7 +22,7 @@ export const GET: APIRoute<{ tag: Tag }> = async ({ props: { tag }, site = new U
         description: `Posts about ${tag.label} on ${SITE.title}, in full, newest first.`,
         homeUrl: toAbsoluteUrl(getTagPath(tag.slug), site),
       }),
-      posts.filter(({ post }) => post.tags.some(({ slug }) => slug === tag.slug)).map((post) => post.entry),
+      await getTagFeedEntries(site, tag.slug),
     ),
   );
 };
