@@ -61,7 +61,8 @@ export function zonedTimeToInstant(
   return new Date(secondGuess);
 }
 
-function isValidCalendarDate(year: number, month: number, day: number): boolean {
+/** Whether year-month-day is a date on the calendar (no 30 February). */
+export function isValidCalendarDate(year: number, month: number, day: number): boolean {
   const probe = new Date(Date.UTC(year, month - 1, day));
   return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }

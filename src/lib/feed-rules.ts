@@ -2,20 +2,13 @@
  * The format rules feeds are checked against (scripts/check-feeds.ts), stricter than feed readers,
  * which accept almost anything: a date that does not exist is an error here, not a guess.
  */
+import { isValidCalendarDate } from './dates.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 function isRealDateTime(year: number, month: number, day: number, hour: number, minute: number, second: number) {
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return (
-    probe.getUTCFullYear() === year &&
-    probe.getUTCMonth() === month - 1 &&
-    probe.getUTCDate() === day &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 60 // a leap second
-  );
+  return isValidCalendarDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 60; // 60: a leap second
 }
 
 const RFC_822 =
