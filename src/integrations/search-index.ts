@@ -4,6 +4,12 @@ import * as pagefind from 'pagefind';
 import { setLiveSearchIndex } from '../lib/live-search-index.ts';
 import { folderSize } from '../lib/files.ts';
 
+async function createSearchIndex(): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
+  return index;
+}
+
 let live: { index: Promise<pagefind.PagefindIndex>; adds: Promise<void>[] } | undefined;
 
 /**
@@ -11,10 +17,7 @@ let live: { index: Promise<pagefind.PagefindIndex>; adds: Promise<void>[] } | un
  * page as it is made, and Pagefind indexes it in its own process while the build goes on.
  */
 export function startSearchIndex(): void {
-  const index = pagefind.createIndex({}).then(({ index: created, errors }) => {
-    if (!created) throw new Error(`the search index could not be created: ${errors.join('; ')}`);
-    return created;
-  });
+  const index = createSearchIndex();
   index.catch(() => {}); // Reported when the build finishes (buildSearchIndex awaits it).
   const adds: Promise<void>[] = [];
   live = { index, adds };
@@ -43,16 +46,9 @@ export async function buildSearchIndex(outDir: string): Promise<string> {
   const opened = live;
   live = undefined;
   setLiveSearchIndex(undefined);
-  let index: pagefind.PagefindIndex;
-  if (opened) {
-    index = await opened.index;
-    await Promise.all(opened.adds);
-  } else {
-    const created = await pagefind.createIndex({});
-    if (!created.index) throw new Error(`the search index could not be created: ${created.errors.join('; ')}`);
-    index = created.index;
-  }
-  if (!opened || opened.adds.length === 0) {
+  const index = await (opened?.index ?? createSearchIndex());
+  await Promise.all(opened?.adds ?? []);
+  if (!opened?.adds.length) {
     const indexed = await index.addDirectory({ path: outDir });
     if (indexed.errors.length > 0) throw new Error(`search indexing failed: ${indexed.errors.join('; ')}`);
   }
