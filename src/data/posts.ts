@@ -1,4 +1,4 @@
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { getPostIdFromPath, pickTagLabel, type Tag } from '../lib/slugs.ts';
 import { getExcerpt, getHtmlWordCount, getWordCount, readingMinutesFor } from '../lib/text.ts';
@@ -42,18 +42,12 @@ let cached: Promise<Post[]> | undefined;
 /** The posts folder, as src/content.config.ts reads it (tests point BLOG_CONTENT_DIR elsewhere). */
 const CONTENT_DIR = resolve(process.env.BLOG_CONTENT_DIR ?? './content');
 const POSTS_DIR = join(CONTENT_DIR, 'posts');
-const POSTS_MARKER = `/${basename(CONTENT_DIR)}/posts/`;
 
 function getFileId(entry: PostEntry): string {
   if (!entry.filePath) return entry.id;
-  const file = resolve(entry.filePath);
-  let path = relative(POSTS_DIR, file).split(sep).join('/');
-  // Astro keeps an unchanged entry's filePath from the build that first read it, even when that
-  // build read the same files from another content folder (the tests do): cut at the posts folder.
-  if (path.startsWith('../')) {
-    const posix = file.split(sep).join('/');
-    path = posix.slice(posix.lastIndexOf(POSTS_MARKER) + POSTS_MARKER.length);
-  }
+  // Each content folder has its own content store (cacheDir in astro.config.ts), so filePath is
+  // always within this folder's posts.
+  const path = relative(POSTS_DIR, resolve(entry.filePath)).split(sep).join('/');
   // The id becomes an address and a redirect file's path: it must stay inside the posts folder.
   if (path.split('/').includes('..')) throw new Error(`${entry.filePath}: cannot tell its path within ${POSTS_DIR}`);
   return getPostIdFromPath(path);
