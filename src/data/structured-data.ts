@@ -1,13 +1,17 @@
+import type { CollectionEntry } from 'astro:content';
 import { toIsoDateTime } from '../lib/dates.ts';
 import { breadcrumbNode, postNode, type JsonLdNode } from '../lib/structured-data.ts';
 import { toAbsoluteUrl } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 import { getLastModified, type Post } from './posts.ts';
-import { getAuthor } from './site.ts';
 
-/** A post's BlogPosting (or Review), from the same values its page shows. */
-export async function getPostJsonLd(post: Post, site: URL | string, images: readonly string[]): Promise<JsonLdNode> {
-  const author = (await getAuthor(post.entry.data.author.id)).data;
+/** A post's BlogPosting (or Review), from the same values its page shows (its author included). */
+export function getPostJsonLd(
+  post: Post,
+  author: CollectionEntry<'authors'>['data'],
+  site: URL | string,
+  images: readonly string[],
+): JsonLdNode {
   const { data } = post.entry;
   return postNode({
     url: toAbsoluteUrl(post.path, site),
