@@ -19,7 +19,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { folderSize, linkPackages } from '../src/lib/files.ts';
+import { folderSize, linkPackages, listFiles } from '../src/lib/files.ts';
 import { probePages, runLighthouse } from './bench-browser.ts';
 import { generatePosts } from './bench-content.ts';
 import { checkFeeds } from './check-feeds.ts';
@@ -155,7 +155,7 @@ function build(project: string): Promise<BuildRun> {
       resolve({
         seconds: (performance.now() - started) / 1000,
         peakMiB: peakKiB / 1024,
-        pages: readdirSync(dist, { recursive: true }).filter((name) => String(name).endsWith('.html')).length,
+        pages: listFiles(dist, /\.html$/).length,
         outputMiB: folderSize(dist) / 1024 / 1024,
         log: log.replace(/\x1b\[[0-9;]*m/g, ''),
       });

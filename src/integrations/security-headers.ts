@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { listFiles } from '../lib/files.ts';
 import { auditPageScripts, getSecurityHeaders, renderHeadersFile } from '../lib/security-headers.ts';
 
 /**
@@ -9,12 +10,9 @@ import { auditPageScripts, getSecurityHeaders, renderHeadersFile } from '../lib/
  */
 export async function collectScriptHashes(dir: string): Promise<string[]> {
   const hashes = new Set<string>();
-  const pages = readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
-    (entry) => entry.isFile() && entry.name.endsWith('.html'),
-  );
-  for (const [index, page] of pages.entries()) {
+  for (const [index, page] of listFiles(dir, /\.html$/).entries()) {
     if (index % 25 === 0) await yieldToEventLoop();
-    const file = join(page.parentPath, page.name);
+    const file = join(dir, page);
     const audit = auditPageScripts(readFileSync(file, 'utf8'));
     if (audit.inlineHandlers.length > 0) {
       throw new Error(
