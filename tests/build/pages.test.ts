@@ -234,6 +234,7 @@ describe('tag pages, archive and the rest', () => {
   test('a tag page lists only its posts, newest first', () => {
     const page = loadPage('/tags/reviews/');
     expect(page.text('h1')).toBe('Posts tagged “reviews”');
+    expect(page.text('h1 + .meta')).toBe('2 posts · Follow “reviews” in a feed reader (RSS)');
     expect(page.all('main .post-card h2 a').map((a) => a.properties.href)).toEqual(
       [PUBLISHED.shepherdsBush, PUBLISHED.canadaWater].map(postPath),
     );
