@@ -17,13 +17,14 @@ export function folderSize(dir: string): number {
 
 /**
  * Gives a throwaway project the packages of `root` by linking each one, but not the caches
- * (.astro holds the content store, .vite the dependency cache): projects built side by side must
+ * (.astro* holds the content store, .vite the dependency cache): projects built side by side must
  * not read one another's content.
  */
 export function linkPackages(root: string, project: string): void {
   mkdirSync(join(project, 'node_modules'));
   for (const name of readdirSync(join(root, 'node_modules'))) {
-    if (name !== '.astro' && name !== '.vite')
+    // .astro-content-<hash> too: the caches of other content folders (astro.config.ts).
+    if (!name.startsWith('.astro') && name !== '.vite')
       symlinkSync(join(root, 'node_modules', name), join(project, 'node_modules', name));
   }
 }
