@@ -63,6 +63,12 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   image: { responsiveStyles: true, layout: 'constrained' },
+  experimental: {
+    // A rebuild renders again only the pages whose data changed: the routes that list every post
+    // return a cacheKey from getStaticPaths (src/data/page-keys.ts); Astro copies the rest from its
+    // cache. `astro build --force` renders everything.
+    incrementalBuild: true,
+  },
   vite: {
     build: {
       rollupOptions: {

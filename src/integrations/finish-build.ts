@@ -9,13 +9,17 @@ import { writeSecurityHeaders } from './security-headers.ts';
  * this process reads every page for the CSP hashes.
  */
 export function finishBuild(): AstroIntegration {
+  let outDir = '';
   return {
     name: 'finish-build',
     hooks: {
-      'astro:build:start': () => startSearchIndex(),
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => startSearchIndex(outDir),
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const [search, headers] = await Promise.all([buildSearchIndex(outDir), writeSecurityHeaders(outDir)]);
+        const built = fileURLToPath(dir);
+        const [search, headers] = await Promise.all([buildSearchIndex(built), writeSecurityHeaders(built)]);
         logger.info(search);
         logger.info(headers);
       },

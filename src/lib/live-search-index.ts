@@ -9,6 +9,12 @@
 export interface LiveSearchIndex {
   /** Adds a rendered page; indexing happens in Pagefind's process, not awaited here. */
   add(url: string, html: string): void;
+  /**
+   * The post pages in the order the build makes them. Pagefind numbers pages in the order it gets
+   * them, so the index hands them over in this order: a page Astro's incremental build kept from
+   * the last build (and so never rendered) is read from the output when its turn comes.
+   */
+  setOrder(urls: readonly string[]): void;
 }
 
 const KEY = Symbol.for('massage-wellness.live-search-index');
@@ -20,6 +26,11 @@ export function setLiveSearchIndex(index: LiveSearchIndex | undefined): void {
 
 export function getLiveSearchIndex(): LiveSearchIndex | undefined {
   return (globalThis as Holder)[KEY];
+}
+
+/** Called by the post route with its pages' paths, in order; does nothing outside a build. */
+export function setSearchPageOrder(urls: readonly string[]): void {
+  getLiveSearchIndex()?.setOrder(urls);
 }
 
 /** Only a post's page has a part marked for the index; no other page needs to reach Pagefind. */

@@ -49,14 +49,18 @@ export function resetSocialImageStats(): SocialImageStats {
   return (getSocialImageState().stats = emptyStats());
 }
 
-/** The build log's line, e.g. "social images: 3 drawn, 97 reused from cache (412 ms)". */
+/**
+ * The build log's line, e.g. "social images: 3 drawn, 97 reused from cache, 900 kept by the
+ * incremental build (412 ms)". Kept cards are the used ones never asked for: Astro copied them.
+ */
 export function formatSocialImageStats(stats: SocialImageStats): string {
   const ms = Math.round(stats.drawMs + stats.reuseMs);
+  const kept = stats.used.size - stats.drawn - stats.reused;
   const each = [
     stats.drawn > 0 ? `${(stats.drawMs / stats.drawn).toFixed(1)} ms per drawn image` : '',
     stats.reused > 0 ? `${(stats.reuseMs / stats.reused).toFixed(2)} ms per cached image` : '',
   ].filter(Boolean);
-  return `social images: ${stats.drawn} drawn, ${stats.reused} reused from cache (${ms} ms${each.length > 0 ? `; ${each.join(', ')}` : ''})`;
+  return `social images: ${stats.drawn} drawn, ${stats.reused} reused from cache${kept > 0 ? `, ${kept} kept by the incremental build` : ''} (${ms} ms${each.length > 0 ? `; ${each.join(', ')}` : ''})`;
 }
 
 /**
@@ -93,13 +97,16 @@ export async function getSocialImagePng(input: SocialCardInput): Promise<Buffer>
  * Starts drawing, in the background, the cards the cache lacks, a few at a time (one per core):
  * sharp rasterises on its own threads, so the next card's layout, or the rest of the build, runs
  * meanwhile. getSocialImagePng then waits for its card instead of drawing it a second time.
+ * Every card named here counts as used, also one that Astro's incremental build keeps from the last
+ * build without asking for it again, so that the cache keeps it too.
  */
 export function prepareSocialImages(inputs: readonly SocialCardInput[]): void {
-  const { cacheDir, pending } = getSocialImageState();
-  if (!cacheDir) return;
+  const { cacheDir, pending, stats } = getSocialImageState();
   const limit = createLimiter(availableParallelism());
   for (const input of inputs) {
     const key = getSocialImageKey(input);
+    stats.used.add(key);
+    if (!cacheDir) continue;
     const file = join(cacheDir, `${key}.png`);
     if (pending.has(key) || existsSync(file)) continue;
     const drawing = limit(async () => storeInCache(file, await drawAndCount(input)));

@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCommentFeedEntries, getFeedChannel } from '../../../data/feed.ts';
+import { getCommentFeedKey } from '../../../data/page-keys.ts';
 import { getPublishedPosts, type Post } from '../../../data/posts.ts';
 import { renderRssFeed } from '../../../lib/feeds.ts';
 import { getPostCommentsFeedPath, toAbsoluteUrl } from '../../../lib/urls.ts';
@@ -7,7 +8,13 @@ import { SITE } from '../../../site.config.ts';
 
 // Every post has one, even before its first comment, so a reader can follow a conversation from the start.
 export const getStaticPaths = (async () => {
-  return (await getPublishedPosts()).map((post) => ({ params: { slug: post.slug }, props: { post } }));
+  return Promise.all(
+    (await getPublishedPosts()).map(async (post) => ({
+      params: { slug: post.slug },
+      props: { post },
+      cacheKey: await getCommentFeedKey(post),
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 /** RSS 2.0 of the approved comments on one post, newest first. */

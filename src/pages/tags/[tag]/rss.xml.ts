@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getFeedChannel, getTagFeedEntries } from '../../../data/feed.ts';
+import { getTagFeedKey } from '../../../data/page-keys.ts';
 import { getTagSummaries } from '../../../data/tags.ts';
 import { renderRssFeed } from '../../../lib/feeds.ts';
 import type { Tag } from '../../../lib/slugs.ts';
@@ -7,10 +8,13 @@ import { getTagFeedPath, getTagPath, toAbsoluteUrl } from '../../../lib/urls.ts'
 import { SITE } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
-  return (await getTagSummaries()).map(({ slug, label }) => ({
-    params: { tag: slug },
-    props: { tag: { slug, label } },
-  }));
+  return Promise.all(
+    (await getTagSummaries()).map(async ({ slug, label, posts }) => ({
+      params: { tag: slug },
+      props: { tag: { slug, label } },
+      cacheKey: await getTagFeedKey({ slug, label }, posts),
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 /** RSS 2.0 with every published post of one tag in full, newest first. */

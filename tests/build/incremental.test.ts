@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { listFiles } from '../../src/lib/files.ts';
+import { TEST_CONTENT } from '../paths.ts';
+import { ProjectCopy } from './project-copy.ts';
+
+/**
+ * Astro's incremental build keeps a page from the last build while its cacheKey (src/data/page-keys.ts)
+ * and its code are unchanged. A key that forgot a piece of data would leave a stale page: an old
+ * title in a neighbour's link, a missing comment, last week's popular posts. So after each round of
+ * editors' changes, the incremental rebuild must equal a clean build of the same content, file for
+ * file, search index, sitemap and _headers included.
+ */
+
+/** Every file of a build with the SHA-256 of its bytes. */
+function fingerprint(dir: string): Map<string, string> {
+  return new Map(
+    listFiles(dir, /./).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
+}
+
+function differences(actual: Map<string, string>, expected: Map<string, string>): string[] {
+  const names = new Set([...actual.keys(), ...expected.keys()]);
+  return [...names].filter((name) => actual.get(name) !== expected.get(name)).sort();
+}
+
+/** Build log lines of pages Astro copied instead of rendering ("(cached)" or "(restored)"). */
+const keptPages = (output: string) => output.split('\n').filter((line) => /\((cached|restored)\)\s*$/.test(line));
+const renderedPage = (output: string, file: string) =>
+  output.split('\n').some((line) => line.includes(file) && /\(\+\d+(\.\d+)?m?s\)/.test(line));
+
+const POSTS = 'content/posts';
+const REFLEXOLOGY = 'comprehensive-overview-of-reflexology-massage';
+const SHEPHERDS_BUSH = 'shepherds-bush-freelance-massage-review';
+const CANADA_WATER = 'valentina-mobile-massage-canada-water-review';
+const IMMUNE = 'how-massage-therapy-may-enhance-your-immune-system';
+
+describe('an incremental rebuild equals a clean build', { timeout: 120_000 }, () => {
+  /** Keeps Astro's caches between builds, as an editor's machine does. */
+  const incremental = new ProjectCopy();
+  /** Builds the same content each time with no cache at all. */
+  const clean = new ProjectCopy();
+  afterAll(() => {
+    incremental.remove();
+    clean.remove();
+  });
+  for (const project of [incremental, clean]) {
+    rmSync(join(project.dir, 'content'), { recursive: true });
+    cpSync(TEST_CONTENT, join(project.dir, 'content'), { recursive: true });
+  }
+
+  /** Builds both projects after the same edits and returns the incremental build's log. */
+  function buildBoth(): string {
+    rmSync(join(clean.dir, 'content'), { recursive: true });
+    cpSync(join(incremental.dir, 'content'), join(clean.dir, 'content'), { recursive: true });
+    rmSync(join(clean.dir, 'node_modules/.astro'), { recursive: true, force: true });
+    const cleanBuild = clean.run('node', ['scripts/build.ts']);
+    expect(cleanBuild.status, cleanBuild.output).toBe(0);
+    const rebuild = incremental.run('node', ['scripts/build.ts']);
+    expect(rebuild.status, rebuild.output).toBe(0);
+    const actual = fingerprint(join(incremental.dir, 'dist'));
+    expect(actual.size).toBeGreaterThan(50);
+    expect(differences(actual, fingerprint(join(clean.dir, 'dist')))).toEqual([]);
+    return rebuild.output;
+  }
+
+  test('a first build, then a rebuild with no change, renders none of the keyed pages again', () => {
+    const first = incremental.run('node', ['scripts/build.ts']);
+    expect(first.status, first.output).toBe(0);
+    expect(keptPages(first.output)).toEqual([]);
+    const output = buildBoth();
+    // Four post pages, their four comment feeds, a drawn card, tag pages and tag feeds.
+    expect(keptPages(output).length).toBeGreaterThan(20);
+    expect(renderedPage(output, `/posts/${CANADA_WATER}/index.html`)).toBe(false);
+  });
+
+  // One change a round, so that each round tests one part of the keys: with four posts, a change
+  // made alongside another would often be re-rendered for the other's sake.
+  const rounds: [string, () => void][] = [
+    [
+      'a paragraph added to an MDX post',
+      () =>
+        incremental.edit(
+          `${POSTS}/${REFLEXOLOGY}/index.mdx`,
+          (text) => `${text.trimEnd()}\n\nOne more paragraph, added by an editor after publication.\n`,
+        ),
+    ],
+    [
+      // The same number of words: only the text itself tells the pages and feeds that show it.
+      'a word changed in a Markdown post',
+      () =>
+        incremental.edit(`${POSTS}/${CANADA_WATER}/index.md`, (text) =>
+          text.replace('came away deeply relaxed', 'came away truly relaxed'),
+        ),
+    ],
+    [
+      'a new title',
+      () =>
+        incremental.edit(`${POSTS}/${SHEPHERDS_BUSH}/index.md`, (text) =>
+          text.replace(/^title: .*$/m, 'title: A Quiet Hour in Shepherd’s Bush'),
+        ),
+    ],
+    [
+      'a comment’s text corrected (the count stays the same)',
+      () =>
+        incremental.edit(`content/comments/${IMMUNE}/01-sample-reader.md`, (text) =>
+          text.replace('This is a sample comment', 'This is a corrected sample comment'),
+        ),
+    ],
+    [
+      'a first comment on a post',
+      () => {
+        mkdirSync(join(incremental.dir, 'content/comments', CANADA_WATER));
+        incremental.write(
+          `content/comments/${CANADA_WATER}/01-new-reader.md`,
+          '---\nauthor: A new reader\ndate: 2025-06-02T09:00:00+01:00\n---\nThank you for the review.\n',
+        );
+      },
+    ],
+    [
+      // The least read post becomes the most read: the popular posts beside every page change.
+      'new page views',
+      () => incremental.edit('content/stats/pageviews.json', (text) => text.replace(': 640', ': 9999')),
+    ],
+    [
+      'an author’s new name',
+      () =>
+        incremental.edit('content/authors/editorial.yaml', (text) =>
+          text.replace(/^name: .*$/m, 'name: The Editorial Team'),
+        ),
+    ],
+    [
+      'a new post',
+      () =>
+        incremental.write(
+          `${POSTS}/a-new-post.md`,
+          [
+            '---',
+            'title: A New Post About Hand Massage',
+            'description: A short new post, published after the others, that pushes every list down by one.',
+            'pubDate: 2025-07-01',
+            'author: editorial',
+            'kind: article',
+            'tags: [self-care, hand massage]',
+            '---',
+            '',
+            'Hand massage is easy to learn and can be done anywhere.',
+            '',
+          ].join('\n'),
+        ),
+    ],
+    ['a post removed', () => rmSync(join(incremental.dir, POSTS, SHEPHERDS_BUSH), { recursive: true })],
+  ];
+
+  test.each(rounds)('after %s', (_, change) => {
+    change();
+    // Still incremental: the pages this change does not touch (comment feeds, cards...) are kept.
+    expect(keptPages(buildBoth()).length).toBeGreaterThan(0);
+  });
+});
