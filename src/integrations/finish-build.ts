@@ -10,13 +10,16 @@ import { writeSecurityHeaders } from './security-headers.ts';
  */
 export function finishBuild(): AstroIntegration {
   let outDir = '';
+  let keptDir = '';
   return {
     name: 'finish-build',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        // Where Astro's incremental build keeps its copy of each page (astro/dist/core/build/incremental.js).
+        keptDir = fileURLToPath(new URL('dist/', config.cacheDir));
       },
-      'astro:build:start': () => startSearchIndex(outDir),
+      'astro:build:start': () => startSearchIndex(outDir, keptDir),
       'astro:build:done': async ({ dir, logger }) => {
         const built = fileURLToPath(dir);
         const [search, headers] = await Promise.all([buildSearchIndex(built), writeSecurityHeaders(built)]);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCHABLE_MARKER, setLiveSearchIndex } from '../lib/live-search-index.ts';
@@ -13,8 +13,8 @@ async function createSearchIndex(): Promise<pagefind.PagefindIndex> {
 interface LiveState {
   index: Promise<pagefind.PagefindIndex>;
   adds: Promise<void>[];
-  /** Hands the post pages not rendered in this build (kept by Astro) to the index. */
-  flush(): void;
+  /** Hands over every page still waiting; each is in the build's output by now. */
+  finish(): void;
 }
 
 let live: LiveState | undefined;
@@ -28,67 +28,92 @@ function decodePath(url: string): string {
   }
 }
 
-/** The file a page's URL path names in the build, e.g. /posts/a/ → <outDir>/posts/a/index.html. */
-function fileOf(outDir: string, url: string): string {
-  return join(outDir, decodePath(url), url.endsWith('/') ? 'index.html' : '');
+/** The file a page's URL path names below a folder, e.g. /posts/a/ → <dir>/posts/a/index.html. */
+function fileOf(dir: string, url: string): string {
+  return join(dir, decodePath(url), url.endsWith('/') ? 'index.html' : '');
 }
+
+/** How often, while pages are being written, the index looks for pages Astro kept. */
+const POLL_MS = 50;
 
 /**
  * Opens the search index before the pages are rendered: src/middleware.ts then hands it each post
- * page as it is made, and Pagefind indexes it in its own process while the build goes on. Pages
- * reach Pagefind in the post route's order (see LiveSearchIndex.setOrder), whether rendered now or
- * kept from the last build, so an incremental build writes the same index as a clean one.
+ * page as it is made, and Pagefind indexes it in its own process while the build goes on.
+ *
+ * Pagefind numbers pages in the order it gets them, so pages go to it in the post route's order
+ * (LiveSearchIndex.setOrder) whatever order they are made in: a page rendered ahead of its turn
+ * waits here. A page that Astro's incremental build kept is never rendered: once it appears in the
+ * output, its turn is taken with the copy in Astro's cache (`keptDir`), which is whole even while
+ * the output's copy is still being written. So a clean build and an incremental one, pages rendered
+ * one at a time or several at once, all write the same index.
  */
-export function startSearchIndex(outDir: string): void {
+export function startSearchIndex(outDir: string, keptDir: string): void {
   const index = createSearchIndex();
   index.catch(() => {}); // Reported when the build finishes (buildSearchIndex awaits it).
   const adds: Promise<void>[] = [];
   let order: readonly string[] = [];
-  let position = new Map<string, number>();
   let next = 0;
-  const handed = new Set<string>();
+  /** Rendered post pages waiting for their turn, by decoded path. */
+  const waiting = new Map<string, string>();
+  const positions = new Set<string>();
 
-  const hand = (url: string, html: string) => {
-    const path = decodePath(url);
-    handed.add(path);
+  const hand = (path: string, html: string) => {
     // One spelling of the URL in the index, whether the page came from a request or from the disk.
+    const url = encodeURI(path);
     const added = index
-      .then((opened) => opened.addHTMLFile({ url: encodeURI(path), content: html }))
+      .then((opened) => opened.addHTMLFile({ url, content: html }))
       .then(({ errors }) => {
         if (errors.length > 0) throw new Error(`${url} could not be indexed for search: ${errors.join('; ')}`);
       });
     added.catch(() => {});
     adds.push(added);
   };
-  /** Hands over, from the output, the pages before `until` in the order that were not rendered. */
-  const catchUp = (until: number) => {
-    for (; next < until; next += 1) {
-      const url = order[next]!;
-      if (handed.has(decodePath(url))) continue;
-      let html: string;
-      try {
-        html = readFileSync(fileOf(outDir, url), 'utf8');
-      } catch {
-        throw new Error(`the search index expected the page ${url} in the build, but it is not there`);
+
+  /** Hands over pages in order for as long as the next one is there; at the end, every page must be. */
+  const pump = (finishing = false) => {
+    while (next < order.length) {
+      const path = decodePath(order[next]!);
+      let html = waiting.get(path);
+      if (html !== undefined) {
+        waiting.delete(path);
+      } else if (existsSync(fileOf(outDir, path))) {
+        // Not rendered, yet in the output: kept from the last build.
+        const kept = fileOf(keptDir, path);
+        html = readFileSync(existsSync(kept) ? kept : fileOf(outDir, path), 'utf8');
+      } else if (finishing) {
+        throw new Error(`the search index expected the page ${path} in the build, but it is not there`);
+      } else {
+        return;
       }
-      if (html.includes(SEARCHABLE_MARKER)) hand(url, html);
+      if (html.includes(SEARCHABLE_MARKER)) hand(path, html);
+      next += 1;
     }
   };
+  const poll = setInterval(() => pump(), POLL_MS);
+  poll.unref();
 
-  live = { index, adds, flush: () => catchUp(order.length) };
+  live = {
+    index,
+    adds,
+    finish() {
+      clearInterval(poll);
+      pump(true);
+      // Pages with the marker outside the post route's list (none today) go last, in path order.
+      for (const path of [...waiting.keys()].sort()) hand(path, waiting.get(path)!);
+      waiting.clear();
+    },
+  };
   setLiveSearchIndex({
     setOrder(urls) {
       order = urls;
-      position = new Map(urls.map((url, at) => [decodePath(url), at]));
+      positions.clear();
+      for (const url of urls) positions.add(decodePath(url));
       next = 0;
     },
     add(url, html) {
-      const at = position.get(decodePath(url));
-      if (at !== undefined && at >= next) {
-        catchUp(at);
-        next = at + 1;
-      }
-      hand(url, html);
+      const path = decodePath(url);
+      waiting.set(path, html);
+      if (positions.has(path)) pump();
     },
   });
 }
@@ -105,7 +130,7 @@ export async function buildSearchIndex(outDir: string): Promise<string> {
   const opened = live;
   live = undefined;
   setLiveSearchIndex(undefined);
-  opened?.flush();
+  opened?.finish();
   const index = await (opened?.index ?? createSearchIndex());
   await Promise.all(opened?.adds ?? []);
   if (!opened?.adds.length) {
