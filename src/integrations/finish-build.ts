@@ -11,6 +11,7 @@ import { writeSecurityHeaders } from './security-headers.ts';
 export function finishBuild(): AstroIntegration {
   let outDir = '';
   let keptDir = '';
+  let auditMemo = '';
   return {
     name: 'finish-build',
     hooks: {
@@ -18,11 +19,12 @@ export function finishBuild(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         // Where Astro's incremental build keeps its copy of each page (astro/dist/core/build/incremental.js).
         keptDir = fileURLToPath(new URL('dist/', config.cacheDir));
+        auditMemo = fileURLToPath(new URL('csp-audit.json', config.cacheDir));
       },
       'astro:build:start': () => startSearchIndex(outDir, keptDir),
       'astro:build:done': async ({ dir, logger }) => {
         const built = fileURLToPath(dir);
-        const [search, headers] = await Promise.all([buildSearchIndex(built), writeSecurityHeaders(built)]);
+        const [search, headers] = await Promise.all([buildSearchIndex(built), writeSecurityHeaders(built, auditMemo)]);
         logger.info(search);
         logger.info(headers);
       },

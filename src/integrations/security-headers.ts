@@ -1,19 +1,58 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { listFiles } from '../lib/files.ts';
-import { auditPageScripts, getSecurityHeaders, renderHeadersFile } from '../lib/security-headers.ts';
+import {
+  auditPageScripts,
+  getSecurityHeaders,
+  renderHeadersFile,
+  type PageScriptAudit,
+} from '../lib/security-headers.ts';
+
+/** Audits of pages already seen, by a digest of their bytes: most pages of a rebuild are unchanged. */
+type AuditMemo = Map<string, PageScriptAudit>;
+
+/** The audit's own code: a memo written by another version of it is not used. */
+const AUDIT_VERSION = createHash('sha256').update(auditPageScripts.toString()).digest('base64url');
+
+function readMemo(file: string | undefined): AuditMemo {
+  if (!file) return new Map();
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+      version: string;
+      audits: Record<string, PageScriptAudit>;
+    };
+    return saved.version === AUDIT_VERSION ? new Map(Object.entries(saved.audits)) : new Map();
+  } catch {
+    return new Map(); // None yet, or unreadable: every page is audited.
+  }
+}
+
+function writeMemo(file: string, memo: AuditMemo): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify({ version: AUDIT_VERSION, audits: Object.fromEntries(memo) }));
+  renameSync(partial, file);
+}
 
 /**
  * The CSP hashes of every inline script in a built site; throws if a page has an inline handler.
  * It lets other work run between pages (the search indexer talks to its own process meanwhile).
+ * With `memoFile`, a page whose bytes were audited in the last build is not parsed again; the memo
+ * then keeps this build's pages only.
  */
-export async function collectScriptHashes(dir: string): Promise<string[]> {
+export async function collectScriptHashes(dir: string, memoFile?: string): Promise<string[]> {
   const hashes = new Set<string>();
+  const previous = readMemo(memoFile);
+  const current: AuditMemo = new Map();
   for (const [index, page] of listFiles(dir, /\.html$/).entries()) {
     if (index % 25 === 0) await yieldToEventLoop();
     const file = join(dir, page);
-    const audit = auditPageScripts(readFileSync(file, 'utf8'));
+    const html = readFileSync(file);
+    const digest = createHash('sha256').update(html).digest('base64url');
+    const audit = previous.get(digest) ?? current.get(digest) ?? auditPageScripts(html.toString('utf8'));
+    current.set(digest, audit);
     if (audit.inlineHandlers.length > 0) {
       throw new Error(
         `${file} has inline event handlers (${audit.inlineHandlers.join(', ')}), which the Content-Security-Policy forbids`,
@@ -21,15 +60,17 @@ export async function collectScriptHashes(dir: string): Promise<string[]> {
     }
     for (const hash of audit.hashes) hashes.add(hash);
   }
+  if (memoFile) writeMemo(memoFile, current);
   return [...hashes].sort();
 }
 
 /**
  * Writes _headers (CSP with the hashes of the inline scripts actually built, and caching) into the
- * build; returns the line to log.
+ * build; returns the line to log. `memoFile` (in Astro's cache folder) spares a rebuild the parsing
+ * of unchanged pages.
  */
-export async function writeSecurityHeaders(outDir: string): Promise<string> {
-  const hashes = await collectScriptHashes(outDir);
+export async function writeSecurityHeaders(outDir: string, memoFile?: string): Promise<string> {
+  const hashes = await collectScriptHashes(outDir, memoFile);
   writeFileSync(join(outDir, '_headers'), renderHeadersFile(getSecurityHeaders(hashes)));
   return `_headers written; ${hashes.length} inline script hash(es) in the Content-Security-Policy`;
 }
