@@ -29,7 +29,16 @@ export interface SizeResult {
 export interface RebuildResult {
   posts: number;
   coldSeconds: number;
-  rebuilds: { change: string; seconds: number; speedup: number; imagesReused: number; imagesGenerated: number }[];
+  rebuilds: {
+    change: string;
+    seconds: number;
+    speedup: number;
+    imagesReused: number;
+    imagesGenerated: number;
+    /** Pages and files rendered again, and those Astro's incremental build copied from the last build. */
+    rendered?: number;
+    kept?: number;
+  }[];
 }
 
 export interface PageReport {
@@ -271,7 +280,7 @@ export function renderFeedsAndCards(sizes: readonly SizeResult[]): string {
 export function renderRebuild(rebuild: RebuildResult): string {
   const parts = rebuild.rebuilds.map(
     (r) =>
-      `${r.change} changed: ${fmt(r.seconds, 1)} s (x${fmt(r.speedup)}; images ${r.imagesReused} reused, ${r.imagesGenerated} generated)`,
+      `${r.change} changed: ${fmt(r.seconds, 1)} s (x${fmt(r.speedup)}; ${r.rendered === undefined ? '' : `${r.rendered} routes rendered, ${r.kept} kept; `}images ${r.imagesReused} reused, ${r.imagesGenerated} generated)`,
   );
   return `Rebuild at N = ${rebuild.posts}: cold ${fmt(rebuild.coldSeconds, 1)} s; ${parts.join('; ')}.`;
 }

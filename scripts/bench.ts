@@ -251,6 +251,18 @@ function validateFeeds(dist: string): FeedFigures {
 }
 
 /** One post of a built project changed and the project built again, Astro's caches kept. */
+/**
+ * Astro logs each route it writes as "├─ /path (+12ms)" when rendered and "├─ /path (cached)" (or
+ * "(restored)") when its incremental build copied the last build's file.
+ */
+function countRoutes(log: string): { rendered: number; kept: number } {
+  const routes = log.split('\n').filter((line) => /[├└]─ /.test(line));
+  return {
+    rendered: routes.filter((line) => /\(\+[\d.]+m?s\)\s*$/.test(line)).length,
+    kept: routes.filter((line) => /\((cached|restored)\)\s*$/.test(line)).length,
+  };
+}
+
 async function measureRebuilds(project: string, posts: number, coldSeconds: number): Promise<RebuildResult> {
   const file = join(project, 'content/posts/bench-post-00001/index.md');
   const original = readFileSync(file, 'utf8');
@@ -276,6 +288,7 @@ async function measureRebuilds(project: string, posts: number, coldSeconds: numb
       speedup: coldSeconds / run.seconds,
       imagesReused: (run.log.match(/\(reused cache entry\)/g) ?? []).length,
       imagesGenerated: (run.log.match(/\(before: /g) ?? []).length,
+      ...countRoutes(run.log),
     });
   }
   return { posts, coldSeconds, rebuilds };
