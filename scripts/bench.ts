@@ -322,10 +322,7 @@ for (const [index, count] of sizes.entries()) {
     }
     console.log('');
     const search = /search index: (\d+) pages, ([\d.]+) KiB, in (\d+) ms/.exec(fullRun.log);
-    const social =
-      /social images: (\d+) drawn, (\d+) reused from cache(?:, \d+ kept by the incremental build)? \((\d+) ms/.exec(
-        fullRun.log,
-      );
+    const social = /social images: (\d+) drawn, (\d+) reused from cache \((\d+) ms/.exec(fullRun.log);
     const result: SizeResult = {
       posts: count,
       full: figures(fullRun),

@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { drawSocialImage, getSocialImageKey, type SocialCardInput } from './social-image.ts';
@@ -26,6 +36,8 @@ interface SocialImageState {
   stats: SocialImageStats;
   /** Cards being drawn ahead into the cache, by key (see prepareSocialImages). */
   pending: Map<string, Promise<void>>;
+  /** Cards the build's output must hold, by site path (see planSocialImages). */
+  planned: Map<string, SocialCardInput>;
 }
 
 /**
@@ -37,7 +49,7 @@ type WithState = typeof globalThis & { [STATE]?: SocialImageState };
 
 export function getSocialImageState(): SocialImageState {
   const global = globalThis as WithState;
-  return (global[STATE] ??= { cacheDir: undefined, stats: emptyStats(), pending: new Map() });
+  return (global[STATE] ??= { cacheDir: undefined, stats: emptyStats(), pending: new Map(), planned: new Map() });
 }
 
 function emptyStats(): SocialImageStats {
@@ -46,21 +58,18 @@ function emptyStats(): SocialImageStats {
 
 /** Starts counting afresh (at the start of a build). */
 export function resetSocialImageStats(): SocialImageStats {
+  getSocialImageState().planned.clear();
   return (getSocialImageState().stats = emptyStats());
 }
 
-/**
- * The build log's line, e.g. "social images: 3 drawn, 97 reused from cache, 900 kept by the
- * incremental build (412 ms)". Kept cards are the used ones never asked for: Astro copied them.
- */
+/** The build log's line, e.g. "social images: 3 drawn, 97 reused from cache (412 ms)". */
 export function formatSocialImageStats(stats: SocialImageStats): string {
   const ms = Math.round(stats.drawMs + stats.reuseMs);
-  const kept = stats.used.size - stats.drawn - stats.reused;
   const each = [
     stats.drawn > 0 ? `${(stats.drawMs / stats.drawn).toFixed(1)} ms per drawn image` : '',
     stats.reused > 0 ? `${(stats.reuseMs / stats.reused).toFixed(2)} ms per cached image` : '',
   ].filter(Boolean);
-  return `social images: ${stats.drawn} drawn, ${stats.reused} reused from cache${kept > 0 ? `, ${kept} kept by the incremental build` : ''} (${ms} ms${each.length > 0 ? `; ${each.join(', ')}` : ''})`;
+  return `social images: ${stats.drawn} drawn, ${stats.reused} reused from cache (${ms} ms${each.length > 0 ? `; ${each.join(', ')}` : ''})`;
 }
 
 /**
@@ -96,17 +105,15 @@ export async function getSocialImagePng(input: SocialCardInput): Promise<Buffer>
 /**
  * Starts drawing, in the background, the cards the cache lacks, a few at a time (one per core):
  * sharp rasterises on its own threads, so the next card's layout, or the rest of the build, runs
- * meanwhile. getSocialImagePng then waits for its card instead of drawing it a second time.
- * Every card named here counts as used, also one that Astro's incremental build keeps from the last
- * build without asking for it again, so that the cache keeps it too.
+ * meanwhile. getSocialImagePng and placeSocialImages then wait for a card instead of drawing it
+ * a second time.
  */
 export function prepareSocialImages(inputs: readonly SocialCardInput[]): void {
-  const { cacheDir, pending, stats } = getSocialImageState();
+  const { cacheDir, pending } = getSocialImageState();
+  if (!cacheDir) return;
   const limit = createLimiter(availableParallelism());
   for (const input of inputs) {
     const key = getSocialImageKey(input);
-    stats.used.add(key);
-    if (!cacheDir) continue;
     const file = join(cacheDir, `${key}.png`);
     if (pending.has(key) || existsSync(file)) continue;
     const drawing = limit(async () => storeInCache(file, await drawAndCount(input)));
@@ -114,6 +121,43 @@ export function prepareSocialImages(inputs: readonly SocialCardInput[]): void {
     drawing.catch(() => {});
     pending.set(key, drawing);
   }
+}
+
+/**
+ * Names the cards the build's output must hold, by site path (e.g. /social/posts/a.png), and starts
+ * drawing those the cache lacks. The integration puts them in place when the pages are done
+ * (placeSocialImages): cards are not rendered as pages, so Astro neither writes them nor, in an
+ * incremental build, copies them from its own cache.
+ */
+export function planSocialImages(cards: ReadonlyMap<string, SocialCardInput>): void {
+  const { planned } = getSocialImageState();
+  for (const [path, input] of cards) planned.set(path, input);
+  prepareSocialImages([...cards.values()]);
+}
+
+/** Copies every planned card from the cache into the output (drawing any still missing); returns how many. */
+export async function placeSocialImages(outDir: string): Promise<number> {
+  const { cacheDir, planned, pending, stats } = getSocialImageState();
+  if (!cacheDir) throw new Error('social images: no cache folder (the social-images integration sets it)');
+  for (const [path, input] of planned) {
+    const key = getSocialImageKey(input);
+    stats.used.add(key);
+    const file = join(cacheDir, `${key}.png`);
+    const drawing = pending.get(key);
+    if (drawing) {
+      await drawing; // Drawn ahead, and counted, in this build.
+      pending.delete(key);
+    } else if (existsSync(file)) {
+      stats.reused += 1;
+    } else {
+      storeInCache(file, await drawAndCount(input));
+    }
+    const target = join(outDir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    // A copy, never a link: nothing done to the output can reach the cache. Cloned where the disk can.
+    copyFileSync(file, target, constants.COPYFILE_FICLONE);
+  }
+  return planned.size;
 }
 
 async function drawAndCount(input: SocialCardInput): Promise<Buffer> {
