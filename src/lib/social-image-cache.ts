@@ -144,18 +144,22 @@ export async function placeSocialImages(outDir: string): Promise<number> {
     stats.used.add(key);
     const file = join(cacheDir, `${key}.png`);
     const drawing = pending.get(key);
+    const cached = !drawing && existsSync(file);
     if (drawing) {
       await drawing; // Drawn ahead, and counted, in this build.
       pending.delete(key);
-    } else if (existsSync(file)) {
-      stats.reused += 1;
-    } else {
+    } else if (!cached) {
       storeInCache(file, await drawAndCount(input));
     }
+    const started = performance.now();
     const target = join(outDir, path);
     mkdirSync(dirname(target), { recursive: true });
     // A copy, never a link: nothing done to the output can reach the cache. Cloned where the disk can.
     copyFileSync(file, target, constants.COPYFILE_FICLONE);
+    if (cached) {
+      stats.reused += 1;
+      stats.reuseMs += performance.now() - started;
+    }
   }
   return planned.size;
 }
