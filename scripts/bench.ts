@@ -252,15 +252,14 @@ function validateFeeds(dist: string): FeedFigures {
 
 /** One post of a built project changed and the project built again, Astro's caches kept. */
 /**
- * Astro logs each route it writes as "├─ /path (+12ms)" when rendered and "├─ /path (cached)" (or
- * "(restored)") when its incremental build copied the last build's file.
+ * Astro logs each route it writes: "├─ /path" then "(+12ms)" once rendered, or "(cached)" /
+ * "(restored)" right away when its incremental build copied the last build's file. Pages render
+ * several at a time, so a path and its time may land on different lines: count the marks, not lines.
  */
 function countRoutes(log: string): { rendered: number; kept: number } {
-  const routes = log.split('\n').filter((line) => /[├└]─ /.test(line));
-  return {
-    rendered: routes.filter((line) => /\(\+[\d.]+m?s\)\s*$/.test(line)).length,
-    kept: routes.filter((line) => /\((cached|restored)\)\s*$/.test(line)).length,
-  };
+  const routes = (log.match(/[├└]─ /g) ?? []).length;
+  const kept = (log.match(/ \((cached|restored)\)/g) ?? []).length;
+  return { rendered: routes - kept, kept };
 }
 
 async function measureRebuilds(project: string, posts: number, coldSeconds: number): Promise<RebuildResult> {
