@@ -77,29 +77,45 @@ export function formatSocialImageStats(stats: SocialImageStats): string {
  * drawn and stored. Without a cache folder (no integration), it is simply drawn.
  */
 export async function getSocialImagePng(input: SocialCardInput): Promise<Buffer> {
-  const { cacheDir, stats, pending } = getSocialImageState();
+  const { cacheDir, stats } = getSocialImageState();
+  if (!cacheDir) {
+    stats.used.add(getSocialImageKey(input));
+    return drawAndCount(input);
+  }
+  const { file, cached } = await ensureCached(input, cacheDir);
+  return countReuse(cached, () => readFileSync(file));
+}
+
+/**
+ * Makes sure a card is in the cache and returns its file: waits for it if it is being drawn ahead,
+ * draws it if nobody has. `cached` says it was there from an earlier build.
+ */
+async function ensureCached(input: SocialCardInput, cacheDir: string): Promise<{ file: string; cached: boolean }> {
+  const { stats, pending } = getSocialImageState();
   const key = getSocialImageKey(input);
   stats.used.add(key);
-  if (!cacheDir) return drawAndCount(input);
   const file = join(cacheDir, `${key}.png`);
   const drawing = pending.get(key);
   if (drawing) {
-    // Drawn ahead (and counted) in this build: only read it back.
-    await drawing;
+    await drawing; // Drawn ahead, and counted, in this build.
     pending.delete(key);
-    return readFileSync(file);
+    return { file, cached: false };
   }
+  if (existsSync(file)) return { file, cached: true };
+  storeInCache(file, await drawAndCount(input));
+  return { file, cached: false };
+}
+
+/** Runs `use` (reading or copying a card's file); when the card came from the cache, counts and times it. */
+function countReuse<T>(cached: boolean, use: () => T): T {
   const started = performance.now();
-  try {
-    const png = readFileSync(file);
+  const result = use();
+  if (cached) {
+    const { stats } = getSocialImageState();
     stats.reused += 1;
     stats.reuseMs += performance.now() - started;
-    return png;
-  } catch {
-    const png = await drawAndCount(input);
-    storeInCache(file, png);
-    return png;
   }
+  return result;
 }
 
 /**
@@ -117,7 +133,7 @@ export function prepareSocialImages(inputs: readonly SocialCardInput[]): void {
     const file = join(cacheDir, `${key}.png`);
     if (pending.has(key) || existsSync(file)) continue;
     const drawing = limit(async () => storeInCache(file, await drawAndCount(input)));
-    // A failure surfaces where the card is asked for (getSocialImagePng awaits this promise).
+    // A failure surfaces where the card is asked for (ensureCached awaits this promise).
     drawing.catch(() => {});
     pending.set(key, drawing);
   }
@@ -137,29 +153,16 @@ export function planSocialImages(cards: ReadonlyMap<string, SocialCardInput>): v
 
 /** Copies every planned card from the cache into the output (drawing any still missing); returns how many. */
 export async function placeSocialImages(outDir: string): Promise<number> {
-  const { cacheDir, planned, pending, stats } = getSocialImageState();
+  const { cacheDir, planned } = getSocialImageState();
   if (!cacheDir) throw new Error('social images: no cache folder (the social-images integration sets it)');
   for (const [path, input] of planned) {
-    const key = getSocialImageKey(input);
-    stats.used.add(key);
-    const file = join(cacheDir, `${key}.png`);
-    const drawing = pending.get(key);
-    const cached = !drawing && existsSync(file);
-    if (drawing) {
-      await drawing; // Drawn ahead, and counted, in this build.
-      pending.delete(key);
-    } else if (!cached) {
-      storeInCache(file, await drawAndCount(input));
-    }
-    const started = performance.now();
+    const { file, cached } = await ensureCached(input, cacheDir);
     const target = join(outDir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    // A copy, never a link: nothing done to the output can reach the cache. Cloned where the disk can.
-    copyFileSync(file, target, constants.COPYFILE_FICLONE);
-    if (cached) {
-      stats.reused += 1;
-      stats.reuseMs += performance.now() - started;
-    }
+    countReuse(cached, () => {
+      mkdirSync(dirname(target), { recursive: true });
+      // A copy, never a link: nothing done to the output can reach the cache. Cloned where the disk can.
+      copyFileSync(file, target, constants.COPYFILE_FICLONE);
+    });
   }
   return planned.size;
 }
