@@ -250,7 +250,6 @@ function validateFeeds(dist: string): FeedFigures {
   return { checked: true, feeds: result.feeds.length, items: result.items, problems: result.problems, seconds };
 }
 
-/** One post of a built project changed and the project built again, Astro's caches kept. */
 /**
  * Astro logs each route it writes: "├─ /path" then "(+12ms)" once rendered, or "(cached)" /
  * "(restored)" right away when its incremental build copied the last build's file. Pages render
@@ -262,6 +261,7 @@ function countRoutes(log: string): { rendered: number; kept: number } {
   return { rendered: routes - kept, kept };
 }
 
+/** One post of a built project changed and the project built again, Astro's caches kept. */
 async function measureRebuilds(project: string, posts: number, coldSeconds: number): Promise<RebuildResult> {
   const file = join(project, 'content/posts/bench-post-00001/index.md');
   const original = readFileSync(file, 'utf8');

@@ -12,7 +12,7 @@ export interface LiveSearchIndex {
   /**
    * The post pages in the order the build makes them. Pagefind numbers pages in the order it gets
    * them, so the index hands them over in this order: a page Astro's incremental build kept from
-   * the last build (and so never rendered) is read from the output when its turn comes.
+   * the last build (and so never rendered) is read from Astro's copy of it when its turn comes.
    */
   setOrder(urls: readonly string[]): void;
 }

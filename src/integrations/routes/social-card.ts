@@ -5,7 +5,7 @@ import { getSocialImagePng } from '../../lib/social-image-cache.ts';
 
 /**
  * A post's drawn card under `astro dev` only (src/integrations/social-images.ts injects it there). A
- * build does not render cards as pages: the integration links each one from the card cache into the
+ * build does not render cards as pages: the integration copies each one from the card cache into the
  * output, which spares Astro writing, and its incremental build copying, thousands of images.
  */
 export const getStaticPaths = (async () => {
