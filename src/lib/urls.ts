@@ -81,3 +81,458 @@ export function normalizePath(pathOrUrl: string): string {
   if (!lastSegment.includes('.') && !path.endsWith('/')) path = `${path}/`;
   return path;
 }
+
+/**
+ * Where a URL is written, which decides what it may be:
+ * - `link`: the target of a link a reader follows (`<a href>`, Markdown `[text](target)`): a web
+ *   address, a path on this site, a relative path, a `#fragment`, `mailto:` or `tel:`.
+ * - `resource`: something the page loads (`<img src>`, `srcset`, `<video src poster>`, `<audio>`,
+ *   `<source>`, `<track>`, `<iframe>`, `<object data>`): a web address, a site or relative path, or
+ *   a `data:image/…` picture.
+ * - `absolute`: a field that must hold a full address on its own, because it is shown or sent away
+ *   from the page it was written on (`sources[].url`, an author's `url`, a commenter's `website`):
+ *   an `http://` or `https://` address only.
+ */
+export type UrlUse = 'link' | 'resource' | 'absolute';
+
+/** What a usable URL is: see judgeUrl. */
+export type UrlKind = 'web' | 'site-path' | 'relative' | 'fragment' | 'mailto' | 'tel' | 'data-image';
+
+/**
+ * judgeUrl's answer. When `ok` is false, `problem` continues a sentence that starts with the URL in
+ * quotes (`"http://" is not a valid web address: nothing follows "http://"`), `fix` says what to
+ * write instead, and `suggestion`, when there is one, is the address the writer most likely meant
+ * (`htp://x` → `http://x`), which a tool may offer or apply.
+ */
+export type UrlVerdict =
+  { ok: true; kind: UrlKind } | { ok: false; problem: string; fix: string; suggestion?: string | undefined };
+
+// Characters no one can see or type on purpose: C0 and C1 controls, zero-width characters, bidi
+// controls and the byte-order mark. The URL parser silently drops tabs and newlines, so
+// "java\nscript:" would become "javascript:"; any of them in a written address is a mistake.
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+// Schemes that run code or hide a document inside the link.
+const CODE_SCHEMES = new Set(['javascript', 'vbscript', 'livescript', 'data']);
+// Schemes that point at something only the writer's own computer or browser can open.
+const LOCAL_SCHEMES = new Set([
+  'file',
+  'blob',
+  'filesystem',
+  'about',
+  'chrome',
+  'chrome-extension',
+  'view-source',
+  'jar',
+  'content',
+  'res',
+  'resource',
+  'moz-extension',
+  'ms-appx',
+  'ms-settings',
+  'smb',
+]);
+const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|svg\+xml)[;,]/i;
+// A relative path whose first part looks like a domain name ("example.com/page"): the https:// was forgotten.
+const BARE_DOMAIN =
+  /^(?:www\.[^/\s]+|[^/\s.]+(?:\.[^/\s.]+)*\.(?:com|org|net|io|co|uk|de|fr|es|it|nl|eu|info|biz|edu|gov|me|app|dev|blog|cn|jp|ru|au|ca|us))(?:[/?#:]|$)/i;
+const PAIRS: [string, string][] = [
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+  ['<', '>'],
+];
+
+/** "a" or "an" before a scheme name as read aloud ("an ftp: address", "a sms: address"). */
+const article = (scheme: string) =>
+  /^[aeiou]/.test(scheme) || /^(?:ftp|sftp|sms|smb|ssh|svn|mms|rtsp|nntp|xmpp|irc|fb)$/.test(scheme) ? 'an' : 'a';
+
+const unicodeName = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Levenshtein distance, for scheme typos only (short strings). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Whether a scheme is most likely http or https mistyped ("htp", "hhtp", "htps", "hxxp"). */
+function isSchemeTypo(scheme: string, exact: boolean): boolean {
+  if (/^hxxps?$/.test(scheme)) return true;
+  if (exact && (scheme === 'http' || scheme === 'https')) return true;
+  return (
+    scheme.length >= 3 &&
+    /^[htp]/.test(scheme) &&
+    Math.min(editDistance(scheme, 'http'), editDistance(scheme, 'https')) <= 2
+  );
+}
+
+/** The scheme a mistyped one was meant to be: https when it ends in "s". */
+const secureFor = (scheme: string) => (/s$/i.test(scheme) ? 'https' : 'http');
+
+const bad = (problem: string, fix: string, suggestion?: string): UrlVerdict => ({
+  ok: false,
+  problem,
+  fix: suggestion ? `write ${suggestion}${fix ? ` (${fix})` : ''}` : fix,
+  ...(suggestion ? { suggestion } : {}),
+});
+
+const WRITE_FULL = 'write the whole address, e.g. https://example.com/page, or remove the link';
+
+/** Unmatched brackets in the part after the host, e.g. a ")" that Markdown left at the end. */
+function findUnmatchedBracket(text: string): string | undefined {
+  for (const [open, close] of PAIRS) {
+    let depth = 0;
+    for (const char of text) {
+      if (char === open) depth += 1;
+      else if (char === close && (depth -= 1) < 0) return close;
+    }
+    if (depth > 0) return open;
+  }
+  return undefined;
+}
+
+function judgeWebAddress(value: string, scheme: string): UrlVerdict {
+  const afterScheme = value.slice(scheme.length + 1);
+  if (!/^\/\/(?![/\\])/.test(afterScheme)) {
+    const rest = afterScheme.replace(/^[/\\]*/, '');
+    return bad(
+      `is not a valid web address: "${scheme}:" must be followed by exactly two slashes`,
+      rest ? '' : WRITE_FULL,
+      rest ? `${scheme}://${rest}` : undefined,
+    );
+  }
+  const authority = afterScheme.slice(2).split(/[/?#\\]/, 1)[0]!;
+  if (authority === '' || authority === ':' || /^:\d*$/.test(authority)) {
+    return bad(`is not a valid web address: nothing names a site after "${scheme}://"`, WRITE_FULL);
+  }
+  if (afterScheme.slice(2 + authority.length).startsWith('\\')) {
+    return bad('is not a valid web address: it has a backslash where a "/" belongs', '', value.replace(/\\/g, '/'));
+  }
+  if (authority.includes('@')) {
+    const host = authority.slice(authority.lastIndexOf('@') + 1);
+    return bad(
+      `hides a user name or password before "@", so it really leads to ${host}, which readers cannot tell`,
+      'remove the part before the "@"',
+      `${scheme}://${value.slice(scheme.length + 3 + authority.length - host.length)}`,
+    );
+  }
+  const rawHost = authority.replace(/:\d*$/, '');
+  let decodedHost = rawHost;
+  try {
+    decodedHost = decodeURIComponent(rawHost);
+  } catch {
+    // A broken %-escape stays as written; the parser below refuses it.
+  }
+  if (/\s/.test(decodedHost)) {
+    const joined = decodedHost.replace(/\s+/g, '');
+    return bad(
+      `is not a valid web address: its host name "${decodedHost}" has spaces, and a host name cannot`,
+      /\./.test(joined)
+        ? ''
+        : "write the site's real address, e.g. https://example.com/, or remove the link and keep its text",
+      /\./.test(joined) ? value.replace(rawHost, joined) : undefined,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    const port = /:(\d*)$/.exec(authority)?.[1];
+    if (port !== undefined && (port === '' || Number(port) > 65535)) {
+      return bad(
+        `is not a valid web address: its port "${port}" is not a number from 0 to 65535`,
+        'remove the ":" and the port, or fix it',
+      );
+    }
+    return bad(
+      `is not a valid web address: its host name "${decodedHost}" has characters a host name cannot have`,
+      "write the site's real address, e.g. https://example.com/, or remove the link and keep its text",
+    );
+  }
+  const host = url.hostname;
+  if (!host.startsWith('[')) {
+    if (host.split('.').some((label, index, labels) => label === '' && index !== labels.length - 1)) {
+      return bad(
+        `is not a valid web address: its host name "${host}" has an empty part between dots`,
+        '',
+        value.replace(rawHost, host.replace(/\.{2,}/g, '.').replace(/^\./, '')),
+      );
+    }
+    if (!/^[a-z0-9_.-]+$/.test(host)) {
+      return bad(
+        `is not a valid web address: its host name "${decodedHost}" has characters a host name cannot have`,
+        "write the site's real address, e.g. https://example.com/, or remove the link and keep its text",
+      );
+    }
+    if (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '0.0.0.0') {
+      return bad(
+        `points at "${host}", which is each reader's own computer`,
+        "link to the site's public address instead",
+      );
+    }
+    if (/^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/.test(host)) {
+      return bad(
+        `points at "${host}", a private network address readers cannot reach`,
+        "link to the site's public address instead",
+      );
+    }
+    if (!host.includes('.')) {
+      return bad(
+        `is not a usable web address: its host name "${host}" has no domain ending such as .com`,
+        "write the site's real address, e.g. https://example.com/, or remove the link and keep its text",
+      );
+    }
+  } else if (host === '[::1]') {
+    return bad(`points at "${host}", which is each reader's own computer`, "link to the site's public address instead");
+  }
+  const rest = value.slice(scheme.length + 3 + authority.length);
+  const unmatched = findUnmatchedBracket(rest);
+  if (unmatched) {
+    const trimmed = rest.endsWith(unmatched) ? value.slice(0, -1) : undefined;
+    return bad(
+      `has an unmatched "${unmatched}", which is most likely a typing slip`,
+      trimmed ? '' : 'check where the address ends',
+      trimmed,
+    );
+  }
+  const badEscape = /%(?![0-9a-f]{2})/i.exec(rest);
+  if (badEscape) {
+    return bad(
+      'has a "%" that is not followed by two hexadecimal digits',
+      'write %25 for a percent sign',
+      value.slice(0, value.length - rest.length) + rest.replace(/%(?![0-9a-f]{2})/gi, '%25'),
+    );
+  }
+  return { ok: true, kind: 'web' };
+}
+
+/**
+ * Judges a URL as the site needs it where it is written (see UrlUse), without any I/O: the one rule
+ * for the content check, the feeds, reader comments and the importers.
+ *
+ * Usable: an absolute http(s) address whose host is a real public name (IDN hosts such as
+ * https://bücher.example/ and any script in the path are fine; a space in a path is fine, the
+ * browser encodes it), a site path (/posts/x/), a relative path (./photo.jpg), a #fragment, a
+ * mailto: with an address, a tel: with a number, and for a `resource` a data:image/… picture.
+ *
+ * Refused, with what is wrong and what to write: an empty address or a lone "#"; invisible or
+ * control characters; "http://" with no host, a host with spaces (written or as %20), a host
+ * without a dot, localhost and private network addresses, an empty label ("example..com"), a bad
+ * port, a user name or password before "@"; the wrong number of slashes, backslashes, a misspelt
+ * scheme ("htp://", "https//", "hxxp://"); an unmatched bracket; a "%" not followed by two hex
+ * digits; a domain written without its scheme ("www.example.com"); schemes that run code
+ * (javascript:, vbscript:, data: outside images), schemes that only open on the writer's own
+ * computer (file:, blob:, C:\\…) and any other scheme; and, for `absolute`, anything that is not a
+ * full http(s) address. The rules follow the WHATWG URL Standard (the parser browsers use), made
+ * stricter where a browser would guess: a reader should get the page the writer meant.
+ *
+ * @param value the URL as written (surrounding ASCII whitespace is ignored, as browsers do)
+ * @param use where it is written; `link` by default
+ */
+export function judgeUrl(value: string, use: UrlUse = 'link'): UrlVerdict {
+  const verdict = judgeWritten(value, use);
+  if (verdict.ok || use === 'link') return verdict;
+  const instead = use === 'absolute' ? 'or delete the field' : 'or remove it';
+  return { ...verdict, fix: verdict.fix.replace(/or remove the link(?: and keep its text)?/, instead) };
+}
+
+function judgeWritten(value: string, use: UrlUse): UrlVerdict {
+  const written = value.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
+  const removeWhat = use === 'resource' ? 'remove it' : 'remove the link';
+  if (written === '') {
+    return bad(
+      'is empty',
+      use === 'absolute'
+        ? 'write a full web address starting with https://, or delete the field'
+        : `write the address it should lead to, or ${removeWhat}`,
+    );
+  }
+  const invisible = INVISIBLE.exec(written);
+  if (invisible) {
+    const cleaned = written.replace(new RegExp(INVISIBLE.source, 'gu'), '');
+    return bad(
+      `contains an invisible character (${unicodeName(invisible[0])}), which browsers drop or refuse`,
+      'retype the address',
+      cleaned && judgeWritten(cleaned, use).ok ? cleaned : undefined,
+    );
+  }
+  if (/^[a-z]:[\\/]/i.test(written) || written.startsWith('\\\\')) {
+    return bad(
+      "is a file on the writer's own computer, which readers cannot open",
+      'put the file on the site (next to the post, or in public/) and use its path, or link to a web page',
+    );
+  }
+  const schemeMatch = SCHEME.exec(written);
+  if (!schemeMatch) {
+    const missingColon = /^([a-z]{2,6})[;,.]?\/\/(?=[^/])/i.exec(written);
+    if (missingColon && isSchemeTypo(missingColon[1]!.toLowerCase(), true)) {
+      const rest = written.slice(missingColon[0].length);
+      return bad(
+        'is not a valid web address: the scheme is misspelt (it needs "://")',
+        '',
+        `${secureFor(missingColon[1]!)}://${rest}`,
+      );
+    }
+    if (written.startsWith('//')) {
+      if (use === 'absolute')
+        return written === '//'
+          ? bad('has no scheme and no host', WRITE_FULL)
+          : bad('has no scheme', '', `https:${written}`);
+      const verdict = judgeWebAddress(`https:${written}`, 'https');
+      return verdict.ok ? verdict : bad(verdict.problem.replace('"https://"', '"//"'), verdict.fix);
+    }
+    if (use === 'absolute') {
+      return bad(
+        'is not a full web address',
+        BARE_DOMAIN.test(written) ? '' : 'write the whole address, starting with https://',
+        BARE_DOMAIN.test(written) ? `https://${written}` : undefined,
+      );
+    }
+    if (written.startsWith('#')) {
+      return written === '#'
+        ? bad('leads nowhere (a "#" alone)', `write the address it should lead to, or ${removeWhat}`)
+        : { ok: true, kind: 'fragment' };
+    }
+    if (use === 'link' && BARE_DOMAIN.test(written)) {
+      return bad('is missing "https://", so it would lead to a page of this site', '', `https://${written}`);
+    }
+    if (written.includes('\\')) {
+      return bad('has a backslash where a "/" belongs', '', written.replace(/\\/g, '/'));
+    }
+    const unmatched = findUnmatchedBracket(written);
+    if (unmatched)
+      return bad(`has an unmatched "${unmatched}", which is most likely a typing slip`, 'check where the address ends');
+    if (/%(?![0-9a-f]{2})/i.test(written)) {
+      return bad(
+        'has a "%" that is not followed by two hexadecimal digits',
+        '',
+        written.replace(/%(?![0-9a-f]{2})/gi, '%25'),
+      );
+    }
+    return { ok: true, kind: written.startsWith('/') ? 'site-path' : 'relative' };
+  }
+  const scheme = schemeMatch[1]!.toLowerCase();
+  if (scheme === 'http' || scheme === 'https') return judgeWebAddress(written, scheme);
+  const afterScheme = written.slice(scheme.length + 1);
+  if (CODE_SCHEMES.has(scheme)) {
+    if (scheme === 'data' && use === 'resource' && DATA_IMAGE.test(written)) return { ok: true, kind: 'data-image' };
+    return bad(
+      scheme === 'data'
+        ? "is a data: address, which hides a whole document inside the link; readers' browsers block it"
+        : `is ${article(scheme)} ${scheme}: address, which would run code in a reader's browser`,
+      use === 'resource' ? 'use an image file or a web address instead' : 'link to a web page (https://...) instead',
+    );
+  }
+  if (LOCAL_SCHEMES.has(scheme)) {
+    return bad(
+      `is ${article(scheme)} ${scheme}: address, which only opens on the writer's own computer or browser`,
+      'put the file on the site, or link to a web page (https://...) instead',
+    );
+  }
+  if (isSchemeTypo(scheme, false)) {
+    const rest = afterScheme.replace(/^[/\\]*/, '');
+    return bad(
+      `is not a valid web address: "${scheme}:" is a misspelt scheme`,
+      rest ? '' : WRITE_FULL,
+      rest ? `${secureFor(scheme)}://${rest}` : undefined,
+    );
+  }
+  if (use === 'link' && scheme === 'mailto') {
+    let addresses = afterScheme.split('?', 1)[0]!;
+    try {
+      addresses = decodeURIComponent(addresses);
+    } catch {
+      return bad(
+        'is not a valid email link: it has a broken %-escape',
+        'write mailto: followed by the address, e.g. mailto:hello@example.com',
+      );
+    }
+    if (addresses.trim() === '')
+      return bad(
+        'has no email address after "mailto:"',
+        'write mailto: followed by the address, e.g. mailto:hello@example.com',
+      );
+    const wrong = addresses
+      .split(',')
+      .find((address) => !/^[^\s@<>()[\]]+@[^\s@<>()[\]]+\.[^\s@<>()[\].]+$/.test(address.trim()));
+    if (wrong !== undefined)
+      return bad(
+        `is not a valid email link: "${wrong.trim()}" is not an email address`,
+        'write mailto: followed by the address, e.g. mailto:hello@example.com',
+      );
+    return { ok: true, kind: 'mailto' };
+  }
+  if (use === 'link' && scheme === 'tel') {
+    let number = afterScheme.split(';', 1)[0]!;
+    try {
+      number = decodeURIComponent(number);
+    } catch {
+      // judged as written
+    }
+    if (!/^\+?[\d\s().-]*\d[\d\s().-]*$/.test(number) || number.replace(/\D/g, '').length < 3) {
+      return bad(
+        number ? `is not a valid phone link: "${number}" is not a phone number` : 'has no phone number after "tel:"',
+        'write tel: followed by the number in international form, e.g. tel:+442079460000',
+      );
+    }
+    return { ok: true, kind: 'tel' };
+  }
+  if (use === 'absolute') {
+    return bad(
+      `is ${article(scheme)} ${scheme}: address, not a web address`,
+      'write a full web address starting with https://',
+    );
+  }
+  if (use === 'resource') {
+    return bad(
+      `is ${article(scheme)} ${scheme}: address, which a browser cannot load as an image or media file`,
+      'use an image or media file on the site, or a web address (https://...)',
+    );
+  }
+  return bad(
+    `is ${article(scheme)} ${scheme}: address, which most readers' browsers cannot open`,
+    'link to a web page (https://...), an email (mailto:) or a phone number (tel:) instead',
+  );
+}
+
+/**
+ * One line for a refused URL: `${what} "${value}" ${problem}; ${fix}`, with invisible characters
+ * shown as \u escapes and a long value (a data: URI) cut to 80 characters.
+ */
+export function describeUrlProblem(what: string, value: string, verdict: Extract<UrlVerdict, { ok: false }>): string {
+  let shown = value.replace(
+    new RegExp(INVISIBLE.source, 'gu'),
+    (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
+  if (shown.length > 80) shown = `${shown.slice(0, 77)}...`;
+  return `${what} "${shown}" ${verdict.problem}; ${verdict.fix}`;
+}
+
+/**
+ * The HTML attributes that hold URLs, per element, and how each is used (see UrlUse); `srcset`
+ * holds a list of image candidates. The content check judges them and the feeds resolve them.
+ */
+export const URL_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, UrlUse>>>> = {
+  a: { href: 'link' },
+  area: { href: 'link' },
+  blockquote: { cite: 'link' },
+  q: { cite: 'link' },
+  del: { cite: 'link' },
+  ins: { cite: 'link' },
+  img: { src: 'resource', srcset: 'resource' },
+  source: { src: 'resource', srcset: 'resource' },
+  video: { src: 'resource', poster: 'resource' },
+  audio: { src: 'resource' },
+  track: { src: 'resource' },
+  iframe: { src: 'resource' },
+  embed: { src: 'resource' },
+  object: { data: 'resource' },
+  input: { src: 'resource' },
+};
