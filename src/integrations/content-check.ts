@@ -43,6 +43,9 @@ export function readContentTree(contentDir: string, publicDir: string): ContentI
   return {
     posts: read('posts', /\.mdx?$/i),
     comments: read('comments', /\.md$/i).filter((file) => file.entry.split('/').length === 2),
+    authors: read('authors', /\.(ya?ml|json)$/i).filter((file) => !file.entry.includes('/')),
+    pages: read('pages', /\.mdx?$/i).filter((file) => !file.entry.includes('/')),
+    videos: read('videos', /\.ya?ml$/i).filter((file) => !file.entry.includes('/')),
     authorIds: ids('authors', /\.(ya?ml|json)$/i),
     pageIds: ids('pages', /\.mdx?$/i),
     pinned: SITE.popularPosts.pinned,

@@ -1,9 +1,10 @@
 import type { Image, Link, Nodes, Root } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { z } from 'zod';
-import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
-import { commentSchema, createPostSchema } from './schemas.ts';
+import { parseDataFile, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import { authorSchema, commentSchema, createPostSchema, createVideoSchema, pageSchema } from './schemas.ts';
 import { getPostId, pickTagLabel, slugify } from './slugs.ts';
+import { describeUnknownField, findUnknownFields } from './unknown-fields.ts';
 import { getPostPath, normalizePath } from './urls.ts';
 
 /** One problem in one file: printed as "file:line: field: message". */
@@ -27,6 +28,10 @@ export interface SourceFile {
 export interface ContentInput {
   posts: SourceFile[];
   comments: SourceFile[];
+  /** The files in content/authors/, content/pages/ and content/videos/ (checked when given). */
+  authors?: SourceFile[] | undefined;
+  pages?: SourceFile[] | undefined;
+  videos?: SourceFile[] | undefined;
   /** Ids of the files in content/authors/. */
   authorIds: string[];
   /** Ids of the files in content/pages/. */
@@ -57,6 +62,8 @@ const heroImagePath = z.string();
 const authorId = z.string();
 const postSchema = perTimeZone((timeZone) => createPostSchema({ image: heroImagePath, author: authorId, timeZone }));
 const commentFileSchema = perTimeZone(commentSchema);
+const pageFileSchema = perTimeZone(pageSchema);
+const videoFileSchema = perTimeZone((timeZone) => createVideoSchema(heroImagePath, timeZone));
 
 interface CheckedPost {
   file: SourceFile;
@@ -80,14 +87,82 @@ function joinPath(dir: string, relative: string): string {
   return out.join('/');
 }
 
-function schemaProblems(file: string, fm: ParsedFrontmatter, issues: readonly z.core.$ZodIssue[]): Problem[] {
-  return issues.map((issue) => ({
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) value = (value as Record<PropertyKey, unknown> | null | undefined)?.[key];
+  return value;
+}
+
+/**
+ * Checks one file's data against its schema and lists every problem with its line: each key the
+ * schema does not define (with the field it probably means), then the schema's own issues, where a
+ * missing field says so plainly and points at a misspelt key that may be it.
+ */
+function checkAgainstSchema(
+  file: string,
+  fm: ParsedFrontmatter,
+  schema: z.ZodType,
+  noun: string,
+): { problems: Problem[]; result: z.ZodSafeParseResult<unknown> } {
+  const unknown = findUnknownFields(schema, fm.data);
+  const problems: Problem[] = unknown.map((field) => ({
     file,
-    line: fm.lineOf(issue.path),
-    field: issue.path.join('.') || undefined,
-    message: issue.message,
+    line: fm.lineOf(field.path),
+    field: field.path.join('.'),
+    message: describeUnknownField(field, noun),
+    severity: 'error',
+  }));
+  const result = schema.safeParse(fm.data);
+  if (result.success) return { problems, result };
+  for (const issue of result.error.issues) {
+    // Each unknown key is reported above, on its own line.
+    if (issue.code === 'unrecognized_keys') continue;
+    let message = issue.message;
+    if (valueAt(fm.data, issue.path) === undefined && issue.path.length > 0) {
+      const name = String(issue.path.at(-1));
+      if (issue.code === 'invalid_type' && /^Invalid input/.test(message)) {
+        message = `missing; ${issue.path.length > 1 ? `"${issue.path.slice(0, -1).join('.')}"` : noun} needs "${name}"`;
+      }
+      const misspelt = unknown.find(
+        (field) => field.suggestion === name && field.path.slice(0, -1).join('.') === issue.path.slice(0, -1).join('.'),
+      );
+      if (misspelt)
+        message += ` (is "${String(misspelt.path.at(-1))}" on line ${fm.lineOf(misspelt.path)} meant to be it?)`;
+    }
+    problems.push({
+      file,
+      line: fm.lineOf(issue.path),
+      field: issue.path.join('.') || undefined,
+      message,
+      severity: 'error',
+    });
+  }
+  return { problems, result };
+}
+
+function yamlProblems(file: string, fm: ParsedFrontmatter): Problem[] {
+  return fm.errors.map((error) => ({
+    file,
+    line: error.line,
+    message: `the frontmatter is not valid YAML (${error.message}); check quotes, colons and indentation`,
     severity: 'error' as const,
   }));
+}
+
+/** Authors, pages and videos: their schema, unknown fields included. */
+function checkOtherFiles(input: ContentInput): Problem[] {
+  const kinds = [
+    { files: input.authors, schema: authorSchema, noun: 'an author', parse: parseDataFile },
+    { files: input.pages, schema: pageFileSchema(input.timeZone), noun: 'a page', parse: parseFrontmatter },
+    { files: input.videos, schema: videoFileSchema(input.timeZone), noun: 'a video', parse: parseDataFile },
+  ];
+  return kinds.flatMap(({ files = [], schema, noun, parse }) =>
+    files.flatMap((file) => {
+      const fm = parse(file.text);
+      if (fm.errors.length > 0) return yamlProblems(file.path, fm);
+      return checkAgainstSchema(file.path, fm, schema, noun).problems;
+    }),
+  );
 }
 
 /** Paths of string values that still start with "TODO" (left by npm run new). */
@@ -139,20 +214,13 @@ export function checkContent(input: ContentInput): Problem[] {
 
   for (const file of input.posts) {
     const fm = parseFrontmatter(file.text);
-    for (const error of fm.errors) {
-      problems.push({
-        file: file.path,
-        line: error.line,
-        message: `the frontmatter is not valid YAML (${error.message}); check quotes, colons and indentation`,
-        severity: 'error',
-      });
-    }
+    problems.push(...yamlProblems(file.path, fm));
     if (fm.errors.length > 0) continue;
-    const result = postSchema(input.timeZone).safeParse(fm.data);
+    const checked = checkAgainstSchema(file.path, fm, postSchema(input.timeZone), 'a post');
     const data = (fm.data ?? {}) as Record<string, unknown>;
     const id = getPostId(file.entry, data);
-    if (!result.success) problems.push(...schemaProblems(file.path, fm, result.error.issues));
-    const post = result.success ? result.data : undefined;
+    problems.push(...checked.problems);
+    const post = checked.result.success ? (checked.result.data as z.output<ReturnType<typeof postSchema>>) : undefined;
     const draft = post?.draft ?? data.draft === true;
     posts.push({ file, id, draft, fm, tags: post?.tags ?? [] });
 
@@ -374,12 +442,12 @@ export function checkContent(input: ContentInput): Problem[] {
         severity: 'error',
       });
     }
-    const result = commentFileSchema(input.timeZone).safeParse(fm.data);
-    if (!result.success) {
-      problems.push(...schemaProblems(file.path, fm, result.error.issues));
-      continue;
-    }
-    const { replyTo } = result.data;
+    problems.push(...yamlProblems(file.path, fm));
+    if (fm.errors.length > 0) continue;
+    const checked = checkAgainstSchema(file.path, fm, commentFileSchema(input.timeZone), 'a comment');
+    problems.push(...checked.problems);
+    if (!checked.result.success) continue;
+    const { replyTo } = checked.result.data as z.output<ReturnType<typeof commentFileSchema>>;
     if (replyTo && !commentIds.get(postSlug)?.has(replyTo)) {
       problems.push({
         file: file.path,
@@ -391,5 +459,6 @@ export function checkContent(input: ContentInput): Problem[] {
     }
   }
 
+  problems.push(...checkOtherFiles(input));
   return problems;
 }

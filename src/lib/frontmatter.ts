@@ -18,10 +18,28 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n?---\r?\n?/;
 /** Splits a Markdown file into frontmatter and body, keeping line numbers for error messages. */
 export function parseFrontmatter(text: string): ParsedFrontmatter {
   const match = FRONTMATTER.exec(text);
-  const yamlText = match?.[1] ?? '';
+  const parsed = parseYamlWithLines(match?.[1] ?? '', 1); // 1 for the opening ---
+  const body = match ? text.slice(match[0].length) : text;
+  return {
+    ...parsed,
+    data: match ? parsed.data : {},
+    body,
+    bodyLine: match ? match[0].split('\n').length : 1,
+  };
+}
+
+/**
+ * Reads a whole YAML (or JSON) data file, such as an author or a video, the way parseFrontmatter
+ * reads frontmatter: its data, its syntax errors and the line of each field.
+ */
+export function parseDataFile(text: string): ParsedFrontmatter {
+  return { ...parseYamlWithLines(text, 0), body: '', bodyLine: 1 };
+}
+
+function parseYamlWithLines(yamlText: string, linesBefore: number): Omit<ParsedFrontmatter, 'body' | 'bodyLine'> {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
-  const toFileLine = (offset: number) => lineCounter.linePos(offset).line + 1; // +1 for the opening ---
+  const toFileLine = (offset: number) => lineCounter.linePos(offset).line + linesBefore;
   // The line of the key that names the field; for a missing field, of its nearest parent's key.
   const lineOf = (path: readonly PropertyKey[]): number => {
     for (let depth = path.length; depth > 0; depth -= 1) {
@@ -37,11 +55,8 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     }
     return 1;
   };
-  const body = match ? text.slice(match[0].length) : text;
   return {
-    data: match ? (doc.toJS() ?? {}) : {},
-    body,
-    bodyLine: match ? match[0].split('\n').length : 1,
+    data: doc.toJS() ?? {},
     errors: doc.errors.map((error) => ({ line: toFileLine(error.pos[0]), message: error.message.split('\n')[0]! })),
     lineOf,
   };

@@ -18,9 +18,12 @@ export function contentDate(timeZone: string) {
     const suggestion = typeof value === 'string' ? suggestCalendarDate(value) : undefined;
     ctx.addIssue({
       code: 'custom',
-      message: suggestion
-        ? `${JSON.stringify(value)} is not a date; write it as ${suggestion}`
-        : `${JSON.stringify(value)} is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)`,
+      message:
+        value === undefined
+          ? 'missing; write the date as YYYY-MM-DD, e.g. 2025-05-22'
+          : suggestion
+            ? `${JSON.stringify(value)} is not a date; write it as ${suggestion}`
+            : `${JSON.stringify(value)} is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)`,
     });
     return z.NEVER;
   });
@@ -34,14 +37,14 @@ export const tagsField = z
   .default([])
   .transform((labels) => toTags(labels));
 
-export const sourceSchema = z.object({
+export const sourceSchema = z.strictObject({
   title: z.string().trim().min(1),
   url: webUrl('a source url must be a full web address starting with https://'),
   publisher: z.string().trim().min(1).optional(),
 });
 
 export const reviewDetailsSchema = (timeZone: string) =>
-  z.object({
+  z.strictObject({
     /** The therapist or business reviewed. */
     subject: z.string().trim().min(1),
     area: z.string().trim().min(1),
@@ -83,6 +86,15 @@ export const feedIdField = z
   )
   .optional();
 
+/**
+ * Fields of the editor's own that the site does not use (e.g. `extra: { mood: calm }`): the one place
+ * where any key is allowed. Every other key that no schema defines is an error, so a typo such as
+ * `drafts: true` cannot publish a post by being ignored.
+ */
+export const extraField = z
+  .record(z.string(), z.unknown(), { error: 'extra holds fields of your own, e.g. extra: { mood: calm }' })
+  .optional();
+
 /** A URL slug an editor may set to change a post's address: lowercase letters, digits and hyphens. */
 export const slugField = z
   .string()
@@ -120,7 +132,7 @@ function buildPostSchema<A extends z.ZodType>(author: A, timeZone: string) {
     tags: tagsField,
     author,
     hero: z
-      .object({
+      .strictObject({
         // Resolved to the image itself per entry, in createPostSchema.
         image: z.string({ error: 'hero.image is the image file next to the post, e.g. ./hero.jpg' }),
         alt: z.string({ error: HERO_ALT_MESSAGE }).trim().min(1, HERO_ALT_MESSAGE),
@@ -129,18 +141,19 @@ function buildPostSchema<A extends z.ZodType>(author: A, timeZone: string) {
     sources: z.array(sourceSchema).default([]),
     redirectFrom: redirectFromField,
     feedId: feedIdField,
+    extra: extraField,
   };
   return z
     .discriminatedUnion(
       'kind',
       [
-        z.object({
+        z.strictObject({
           ...common,
           kind: z.literal('article'),
           /** Shows the health disclaimer: on by default for articles. */
           health: z.boolean().default(true),
         }),
-        z.object({
+        z.strictObject({
           ...common,
           kind: z.literal('review'),
           health: z.boolean().default(false),
@@ -203,25 +216,27 @@ export function createPostSchema<I extends z.ZodType, A extends z.ZodType>({
   });
 }
 
-export const authorSchema = z.object({
+export const authorSchema = z.strictObject({
   name: z.string().trim().min(1),
   /** A person, or a team writing together (search engines are told which). */
   type: z.enum(['person', 'organization'], { error: 'type must be "person" or "organization"' }).default('person'),
   bio: z.string().trim().min(1),
   credentials: z.string().trim().min(1).optional(),
   url: webUrl().optional(),
+  extra: extraField,
 });
 
 export const pageSchema = (timeZone: string) =>
-  z.object({
+  z.strictObject({
     title: z.string().trim().min(1),
     description: z.string().trim().min(1).max(300),
     updatedDate: contentDate(timeZone).optional(),
     redirectFrom: redirectFromField,
+    extra: extraField,
   });
 
 export const commentSchema = (timeZone: string) =>
-  z.object({
+  z.strictObject({
     author: z.string().trim().min(1, 'a comment needs the author name').max(80),
     date: contentDate(timeZone),
     website: webUrl('website must be a web address starting with https://').optional(),
@@ -243,7 +258,7 @@ export function parseDuration(text: string): number | null {
 }
 
 export function createVideoSchema<I extends z.ZodType>(image: I, timeZone: string) {
-  return z.object({
+  return z.strictObject({
     title: z.string().trim().min(1),
     description: z.string().trim().min(1),
     /** The day the video was first published; search engines require it. */
@@ -265,15 +280,15 @@ export function createVideoSchema<I extends z.ZodType>(image: I, timeZone: strin
     source: z.discriminatedUnion(
       'provider',
       [
-        z.object({
+        z.strictObject({
           provider: z.literal('youtube'),
           id: z.string().regex(/^[\w-]{11}$/, 'a YouTube id is 11 characters, as in youtube.com/watch?v=ID'),
         }),
-        z.object({
+        z.strictObject({
           provider: z.literal('vimeo'),
           id: z.string().regex(/^\d+$/, 'a Vimeo id is a number, as in vimeo.com/ID'),
         }),
-        z.object({
+        z.strictObject({
           provider: z.literal('file'),
           src: z.string().regex(/^\/.+\.(mp4|webm)$/, 'a video file is a path under public/, e.g. /media/clip.webm'),
           type: z.enum(['video/mp4', 'video/webm']).optional(),
@@ -281,6 +296,7 @@ export function createVideoSchema<I extends z.ZodType>(image: I, timeZone: strin
       ],
       { error: 'source.provider must be youtube, vimeo or file' },
     ),
+    extra: extraField,
   });
 }
 

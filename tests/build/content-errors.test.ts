@@ -29,13 +29,14 @@ describe('the build rejects an editor’s mistake with a message naming the file
     expect(output).toContain(`${REVIEW}:11: review.rating: a review needs a rating: a whole number from 1 to 5`);
   });
 
-  test('several problems in one file, all at once', () => {
+  test('several problems in one file, all at once, a misspelt field among them (case C8)', () => {
     const output = expectRejected(
       new ProjectCopy().edit(REVIEW, (text) =>
-        text.replace('rating: 5', 'rating: 9').replace('kind: review', 'kind: review\ndraft: maybe'),
+        text.replace('rating: 5', 'rating: 9').replace('kind: review', 'kind: review\ndraft: maybe\ndrafts: true'),
       ),
     );
-    expect(output).toContain('The content has 2 problems');
+    expect(output).toContain('The content has 3 problems');
+    expect(output).toMatch(new RegExp(`${REVIEW}:\\d+: drafts: not a field of a post; did you mean "draft"\\?`));
     expect(output).toMatch(new RegExp(`${REVIEW}:\\d+: draft: `));
     expect(output).toMatch(new RegExp(`${REVIEW}:\\d+: review.rating: the rating must be from 1 to 5`));
   });

@@ -62,11 +62,11 @@ describe('checkContent', () => {
     );
     expect(check({ posts: [bad] })).toEqual([
       'content/posts/bad.md:4: pubDate: "31/02/2026" is not a date; write it as 2026-02-28',
-      'content/posts/bad.md:7: review.area: Invalid input: expected string, received undefined',
-      'content/posts/bad.md:7: review.city: Invalid input: expected string, received undefined',
-      'content/posts/bad.md:7: review.services: Invalid input: expected array, received undefined',
+      'content/posts/bad.md:7: review.area: missing; "review" needs "area"',
+      'content/posts/bad.md:7: review.city: missing; "review" needs "city"',
+      'content/posts/bad.md:7: review.services: missing; "review" needs "services"',
       'content/posts/bad.md:7: review.rating: a review needs a rating: a whole number from 1 to 5',
-      'content/posts/bad.md:7: review.visitDate: undefined is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)',
+      'content/posts/bad.md:7: review.visitDate: missing; write the date as YYYY-MM-DD, e.g. 2025-05-22',
     ]);
   });
 
