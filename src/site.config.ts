@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIssues } from './lib/config-errors.ts';
+import { EditorMistakeError, formatIssues } from './lib/config-errors.ts';
 
 const siteConfigSchema = z.object({
   /** The site's public address, with no trailing path; feeds, canonical links and the sitemap use it. */
@@ -63,7 +63,7 @@ export type SiteConfig = z.infer<typeof siteConfigSchema>;
 export function defineSiteConfig(config: z.input<typeof siteConfigSchema>): SiteConfig {
   const result = siteConfigSchema.safeParse(config);
   if (result.success) return result.data;
-  throw new Error(
+  throw new EditorMistakeError(
     ['The site settings have problems:', ...formatIssues('src/site.config.ts', result.error.issues)].join('\n  '),
   );
 }

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
 import { checkContent, formatProblem, type ContentInput, type Problem, type SourceFile } from '../lib/content-check.ts';
 import { listFiles } from '../lib/files.ts';
 import {
@@ -60,6 +59,14 @@ export function runContentCheck(contentDir: string, publicDir: string): Problem[
   return checkContent(readContentTree(contentDir, publicDir));
 }
 
+/** The line under the list: "The content has 3 problems in 2 files; fix each as described, then build again." */
+export function summarizeProblems(errors: readonly Problem[]): string {
+  const files = new Set(errors.map((error) => error.file)).size;
+  return `The content has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}${
+    files > 1 ? ` in ${files} files` : ''
+  }; fix each as described, then build again.`;
+}
+
 /**
  * Checks the content before Astro reads it. In a build, any error stops it with one line per
  * problem, before anything is written to dist/; in dev the problems are logged and the server runs.
@@ -80,12 +87,9 @@ export function contentCheck({ contentDir }: { contentDir: string }): AstroInteg
           for (const error of errors) logger.error(formatProblem(error));
           return;
         }
-        throw new AstroError(
-          `The content has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}:\n${errors
-            .map((error) => `  ${formatProblem(error)}`)
-            .join('\n')}`,
-          'Fix each file as described; nothing was written to the output folder.',
-        );
+        // An editor's mistake, not a crash: the list alone and a summary, then a failed exit.
+        console.error(`\n${errors.map(formatProblem).join('\n')}\n\n${summarizeProblems(errors)}\n`);
+        process.exit(1);
       },
     },
   };

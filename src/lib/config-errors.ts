@@ -7,3 +7,15 @@ export function formatIssues(where: string, issues: readonly z.core.$ZodIssue[])
     return `${where}: ${field}: ${issue.message}`;
   });
 }
+
+/**
+ * An error in what a person wrote (settings, content), not in the code: its message is the whole
+ * report, so it carries no stack trace (Astro prints one only when an error has a stack).
+ */
+export class EditorMistakeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EditorMistakeError';
+    this.stack = '';
+  }
+}

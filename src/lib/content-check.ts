@@ -460,5 +460,8 @@ export function checkContent(input: ContentInput): Problem[] {
   }
 
   problems.push(...checkOtherFiles(input));
-  return problems;
+  // Each file's problems together, top to bottom, files in the order first met.
+  const fileOrder = new Map<string, number>();
+  for (const problem of problems) if (!fileOrder.has(problem.file)) fileOrder.set(problem.file, fileOrder.size);
+  return problems.toSorted((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || (a.line ?? 0) - (b.line ?? 0));
 }

@@ -35,7 +35,8 @@ describe('the build rejects an editor’s mistake with a message naming the file
         text.replace('rating: 5', 'rating: 9').replace('kind: review', 'kind: review\ndraft: maybe\ndrafts: true'),
       ),
     );
-    expect(output).toContain('The content has 3 problems');
+    expect(output).toContain('The content has 3 problems; fix each as described, then build again.');
+    expect(output, 'an editor’s mistake is not a crash').not.toMatch(/Stack trace|AstroUserError|unhandled error/);
     expect(output).toMatch(new RegExp(`${REVIEW}:\\d+: drafts: not a field of a post; did you mean "draft"\\?`));
     expect(output).toMatch(new RegExp(`${REVIEW}:\\d+: draft: `));
     expect(output).toMatch(new RegExp(`${REVIEW}:\\d+: review.rating: the rating must be from 1 to 5`));
@@ -106,6 +107,7 @@ describe('the build rejects an editor’s mistake with a message naming the file
     );
     expect(output).toContain('src/site.config.ts: timeZone: use an IANA time zone name such as Europe/London');
     expect(output).toContain('src/site.config.ts: postsPerPage:');
+    expect(output, 'a settings mistake is not a crash').not.toMatch(/Stack trace|at defineSiteConfig/);
   });
 });
 

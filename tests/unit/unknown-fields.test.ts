@@ -47,8 +47,8 @@ describe('an unknown field is an error with the file, the line and the field it 
   test('a misspelt required field reports the missing field and the unknown key, which points back at it', () => {
     const text = ARTICLE.replace('description:', 'desciption:');
     expect(check({ posts: [md('content/posts/x/index.md', text)] })).toEqual([
-      'content/posts/x/index.md:3: desciption: not a field of a post; did you mean "description"?',
       'content/posts/x/index.md:1: description: missing; a post needs "description" (is "desciption" on line 3 meant to be it?)',
+      'content/posts/x/index.md:3: desciption: not a field of a post; did you mean "description"?',
     ]);
   });
 
@@ -63,10 +63,10 @@ sources:
     url: https://www.nhs.uk/
     pubisher: NHS`;
     expect(check({ posts: [md('content/posts/hackney/index.md', text)] })).toEqual([
+      'content/posts/hackney/index.md:7: review.rating: a review needs a rating: a whole number from 1 to 5 (is "ratng" on line 12 meant to be it?)',
       'content/posts/hackney/index.md:12: review.ratng: not a field of "review"; did you mean "rating"?',
       'content/posts/hackney/index.md:17: hero.caption: not a field of "hero"; the fields are image, alt',
       'content/posts/hackney/index.md:21: sources.0.pubisher: not a field of "sources"; did you mean "publisher"?',
-      'content/posts/hackney/index.md:7: review.rating: a review needs a rating: a whole number from 1 to 5 (is "ratng" on line 12 meant to be it?)',
     ]);
   });
 
@@ -80,9 +80,9 @@ sources:
   test('a field from another blog engine is pointed at the field this site uses', () => {
     const text = ARTICLE.replace('pubDate:', 'date:') + '\ncategories: [Scalp]';
     expect(check({ posts: [md('content/posts/a.md', text)] })).toEqual([
+      'content/posts/a.md:1: pubDate: missing; write the date as YYYY-MM-DD, e.g. 2025-05-22 (is "date" on line 4 meant to be it?)',
       'content/posts/a.md:4: date: not a field of a post; did you mean "pubDate"?',
       'content/posts/a.md:7: categories: not a field of a post; did you mean "tags"?',
-      'content/posts/a.md:1: pubDate: missing; write the date as YYYY-MM-DD, e.g. 2025-05-22 (is "date" on line 4 meant to be it?)',
     ]);
   });
 
