@@ -163,8 +163,15 @@ export function readingMinutesFor(words: number, wordsPerMinute = WORDS_PER_MINU
   return Math.max(1, Math.round(words / wordsPerMinute));
 }
 
+/**
+ * A count with its noun in the right number, for the site's English interface: "1 post",
+ * "2 posts", "0 tags". `plural` defaults to the singular plus "s".
+ */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
 /** "No comments yet", "1 comment", "3 comments". */
 export function formatCommentCount(count: number): string {
-  if (count === 0) return 'No comments yet';
-  return count === 1 ? '1 comment' : `${count} comments`;
+  return count === 0 ? 'No comments yet' : formatCount(count, 'comment');
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   countWords,
   formatCommentCount,
+  formatCount,
   getExcerpt,
   getParagraphText,
   getPlainText,
@@ -68,6 +69,18 @@ describe('countWords and getReadingMinutes', () => {
 
   test('getPlainText includes headings and list items', () => {
     expect(getPlainText('## Safety\n\n- Talk to a doctor')).toBe('Safety Talk to a doctor');
+  });
+});
+
+describe('formatCount', () => {
+  test.each([
+    [0, 'tag', undefined, '0 tags'],
+    [1, 'tag', undefined, '1 tag'],
+    [1, 'post', undefined, '1 post'],
+    [2, 'post', undefined, '2 posts'],
+    [2, 'entry', 'entries', '2 entries'],
+  ])('%i %s reads as such', (count, singular, plural, text) => {
+    expect(formatCount(count, singular, plural)).toBe(text);
   });
 });
 
