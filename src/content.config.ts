@@ -9,6 +9,7 @@ import {
   pageViewsSnapshotSchema,
 } from './lib/schemas.ts';
 import { getPostId } from './lib/slugs.ts';
+import { tolerantInDev } from './lib/tolerant-loader.ts';
 import { SITE } from './site.config.ts';
 
 /** Where editors' files live; tests point this at a fixture tree. */
@@ -19,36 +20,40 @@ const { timeZone } = SITE;
 const authorReference = reference('authors');
 
 const posts = defineCollection({
-  loader: glob({
-    base: `${CONTENT_DIR}/posts`,
-    pattern: '**/*.{md,mdx}',
-    generateId: ({ entry, data }) => getPostId(entry, data),
-  }),
+  loader: tolerantInDev(
+    glob({
+      base: `${CONTENT_DIR}/posts`,
+      pattern: '**/*.{md,mdx}',
+      generateId: ({ entry, data }) => getPostId(entry, data),
+    }),
+  ),
   schema: ({ image }) => createPostSchema({ image: image(), author: authorReference, timeZone }),
 });
 
 const authors = defineCollection({
-  loader: glob({ base: `${CONTENT_DIR}/authors`, pattern: '*.{yaml,yml,json}' }),
+  loader: tolerantInDev(glob({ base: `${CONTENT_DIR}/authors`, pattern: '*.{yaml,yml,json}' })),
   schema: authorSchema,
 });
 
 const pages = defineCollection({
-  loader: glob({ base: `${CONTENT_DIR}/pages`, pattern: '*.{md,mdx}' }),
+  loader: tolerantInDev(glob({ base: `${CONTENT_DIR}/pages`, pattern: '*.{md,mdx}' })),
   schema: pageSchema(timeZone),
 });
 
 const comments = defineCollection({
   // Bodies are untrusted: pages render them with renderCommentMarkdown, never with render().
-  loader: glob({
-    base: `${CONTENT_DIR}/comments`,
-    pattern: '*/*.md',
-    generateId: ({ entry }) => entry.replace(/\.md$/i, ''),
-  }),
+  loader: tolerantInDev(
+    glob({
+      base: `${CONTENT_DIR}/comments`,
+      pattern: '*/*.md',
+      generateId: ({ entry }) => entry.replace(/\.md$/i, ''),
+    }),
+  ),
   schema: commentSchema(timeZone),
 });
 
 const videos = defineCollection({
-  loader: glob({ base: `${CONTENT_DIR}/videos`, pattern: '*.{yaml,yml}' }),
+  loader: tolerantInDev(glob({ base: `${CONTENT_DIR}/videos`, pattern: '*.{yaml,yml}' })),
   schema: ({ image }) => createVideoSchema(image(), timeZone),
 });
 

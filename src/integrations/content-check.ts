@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent, formatProblem, type ContentInput, type Problem, type SourceFile } from '../lib/content-check.ts';
 import { listFiles } from '../lib/files.ts';
+import { getDevProblems, setDevProblems } from './dev-problems.ts';
 import {
   ARCHIVE_PATH,
   ATOM_PATH,
@@ -72,24 +74,46 @@ export function summarizeProblems(errors: readonly Problem[]): string {
  * problem, before anything is written to dist/; in dev the problems are logged and the server runs.
  */
 export function contentCheck({ contentDir }: { contentDir: string }): AstroIntegration {
+  let publicDir = '';
   return {
     name: 'content-check',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command === 'preview') return;
-        const problems = runContentCheck(contentDir, new URL(config.publicDir).pathname);
+        publicDir = fileURLToPath(config.publicDir);
+        const problems = runContentCheck(contentDir, publicDir);
         const errors = problems.filter((problem) => problem.severity === 'error');
         for (const notice of problems.filter((problem) => problem.severity === 'notice')) {
           logger.warn(formatProblem(notice));
         }
-        if (errors.length === 0) return;
         if (command === 'dev') {
+          setDevProblems(problems);
           for (const error of errors) logger.error(formatProblem(error));
           return;
         }
+        if (errors.length === 0) return;
         // An editor's mistake, not a crash: the list alone and a summary, then a failed exit.
         console.error(`\n${errors.map(formatProblem).join('\n')}\n\n${summarizeProblems(errors)}\n`);
         process.exit(1);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // Checks again whenever a content file changes, prints what changed in the list, and hands
+        // the list to the pages (see dev-problems.ts). Astro's loaders reload the files themselves.
+        let printed = new Set(getDevProblems().map(formatProblem));
+        let timer: NodeJS.Timeout | undefined;
+        const recheck = () => {
+          const problems = runContentCheck(contentDir, publicDir);
+          setDevProblems(problems);
+          const lines = new Set(problems.filter((problem) => problem.severity === 'error').map(formatProblem));
+          for (const line of lines) if (!printed.has(line)) logger.error(line);
+          if (lines.size === 0 && printed.size > 0) logger.info('the content has no problems left');
+          printed = lines;
+        };
+        server.watcher.on('all', (_event, file) => {
+          if (!file.startsWith(contentDir)) return;
+          clearTimeout(timer);
+          timer = setTimeout(recheck, 100);
+        });
       },
     },
   };

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, expect, test } from 'vitest';
+import { cleanEnv, ProjectCopy } from './project-copy.ts';
+
+const POST = 'content/posts/shepherds-bush-freelance-massage-review/index.md';
+const POST_PATH = '/posts/shepherds-bush-freelance-massage-review/';
+
+let project: ProjectCopy | undefined;
+let server: ChildProcess | undefined;
+let output = '';
+afterAll(() => {
+  server?.kill();
+  project?.remove();
+});
+
+/** A port nothing listens on, from the system. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Polls until `check` returns a value, or fails with what the server printed. */
+async function waitFor<T>(what: string, check: () => Promise<T | undefined>, seconds: number): Promise<T> {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    const value = await check().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${what}; the dev server printed:\n${output}`);
+}
+
+const fetchPage = async (base: string, path: string) => {
+  const response = await fetch(`${base}${path}`);
+  return { status: response.status, html: await response.text() };
+};
+
+test('npm run dev starts with a broken post, shows the problem on the page, recovers when the file is fixed, and prints a broken link', async () => {
+  project = new ProjectCopy().edit(POST, (text) => text.replace(/^description:/m, 'desciption:'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  server = spawn('astro', ['dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: project.dir,
+    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const collect = (chunk: Buffer) => (output += chunk.toString().replace(/\x1b\[[0-9;]*m/g, ''));
+  server.stdout!.on('data', collect);
+  server.stderr!.on('data', collect);
+
+  // It serves, and every page names the problem, in the build's words.
+  const home = await waitFor('the home page', () => fetchPage(base, '/'), 120);
+  expect(home.status).toBe(200);
+  expect(home.html).toContain('role="alert"');
+  expect(home.html).toContain(`${POST}:3: desciption: not a field of a post; did you mean &quot;description&quot;?`);
+  expect(output).toContain(`${POST}:3: desciption: not a field of a post; did you mean "description"?`);
+  expect(output).not.toContain('InvalidContentEntryDataError');
+
+  // Fixed while it runs: the post comes back and the notice goes, with no restart.
+  project.edit(POST, (text) => text.replace(/^desciption:/m, 'description:'));
+  const fixed = await waitFor(
+    'the fixed post',
+    async () => {
+      const page = await fetchPage(base, POST_PATH);
+      return page.status === 200 && !page.html.includes('role="alert"') ? page : undefined;
+    },
+    30,
+  );
+  expect(fixed.html).toContain('Shepherd');
+  expect((await fetchPage(base, '/')).html).not.toContain('role="alert"');
+
+  // A broken link written while it runs is printed, and shown, while the page still renders.
+  project.edit(POST, (text) => `${text}\nSee [the old notes](/posts/no-such-post/).\n`);
+  await waitFor(
+    'the broken link to be printed',
+    async () =>
+      output.includes(`links to /posts/no-such-post/, but there is no post "no-such-post"`) ? true : undefined,
+    30,
+  );
+  const linked = await fetchPage(base, POST_PATH);
+  expect(linked.status).toBe(200);
+  expect(linked.html).toContain('links to /posts/no-such-post/');
+  expect(server.exitCode, 'the dev server is still running').toBeNull();
+}, 240_000);
