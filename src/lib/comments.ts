@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { PhrasingContent, Root as MdastRoot } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -7,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { judgeUrl } from './urls.ts';
 
 /** The rel every link in a reader's comment carries: no endorsement, marked user content, no opener. */
 export const COMMENT_LINK_REL = ['nofollow', 'ugc', 'noopener'] as const;
@@ -30,6 +32,33 @@ function remarkHtmlAsText() {
       parent.children[index] = (
         isBlock ? { type: 'paragraph', children: [text] } : text
       ) as (typeof parent.children)[number];
+    });
+  };
+}
+
+/**
+ * A link whose target is not a usable address (judgeUrl: "http://", a host with spaces, a
+ * misspelt scheme...) becomes plain text: its text and, after it in brackets, the target as the
+ * reader wrote it, so nothing they typed is lost and no page or feed holds a broken link. A
+ * target that would run code (javascript:, data:...) is not repeated: only the link text stays.
+ */
+function remarkUnusableLinksAsText() {
+  return (tree: MdastRoot) => {
+    const definitions = new Map<string, string>();
+    visit(tree, 'definition', (node) => {
+      definitions.set(node.identifier, node.url);
+    });
+    visit(tree, (node, index, parent) => {
+      if ((node.type !== 'link' && node.type !== 'linkReference') || !parent || index === undefined) return undefined;
+      const target = node.type === 'link' ? node.url : definitions.get(node.identifier);
+      if (target === undefined || judgeUrl(target, 'link').ok) return undefined;
+      const text: PhrasingContent[] = [...node.children];
+      const runsCode = /^[\s\u0000-\u001F]*(?:javascript|vbscript|livescript|data):/i.test(target);
+      if (!runsCode && mdastToString(node).trim() !== target.trim()) {
+        text.push({ type: 'text', value: `${text.length > 0 ? ' ' : ''}(${target})` });
+      }
+      (parent.children as PhrasingContent[]).splice(index, 1, ...text);
+      return [SKIP, index];
     });
   };
 }
@@ -65,6 +94,7 @@ function rehypeUnwrapDeadLinks() {
 const commentProcessor = unified()
   .use(remarkParse)
   .use(remarkHtmlAsText)
+  .use(remarkUnusableLinksAsText)
   .use(remarkRehype)
   .use(rehypeFlattenForComments)
   .use(rehypeSanitize, COMMENT_SCHEMA)
@@ -78,8 +108,10 @@ const commentProcessor = unified()
 
 /**
  * Renders an untrusted comment body to safe HTML: Markdown only; raw HTML shown as the literal text
- * that was typed; images reduced to their alt text and headings to paragraphs; javascript: and data:
- * links reduced to their text; every remaining link marked nofollow ugc noopener.
+ * that was typed; images reduced to their alt text and headings to paragraphs; a link to an
+ * unusable address shown as its text and the address as written (see remarkUnusableLinksAsText);
+ * javascript: and data: links reduced to their text; every remaining link marked nofollow ugc
+ * noopener.
  */
 export function renderCommentMarkdown(markdown: string): string {
   return String(commentProcessor.processSync(markdown)).trim();

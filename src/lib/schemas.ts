@@ -1,14 +1,35 @@
 import { z } from 'zod';
 import { parseContentDate, suggestCalendarDate } from './dates.ts';
 import { toTags } from './slugs.ts';
+import { describeUrlProblem, judgeUrl } from './urls.ts';
 
 /**
- * A web address (http or https), normalised by the URL parser, so characters that may not stand in
- * an href (a space, <, ") come out percent-encoded.
+ * A web address (http or https) for a field that needs a full one (judgeUrl's `absolute` rule: no
+ * "http://" alone, no host with spaces, no misspelt scheme...), normalised by the URL parser, so
+ * characters that may not stand in an href (a space, <, ") come out percent-encoded. A refused
+ * address gets judgeUrl's message: what is wrong and what to write. `message` is for a value that
+ * is not text at all.
  */
 export function webUrl(message = 'write a full web address starting with https://') {
-  return z.url({ protocol: /^https?$/, error: message }).transform((value) => new URL(value).href);
+  return z.string({ error: message }).transform((value, ctx) => {
+    const verdict = judgeUrl(value, 'absolute');
+    if (verdict.ok) return new URL(value.trim()).href;
+    ctx.addIssue({ code: 'custom', message: describeUrlProblem('', value, verdict) });
+    return z.NEVER;
+  });
 }
+
+/**
+ * A reader's website on a comment: kept when it is a usable web address, else left out (undefined)
+ * rather than stopping the build, since readers write it, not editors; the content check warns,
+ * naming the comment file.
+ */
+export const commenterWebsite = z
+  .unknown()
+  .transform((value) =>
+    typeof value === 'string' && judgeUrl(value, 'absolute').ok ? new URL(value.trim()).href : undefined,
+  )
+  .optional();
 
 /** A frontmatter date, read in the site's time zone (see parseContentDate). */
 export function contentDate(timeZone: string) {
@@ -239,7 +260,7 @@ export const commentSchema = (timeZone: string) =>
   z.strictObject({
     author: z.string().trim().min(1, 'a comment needs the author name').max(80),
     date: contentDate(timeZone),
-    website: webUrl('website must be a web address starting with https://').optional(),
+    website: commenterWebsite,
     // A file named 02.md is written "replyTo: 02", which YAML reads as a number.
     replyTo: z
       .union([z.string(), z.number()])

@@ -503,7 +503,7 @@ function judgeWritten(value: string, use: UrlUse): UrlVerdict {
 }
 
 /**
- * One line for a refused URL: `${what} "${value}" ${problem}; ${fix}`, with invisible characters
+ * One line for a refused URL: `${what} "${value}" ${problem}; ${fix}` (`what` may be empty), with invisible characters
  * shown as \u escapes and a long value (a data: URI) cut to 80 characters.
  */
 export function describeUrlProblem(what: string, value: string, verdict: Extract<UrlVerdict, { ok: false }>): string {
@@ -512,7 +512,7 @@ export function describeUrlProblem(what: string, value: string, verdict: Extract
     (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`,
   );
   if (shown.length > 80) shown = `${shown.slice(0, 77)}...`;
-  return `${what} "${shown}" ${verdict.problem}; ${verdict.fix}`;
+  return `${what ? `${what} ` : ''}"${shown}" ${verdict.problem}; ${verdict.fix}`;
 }
 
 /**
