@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import { judgeUrl } from './urls.ts';
+import { isCodeUrl, judgeUrl } from './urls.ts';
 
 /** The rel every link in a reader's comment carries: no endorsement, marked user content, no opener. */
 export const COMMENT_LINK_REL = ['nofollow', 'ugc', 'noopener'] as const;
@@ -53,8 +53,7 @@ function remarkUnusableLinksAsText() {
       const target = node.type === 'link' ? node.url : definitions.get(node.identifier);
       if (target === undefined || judgeUrl(target, 'link').ok) return undefined;
       const text: PhrasingContent[] = [...node.children];
-      const runsCode = /^[\s\u0000-\u001F]*(?:javascript|vbscript|livescript|data):/i.test(target);
-      if (!runsCode && mdastToString(node).trim() !== target.trim()) {
+      if (!isCodeUrl(target) && mdastToString(node).trim() !== target.trim()) {
         text.push({ type: 'text', value: `${text.length > 0 ? ' ' : ''}(${target})` });
       }
       (parent.children as PhrasingContent[]).splice(index, 1, ...text);

@@ -1,3 +1,5 @@
+import parseSrcset from '@prettier/parse-srcset';
+import { Parser } from 'htmlparser2';
 import type { Image, Link, Nodes, Root } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { z } from 'zod';
@@ -5,7 +7,15 @@ import { parseDataFile, parseFrontmatter, type ParsedFrontmatter } from './front
 import { authorSchema, commentSchema, createPostSchema, createVideoSchema, pageSchema } from './schemas.ts';
 import { getPostId, pickTagLabel, slugify } from './slugs.ts';
 import { describeUnknownField, findUnknownFields } from './unknown-fields.ts';
-import { getPostPath, normalizePath } from './urls.ts';
+import {
+  describeUrlProblem,
+  getPostPath,
+  isCodeUrl,
+  judgeUrl,
+  normalizePath,
+  URL_ATTRIBUTES,
+  type UrlUse,
+} from './urls.ts';
 
 /** One problem in one file: printed as "file:line: field: message". */
 export interface Problem {
@@ -190,17 +200,172 @@ function parseForLinks(body: string, isMdx: boolean): Root {
   }
 }
 
-/** Links and images in a Markdown body, with their line in the file. */
+/** A URL written somewhere in a body other than a Markdown link or image, with its line in the file. */
+interface WrittenUrl {
+  url: string;
+  line: number;
+  use: UrlUse;
+  /** How the message names it: 'the link', 'the srcset of <img>'... */
+  what: string;
+  /** A problem found while reading it (a srcset that does not parse), reported as it is. */
+  message?: string;
+}
+
+/**
+ * The URLs in the opening tags of an HTML fragment (raw HTML in Markdown): every attribute of
+ * URL_ATTRIBUTES, each srcset candidate on its own (read by the HTML standard's algorithm), with
+ * the line each tag starts on. Entities are decoded first, as the browser does.
+ */
+function collectHtmlUrls(html: string, firstLine: number): WrittenUrl[] {
+  const found: WrittenUrl[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const line = firstLine + (html.slice(0, parser.startIndex).match(/\n/g)?.length ?? 0);
+        for (const [attribute, use] of Object.entries(URL_ATTRIBUTES[name] ?? {})) {
+          const value = attributes[attribute];
+          if (value === undefined) continue;
+          const what = `the ${attribute} of <${name}>`;
+          if (attribute !== 'srcset') {
+            found.push({ url: value, line, use, what: name === 'a' ? 'the link' : what });
+            continue;
+          }
+          try {
+            for (const { source } of parseSrcset(value)) found.push({ url: source.value, line, use, what });
+          } catch (error) {
+            const reason = (error as Error).message.replace(/\.$/, '');
+            found.push({
+              url: value,
+              line,
+              use,
+              what,
+              message: `${what} "${value}" is not a valid srcset (${reason}); write each image as its address and one width or density, e.g. "small.jpg 320w, large.jpg 640w"`,
+            });
+          }
+        }
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return found;
+}
+
+// A Markdown link that did not become one because its address has a space: "[text](https://exa mple.com)".
+const SPACED_LINK = /\]\(([^()\s<>]+\s[^()<>]*)\)/g;
+
+/**
+ * Every link, image and other URL in a Markdown or MDX body, with its line in the file: links and
+ * images (for the checks of their own), and the URLs of link definitions, raw HTML tags, HTML
+ * elements written in MDX, and text that was meant as a link but is not one.
+ */
 function collectLinks(body: string, bodyLine: number, isMdx: boolean) {
-  const found: { node: Link | Image; line: number }[] = [];
+  const links: { node: Link | Image; line: number }[] = [];
+  const others: WrittenUrl[] = [];
+  const lineOf = (node: Nodes) => (node.position?.start.line ?? 1) + bodyLine - 1;
   const walk = (node: Nodes) => {
-    if (node.type === 'link' || node.type === 'image') {
-      found.push({ node, line: (node.position?.start.line ?? 1) + bodyLine - 1 });
+    if (node.type === 'link' || node.type === 'image') links.push({ node, line: lineOf(node) });
+    else if (node.type === 'definition')
+      others.push({ url: node.url, line: lineOf(node), use: 'link', what: 'the link' });
+    else if (node.type === 'html') others.push(...collectHtmlUrls(node.value, lineOf(node)));
+    else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
+      for (const attribute of node.attributes) {
+        const use = URL_ATTRIBUTES[node.name]?.[attribute.type === 'mdxJsxAttribute' ? attribute.name : ''];
+        if (!use || attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
+        const line = attribute.position ? attribute.position.start.line + bodyLine - 1 : lineOf(node);
+        const what = node.name === 'a' ? 'the link' : `the ${attribute.name} of <${node.name}>`;
+        if (attribute.name !== 'srcset') others.push({ url: attribute.value, line, use, what });
+        else
+          others.push(...collectHtmlUrls(`<${node.name} srcset="${attribute.value.replace(/"/g, '&quot;')}">`, line));
+      }
+    } else if (node.type === 'text') {
+      for (const match of node.value.matchAll(SPACED_LINK)) {
+        const line = lineOf(node) + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
+        others.push({ url: match[1]!, line, use: 'link', what: 'spaced' });
+      }
     }
     if ('children' in node) node.children.forEach(walk);
   };
   walk(parseForLinks(body, isMdx));
-  return found;
+  return { links, others };
+}
+
+/** Problems with the URLs of `collectLinks(...).others`, as errors or, in a draft, as notices. */
+function otherUrlProblems(file: string, others: readonly WrittenUrl[], severity: Problem['severity']): Problem[] {
+  const problems: Problem[] = [];
+  for (const { url, line, use, what, message } of others) {
+    if (message) {
+      problems.push({ file, line, message, severity });
+      continue;
+    }
+    if (what === 'spaced') {
+      const joined = url.replace(/\s+/g, '');
+      problems.push({
+        file,
+        line,
+        message: `"${url}" is not a link: Markdown ends an address at a space, so the page shows the brackets as text; remove the space${judgeUrl(joined).ok ? ` (${joined})` : ''}, or write the address between < and > if the space belongs in it`,
+        severity,
+      });
+      continue;
+    }
+    const verdict = judgeUrl(url, use);
+    if (!verdict.ok) problems.push({ file, line, message: describeUrlProblem(what, url, verdict), severity });
+  }
+  return problems;
+}
+
+/**
+ * A reader's comment never stops the build: an unusable website is left out of the page and the
+ * feeds (see commenterWebsite), and a link to an unusable address is shown as text (see
+ * renderCommentMarkdown). Both are notices naming the file and line, so the owner can fix them.
+ */
+function commentUrlProblems(file: string, fm: ParsedFrontmatter): Problem[] {
+  const problems: Problem[] = [];
+  const website = (fm.data as { website?: unknown } | null)?.website;
+  if (website !== undefined && website !== null) {
+    const verdict = judgeUrl(String(website), 'absolute');
+    if (!verdict.ok) {
+      problems.push({
+        file,
+        line: fm.lineOf(['website']),
+        field: 'website',
+        message: `${describeUrlProblem('', String(website), verdict)}; until then the comment is shown without it`,
+        severity: 'notice',
+      });
+    }
+  }
+  const { links, others } = collectLinks(fm.body, fm.bodyLine, false);
+  const targets = [
+    ...links.filter(({ node }) => node.type === 'link').map(({ node, line }) => ({ url: node.url, line })),
+    ...others.filter((other) => other.what === 'the link'),
+  ];
+  for (const { url, line } of targets) {
+    const verdict = judgeUrl(url, 'link');
+    if (verdict.ok) continue;
+    problems.push({
+      file,
+      line,
+      message: `${describeUrlProblem('the link', url, verdict)}; the comment shows ${isCodeUrl(url) ? 'only its text' : 'it as plain text'}`,
+      severity: 'notice',
+    });
+  }
+  return problems;
+}
+
+/** The links, images and other URLs in a page's body (content/pages/). */
+function pageUrlProblems(file: SourceFile): Problem[] {
+  const fm = parseFrontmatter(file.text);
+  if (fm.errors.length > 0) return [];
+  const { links, others } = collectLinks(fm.body, fm.bodyLine, file.path.endsWith('.mdx'));
+  const problems = otherUrlProblems(file.path, others, 'error');
+  for (const { node, line } of links) {
+    const verdict = judgeUrl(node.url, node.type === 'image' ? 'resource' : 'link');
+    if (verdict.ok) continue;
+    const what = node.type === 'image' ? 'the image' : 'the link';
+    problems.push({ file: file.path, line, message: describeUrlProblem(what, node.url, verdict), severity: 'error' });
+  }
+  return problems;
 }
 
 /**
@@ -236,7 +401,17 @@ export function checkContent(input: ContentInput): Problem[] {
       });
     }
     const heroImage = (data.hero as { image?: unknown } | undefined)?.image;
-    if (typeof heroImage === 'string' && !/^https?:/.test(heroImage)) {
+    const heroVerdict = typeof heroImage === 'string' ? judgeUrl(heroImage, 'resource') : undefined;
+    if (heroVerdict && !heroVerdict.ok) {
+      problems.push({
+        file: file.path,
+        line: fm.lineOf(['hero', 'image']),
+        field: 'hero.image',
+        message: describeUrlProblem('', heroImage as string, heroVerdict),
+        severity: 'error',
+      });
+    }
+    if (typeof heroImage === 'string' && heroVerdict?.ok && heroVerdict.kind === 'relative') {
       const imagePath = joinPath(dirname(file.path), heroImage);
       if (!input.fileExists(imagePath)) {
         problems.push({
@@ -321,7 +496,21 @@ export function checkContent(input: ContentInput): Problem[] {
   const tagSlugs = new Set(labelsBySlug.keys());
   for (const post of posts) {
     const isMdx = post.file.path.endsWith('.mdx');
-    for (const { node, line } of collectLinks(post.fm.body, post.fm.bodyLine, isMdx)) {
+    const { links, others } = collectLinks(post.fm.body, post.fm.bodyLine, isMdx);
+    // A draft is not published, so its unusable URLs are noticed but do not stop the build.
+    const urlSeverity = post.draft ? 'notice' : 'error';
+    problems.push(...otherUrlProblems(post.file.path, others, urlSeverity));
+    for (const { node, line } of links) {
+      const verdict = judgeUrl(node.url, node.type === 'image' ? 'resource' : 'link');
+      if (!verdict.ok) {
+        const what = node.type === 'image' ? 'the image' : 'the link';
+        problems.push({
+          file: post.file.path,
+          line,
+          message: describeUrlProblem(what, node.url, verdict),
+          severity: urlSeverity,
+        });
+      }
       if (node.type === 'image') {
         if (!post.draft && /^TODO\b/i.test(node.alt ?? '')) {
           problems.push({
@@ -339,7 +528,7 @@ export function checkContent(input: ContentInput): Problem[] {
             severity: 'error',
           });
         }
-        if (!/^[a-z]+:|^\/\//i.test(node.url) && !node.url.startsWith('/')) {
+        if (verdict.ok && verdict.kind === 'relative') {
           const imagePath = joinPath(dirname(post.file.path), decodeURI(node.url));
           if (!input.fileExists(imagePath)) {
             problems.push({
@@ -352,16 +541,7 @@ export function checkContent(input: ContentInput): Problem[] {
         }
         continue;
       }
-      if (/^\s*(?:javascript|data|vbscript):/i.test(node.url)) {
-        problems.push({
-          file: post.file.path,
-          line,
-          message: `links to a ${node.url.trim().split(':')[0]!.toLowerCase()}: address, which would run code or hide content in a reader's browser; link to a web page (https://...) instead`,
-          severity: 'error',
-        });
-        continue;
-      }
-      if (!node.url.startsWith('/') || node.url.startsWith('//')) continue;
+      if (!verdict.ok || verdict.kind !== 'site-path') continue;
       const path = normalizePath(node.url);
       const postLink = /^\/posts\/([^/]+)\/$/.exec(path);
       if (postLink) {
@@ -447,6 +627,7 @@ export function checkContent(input: ContentInput): Problem[] {
     const checked = checkAgainstSchema(file.path, fm, commentFileSchema(input.timeZone), 'a comment');
     problems.push(...checked.problems);
     if (!checked.result.success) continue;
+    problems.push(...commentUrlProblems(file.path, fm));
     const { replyTo } = checked.result.data as z.output<ReturnType<typeof commentFileSchema>>;
     if (replyTo && !commentIds.get(postSlug)?.has(replyTo)) {
       problems.push({
@@ -460,6 +641,7 @@ export function checkContent(input: ContentInput): Problem[] {
   }
 
   problems.push(...checkOtherFiles(input));
+  for (const file of input.pages ?? []) problems.push(...pageUrlProblems(file));
   // Each file's problems together, top to bottom, files in the order first met.
   const fileOrder = new Map<string, number>();
   for (const problem of problems) if (!fileOrder.has(problem.file)) fileOrder.set(problem.file, fileOrder.size);

@@ -1,3 +1,5 @@
+import { distance } from 'fastest-levenshtein';
+
 /** Every internal URL of the site is built here, so pages, feeds and the sitemap agree. */
 
 export function getPostPath(slug: string): string {
@@ -140,7 +142,6 @@ const PAIRS: [string, string][] = [
   ['(', ')'],
   ['[', ']'],
   ['{', '}'],
-  ['<', '>'],
 ];
 
 /** "a" or "an" before a scheme name as read aloud ("an ftp: address", "a sms: address"). */
@@ -149,27 +150,12 @@ const article = (scheme: string) =>
 
 const unicodeName = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** Levenshtein distance, for scheme typos only (short strings). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** Whether a scheme is most likely http or https mistyped ("htp", "hhtp", "htps", "hxxp"). */
 function isSchemeTypo(scheme: string, exact: boolean): boolean {
   if (/^hxxps?$/.test(scheme)) return true;
   if (exact && (scheme === 'http' || scheme === 'https')) return true;
   return (
-    scheme.length >= 3 &&
-    /^[htp]/.test(scheme) &&
-    Math.min(editDistance(scheme, 'http'), editDistance(scheme, 'https')) <= 2
+    scheme.length >= 3 && /^[htp]/.test(scheme) && Math.min(distance(scheme, 'http'), distance(scheme, 'https')) <= 2
   );
 }
 
@@ -500,6 +486,15 @@ function judgeWritten(value: string, use: UrlUse): UrlVerdict {
     `is ${article(scheme)} ${scheme}: address, which most readers' browsers cannot open`,
     'link to a web page (https://...), an email (mailto:) or a phone number (tel:) instead',
   );
+}
+
+/**
+ * Whether a URL would run code or carry a whole document (javascript:, vbscript:, data:...), even
+ * with the spaces or control characters a browser skips before the scheme: such a target is never
+ * worth showing to readers, even as text.
+ */
+export function isCodeUrl(value: string): boolean {
+  return /^[\s\u0000-\u001F]*(?:javascript|vbscript|livescript|data):/i.test(value);
 }
 
 /**

@@ -27,6 +27,38 @@ describe('renderCommentMarkdown', () => {
     expect(html).toBe('<p>a b c d</p>');
   });
 
+  test('C2: a link to an address that is not usable is shown as its text and the address as written', () => {
+    expect(renderCommentMarkdown('I wrote about it on [my site](http://) too.')).toBe(
+      '<p>I wrote about it on my site (http://) too.</p>',
+    );
+  });
+
+  test.each([
+    ['[booking](<https://exa mple.com>)', '<p>booking (https://exa mple.com)</p>'],
+    ['[chair](http://calm%20hands%20chair%20massage/)', '<p>chair (http://calm%20hands%20chair%20massage/)</p>'],
+    ['[blog](htp://ann.example)', '<p>blog (htp://ann.example)</p>'],
+    ['[blog](https//ann.example)', '<p>blog (https//ann.example)</p>'],
+    ['[blog](www.ann.example.com)', '<p>blog (www.ann.example.com)</p>'],
+    ['[**my** blog](http://)', '<p><strong>my</strong> blog (http://)</p>'],
+    ['[](http://)', '<p>(http://)</p>'],
+    ['<http://>', '<p>http://</p>'],
+    ['[mail me](mailto:)', '<p>mail me (mailto:)</p>'],
+    ['[local](http://localhost:3000/)', '<p>local (http://localhost:3000/)</p>'],
+    ['[file](file:///C:/x.html)', '<p>file (file:///C:/x.html)</p>'],
+    ['[see][1]\n\n[1]: http://calm/', '<p>see (http://calm/)</p>'],
+    ['[a](vbscript:msgbox)', '<p>a</p>'],
+  ])('%j renders as text: %s', (markdown, html) => {
+    expect(renderCommentMarkdown(markdown)).toBe(html);
+  });
+
+  test('usable links stay links: IDN hosts, other scripts in the path, mailto', () => {
+    const html = renderCommentMarkdown(
+      '[書店](https://bücher.example/) [按摩](https://zh.wikipedia.org/wiki/按摩) [mail](mailto:ann@example.com)',
+    );
+    expect(html.match(/<a /g)).toHaveLength(3);
+    expect(html).toContain('href="https://b%C3%BCcher.example/"');
+  });
+
   test('marks every remaining link nofollow ugc noopener', () => {
     const html = renderCommentMarkdown(
       'See [this](https://example.org/x) or https://example.org/y or [mail](mailto:a@b.test)',

@@ -138,9 +138,9 @@ describe('checkContent', () => {
   test('refuses links that would run code in a reader’s browser', () => {
     const body = '[a](javascript:alert(1)) [b](JAVASCRIPT:x) [c](data:text/html,hi) [d](https://example.org/)';
     expect(check({ posts: [post('a.md', ARTICLE, body)] })).toEqual([
-      "content/posts/a.md:9: links to a javascript: address, which would run code or hide content in a reader's browser; link to a web page (https://...) instead",
-      "content/posts/a.md:9: links to a javascript: address, which would run code or hide content in a reader's browser; link to a web page (https://...) instead",
-      "content/posts/a.md:9: links to a data: address, which would run code or hide content in a reader's browser; link to a web page (https://...) instead",
+      `content/posts/a.md:9: the link "javascript:alert(1)" is a javascript: address, which would run code in a reader's browser; link to a web page (https://...) instead`,
+      `content/posts/a.md:9: the link "JAVASCRIPT:x" is a javascript: address, which would run code in a reader's browser; link to a web page (https://...) instead`,
+      `content/posts/a.md:9: the link "data:text/html,hi" is a data: address, which hides a whole document inside the link; readers' browsers block it; link to a web page (https://...) instead`,
     ]);
   });
 

@@ -1,0 +1,207 @@
+import { describe, expect, test } from 'vitest';
+import { checkContent, formatProblem, type ContentInput, type SourceFile } from '../../src/lib/content-check.ts';
+import { contentInput } from './content-input.ts';
+
+const file = (folder: string, entry: string, frontmatter: string, body = ''): SourceFile => ({
+  path: `content/${folder}/${entry}`,
+  entry,
+  text: `---\n${frontmatter.trim()}\n---\n\n${body}\n`,
+});
+
+// 7 frontmatter lines + 2 fences + 1 blank: the body starts on line 11.
+const ARTICLE = `title: A post
+description: A summary.
+pubDate: 2025-01-01
+author: editorial
+kind: article
+health: false
+tags: [studio]`;
+const post = (body: string, frontmatter = ARTICLE, entry = 'p.md') => file('posts', entry, frontmatter, body);
+const comment = (frontmatter: string, body: string) => file('comments', `p/01-reader.md`, frontmatter, body);
+
+function check(overrides: Partial<ContentInput>) {
+  const problems = checkContent(contentInput({ staticPaths: new Set(['/']), ...overrides }));
+  return {
+    errors: problems.filter((problem) => problem.severity === 'error').map(formatProblem),
+    notices: problems.filter((problem) => problem.severity === 'notice').map(formatProblem),
+  };
+}
+const errorsOf = (body: string) => check({ posts: [post(body)] }).errors;
+
+describe('the content check judges every URL in a post body', () => {
+  test('C1: "[old studio](http://)" is an error on its line, naming what to write', () => {
+    const body = 'We gave our first massages in the [old studio](http://), a narrow room above a bakery.';
+    expect(errorsOf(body)).toEqual([
+      'content/posts/p.md:11: the link "http://" is not a valid web address: nothing names a site after "http://"; write the whole address, e.g. https://example.com/page, or remove the link',
+    ]);
+  });
+
+  test('C1: "[booking page](<https://exa mple.com>)" is an error that offers the address without the space', () => {
+    expect(errorsOf('Line one.\n\nA client sent the [booking page](<https://exa mple.com>) to us.')).toEqual([
+      'content/posts/p.md:13: the link "https://exa mple.com" is not a valid web address: its host name "exa mple.com" has spaces, and a host name cannot; write https://example.com',
+    ]);
+  });
+
+  test('C1: the same address without angle brackets is not a link at all, and the check says so', () => {
+    expect(errorsOf('A client sent the [booking page](https://exa mple.com) to us.')).toEqual([
+      'content/posts/p.md:11: "https://exa mple.com" is not a link: Markdown ends an address at a space, so the page shows the brackets as text; remove the space (https://example.com), or write the address between < and > if the space belongs in it',
+    ]);
+  });
+
+  test('B1: a host written with %20 is an error', () => {
+    expect(errorsOf('Book a [chair massage](http://calm%20hands%20chair%20massage/) on Fridays.')).toEqual([
+      `content/posts/p.md:11: the link "http://calm%20hands%20chair%20massage/" is not a valid web address: its host name "calm hands chair massage" has spaces, and a host name cannot; write the site's real address, e.g. https://example.com/, or remove the link and keep its text`,
+    ]);
+  });
+
+  test.each([
+    ['[a](htp://example.com)', 'write http://example.com'],
+    ['[a](https//example.com)', 'write https://example.com'],
+    ['[a](www.example.com)', 'write https://www.example.com'],
+    ['[a](<https://en.wikipedia.org/wiki/Shiatsu_(massage>)', 'unmatched "("'],
+    ['[a](mailto:)', 'no email address'],
+    ['[a](tel:)', 'no phone number'],
+    ['[a](vbscript:msgbox)', 'run code'],
+    ['[a](file:///C:/Users/me/price-list.pdf)', "writer's own computer"],
+    ['[a]()', 'is empty'],
+    ['[a](#)', 'leads nowhere'],
+    ['<http://>', 'nothing names a site'],
+    ['[a][ref]\n\n[ref]: http://', 'nothing names a site'],
+    ['![A table by a window](http://)', 'the image "http://"'],
+    ['![A table by a window](javascript:alert(1))', 'the image "javascript:alert(1)"'],
+  ])('%j is reported: %s', (body, expected) => {
+    const errors = errorsOf(body);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^content\/posts\/p\.md:1[13]: /);
+    expect(errors[0]).toContain(expected);
+  });
+
+  test('raw HTML: href, src, srcset candidates, poster and the rest, each on its own line', () => {
+    const body = [
+      '<p>Intro</p>',
+      '<a href="http://">old studio</a>',
+      '<img src="https://exa mple.com/a.jpg" alt="x">',
+      '<img src="/a.jpg" srcset="/a.jpg 1x, htp://cdn.example.com/b.jpg 2x" alt="x">',
+      '<video src="/v.webm" poster="file:///C:/poster.jpg"></video>',
+      '<audio src="javascript:alert(1)"></audio>',
+      '<iframe src="https://"></iframe>',
+      '<picture><source srcset="/a.avif 100w 1x"></picture>',
+      '<object data="C:\\x.pdf"></object>',
+    ].join('\n');
+    expect(errorsOf(body).map((error) => error.split(': ')[0] + ': ' + error.split(': ')[1]!.split(' "')[0])).toEqual([
+      'content/posts/p.md:12: the link',
+      'content/posts/p.md:13: the src of <img>',
+      'content/posts/p.md:14: the srcset of <img>',
+      'content/posts/p.md:15: the poster of <video>',
+      'content/posts/p.md:16: the src of <audio>',
+      'content/posts/p.md:17: the src of <iframe>',
+      'content/posts/p.md:18: the srcset of <source>',
+      'content/posts/p.md:19: the data of <object>',
+    ]);
+  });
+
+  test('C4: a srcset whose URLs hold commas is fine, as are IDN hosts, other scripts and data: images', () => {
+    const body = [
+      'The room faces a small garden.',
+      '',
+      '<img src="https://cdn.example.com/fit=contain,width=640/a.jpg" srcset="https://cdn.example.com/fit=contain,width=320/a.jpg 320w, https://cdn.example.com/fit=contain,width=640/a.jpg 640w" alt="A massage table">',
+      '',
+      '[書店](https://bücher.example/) [按摩](https://zh.wikipedia.org/wiki/按摩) [עיסוי](https://he.wikipedia.org/wiki/עיסוי)',
+      '[mail](mailto:hello@example.com) [call](tel:+442079460000) [top](#top) [prices](</media/price list.pdf>)',
+      '<img src="data:image/png;base64,iVBORw0KGgo=" alt="A dot">',
+    ].join('\n');
+    expect(check({ posts: [post(body)], staticPaths: new Set(['/', '/media/price list.pdf']) }).errors).toEqual([]);
+  });
+
+  test('MDX: URLs of HTML elements written as JSX are judged too', () => {
+    const body =
+      'Intro.\n\n<a href="http://">old studio</a>\n\n<img src="/a.jpg" srcset="/a.jpg 1x, https:// 2x" alt="x" />';
+    expect(check({ posts: [post(body, ARTICLE, 'p.mdx')] }).errors).toEqual([
+      'content/posts/p.mdx:13: the link "http://" is not a valid web address: nothing names a site after "http://"; write the whole address, e.g. https://example.com/page, or remove the link',
+      'content/posts/p.mdx:15: the srcset of <img> "https://" is not a valid web address: nothing names a site after "https://"; write the whole address, e.g. https://example.com/page, or remove it',
+    ]);
+  });
+
+  test('a draft’s unusable URLs are notices, so an unfinished draft does not stop the build', () => {
+    const result = check({ posts: [post('[old studio](http://)', `${ARTICLE}\ndraft: true`)] });
+    expect(result.errors).toEqual([]);
+    expect(result.notices).toEqual([expect.stringMatching(/^content\/posts\/p\.md:12: the link "http:\/\/" is not/)]);
+  });
+});
+
+describe('the content check judges URLs in frontmatter', () => {
+  test.each([
+    ['http://', 'nothing names a site'],
+    ['https://exa mple.com/study', 'write https://example.com/study'],
+    ['/about/', 'is not a full web address'],
+    ['www.nhs.uk/conditions/massage', 'write https://www.nhs.uk/conditions/massage'],
+    ['javascript:alert(1)', 'run code'],
+  ])('sources[].url %j is an error on its line: %s', (url, expected) => {
+    const frontmatter = `${ARTICLE}\nsources:\n  - title: A study\n    url: '${url}'`;
+    const [error, ...rest] = check({ posts: [post('Text.', frontmatter)] }).errors;
+    expect(rest).toEqual([]);
+    expect(error).toMatch(/^content\/posts\/p\.md:11: sources\.0\.url: /);
+    expect(error).toContain(expected);
+  });
+
+  test('hero.image that is not a usable address is an error naming the field', () => {
+    const frontmatter = `${ARTICLE}\nhero:\n  image: 'http://'\n  alt: A room`;
+    expect(check({ posts: [post('Text.', frontmatter)] }).errors).toEqual([
+      'content/posts/p.md:10: hero.image: "http://" is not a valid web address: nothing names a site after "http://"; write the whole address, e.g. https://example.com/page, or remove it',
+    ]);
+  });
+
+  test("an author's url is judged as a full web address", () => {
+    const author = file('authors', 'ann.yaml', '', '');
+    author.text = "name: Ann\nbio: Therapist.\nurl: 'http://calm%20hands/'\n";
+    expect(check({ authors: [author] }).errors).toEqual([
+      `content/authors/ann.yaml:3: url: "http://calm%20hands/" is not a valid web address: its host name "calm hands" has spaces, and a host name cannot; write the site's real address, e.g. https://example.com/, or delete the field`,
+    ]);
+  });
+
+  test('a page body is judged like a post body', () => {
+    const page = file('pages', 'about.md', 'title: About\ndescription: Us.', 'Visit the [old studio](http://).');
+    expect(check({ pages: [page] }).errors).toEqual([
+      'content/pages/about.md:6: the link "http://" is not a valid web address: nothing names a site after "http://"; write the whole address, e.g. https://example.com/page, or remove the link',
+    ]);
+  });
+});
+
+describe("a reader's comment never stops the build", () => {
+  const aPost = post('Text.', ARTICLE, 'p.md');
+
+  test('C2: "[my site](http://)" in a comment body is a notice, shown as text, not an error', () => {
+    const result = check({
+      posts: [aPost],
+      comments: [
+        comment(
+          'author: A. Reader\ndate: 2024-06-11T08:15',
+          'This helped. I wrote about it on [my site](http://) too.',
+        ),
+      ],
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.notices).toEqual([
+      'content/comments/p/01-reader.md:6: the link "http://" is not a valid web address: nothing names a site after "http://"; write the whole address, e.g. https://example.com/page, or remove the link; the comment shows it as plain text',
+    ]);
+  });
+
+  test.each([
+    'http://',
+    'https://exa mple.com',
+    'javascript:alert(1)',
+    'www.example.com',
+    '/about/',
+    'htp://x.example',
+  ])('a commenter website %j is a notice naming the file and line, and is left out', (website) => {
+    const result = check({
+      posts: [aPost],
+      comments: [comment(`author: A. Reader\ndate: 2024-06-11T08:15\nwebsite: '${website}'`, 'Thanks.')],
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.notices).toHaveLength(1);
+    expect(result.notices[0]).toMatch(
+      /^content\/comments\/p\/01-reader\.md:4: website: ".+; until then the comment is shown without it$/,
+    );
+  });
+});
