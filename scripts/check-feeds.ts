@@ -5,7 +5,7 @@
  *
  * Feeds: rss.xml, atom.xml, feed.json, comments.xml, tags/<tag>/rss.xml, posts/<post>/comments.xml.
  * Rules: well-formed XML (xmllint); RFC 822 dates in RSS, RFC 3339 in Atom and JSON Feed, real
- * calendar dates only; absolute links, in the content too; unique ids; each format's required
+ * calendar dates only; absolute links, in the content too; each srcset as on the item's page; unique ids; each format's required
  * elements or keys; a self link naming the feed's own address; every post of the sitemap in the main
  * feeds, every post of a tag in its feed, every comment of a post in the site's comments feed. Then
  * feedparser must read every XML feed with no error (bozo 0) and find as many entries as the rules did.
@@ -15,7 +15,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
-import { findRelativeUrls, isAbsoluteHttpUrl, isRfc3339Date, isRfc822Date } from '../src/lib/feed-rules.ts';
+import {
+  findRelativeUrls,
+  findSrcsetsNotOnPage,
+  isAbsoluteHttpUrl,
+  isRfc3339Date,
+  isRfc822Date,
+} from '../src/lib/feed-rules.ts';
 import { slugify } from '../src/lib/slugs.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -30,6 +36,8 @@ export interface CheckedFeed {
   ids: string[];
   /** Per item: its tag labels. */
   tags: string[][];
+  /** Per item: its full HTML content. */
+  contents: string[];
 }
 
 export interface FeedCheckResult {
@@ -94,7 +102,7 @@ export function findFeeds(distDir: string): { file: string; format: FeedFormat }
 
 function checkRss(xml: string, file: string, feedUrl: string, problems: string[]): CheckedFeed {
   const say = (message: string) => problems.push(`${file}: ${message}`);
-  const feed: CheckedFeed = { file, format: 'rss', links: [], ids: [], tags: [] };
+  const feed: CheckedFeed = { file, format: 'rss', links: [], ids: [], tags: [], contents: [] };
   const rss = (xmlParser.parse(xml) as Node).rss as Node | undefined;
   if (!rss || rss['@_version'] !== '2.0') {
     say('the root element is not <rss version="2.0">');
@@ -135,13 +143,14 @@ function checkRss(xml: string, file: string, feedUrl: string, problems: string[]
     feed.links.push(link);
     feed.ids.push(guid);
     feed.tags.push(nodes(item.category).map(text));
+    feed.contents.push(text(item['content:encoded']));
   }
   return feed;
 }
 
 function checkAtom(xml: string, file: string, feedUrl: string, problems: string[]): CheckedFeed {
   const say = (message: string) => problems.push(`${file}: ${message}`);
-  const result: CheckedFeed = { file, format: 'atom', links: [], ids: [], tags: [] };
+  const result: CheckedFeed = { file, format: 'atom', links: [], ids: [], tags: [], contents: [] };
   const feed = (xmlParser.parse(xml) as Node).feed as Node | undefined;
   if (!feed || feed['@_xmlns'] !== 'http://www.w3.org/2005/Atom') {
     say('the root element is not an Atom <feed>');
@@ -184,13 +193,14 @@ function checkAtom(xml: string, file: string, feedUrl: string, problems: string[
     result.links.push(link);
     result.ids.push(id);
     result.tags.push(nodes(entry.category).map((category) => String(category['@_term'] ?? '')));
+    result.contents.push(text(content));
   }
   return result;
 }
 
 function checkJsonFeed(json: string, file: string, feedUrl: string, problems: string[]): CheckedFeed {
   const say = (message: string) => problems.push(`${file}: ${message}`);
-  const result: CheckedFeed = { file, format: 'json', links: [], ids: [], tags: [] };
+  const result: CheckedFeed = { file, format: 'json', links: [], ids: [], tags: [], contents: [] };
   let feed: Node;
   try {
     feed = JSON.parse(json) as Node;
@@ -235,6 +245,7 @@ function checkJsonFeed(json: string, file: string, feedUrl: string, problems: st
     result.links.push(url);
     result.ids.push(String(id));
     result.tags.push(Array.isArray(item.tags) ? item.tags.map(String) : []);
+    result.contents.push(String(item.content_html ?? ''));
   }
   return result;
 }
@@ -373,6 +384,23 @@ export function checkFeeds(distDir: string, options: FeedCheckOptions = {}): Fee
       const path = decodeURIComponent(new URL(link).pathname).replace(/^\//, '');
       if (!byFile.has(`${path}comments.xml`)) problems.push(`${path}comments.xml is missing (a post of rss.xml)`);
     }
+  }
+  // Every srcset in a feed is its page's srcset, made absolute: no candidate split or lost.
+  const pages = new Map<string, string | undefined>();
+  for (const feed of feeds) {
+    feed.contents.forEach((content, index) => {
+      const link = feed.links[index]!;
+      if (!content.includes('srcset') || !isAbsoluteHttpUrl(link) || link.includes('#')) return;
+      if (!pages.has(link)) {
+        const file = join(dist, decodeURIComponent(new URL(link).pathname), 'index.html');
+        pages.set(link, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+      }
+      const page = pages.get(link);
+      if (page === undefined) return;
+      for (const problem of findSrcsetsNotOnPage(content, page, link)) {
+        problems.push(`${feed.file}: the item ${link}: ${problem}`);
+      }
+    });
   }
   const siteComments = byFile.get('comments.xml');
   if (!siteComments) problems.push('comments.xml is missing');

@@ -2,6 +2,8 @@
  * The format rules feeds are checked against (scripts/check-feeds.ts), stricter than feed readers,
  * which accept almost anything: a date that does not exist is an error here, not a guess.
  */
+import parseSrcset from '@prettier/parse-srcset';
+import { Parser } from 'htmlparser2';
 import { isValidCalendarDate } from './dates.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -54,19 +56,76 @@ const URL_ATTRIBUTE = /\s(href|src|srcset|poster)\s*=\s*(?:"([^"]*)"|'([^']*)')/
 
 /**
  * The links and sources in an HTML fragment that a feed reader could not resolve on its own:
- * relative URLs. Fragment-only links (#note) and mailto:/tel: links are fine.
+ * relative URLs. Fragment-only links (#note), mailto:, tel: and data: are fine. A srcset is split
+ * into candidates by the HTML standard's algorithm, so a comma inside a URL stays in it.
  */
 export function findRelativeUrls(html: string): string[] {
   const relative: string[] = [];
   for (const match of html.matchAll(URL_ATTRIBUTE)) {
     const attribute = match[1]!.toLowerCase();
     const value = match[2] ?? match[3] ?? '';
-    const urls =
-      attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!) : [value];
+    const urls = attribute === 'srcset' ? (srcsetUrls(value) ?? [value]) : [value];
     for (const url of urls) {
-      if (url === '' || url.startsWith('#') || /^(mailto|tel):/i.test(url)) continue;
+      if (url === '' || url.startsWith('#') || /^(mailto|tel|data):/i.test(url)) continue;
       if (!isAbsoluteHttpUrl(url)) relative.push(url);
     }
   }
   return relative;
+}
+
+/** The candidate URLs of a srcset, by the HTML standard's algorithm; undefined when it does not parse. */
+function srcsetUrls(value: string): string[] | undefined {
+  try {
+    return parseSrcset(value).map((candidate) => candidate.source.value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every srcset attribute in an HTML fragment, entities decoded. */
+function findSrcsets(html: string): string[] {
+  const found: string[] = [];
+  const parser = new Parser(
+    {
+      onattribute(name, value) {
+        if (name === 'srcset') found.push(value);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return found;
+}
+
+/**
+ * The srcset candidates of a feed item's HTML that are not on its page: each must be absolute and
+ * be one of the page's own candidates, resolved against `pageUrl`. This catches a srcset split at
+ * the commas inside its URLs (https://cdn.example.com/fit=contain,width=320/a.jpg coming out as
+ * "https://cdn.example.com/fit=contain" and a relative "width=320/a.jpg"). One line per problem.
+ */
+export function findSrcsetsNotOnPage(feedHtml: string, pageHtml: string, pageUrl: string): string[] {
+  const onPage = new Set<string>();
+  for (const srcset of findSrcsets(pageHtml)) {
+    for (const url of srcsetUrls(srcset) ?? []) {
+      try {
+        onPage.add(new URL(url, pageUrl).href);
+      } catch {
+        onPage.add(url);
+      }
+    }
+  }
+  const problems: string[] = [];
+  for (const srcset of findSrcsets(feedHtml)) {
+    const urls = srcsetUrls(srcset);
+    if (!urls) {
+      problems.push(`srcset "${srcset}" is not a valid srcset`);
+      continue;
+    }
+    for (const url of urls) {
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) problems.push(`srcset candidate "${url}" has no scheme`);
+      else if (!onPage.has(url)) problems.push(`srcset candidate "${url}" is not in the page's srcset`);
+    }
+  }
+  return problems;
 }

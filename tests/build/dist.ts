@@ -64,12 +64,15 @@ export const PUBLISHED = {
   reflexology: 'comprehensive-overview-of-reflexology-massage',
   canadaWater: 'valentina-mobile-massage-canada-water-review',
   shepherdsBush: 'shepherds-bush-freelance-massage-review',
+  /** tests/fixtures/overlay: raw <img>/<source> srcsets whose URLs hold commas, and reader comments with broken links. */
+  srcsetCommas: 'fixture-srcset-commas',
 } as const;
 
 /** Newest first, as every list and feed must order them. */
 export const PUBLISHED_NEWEST_FIRST = [
   PUBLISHED.immune,
   PUBLISHED.reflexology,
+  PUBLISHED.srcsetCommas,
   PUBLISHED.shepherdsBush,
   PUBLISHED.canadaWater,
 ];

@@ -1,6 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { findRelativeUrls, isAbsoluteHttpUrl, isRfc3339Date, isRfc822Date } from '../../src/lib/feed-rules.ts';
+import {
+  findRelativeUrls,
+  findSrcsetsNotOnPage,
+  isAbsoluteHttpUrl,
+  isRfc3339Date,
+  isRfc822Date,
+} from '../../src/lib/feed-rules.ts';
 import {
   getChannelUpdated,
   getFeedItemId,
@@ -204,5 +210,45 @@ describe('absolute URLs', () => {
       '<img src="https://tea.example/a.jpg" srcset="https://tea.example/a.jpg 1x, /b.jpg 2x">' +
       "<video poster='poster.jpg'></video>";
     expect(findRelativeUrls(html)).toEqual(['/about/', '/b.jpg', 'poster.jpg']);
+  });
+  test('findRelativeUrls reads srcset by the HTML standard: commas inside URLs and data: URIs are not split', () => {
+    const html =
+      '<img srcset="https://cdn.example.com/fit=contain,width=320/a.jpg 320w, https://cdn.example.com/fit=contain,width=640/a.jpg 640w">' +
+      '<img srcset="data:image/gif;base64,R0lGOD== 1x, /b,c.jpg 2x">';
+    expect(findRelativeUrls(html)).toEqual(['/b,c.jpg']);
+  });
+
+  test('findSrcsetsNotOnPage catches a srcset split at the commas inside its URLs (case C4)', () => {
+    const page =
+      '<img srcset="https://cdn.example.com/fit=contain,width=320/a.jpg 320w, https://cdn.example.com/fit=contain,width=640/a.jpg 640w" alt="">';
+    const postUrl = 'https://massage-wellness.example/posts/the-new-treatment-room/';
+    expect(findSrcsetsNotOnPage(page, page, postUrl)).toEqual([]);
+    // What the feeds carried before: each URL cut at its comma, the second half resolved against the post.
+    const split =
+      '<img srcset="https://cdn.example.com/fit=contain, https://massage-wellness.example/posts/the-new-treatment-room/width=320/a.jpg 320w, https://cdn.example.com/fit=contain, https://massage-wellness.example/posts/the-new-treatment-room/width=640/a.jpg 640w">';
+    expect(findSrcsetsNotOnPage(split, page, postUrl)).toEqual([
+      `srcset candidate "https://cdn.example.com/fit=contain" is not in the page's srcset`,
+      `srcset candidate "https://massage-wellness.example/posts/the-new-treatment-room/width=320/a.jpg" is not in the page's srcset`,
+      `srcset candidate "https://cdn.example.com/fit=contain" is not in the page's srcset`,
+      `srcset candidate "https://massage-wellness.example/posts/the-new-treatment-room/width=640/a.jpg" is not in the page's srcset`,
+    ]);
+  });
+
+  test('findSrcsetsNotOnPage wants every candidate absolute and the srcset valid, and resolves the page’s own', () => {
+    const page = '<img srcset="/a.jpg 1x, b.jpg 2x" alt="">';
+    const url = 'https://blog.example/posts/p/';
+    expect(
+      findSrcsetsNotOnPage(
+        '<img srcset="https://blog.example/a.jpg 1x, https://blog.example/posts/p/b.jpg 2x">',
+        page,
+        url,
+      ),
+    ).toEqual([]);
+    expect(findSrcsetsNotOnPage('<img srcset="/a.jpg 1x">', page, url)).toEqual([
+      'srcset candidate "/a.jpg" has no scheme',
+    ]);
+    expect(findSrcsetsNotOnPage('<img srcset="https://blog.example/a.jpg 1x 2x">', page, url)).toEqual([
+      'srcset "https://blog.example/a.jpg 1x 2x" is not a valid srcset',
+    ]);
   });
 });
