@@ -311,7 +311,20 @@ export function createVideoSchema<I extends z.ZodType>(image: I, timeZone: strin
         }),
         z.strictObject({
           provider: z.literal('file'),
-          src: z.string().regex(/^\/.+\.(mp4|webm)$/, 'a video file is a path under public/, e.g. /media/clip.webm'),
+          src: z
+            .string()
+            .regex(/^\/.+\.(mp4|webm)$/, 'a video file is a path under public/, e.g. /media/clip.webm')
+            .superRefine((src, ctx) => {
+              // "//host/clip.mp4" matches the pattern but is another site's file; judgeUrl says what else is wrong.
+              const verdict = judgeUrl(src, 'resource');
+              if (!verdict.ok) ctx.addIssue({ code: 'custom', message: describeUrlProblem('', src, verdict) });
+              else if (verdict.kind !== 'site-path') {
+                ctx.addIssue({
+                  code: 'custom',
+                  message: `"${src}" is another site's file; put the video in public/ and write its path, e.g. /media/clip.webm`,
+                });
+              }
+            }),
           type: z.enum(['video/mp4', 'video/webm']).optional(),
         }),
       ],

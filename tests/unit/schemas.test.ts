@@ -213,6 +213,18 @@ describe('video schema', () => {
     ]);
   });
 
+  test.each([
+    [
+      '//evil.example/clip.mp4',
+      `"//evil.example/clip.mp4" is another site's file; put the video in public/ and write its path, e.g. /media/clip.webm`,
+    ],
+    ['/media/clip\u0000.webm', 'contains an invisible character (U+0000)'],
+    ['/media/(clip.webm', 'unmatched "("'],
+  ])('a video file source %j is refused: %s', (src, message) => {
+    const [problem] = messagesOf(schema.safeParse({ ...base, source: { provider: 'file', src } }));
+    expect(problem).toContain(message);
+  });
+
   test('requires the upload date, read in the site time zone', () => {
     const source = { provider: 'file', src: '/media/a.webm' };
     expect(schema.parse({ ...base, source }).uploadDate.toISOString()).toBe('2026-11-26T00:00:00.000Z');
