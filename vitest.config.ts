@@ -6,6 +6,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       // Assertions on a finished build of the test site (npm run build:test-site makes it).
       { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 60_000 } },
+      // The comment inbox: a real server, database, SMTP server and browser on 127.0.0.1.
+      { test: { name: 'inbox', include: ['tests/inbox/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
     ],
   },
 });

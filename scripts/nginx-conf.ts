@@ -30,7 +30,12 @@ const redirects = existsSync(redirectsFile)
         return { from: decodeURI(from), to: decodeURI(to) };
       })
   : [];
-const server = renderNginxServer(getSecurityHeaders(await collectScriptHashes(root)), {
+// The forms' CSP targets (the comment inbox's origin) as the build wrote them into _headers.
+const headersFile = resolve(root, '_headers');
+const formActions = existsSync(headersFile)
+  ? /form-action ([^;\n]+)/.exec(readFileSync(headersFile, 'utf8'))?.[1]?.trim().split(/\s+/)
+  : undefined;
+const server = renderNginxServer(getSecurityHeaders(await collectScriptHashes(root), formActions), {
   root,
   port: Number(values.port),
   serverName: values['server-name'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INBOX_URL_VARIABLE, resolveCommentChannel, type CommentChannel } from './lib/comments.ts';
 import { EditorMistakeError, formatIssues } from './lib/config-errors.ts';
 
 const siteConfigSchema = z.object({
@@ -54,6 +55,11 @@ const siteConfigSchema = z.object({
     z.object({ mode: z.literal('mailto'), address: z.email() }),
     /** Readers send comments through a form at this URL; {title} and {url} are filled in. */
     z.object({ mode: z.literal('form'), url: z.url({ protocol: /^https?$/ }) }),
+    /**
+     * Readers comment with a form on each post, sent to the owner's comment inbox at this address
+     * (npm run comments:serve). The COMMENTS_INBOX_URL variable at build time sets this mode and URL.
+     */
+    z.object({ mode: z.literal('inbox'), url: z.url({ protocol: /^https?$/ }) }),
   ]),
 });
 
@@ -82,3 +88,6 @@ export const SITE = defineSiteConfig({
   popularPosts: { count: 3, pinned: [] },
   comments: { mode: 'mailto', address: 'comments@massage-wellness.example' },
 });
+
+/** The comment channel this build uses: the settings, or the inbox that COMMENTS_INBOX_URL names. */
+export const COMMENT_CHANNEL: CommentChannel = resolveCommentChannel(SITE.comments, process.env[INBOX_URL_VARIABLE]);

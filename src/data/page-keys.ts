@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
 import type { Tag } from '../lib/slugs.ts';
+import { COMMENT_CHANNEL } from '../site.config.ts';
 import { getCommentThreads } from './comments.ts';
 import { getPopularPosts } from './popular.ts';
 import { getAdjacentPosts, type Post } from './posts.ts';
@@ -57,7 +58,10 @@ async function getThread(post: Post) {
   return (await getCommentThreads()).get(post.slug) ?? [];
 }
 
-/** A post's page: the post, its comments, its neighbours, the popular posts beside it, the authors. */
+/**
+ * A post's page: the post, its comments, its neighbours, the popular posts beside it, the authors,
+ * and the comment channel in use.
+ */
 export async function getPostPageKey(post: Post): Promise<string> {
   const [{ older, newer }, popular, thread, sharedDigest] = await Promise.all([
     getAdjacentPosts(post.slug),
@@ -72,6 +76,8 @@ export async function getPostPageKey(post: Post): Promise<string> {
     popular: popular.map(getPostFingerprint),
     thread,
     shared: sharedDigest,
+    // COMMENTS_INBOX_URL changes the comment form without changing any file.
+    channel: COMMENT_CHANNEL,
   });
 }
 

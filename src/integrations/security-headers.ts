@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { getFormActionSources } from '../lib/comments.ts';
 import { listFiles } from '../lib/files.ts';
 import {
   auditPageScripts,
@@ -9,6 +10,7 @@ import {
   renderHeadersFile,
   type PageScriptAudit,
 } from '../lib/security-headers.ts';
+import { COMMENT_CHANNEL } from '../site.config.ts';
 
 /** Audits of pages already seen, by a digest of their bytes: most pages of a rebuild are unchanged. */
 type AuditMemo = Map<string, PageScriptAudit>;
@@ -71,6 +73,9 @@ export async function collectScriptHashes(dir: string, memoFile?: string): Promi
  */
 export async function writeSecurityHeaders(outDir: string, memoFile?: string): Promise<string> {
   const hashes = await collectScriptHashes(outDir, memoFile);
-  writeFileSync(join(outDir, '_headers'), renderHeadersFile(getSecurityHeaders(hashes)));
+  writeFileSync(
+    join(outDir, '_headers'),
+    renderHeadersFile(getSecurityHeaders(hashes, getFormActionSources(COMMENT_CHANNEL))),
+  );
   return `_headers written; ${hashes.length} inline script hash(es) in the Content-Security-Policy`;
 }

@@ -157,13 +157,61 @@ export function threadComments<T extends ThreadableComment>(comments: readonly T
   return [...threads.values()];
 }
 
-export type CommentChannel = { mode: 'mailto'; address: string } | { mode: 'form'; url: string };
+export type CommentChannel =
+  { mode: 'mailto'; address: string } | { mode: 'form'; url: string } | { mode: 'inbox'; url: string };
+
+/** The environment variable that, at build time, switches on the inbox form whatever the settings say. */
+export const INBOX_URL_VARIABLE = 'COMMENTS_INBOX_URL';
+
+/**
+ * The channel the build uses: the comment inbox at `inboxUrl` (the COMMENTS_INBOX_URL variable) when
+ * it is set, else the configured one. Throws a sentence naming the variable when it is not a web
+ * address.
+ */
+export function resolveCommentChannel(configured: CommentChannel, inboxUrl: string | undefined): CommentChannel {
+  if (inboxUrl === undefined || inboxUrl.trim() === '') return configured;
+  let url: URL;
+  try {
+    url = new URL(inboxUrl.trim());
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(
+      `${INBOX_URL_VARIABLE}=${JSON.stringify(inboxUrl)} is not a web address; set it to the comment inbox's address, e.g. https://comments.example.org/, or unset it`,
+    );
+  }
+  return { mode: 'inbox', url: url.href };
+}
+
+/** The inbox's addresses: where the form posts, and the form page a Reply link opens. */
+export function getInboxEndpoints(inboxUrl: string): { action: string; origin: string } {
+  const base = new URL(inboxUrl.endsWith('/') ? inboxUrl : `${inboxUrl}/`);
+  return { action: new URL('comments', base).href, origin: base.origin };
+}
+
+/** The inbox page with the comment form set to answer one published comment. */
+export function getReplyUrl(inboxUrl: string, post: string, commentId: string): string {
+  const url = new URL(getInboxEndpoints(inboxUrl).action);
+  url.searchParams.set('post', post);
+  url.searchParams.set('replyTo', commentId);
+  url.hash = 'comment-form';
+  return url.href;
+}
+
+/** The sources a page's forms may post to (CSP form-action): the site, and the inbox's origin if any. */
+export function getFormActionSources(channel: CommentChannel): string[] {
+  return channel.mode === 'inbox' ? ["'self'", getInboxEndpoints(channel.url).origin] : ["'self'"];
+}
 
 /**
  * Where a reader sends a comment on a post: an email with the post's title as subject, or the
- * configured form with {title} and {url} filled in.
+ * configured form with {title} and {url} filled in. (The inbox has a form on the page instead.)
  */
-export function getLeaveCommentUrl(channel: CommentChannel, post: { title: string; url: string }): string {
+export function getLeaveCommentUrl(
+  channel: Exclude<CommentChannel, { mode: 'inbox' }>,
+  post: { title: string; url: string },
+): string {
   if (channel.mode === 'mailto') {
     const subject = encodeURIComponent(`Comment on: ${post.title}`);
     const body = encodeURIComponent(`\n\n---\nPost: ${post.url}\nName to show with your comment:`);

@@ -163,6 +163,8 @@ function buildPostSchema<A extends z.ZodType>(author: A, timeZone: string) {
     redirectFrom: redirectFromField,
     feedId: feedIdField,
     extra: extraField,
+    /** Whether readers may send new comments (published ones stay shown either way). */
+    comments: z.enum(['open', 'closed'], { error: 'comments must be "open" or "closed"' }).default('open'),
   };
   return z
     .discriminatedUnion(

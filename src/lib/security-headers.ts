@@ -55,8 +55,13 @@ export function auditPageScripts(html: string): PageScriptAudit {
 /**
  * The security headers every page is served with. Scripts run only from this site or when their
  * hash is listed (no 'unsafe-inline'); styles may be inline (Astro inlines small stylesheets).
+ * Forms may post to this site and to `formActions` (the comment inbox's origin, see
+ * getFormActionSources), nowhere else.
  */
-export function getSecurityHeaders(scriptHashes: readonly string[]): Record<string, string> {
+export function getSecurityHeaders(
+  scriptHashes: readonly string[],
+  formActions: readonly string[] = ["'self'"],
+): Record<string, string> {
   const csp = [
     "default-src 'self'",
     // 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly; it allows no inline script.
@@ -69,7 +74,7 @@ export function getSecurityHeaders(scriptHashes: readonly string[]): Record<stri
     `frame-src ${VIDEO_FRAME_SOURCES.join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action ${[...new Set(formActions)].join(' ')}`,
     "frame-ancestors 'none'",
   ].join('; ');
   return {
