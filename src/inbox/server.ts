@@ -155,6 +155,8 @@ export async function createInboxServer(
       },
     },
     strictTransportSecurity: false,
+    // Not no-referrer: with it, browsers send "Origin: null" on form posts, which the origin check refuses.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, keyGenerator: (request) => hashIp(request.ip) });

@@ -1,0 +1,207 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, expect as expectPage, type Browser, type Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createInboxServer, type InboxServer } from '../../src/inbox/server.ts';
+import { parseInboxConfig } from '../../src/lib/inbox-config.ts';
+import { hashPassword } from '../../src/lib/password.ts';
+import { cleanEnv, ProjectCopy } from '../build/project-copy.ts';
+import { sleep } from './helpers.ts';
+
+/**
+ * The whole road, as a reader and the owner take it: a tiny copy of the project built with
+ * COMMENTS_INBOX_URL, served as a static host would; the inbox server on 127.0.0.1; Chromium with
+ * JavaScript off. The reader comments and replies; the owner approves one from the moderation page
+ * and one from the CLI, whose rebuild hook rebuilds the site; the page then shows both.
+ */
+
+const POST = 'shepherds-bush-freelance-massage-review';
+const PASSWORD = 'Entspannung für alle 2026';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** axe runs in the page, so it needs a page with JavaScript on (the pages themselves need none). */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(
+    violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`),
+  ).toEqual([]);
+}
+
+describe('a reader comments with JavaScript off and the owner publishes it', { timeout: 240_000 }, () => {
+  const project = new ProjectCopy();
+  let inbox: InboxServer;
+  let preview: ChildProcess;
+  let browser: Browser;
+  let siteUrl: string;
+  let inboxUrl: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    // Tiny: one post (no hero image to optimise) with one published comment.
+    for (const entry of readdirSync(join(project.dir, 'content/posts'))) {
+      if (entry !== POST) rmSync(join(project.dir, 'content/posts', entry), { recursive: true });
+    }
+    rmSync(join(project.dir, 'content/comments'), { recursive: true });
+    project.write('content/.keep', '');
+    spawnSync('mkdir', ['-p', join(project.dir, 'content/comments', POST)]);
+    project.write(
+      `content/comments/${POST}/01-priya.md`,
+      '---\nauthor: Priya N.\ndate: 2026-03-02T09:15\n---\n\nBooked her after reading this — spot on about the **pressure**.\n',
+    );
+    const [sitePort, inboxPort] = [await freePort(), await freePort()];
+    siteUrl = `http://127.0.0.1:${sitePort}/`;
+    inboxUrl = `http://127.0.0.1:${inboxPort}/`;
+    env = {
+      COMMENTS_DB: join(project.dir, 'inbox.sqlite'),
+      COMMENTS_MANIFEST: join(project.dir, 'dist/comments-manifest.json'),
+      COMMENTS_CONTENT_DIR: join(project.dir, 'content/comments'),
+      COMMENTS_SITE_URL: siteUrl,
+      COMMENTS_MIN_FILL_SECONDS: '1',
+      COMMENTS_ADMIN_PASSWORD_HASH: hashPassword(PASSWORD),
+    };
+    const build = project.build({ SITE_URL: siteUrl, COMMENTS_INBOX_URL: inboxUrl });
+    expect(build.status, build.output).toBe(0);
+    inbox = await createInboxServer(parseInboxConfig(env), () => {});
+    await inbox.app.listen({ port: inboxPort, host: '127.0.0.1' });
+    preview = spawn('astro', ['preview', '--host', '127.0.0.1', '--port', String(sitePort)], {
+      cwd: project.dir,
+      env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+    });
+    for (let attempt = 0; attempt < 100; attempt++) {
+      if (
+        await fetch(siteUrl).then(
+          (response) => response.ok,
+          () => false,
+        )
+      )
+        break;
+      await sleep(200);
+    }
+    browser = await chromium.launch({
+      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    preview?.kill();
+    await inbox?.close();
+    project.remove();
+  });
+
+  test('the post page has an accessible form posting to the inbox, a Reply link and the CSP for it', async () => {
+    const html = project.read(`dist/posts/${POST}/index.html`);
+    expect(html).toContain(`action="${inboxUrl}comments"`);
+    expect(html).toContain(`href="${inboxUrl}comments?post=${POST}&amp;replyTo=01-priya#comment-form"`);
+    expect(project.read('dist/_headers')).toContain(`form-action 'self' ${inboxUrl.replace(/\/$/, '')};`);
+    const manifest = JSON.parse(project.read('dist/comments-manifest.json'));
+    expect(manifest.posts).toEqual([expect.objectContaining({ id: POST, comments: 'open', commentIds: ['01-priya'] })]);
+  });
+
+  test('the form, its preview and its error page pass axe', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}posts/${POST}/`);
+    await expectAccessible(page);
+    await page.getByLabel(/^Name/).fill('Ana');
+    await page.getByRole('textbox', { name: /^Comment/ }).fill('Just checking how this looks.');
+    await page.getByRole('button', { name: 'Preview your comment' }).click();
+    await expectPage(page.getByRole('heading', { level: 1 })).toHaveText('Check your comment, then send it');
+    await expectAccessible(page);
+    // Four links: the error page comes back with the words kept.
+    const linky = 'See https://a.example, https://b.example, https://c.example and https://d.example';
+    await page.goto(`${siteUrl}posts/${POST}/`);
+    await page.getByLabel(/^Name/).fill('Ana');
+    await page.getByRole('textbox', { name: /^Comment/ }).fill(linky);
+    await page.getByRole('button', { name: 'Preview your comment' }).click();
+    await expectPage(page.getByRole('heading', { level: 1 })).toHaveText('Your comment was not sent yet');
+    await expectPage(page.getByRole('alert')).toContainText('the comment has 4 links; keep it to 3 or fewer');
+    await expectPage(page.getByRole('textbox', { name: /^Comment/ })).toHaveValue(linky);
+    await expectAccessible(page);
+    await page.goto(`${inboxUrl}comments?post=${POST}&replyTo=01-priya`);
+    await expectAccessible(page);
+    await page.goto(`${inboxUrl}moderate/login`);
+    await expectAccessible(page);
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPage(page.getByRole('heading', { level: 1 })).toHaveText(/^Comments: pending/);
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  test('the reader previews, sends, replies, and the owner approves from the page and the CLI; the rebuilt page shows both', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}posts/${POST}/`);
+    const form = page.getByRole('form', { name: 'Leave a comment' });
+    await form.getByLabel(/^Name/).fill('Zoë Ortega-Smith');
+    await form.getByLabel(/^Email/).fill('zoe@example.org');
+    await form
+      .getByRole('textbox', { name: /^Comment/ })
+      .fill('Grazie! Went on Tuesday — *exactly* as described. <b>bold?</b>');
+    await form.getByRole('button', { name: 'Preview your comment' }).click();
+    await expect.poll(() => page.url()).toBe(`${inboxUrl}comments`);
+    expect(await page.locator('.preview em').textContent()).toBe('exactly');
+    await sleep(1100);
+    await page.getByRole('button', { name: 'Send comment' }).click();
+    await page.waitForLoadState();
+    expect(page.url(), await page.locator('main').innerText()).toBe(`${siteUrl}posts/${POST}/#comment-sent`);
+    expect(await page.locator('#comment-sent').isVisible()).toBe(true);
+
+    // A reply to the published comment, through its Reply link.
+    await page.goto(`${siteUrl}posts/${POST}/`);
+    expect(await page.locator('#comment-sent').isVisible()).toBe(false);
+    await page.getByRole('link', { name: 'Reply to Priya N.' }).click();
+    await expectPage(page.getByRole('heading', { level: 1 })).toHaveText('Reply to 01-priya');
+    await page.getByLabel(/^Name/).fill('Tomás');
+    await page.getByRole('textbox', { name: /^Comment/ }).fill('Same experience here.');
+    await sleep(1100);
+    await page.getByRole('button', { name: 'Send comment' }).click();
+    await expect.poll(() => page.url()).toBe(`${siteUrl}posts/${POST}/#comment-sent`);
+
+    const pending = inbox.db.list('pending');
+    const top = pending.find((comment) => comment.author === 'Zoë Ortega-Smith')!;
+    const reply = pending.find((comment) => comment.author === 'Tomás')!;
+    expect(reply.replyTo).toBe('01-priya');
+
+    // The owner approves the reply from the moderation page.
+    await page.goto(`${inboxUrl}moderate`);
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPage(page.getByRole('heading', { level: 1 })).toHaveText('Comments: pending (2)');
+    await page.getByRole('button', { name: `Approve comment by Tomás` }).click();
+    await expectPage(page.getByRole('status')).toContainText(`Approved comment ${reply.id}`);
+    await context.close();
+
+    // ...and the other from the CLI, whose rebuild hook builds the site again.
+    const cli = project.run('node', ['scripts/comments.ts', 'approve', top.id], {
+      ...env,
+      COMMENTS_REBUILD_COMMAND: `SITE_URL=${siteUrl} COMMENTS_INBOX_URL=${inboxUrl} astro build`,
+    });
+    expect(cli.output).toContain(`Approved comment ${top.id}`);
+    expect(cli.output).toContain('Rebuild command succeeded.');
+    expect(cli.status).toBe(0);
+
+    const rebuilt = await browser.newPage({ javaScriptEnabled: false });
+    await rebuilt.goto(`${siteUrl}posts/${POST}/`);
+    const comment = rebuilt.locator(`#comment-${top.id}`);
+    await expectPage(comment).toContainText('Grazie! Went on Tuesday — exactly as described. <b>bold?</b>');
+    await expectPage(comment.locator('em')).toHaveText('exactly');
+    await expectPage(rebuilt.locator(`#comment-${reply.id}`)).toContainText('in reply to Priya N.');
+    await expectPage(rebuilt.locator(`#comment-${top.id}`)).not.toContainText('zoe@example.org');
+    await rebuilt.close();
+  });
+});
