@@ -109,4 +109,6 @@ try {
 console.log(`Created ${relative(process.cwd(), file)} (a draft ${kind}).`);
 console.log(`Its address once published: ${toAbsoluteUrl(getPostPath(slug), SITE.url)}`);
 console.log(`Preview it now with npm run dev, at http://localhost:4321${getPostPath(slug)}`);
-console.log('To publish it, set draft: false and replace every TODO.');
+console.log(
+  'To publish it, set draft: false, replace every TODO and write the text (a review also needs its rating and visit date).',
+);

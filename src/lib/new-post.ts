@@ -29,8 +29,18 @@ export function slugFromTitle(title: string): string {
 }
 
 /**
- * The text of a new post: every field filled in or shown commented out with an example, as a
- * draft dated today. A placeholder description ("TODO: ...") fails the build once draft is false.
+ * The sentence a new post's body starts with; the content check refuses to publish a post that
+ * still holds it.
+ */
+export const BODY_PLACEHOLDER =
+  'TODO: write the post here, in Markdown. Start each section with ## (the title above is the only # heading).';
+
+/**
+ * The text of a new post, as a draft dated today. Rules of the template, each tested: every line,
+ * uncommented, is valid (commented blocks are complete examples); nothing is pre-filled that would
+ * publish a false fact (a review's rating and visit date are left empty, and a published review
+ * needs both); every placeholder starts with "TODO" or is an example.org address, and the content
+ * check refuses to publish a post that still holds one.
  */
 export function renderNewPost({ title, kind, today, author, description, tags = [] }: NewPostOptions): string {
   const lines = [
@@ -38,7 +48,7 @@ export function renderNewPost({ title, kind, today, author, description, tags = 
     `title: ${yamlString(title)}`,
     `description: ${yamlString(description?.trim() || 'TODO: one or two sentences that sum up the post for lists, search engines and feeds.')}`,
     `pubDate: ${today}`,
-    '# updatedDate: 2030-01-31      # add when you revise the post after publishing',
+    `# updatedDate: ${today}      # add when you revise the post after publishing: the day of the revision`,
     'draft: true                    # change to false to publish; a future pubDate schedules it',
     `tags: [${tags.map((tag) => yamlString(tag.trim())).join(', ')}]${tags.length ? '' : '                       # e.g. [reflexology, stress]'}`,
     `author: ${author}              # a file in content/authors/, without .yaml`,
@@ -49,10 +59,10 @@ export function renderNewPost({ title, kind, today, author, description, tags = 
       'review:',
       '  subject: "TODO: the therapist or business"',
       '  area: "TODO: the neighbourhood"',
-      '  city: London',
-      '  services: [Massage]          # e.g. [Mobile massage, Deep tissue massage]',
-      '  rating: 3                    # a whole number from 1 to 5',
-      `  visitDate: ${today}`,
+      '  city: "TODO: the town or city"',
+      '  services: ["TODO: e.g. Mobile massage"]   # a list: [Mobile massage, Deep tissue massage]',
+      '  rating:                      # required to publish: your rating, a whole number from 1 to 5',
+      '  visitDate:                   # required to publish: the day of your visit, e.g. 2024-03-09',
     );
   } else {
     lines.push('# health: false                # articles show the health disclaimer; false hides it');
@@ -60,15 +70,14 @@ export function renderNewPost({ title, kind, today, author, description, tags = 
   lines.push(
     '# hero:                        # an image at the top, stored in this folder',
     '#   image: ./hero.jpg',
-    '#   alt: Describe what the image shows, for readers who cannot see it',
-    'sources: []',
+    '#   alt: "TODO: describe what the image shows, for readers who cannot see it"',
     '# sources:                     # the pages this post relies on',
-    '#   - title: Title of the page',
-    '#     publisher: Who published it',
+    '#   - title: "TODO: the title of the page"',
+    '#     publisher: "TODO: who published it"',
     '#     url: https://example.org/the-page',
     '---',
     '',
-    'Write the post here, in Markdown. Start each section with ## (the title above is the only # heading).',
+    BODY_PLACEHOLDER,
     '',
   );
   return lines.join('\n');

@@ -64,6 +64,9 @@ export const sourceSchema = z.strictObject({
   publisher: z.string().trim().min(1).optional(),
 });
 
+const REVIEW_RATING_MESSAGE = 'a review needs a rating: a whole number from 1 to 5';
+
+/** A review's block; `rating` and `visitDate` may be empty in a draft (see buildPostSchema). */
 export const reviewDetailsSchema = (timeZone: string) =>
   z.strictObject({
     /** The therapist or business reviewed. */
@@ -72,11 +75,16 @@ export const reviewDetailsSchema = (timeZone: string) =>
     city: z.string().trim().min(1),
     services: z.array(z.string().trim().min(1)).min(1, 'name at least one service, e.g. [Mobile massage]'),
     rating: z
-      .number({ error: 'a review needs a rating: a whole number from 1 to 5' })
+      .number({ error: REVIEW_RATING_MESSAGE })
       .int('the rating must be a whole number from 1 to 5')
       .min(1, 'the rating must be from 1 to 5')
-      .max(5, 'the rating must be from 1 to 5'),
-    visitDate: contentDate(timeZone),
+      .max(5, 'the rating must be from 1 to 5')
+      // Left empty in a new review's template (a draft): required to publish, see buildPostSchema.
+      .nullish()
+      .transform((rating) => rating ?? undefined),
+    visitDate: contentDate(timeZone)
+      .nullish()
+      .transform((date) => date ?? undefined),
   });
 
 /** Old addresses that should lead to this post or page (after an import, or a change of slug). */
@@ -184,6 +192,27 @@ function buildPostSchema<A extends z.ZodType>(author: A, timeZone: string) {
         }),
       ],
       { error: 'kind must be "article" or "review"' },
+    )
+    .superRefine(
+      (post, ctx) => {
+        // A draft review may leave its rating and visit date empty (the template does, so that a
+        // forgotten rating never publishes an invented one); a published review needs both. Run even
+        // when other fields are wrong, so every problem is reported at once.
+        const review = (post as { review?: unknown }).review;
+        if (post.kind !== 'review' || post.draft === true || !review || typeof review !== 'object') return;
+        const { rating, visitDate } = review as { rating?: unknown; visitDate?: unknown };
+        if (rating == null) {
+          ctx.addIssue({ code: 'custom', path: ['review', 'rating'], message: REVIEW_RATING_MESSAGE });
+        }
+        if (visitDate == null) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['review', 'visitDate'],
+            message: 'a review needs visitDate: the day of the visit, e.g. 2024-03-09',
+          });
+        }
+      },
+      { when: () => true },
     )
     .superRefine((post, ctx) => {
       if (post.updatedDate && post.updatedDate < post.pubDate) {

@@ -70,8 +70,8 @@ export interface ReviewedBusiness {
   area: string;
   city: string;
   services: readonly string[];
-  /** 1 to 5. */
-  rating: number;
+  /** 1 to 5; only a draft previewed in dev has none. */
+  rating?: number | undefined;
 }
 
 export interface PostData {
@@ -128,7 +128,9 @@ export function postNode(post: PostData): JsonLdNode {
         itemOffered: { '@type': 'Service', name: service },
       })),
     },
-    reviewRating: { '@type': 'Rating', ratingValue: rating, bestRating: 5, worstRating: 1 },
+    ...(rating !== undefined && {
+      reviewRating: { '@type': 'Rating', ratingValue: rating, bestRating: 5, worstRating: 1 },
+    }),
   };
 }
 

@@ -1,14 +1,36 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { afterAll, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { TEST_CONTENT } from '../paths.ts';
 import { cleanEnv, ProjectCopy } from './project-copy.ts';
 
 const POST = 'content/posts/shepherds-bush-freelance-massage-review/index.md';
 const POST_PATH = '/posts/shepherds-bush-freelance-massage-review/';
 
-let project: ProjectCopy | undefined;
-let server: ChildProcess | undefined;
+// One dev server for the tests below (starting one costs 20 to 50 s here): the test site's content
+// (with its draft and scheduled posts), one post of which has a misspelt field when it starts.
+let project: ProjectCopy;
+let server: ChildProcess;
+let base = '';
 let output = '';
+beforeAll(async () => {
+  project = new ProjectCopy();
+  rmSync(join(project.dir, 'content'), { recursive: true });
+  cpSync(TEST_CONTENT, join(project.dir, 'content'), { recursive: true });
+  project.edit(POST, (text) => text.replace(/^description:/m, 'desciption:'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn('astro', ['dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: project.dir,
+    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const collect = (chunk: Buffer) => (output += chunk.toString().replace(/\x1b\[[0-9;]*m/g, ''));
+  server.stdout!.on('data', collect);
+  server.stderr!.on('data', collect);
+  await waitFor('the dev server', () => fetchPage(base, '/'), 150);
+}, 180_000);
 afterAll(() => {
   server?.kill();
   project?.remove();
@@ -87,4 +109,14 @@ test('npm run dev starts with a broken post, shows the problem on the page, reco
   expect(linked.status).toBe(200);
   expect(linked.html).toContain('links to /posts/no-such-post/');
   expect(server.exitCode, 'the dev server is still running').toBeNull();
-}, 240_000);
+}, 90_000);
+
+test('npm run dev shows drafts and scheduled posts, marked as such', async () => {
+  const { html: home } = await fetchPage(base, '/');
+  expect(home).toContain('FIXTURE DRAFT Unpublished Thoughts');
+  expect(home).toContain('FIXTURE FUTURE Scheduled Post');
+  expect(home).toMatch(/<strong class="flag"[^>]*>Draft<\/strong>/);
+  expect(home).toMatch(/<strong class="flag"[^>]*>Scheduled<\/strong>/);
+  const { html: draft } = await fetchPage(base, '/posts/fixture-draft-post/');
+  expect(draft).toContain('Draft: visible only in the development preview.');
+});

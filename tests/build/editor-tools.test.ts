@@ -1,9 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { TEST_CONTENT } from '../paths.ts';
 import { cleanEnv, ProjectCopy } from './project-copy.ts';
 
 describe('npm run new', () => {
@@ -98,38 +94,6 @@ describe('npm run new', () => {
     expect(output).toContain(`${FILE}:3: description: still holds a TODO placeholder`);
   });
 });
-
-test('npm run dev shows drafts and scheduled posts, marked as such', async () => {
-  const project = new ProjectCopy();
-  rmSync(join(project.dir, 'content'), { recursive: true });
-  cpSync(TEST_CONTENT, join(project.dir, 'content'), { recursive: true });
-  // A port of its own (from the copy's unique path), so parallel test runs never share a server.
-  const port = 20000 + (createHash('sha256').update(project.dir).digest().readUInt16BE(0) % 40000);
-  const env = cleanEnv();
-  const server = spawn('astro', ['dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: project.dir,
-    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  try {
-    let home = '';
-    for (let attempt = 0; attempt < 120 && !home.includes('FIXTURE DRAFT'); attempt += 1) {
-      home = await fetch(`http://127.0.0.1:${port}/`)
-        .then((response) => response.text())
-        .catch(() => '');
-      if (!home.includes('FIXTURE DRAFT')) await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    expect(home).toContain('FIXTURE DRAFT Unpublished Thoughts');
-    expect(home).toContain('FIXTURE FUTURE Scheduled Post');
-    expect(home).toMatch(/<strong class="flag"[^>]*>Draft<\/strong>/);
-    expect(home).toMatch(/<strong class="flag"[^>]*>Scheduled<\/strong>/);
-    const draft = await fetch(`http://127.0.0.1:${port}/posts/fixture-draft-post/`).then((r) => r.text());
-    expect(draft).toContain('Draft: visible only in the development preview.');
-  } finally {
-    server.kill('SIGTERM');
-    project.remove();
-  }
-}, 90_000);
 
 test('the MDX components an editor can use render without imports', () => {
   const project = new ProjectCopy();

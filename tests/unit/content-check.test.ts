@@ -66,7 +66,7 @@ describe('checkContent', () => {
       'content/posts/bad.md:7: review.city: missing; "review" needs "city"',
       'content/posts/bad.md:7: review.services: missing; "review" needs "services"',
       'content/posts/bad.md:7: review.rating: a review needs a rating: a whole number from 1 to 5',
-      'content/posts/bad.md:7: review.visitDate: missing; write the date as YYYY-MM-DD, e.g. 2025-05-22',
+      'content/posts/bad.md:7: review.visitDate: a review needs visitDate: the day of the visit, e.g. 2024-03-09',
     ]);
   });
 
@@ -205,6 +205,11 @@ describe('checkContent', () => {
       'content/posts/new/index.md:3: description: still holds a TODO placeholder; fill it in before publishing (or keep draft: true)',
       'content/posts/new/index.md:11: review.subject: still holds a TODO placeholder; fill it in before publishing (or keep draft: true)',
       'content/posts/new/index.md:12: review.area: still holds a TODO placeholder; fill it in before publishing (or keep draft: true)',
+      'content/posts/new/index.md:13: review.city: still holds a TODO placeholder; fill it in before publishing (or keep draft: true)',
+      'content/posts/new/index.md:14: review.services.0: still holds a TODO placeholder; fill it in before publishing (or keep draft: true)',
+      'content/posts/new/index.md:15: review.rating: a review needs a rating: a whole number from 1 to 5',
+      'content/posts/new/index.md:16: review.visitDate: a review needs visitDate: the day of the visit, e.g. 2024-03-09',
+      'content/posts/new/index.md:26: the text is still the placeholder of a new post; write the post before publishing (or keep draft: true)',
     ]);
   });
 
