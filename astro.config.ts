@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
@@ -68,6 +69,13 @@ export default defineConfig({
     concurrency: 8,
   },
   image: { responsiveStyles: true, layout: 'constrained' },
+  markdown: {
+    // Typography keeps the characters the author typed where they can carry meaning: straight
+    // quotes curl and "..." becomes an ellipsis (only the glyph changes), but "--" and "---" stay
+    // hyphens, because the site cannot tell a dash from a command-line flag (`--verbose`), an ASCII
+    // arrow or a separator, and an author who wants a dash types one (– or —). Code is never touched.
+    processor: satteri({ features: { smartPunctuation: { quotes: true, ellipses: true, dashes: false } } }),
+  },
   experimental: {
     // A rebuild renders again only the pages whose data changed: the routes that list every post
     // return a cacheKey from getStaticPaths (src/data/page-keys.ts); Astro copies the rest from its

@@ -1,6 +1,10 @@
 /**
- * npm run import:blogger -- <feed.atom | blog-backup.xml> [--images <folder>] [--dry-run]
- * Imports a Blogger export into content/: posts, pages, comments (threaded), labels as tags, authors.
+ * npm run import:blogger -- <feed.atom | blog-backup.xml> [--images <folder>] [--time-zone <IANA zone>]
+ *   [--language <BCP 47 tag>] [--dry-run]
+ * Imports a Blogger export into content/: posts, pages, comments (threaded), labels as tags, authors,
+ * and the blog's title, description, language and time zone into src/site.config.ts while it still
+ * has the values it shipped with (otherwise the difference is printed). --time-zone and --language
+ * give the blog's when the export has no settings entries (a Takeout feed.atom may have none).
  * Safe to run again: content/.imports/blogger.json remembers what it wrote, so an unchanged file is
  * left alone, and a file an editor has changed since is never overwritten (it is reported).
  */
@@ -8,16 +12,30 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BloggerImportError, parseBloggerExport } from '../src/lib/blogger/parse.ts';
+import {
+  BloggerImportError,
+  parseBloggerExport,
+  toLanguageTag,
+  toTimeZone,
+  type BloggerSettings,
+} from '../src/lib/blogger/parse.ts';
 import { planImport } from '../src/lib/blogger/plan.ts';
+import { compareSettings, writeSettings } from '../src/lib/blogger/settings.ts';
 import { listFiles } from '../src/lib/files.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { getPostId } from '../src/lib/slugs.ts';
+import { SITE } from '../src/site.config.ts';
 
-const USAGE = 'Usage: npm run import:blogger -- <feed.atom or backup .xml> [--images <folder>] [--dry-run]';
+const USAGE =
+  'Usage: npm run import:blogger -- <feed.atom or backup .xml> [--images <folder>] [--time-zone America/Los_Angeles] [--language pt-BR] [--dry-run]';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { images: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+  options: {
+    images: { type: 'string' },
+    'time-zone': { type: 'string' },
+    language: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+  },
 });
 const exportFile = positionals[0];
 if (!exportFile) {
@@ -54,6 +72,34 @@ try {
   process.exit(1);
 }
 
+// The blog's settings: the export's settings entries, or the flags when the export has none.
+const blogSettings: BloggerSettings = { ...exported.settings };
+if (values['time-zone'] !== undefined) {
+  blogSettings.timeZone = toTimeZone(values['time-zone']);
+  if (!blogSettings.timeZone) {
+    console.error(
+      `Cannot import: --time-zone "${values['time-zone']}" is not a time zone; use an IANA name such as America/Los_Angeles.\nNothing was written.`,
+    );
+    process.exit(1);
+  }
+}
+if (values.language !== undefined) {
+  blogSettings.language = toLanguageTag(values.language);
+  if (!blogSettings.language) {
+    console.error(
+      `Cannot import: --language "${values.language}" is not a language tag; use one such as pt-BR.\nNothing was written.`,
+    );
+    process.exit(1);
+  }
+}
+const siteConfigFile = join(process.cwd(), 'src', 'site.config.ts');
+const settingChanges = compareSettings(blogSettings, SITE);
+const written = new Map(settingChanges.filter((c) => c.write).map((c) => [c.key, c.to]));
+const siteAfter = {
+  language: written.get('language') ?? SITE.language,
+  timeZone: written.get('timeZone') ?? SITE.timeZone,
+};
+
 const notImported = (path: string) => !manifest.files[path];
 const slugOf = (path: string, base: string) =>
   getPostId(relative(base, path), parseFrontmatter(readFileSync(join(contentDir, path), 'utf8')).data);
@@ -78,6 +124,8 @@ const plan = planImport(exported, {
   findLocalImage: values.images
     ? (url) => imageIndex.get(decodeURIComponent(new URL(url, 'https://x.invalid').pathname.split('/').pop() ?? ''))
     : undefined,
+  site: siteAfter,
+  blogLanguage: blogSettings.language,
 });
 
 const outcome = { created: [] as string[], updated: [] as string[], unchanged: 0, kept: [] as string[] };
@@ -109,6 +157,33 @@ function place(path: string, data: string | Buffer, source: string): void {
 }
 for (const file of plan.files) place(file.path, file.text, file.source);
 for (const copy of plan.copies) place(copy.to, readFileSync(copy.from), copy.from);
+// The site settings the blog had, where the site still has the values it shipped with.
+const settingLines: string[] = [];
+if (settingChanges.some((c) => c.write)) {
+  const before = readFileSync(siteConfigFile, 'utf8');
+  let after = writeSettings(
+    before,
+    settingChanges.filter((c) => c.write),
+  );
+  try {
+    // Formatted as the project formats it, so `npm run check` stays clean; not without its config.
+    const prettier = await import('prettier');
+    const config = await prettier.resolveConfig(siteConfigFile);
+    if (config) after = await prettier.format(after, { ...config, filepath: siteConfigFile });
+  } catch {
+    // Without Prettier the file is still valid TypeScript, only perhaps wrapped differently.
+  }
+  if (!values['dry-run']) writeFileSync(siteConfigFile, after);
+  outcome.updated.push(show(siteConfigFile));
+}
+for (const change of settingChanges) {
+  settingLines.push(
+    change.write
+      ? `    - ${change.key}: "${change.from}" → "${change.to}" (written to src/site.config.ts)`
+      : `    - ${change.key}: the blog had "${change.to}", the site has "${change.from}"; set ${change.key}: '${change.to}' in src/site.config.ts if you want the blog's`,
+  );
+}
+
 if (!values['dry-run']) {
   mkdirSync(dirname(manifestFile), { recursive: true });
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -118,7 +193,8 @@ const { counts } = plan;
 const lines = [
   `Blogger import of ${exportFile} (${exported.format === 'takeout' ? 'Google Takeout feed.atom' : 'Blogger "Back up content" file'})${values['dry-run'] ? ' — dry run, nothing written' : ''}`,
   `  posts:    ${counts.posts}${counts.drafts ? ` (${counts.drafts} as drafts)` : ''}`,
-  `  pages:    ${counts.pages}`,
+  `  pages:    ${counts.pages}${counts.pageDrafts ? ` (${counts.pageDrafts} as drafts)` : ''}`,
+  `  embeds:   ${counts.embeds} kept`,
   `  comments: ${counts.comments}`,
   `  labels:   ${counts.labels} (as tags)`,
   `  authors:  ${counts.authors} new`,
@@ -128,8 +204,20 @@ const lines = [
 if (plan.skipped.length > 0) {
   lines.push(`  skipped:  ${plan.skipped.length}`, ...plan.skipped.map((s) => `    - ${s.id}: ${s.reason}`));
 }
+if (settingLines.length > 0) lines.push('  settings:', ...settingLines);
+if (plan.dateShifts.length > 0) {
+  lines.push(
+    `  dates:    ${plan.dateShifts.length} post(s) would show another day than Blogger showed, in the site's time zone ${siteAfter.timeZone}${blogSettings.timeZone ? `; the blog used ${blogSettings.timeZone}` : '; pass --time-zone with the blog’s time zone'}`,
+    ...plan.dateShifts.map((d) => `    - ${d}`),
+  );
+}
+for (const clash of plan.labelClashes) {
+  plan.warnings.push(`labels ${clash.labels.map((l) => `"${l}"`).join(', ')} share the address /tags/${clash.slug}/`);
+}
+if (plan.errors.length > 0) lines.push(`  errors:   ${plan.errors.length}`, ...plan.errors.map((e) => `    - ${e}`));
 const warnings = [...outcome.kept, ...plan.warnings];
 if (warnings.length > 0) lines.push(`  warnings: ${warnings.length}`, ...warnings.map((w) => `    - ${w}`));
+if (plan.notes.length > 0) lines.push(`  notes:    ${plan.notes.length}`, ...plan.notes.map((n) => `    - ${n}`));
 if (outcome.created.length + outcome.updated.length === 0) {
   lines.push('Nothing changed: every file is already as this export would write it.');
 }

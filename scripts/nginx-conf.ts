@@ -25,10 +25,15 @@ const redirects = existsSync(redirectsFile)
   ? readFileSync(redirectsFile, 'utf8')
       .split('\n')
       .filter((line) => line.trim())
-      .map((line) => {
-        const [from = '', to = ''] = line.split(/\s+/);
-        return { from: decodeURI(from), to: decodeURI(to) };
+      .flatMap((line) => {
+        const [from = '', to = ''] = line.split(/\s+/).map((part) => decodeURIComponent(part));
+        // nginx compares the decoded path, so /search/label/C%2B%2B and /search/label/C++ both
+        // match; an address of a folder (no file name) is also matched with or without its slash.
+        const other = /\.[a-z0-9]+$/i.test(from) ? [] : [from.endsWith('/') ? from.replace(/\/+$/, '') : `${from}/`];
+        return [from, ...other].filter(Boolean).map((path) => ({ from: path, to }));
       })
+      // The first line for an address wins, as in _redirects (nginx refuses a repeated location).
+      .filter((redirect, index, all) => all.findIndex((other) => other.from === redirect.from) === index)
   : [];
 // The forms' CSP targets (the comment inbox's origin) as the build wrote them into _headers.
 const headersFile = resolve(root, '_headers');

@@ -7,9 +7,13 @@ export async function getAuthor(id: string): Promise<CollectionEntry<'authors'>>
   return author;
 }
 
-/** The editor-written pages (about, disclaimer), by slug. */
+/**
+ * The editor-written pages (about, disclaimer), by slug: drafts left out, except where editors
+ * preview unpublished content (`npm run dev`), as for posts.
+ */
 export function getPages(): Promise<CollectionEntry<'pages'>[]> {
-  return getCollection('pages');
+  const includeUnpublished = import.meta.env.SHOW_UNPUBLISHED === true;
+  return getCollection('pages', (page) => includeUnpublished || !page.data.draft);
 }
 
 /** Videos for the videos page, in a stable order (by file name). */

@@ -13,7 +13,12 @@ export interface ParsedFrontmatter {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n?---\r?\n?/;
+/**
+ * The frontmatter block: a first line that is exactly `---`, then YAML, then the next line that is
+ * exactly `---`. A `---` inside a line (`STRETCH----Hold`, a dash run in a description) never ends
+ * it (Astro's loader, too, only closes it at the start of a line). A byte-order mark may come first.
+ */
+const FRONTMATTER = /^\uFEFF?---\r?\n(?:([\s\S]*?)\r?\n)?---(?:\r?\n|$)/;
 
 /** Splits a Markdown file into frontmatter and body, keeping line numbers for error messages. */
 export function parseFrontmatter(text: string): ParsedFrontmatter {

@@ -49,9 +49,17 @@ export function renderRedirectPage(target: string, language: string): string {
 `;
 }
 
+/**
+ * A path as a URL path: what encodeURI encodes, and also `#` and `?`, which a label such as "C#"
+ * or "Q&A?" holds and which would otherwise end the path. Read it back with decodeURIComponent.
+ */
+export function encodePath(path: string): string {
+  return encodeURI(path).replace(/[#?]/g, (char) => encodeURIComponent(char));
+}
+
 /** The `_redirects` file Netlify and Cloudflare Pages read: permanent redirects, one per line. */
 export function renderRedirectsFile(redirects: readonly Redirect[]): string {
-  return redirects.map(({ from, to }) => `${encodeURI(from)} ${encodeURI(to)} 301`).join('\n') + '\n';
+  return redirects.map(({ from, to }) => `${encodePath(from)} ${encodePath(to)} 301`).join('\n') + '\n';
 }
 
 /** The file a redirect page is written to: the address itself when it names a file, else its index.html. */

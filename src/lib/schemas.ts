@@ -283,6 +283,8 @@ export const pageSchema = (timeZone: string) =>
     title: z.string().trim().min(1),
     description: z.string().trim().min(1).max(300),
     updatedDate: contentDate(timeZone).optional(),
+    /** Keeps the page off the site, like a post's draft; `npm run dev` still shows it. */
+    draft: z.boolean().default(false),
     redirectFrom: redirectFromField,
     extra: extraField,
   });

@@ -70,9 +70,31 @@ export function truncateAtWord(text: string, maxLength: number): string {
   return `${cut.replace(/[\s,;:.!?\-–—]+$/u, '')}…`;
 }
 
-/** A plain-text excerpt of a Markdown body: its opening paragraphs, about `maxLength` characters. */
+/**
+ * Where a post's excerpt ends when its author says so: a `<!-- more -->` comment, on its own line
+ * or inside a paragraph (an imported Blogger post's jump break becomes one). Not seen in code.
+ */
+export const EXCERPT_END = /^<!--\s*more\s*-->$/i;
+
+const isExcerptEnd = (node: Nodes) => node.type === 'html' && EXCERPT_END.test(node.value.trim());
+
+/**
+ * A plain-text excerpt of a Markdown body: its opening paragraphs, about `maxLength` characters,
+ * ending at the `<!-- more -->` marker when the body has one before that length.
+ */
 export function getExcerpt(markdown: string, maxLength = 300): string {
-  return truncateAtWord(getParagraphText(markdown), maxLength);
+  const paragraphs: Nodes[] = [];
+  for (const node of parseBody(markdown).children) {
+    if (isExcerptEnd(node)) break;
+    if (!PARAGRAPHS.has(node.type)) continue;
+    const end = 'children' in node ? node.children.findIndex(isExcerptEnd) : -1;
+    if (end >= 0 && 'children' in node) {
+      paragraphs.push({ ...node, children: node.children.slice(0, end) } as Nodes);
+      break;
+    }
+    paragraphs.push(node);
+  }
+  return truncateAtWord(textOf(paragraphs), maxLength);
 }
 
 /** Counts words in plain text; numbers and hyphenated words count once. */

@@ -1,17 +1,44 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
+import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
 import { ProjectCopy } from './project-copy.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/blogger/', import.meta.url));
 const TAKEOUT = join(FIXTURES, 'takeout-feed.atom');
 const BACKUP = join(FIXTURES, 'backup.xml');
+const CASES = join(FIXTURES, 'cases');
 const POST = 'content/posts/finding-mobile-massage-therapist/index.md';
 const FRENCH = 'content/posts/reflexologie-introduction/index.md';
 
 const frontmatterOf = (text: string) => parseDocument(text.split('---')[1]!).toJS() as Record<string, unknown>;
+/** A TCP port nothing listens on right now, for a server the test starts. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+/** Resolves once something accepts connections on the port (nginx started), or fails after 10 s. */
+async function waitForPort(port: number): Promise<void> {
+  for (let tries = 0; tries < 100; tries += 1) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      }).on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`nothing listens on port ${port}`);
+}
 const listContent = (project: ProjectCopy) =>
   readdirSync(join(project.dir, 'content'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -31,7 +58,8 @@ describe('importing a Takeout export', () => {
     expect(output).toMatch(/pages: +1/);
     expect(output).toMatch(/comments: +3/);
     expect(output).toMatch(/labels: +3 \(as tags\)/);
-    expect(output).toContain('a settings entry');
+    // The blog's name is offered to the site settings, and written while they still have the shipped title.
+    expect(output).toContain('title: "Massage & Wellness" → "Fixture Wellness Blog" (written to src/site.config.ts)');
     expect(output).toContain('status SOFT_TRASHED');
     expect(output).toContain('status PENDING');
     expect(output).toContain('an image has no description');
@@ -77,7 +105,7 @@ describe('importing a Takeout export', () => {
       '![A folding massage couch set up in a living room](https://blogger.googleusercontent.com/img/b/R29v/s320/couch.jpg)',
     );
     expect(text).toMatch(
-      /<iframe [^>]*src="https:\/\/www\.youtube-nocookie\.com\/embed\/M7lc1UVf-VE"[^>]*title="Embedded video"/,
+      /<iframe [^>]*src="https:\/\/www\.youtube-nocookie\.com\/embed\/M7lc1UVf-VE"[^>]*title="YouTube video"/,
     );
   });
 
@@ -98,12 +126,57 @@ describe('importing a Takeout export', () => {
     expect(project.read(FRENCH)).toContain('Bare feet resting on a white towel');
   });
 
+  // Issue 19's cases go into the same blog, so one build serves them all: the cases of each export
+  // format are joined into one export of that format (two imports, not one per case).
+  const CASE_FILES = readdirSync(CASES).sort();
+  const MERGED = { takeout: 'cases-takeout.atom', backup: 'cases-backup.xml' } as const;
+  const mergeCases = () => {
+    for (const [format, name] of Object.entries(MERGED)) {
+      const texts = CASE_FILES.filter((file) => (format === 'takeout') === file.endsWith('.atom')).map((file) =>
+        readFileSync(join(CASES, file), 'utf8'),
+      );
+      const head = texts[0]!.slice(0, texts[0]!.indexOf('<entry'));
+      const entries = texts.flatMap((text) => text.match(/<entry[\s\S]*?<\/entry>/g) ?? []);
+      project.write(name, `${head}${entries.join('\n')}\n</feed>\n`);
+    }
+  };
+  let caseOutput = '';
+
+  test('the cases of issue 19 import into the same blog, each reported with the entry’s title and old address', () => {
+    mergeCases();
+    for (const name of Object.values(MERGED)) {
+      const { status, output } = importBlogger(name);
+      expect(status, output).toBe(0);
+      caseOutput += `${output}\n`;
+    }
+    const all = caseOutput;
+    expect(all).toContain(
+      '"Chair Massage on Friday Afternoons" (/2020/02/chair-massage-friday.html): the link "http://calm%20hands%20chair%20massage/" (on "booking page")',
+    );
+    expect(all).toMatch(
+      /errors: +1\n +- "Sessions per Month" \(\/p\/sessions-per-month\.html\) has nothing a reader could see/,
+    );
+    expect(all).toMatch(/pages: +1 \(1 as drafts\)/);
+    // The Takeout fixture already set the title, so the blog's name is only shown; the rest is written.
+    expect(all).toContain('language: "en-GB" → "pt-BR" (written to src/site.config.ts)');
+    expect(all).toContain('timeZone: "Europe/London" → "America/Los_Angeles" (written to src/site.config.ts)');
+    expect(all).toContain('title: the blog had "Mãos que Acalmam", the site has "Fixture Wellness Blog"');
+    expect(all).not.toContain('dates:');
+    expect(project.read('src/site.config.ts')).toContain("timeZone: 'America/Los_Angeles',");
+    expect(frontmatterOf(project.read('content/pages/cancellation-policy.md'))).toMatchObject({ draft: true });
+  });
+
   test('the result builds, and every old address leads to its new page', () => {
     const { status, output } = project.build();
     expect(status, output).toBe(0);
     const lines = project.read('dist/_redirects').trim().split('\n');
     const redirects: Record<string, string> = Object.fromEntries(
-      lines.map((line) => line.split(' ').slice(0, 2).map(decodeURI)),
+      lines.map((line) =>
+        line
+          .split(' ')
+          .slice(0, 2)
+          .map((part) => decodeURIComponent(part)),
+      ),
     );
     expect(redirects).toMatchObject({
       '/2023/05/finding-mobile-massage-therapist.html': '/posts/finding-mobile-massage-therapist/',
@@ -140,6 +213,125 @@ describe('importing a Takeout export', () => {
       /<guid isPermaLink="false">tag:blogger\.com,1999:blog-7000\.post-\d+<\/guid>/,
     );
   }, 120_000);
+
+  test('the cases render as Blogger showed them: anchors, headings, tables, embeds, dates, language and text', () => {
+    const html = (path: string) => project.read(`dist${path}index.html`);
+    const anchors = html('/posts/reflexology-session-feels-like/');
+    expect(anchors).toContain('<span id="fn1"></span>');
+    expect(anchors).toContain('<span id="ref1"></span>');
+    expect(anchors).toContain('<a href="#fn1">');
+    expect(anchors).not.toMatch(/<a href="">|<a>/);
+    expect(html('/posts/choosing-between-two-techniques/')).toMatch(
+      /<h2 id="deep-tissue">Deep Tissue<\/h2>[\s\S]*<h3 id="hot-stone">Hot Stone<\/h3>/,
+    );
+    const table = html('/posts/what-our-sessions-cost/');
+    expect(table).toContain('<td>30 minutes</td>');
+    expect(table).not.toMatch(/<th/);
+    expect(html('/posts/video-self-massage-tired-feet/')).toMatch(
+      /<iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/VIDEOID" title="YouTube video"/,
+    );
+    expect(html('/posts/gentle-lymphatic-drainage/').match(/<iframe src="https:\/\//g)).toHaveLength(3);
+    expect(html('/posts/stretch-timer/')).toContain('href="https://gist.github.com/someone/abc123"');
+    expect(project.exists('dist/sessions-per-month/index.html')).toBe(false);
+    expect(project.exists('dist/cancellation-policy/index.html')).toBe(false);
+    const portuguese = html('/posts/massagem-nos-pes-antes-de-dormir/');
+    expect(portuguese).toMatch(/<html lang="pt-BR"/);
+    expect(portuguese).toContain('<time datetime="2021-03-05"');
+    expect(html('/posts/simple-routine-stiff-neck/')).toContain('STRETCH----Hold each position');
+    const prose = html('/posts/command-line-timer-stretch-breaks/');
+    expect(prose).toMatch(
+      /run it with --verbose to hear each interval; she said ‘relax’ and “breathe” -- then pressed\./,
+    );
+    expect(prose).toContain(`<code>stretch-timer --verbose 'neck roll' "slow" -- done</code>`);
+    for (const [slug, old] of [
+      ['массаж-шеи-для-начинающих', '/2021/03/blog-post_20.html'],
+      ['足裏マッサージの基本', '/2021/04/blog-post.html'],
+    ]) {
+      expect(project.exists(`dist/posts/${slug}/index.html`), slug).toBe(true);
+      expect(project.read(`dist${old}`)).toContain(
+        `url=https://massage-wellness.example${encodeURI(`/posts/${slug}/`)}`,
+      );
+    }
+    // Every live entry of every case is a page of the site, reached from its old address; the one
+    // that showed nothing without its scripts is reported instead (see the import test above).
+    const redirects = new Map(
+      project
+        .read('dist/_redirects')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' ').map((part) => decodeURIComponent(part)) as [string, string]),
+    );
+    let live = 0;
+    let rendered = 0;
+    for (const file of CASE_FILES) {
+      for (const item of parseBloggerExport(readFileSync(join(CASES, file), 'utf8')).items) {
+        if (item.draft) continue;
+        live += 1;
+        const target = redirects.get(item.oldPath!);
+        if (target && project.exists(`dist${target}index.html`)) rendered += 1;
+        else
+          expect(caseOutputs.get(file), `${file}: ${item.title}`).toContain(
+            `"${item.title}" (${item.oldPath}) has nothing`,
+          );
+      }
+    }
+    expect(rendered).toBe(live - 1);
+  });
+
+  test('every old label address, encoded or not, with or without its slash, is a 301 from nginx to its tag page', async () => {
+    const port = await freePort();
+    const conf = project.run('node', [
+      'scripts/nginx-conf.ts',
+      '--root',
+      'dist',
+      '--port',
+      String(port),
+      '--standalone',
+    ]);
+    expect(conf.status, conf.output).toBe(0);
+    project.write('nginx.conf', conf.output);
+    const nginx = spawn(
+      existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx',
+      ['-c', join(project.dir, 'nginx.conf')],
+      {
+        stdio: 'ignore',
+      },
+    );
+    try {
+      await waitForPort(port);
+      const tagOf = (label: string) => {
+        const post = project
+          .read('dist/_redirects')
+          .split('\n')
+          .map((line) => line.split(' ').map((part) => decodeURIComponent(part)))
+          .find(([from]) => from === `/search/label/${label}`);
+        return post?.[1];
+      };
+      for (const label of ['C', 'C#', 'C++', 'Relaxamento']) {
+        const target = tagOf(label);
+        expect(target, label).toMatch(/^\/tags\/[^/]+\/$/);
+        expect(project.exists(`dist${decodeURIComponent(target!)}index.html`), target).toBe(true);
+        for (const spelling of new Set([label, encodeURIComponent(label), label.replace(/\+/g, '%2B')])) {
+          for (const path of [`/search/label/${spelling}`, `/search/label/${spelling}/`]) {
+            const response = await fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' });
+            expect(response.status, path).toBe(301);
+            expect(decodeURIComponent(new URL(response.headers.get('location')!).pathname), path).toBe(target);
+          }
+        }
+      }
+    } finally {
+      nginx.kill();
+    }
+  });
+
+  test('a second run of the cases reports nothing changed', () => {
+    for (const name of Object.values(MERGED)) {
+      const { status, output } = importBlogger(name);
+      expect(status, output).toBe(0);
+      expect(output, name).toMatch(/files: +0 created, 0 updated, \d+ unchanged/);
+      expect(output, name).toContain('Nothing changed');
+    }
+  });
 
   test('page views from an analytics export count for the posts the old addresses moved to', () => {
     const { status, output } = project.run('node', ['scripts/import-pageviews.ts', join(FIXTURES, 'ga4-pages.csv')]);
@@ -189,14 +381,9 @@ describe('bad input ends with a clear message and writes nothing', () => {
       'has no Blogger entries',
     ],
     [
-      'an entry without a title',
-      takeout.replace('<title>Contact Us</title>', '<title></title>'),
-      'has no title; the export looks damaged',
-    ],
-    [
-      'an entry without a date',
-      takeout.replace('<published>2023-06-15T18:00:00.000+01:00</published>', ''),
-      'has no published date',
+      'an entry without an id',
+      takeout.replace('<id>tag:blogger.com,1999:blog-7000.page-2001</id>', ''),
+      'has no id; the export looks damaged',
     ],
   ])('%s', (_name, xml, message) => {
     const project = new ProjectCopy();

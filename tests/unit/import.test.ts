@@ -1,7 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { htmlToMarkdown } from '../../src/lib/blogger/html-to-markdown.ts';
-import { BloggerImportError, parseBloggerExport, type BloggerExport } from '../../src/lib/blogger/parse.ts';
-import { ALT_PLACEHOLDER, planImport, shortId, slugFromOldPath } from '../../src/lib/blogger/plan.ts';
+import {
+  BloggerImportError,
+  parseBloggerExport,
+  toLanguageTag,
+  type BloggerExport,
+} from '../../src/lib/blogger/parse.ts';
+import {
+  ALT_PLACEHOLDER,
+  planImport,
+  renderMarkdownFile,
+  shortId,
+  slugForItem,
+  slugFromAnyTitle,
+  slugFromOldPath,
+} from '../../src/lib/blogger/plan.ts';
+import { compareSettings, STARTER_SETTINGS, writeSettings } from '../../src/lib/blogger/settings.ts';
+import { getEmbedTitle, toHttpsEmbedUrl } from '../../src/lib/blogger/transforms.ts';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { getExcerpt } from '../../src/lib/text.ts';
 import { mapPageViewsToPosts, parsePageViewsCsv } from '../../src/lib/pageviews.ts';
 import {
   getRedirectFilePath,
@@ -142,5 +162,441 @@ describe('page-view exports', () => {
         addresses,
       ),
     ).toEqual({ snapshot: { '/posts/a/': 5 }, unmatched: [{ path: '/', views: 9 }] });
+  });
+});
+
+// The cases of issue 19 (tests/fixtures/blogger/cases/, copied from the shared case folders), each
+// with siblings of its kind, in both export formats where the format matters.
+const CASES = fileURLToPath(new URL('../fixtures/blogger/cases/', import.meta.url));
+const readCase = (name: string) => parseBloggerExport(readFileSync(join(CASES, name), 'utf8'));
+const planCase = (name: string, more: Partial<Parameters<typeof planImport>[1]> = {}) =>
+  planImport(readCase(name), { ...options, ...more });
+const fileOf = (plan: ReturnType<typeof planImport>, path: string) => {
+  const file = plan.files.find((f) => f.path === path);
+  if (!file) throw new Error(`no ${path} in ${plan.files.map((f) => f.path).join(', ')}`);
+  return { text: file.text, ...parseFrontmatter(file.text) };
+};
+/** One post in the "Back up content" format, with the given HTML. */
+const backupPost = (html: string, { title = 'A post', path = '/2020/01/a-post.html' } = {}) =>
+  `<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>tag:blogger.com,1999:blog-9.post-1</id><published>2020-01-01T10:00:00.000Z</published><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/><title type='text'>${title}</title><content type='html'>${html.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</content><link rel='alternate' type='text/html' href='https://x.blogspot.com${path}'/><author><name>A. Reader</name></author></entry></feed>`;
+const takeoutPost = (html: string, { title = 'A post', path = '/2020/01/a-post.html' } = {}) =>
+  feed(
+    `<entry><id>tag:blogger.com,1999:blog-9.post-1</id><blogger:type>POST</blogger:type><blogger:status>LIVE</blogger:status><title>${title}</title><content type="html">${html.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</content><published>2020-01-01T10:00:00.000Z</published><blogger:filename>${path}</blogger:filename></entry>`,
+  );
+
+describe('B1: a link that is not a web address', () => {
+  test('is reported with the post’s title and old address, and its text is kept without the link', () => {
+    const plan = planCase('B1-feed.atom');
+    expect(plan.warnings).toEqual([
+      expect.stringMatching(
+        /^"Chair Massage on Friday Afternoons" \(\/\d{4}\/\d{2}\/[\w-]+\.html\): the link "http:\/\/calm%20hands%20chair%20massage\/" \(on "booking page"\) is not a valid web address; its text is kept without the link$/,
+      ),
+      expect.stringMatching(
+        /^"Warming Up Before a Sports Massage" \(.+\): the link "http:\/\/" \(on "old studio"\) is not a valid web address/,
+      ),
+    ]);
+    const bodies = plan.files.filter((f) => f.path.startsWith('posts/')).map((f) => f.text);
+    expect(bodies.join('\n')).toContain('kept a booking page that');
+    expect(bodies.join('\n')).toContain('Our old studio closed');
+    expect(bodies.join('\n')).not.toMatch(/\]\(http:\/\//);
+  });
+
+  test.each([
+    ['javascript:alert(1)', 'uses the javascript: scheme'],
+    ['http://exa mple.com/', 'is not a valid web address'],
+    ['https://', 'is not a valid web address'],
+    ['http://[::1/', 'is not a valid web address'],
+  ])('%s in either format loses its link and is reported', (href, reason) => {
+    for (const xml of [
+      backupPost(`<p>See <a href="${href}">this</a>.</p>`),
+      takeoutPost(`<p>See <a href="${href}">this</a>.</p>`),
+    ]) {
+      const plan = planImport(parseBloggerExport(xml), options);
+      expect(plan.warnings.join('\n')).toContain(reason);
+      expect(fileOf(plan, 'posts/a-post/index.md').body).toContain('See this.');
+    }
+  });
+
+  test('good addresses stay links: relative, fragment, mailto, scheme-relative and ordinary web addresses', () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<p><a href="/p/about.html">a</a> <a href="#fn1">b</a> <a href="mailto:x@example.org">c</a> <a href="//example.org/x">d</a> <a href="https://exemple.fr/é?q=1">e</a></p>',
+    );
+    expect(notes).toEqual([]);
+    expect(markdown).toContain('[a](/p/about.html)');
+    expect(markdown).toContain('[b](#fn1)');
+    expect(markdown).toContain('[e](https://exemple.fr/é?q=1)');
+  });
+});
+
+describe('B2: frontmatter is read and written by a YAML library, and only a line of exactly --- ends it', () => {
+  test('the case’s dash run stays in the description, and every field after it is read', () => {
+    const post = fileOf(planCase('B2-blog-backup.xml'), 'posts/simple-routine-stiff-neck/index.md');
+    expect(post.data).toMatchObject({
+      kind: 'article',
+      description: expect.stringMatching(/^STRETCH----Hold each position/),
+    });
+  });
+
+  test.each([
+    ['a dash run inside a value', 'title: A\ndescription: WORD----More\nkind: article'],
+    ['a value that starts with three dashes', "title: '--- stretch'\nkind: article"],
+    ['a line of dashes with trailing text', 'title: A\nnote: |\n  ---x\nkind: article'],
+  ])('%s does not end the frontmatter', (_name, yaml) => {
+    const parsed = parseFrontmatter(`---\n${yaml}\n---\n\nBody ---\n`);
+    expect((parsed.data as Record<string, unknown>).kind).toBe('article');
+    expect(parsed.body).toBe('\nBody ---\n');
+  });
+
+  test('an empty frontmatter, CRLF line ends and a byte-order mark are read', () => {
+    expect(parseFrontmatter('---\n---\nText').body).toBe('Text');
+    expect(parseFrontmatter('---\r\ntitle: A\r\n---\r\nText').data).toEqual({ title: 'A' });
+    expect(parseFrontmatter('\uFEFF---\ntitle: A\n---\nText').data).toEqual({ title: 'A' });
+  });
+
+  test('whatever a title or description holds, the file the importer writes reads back as written', () => {
+    for (const value of ['---', 'a\n---\nb', 'it\'s "quoted": yes', '# not a comment', '- not a list', '2021-03-05']) {
+      const text = renderMarkdownFile({ title: value, description: value }, 'Body\n');
+      expect(parseFrontmatter(text).data).toEqual({ title: value, description: value });
+    }
+  });
+});
+
+describe('B4: Flash YouTube players become the site’s YouTube frame', () => {
+  test('the case’s <object>/<embed> becomes a youtube-nocookie frame with a title', () => {
+    const post = fileOf(planCase('B4-blog-backup.xml'), 'posts/video-self-massage-tired-feet/index.md');
+    expect(post.body).toMatch(
+      /<iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/VIDEOID" title="YouTube video" loading="lazy"/,
+    );
+    expect(post.body).not.toMatch(/<object|<embed|<param/);
+  });
+
+  test.each([
+    [
+      'https, params after ?',
+      '<object><param name="movie" value="https://www.youtube.com/v/dQw4w9WgXcQ?version=3&amp;hl=en_US"></object>',
+    ],
+    [
+      'scheme-relative nocookie',
+      '<embed src="//www.youtube-nocookie.com/v/dQw4w9WgXcQ&hl=en" type="application/x-shockwave-flash">',
+    ],
+    [
+      'object data, no www',
+      '<object data="http://youtube.com/v/dQw4w9WgXcQ" type="application/x-shockwave-flash"></object>',
+    ],
+  ])('%s', (_name, html) => {
+    const { markdown, notes } = htmlToMarkdown(`<p>Watch:</p>${html}`);
+    expect(markdown).toContain(
+      '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="YouTube video"',
+    );
+    expect(notes).toEqual([]);
+  });
+
+  test('any other Flash object is removed and reported, never kept for the CSP to block', () => {
+    const { markdown, notes } = htmlToMarkdown('<object data="http://example.org/game.swf"></object><p>After</p>');
+    expect(markdown).toBe('After\n');
+    expect(notes[0]).toMatchObject({ kind: 'flash', message: expect.stringContaining('http://example.org/game.swf') });
+  });
+});
+
+describe('B5: embeds are https and titled by their provider', () => {
+  test('the case’s Vimeo, Slides and Docs frames', () => {
+    const plan = planCase('B5-feed.atom');
+    const body = plan.files.find((f) => f.path.startsWith('posts/'))!.text;
+    expect(body).toContain(
+      '<iframe src="https://player.vimeo.com/video/11112222?title=0&#x26;byline=0" title="Vimeo video"',
+    );
+    expect(body).toMatch(/src="https:\/\/docs\.google\.com\/presentation\/[^"]+" title="Google Slides presentation"/);
+    expect(body).toMatch(/src="https:\/\/docs\.google\.com\/document\/[^"]+" title="Google Docs document"/);
+    expect(body).not.toContain('http://');
+    expect(plan.counts.embeds).toBe(3);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  test.each([
+    ['//player.vimeo.com/video/1', 'https://player.vimeo.com/video/1', 'Vimeo video'],
+    [
+      'http://www.youtube.com/embed/dQw4w9WgXcQ?start=30',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=30',
+      'YouTube video',
+    ],
+    ['https://www.google.com/maps/embed?pb=!1m18', 'https://www.google.com/maps/embed?pb=!1m18', 'Google Maps map'],
+    ['https://w.soundcloud.com/player/?url=x', 'https://w.soundcloud.com/player/?url=x', 'SoundCloud audio player'],
+    ['https://open.spotify.com/embed/track/abc', 'https://open.spotify.com/embed/track/abc', 'Spotify player'],
+  ])('%s', (src, https, title) => {
+    expect(toHttpsEmbedUrl(src)?.href).toBe(https);
+    expect(getEmbedTitle(new URL(https))).toBe(title);
+    expect(htmlToMarkdown(`<iframe src="${src}"></iframe>`).notes).toEqual([]);
+  });
+
+  test('a frame from an unknown provider stays, upgraded to https, and is listed for the owner', () => {
+    const { markdown, notes } = htmlToMarkdown('<iframe src="http://charts.example.net/c/1"></iframe>');
+    expect(markdown).toContain('src="https://charts.example.net/c/1" title="Embedded content from charts.example.net"');
+    expect(notes).toEqual([
+      expect.objectContaining({
+        kind: 'embed-unknown',
+        message: expect.stringContaining('https://charts.example.net'),
+      }),
+    ]);
+  });
+});
+
+describe('B6: scripts', () => {
+  test('the case’s gist becomes a link, and the page of only scripts is an error and a draft, not a blank page', () => {
+    const plan = planCase('B6-feed.atom');
+    const post = plan.files.find((f) => f.path.startsWith('posts/'))!.text;
+    expect(post).toContain('[the gist someone/abc123 on GitHub](https://gist.github.com/someone/abc123)');
+    const page = fileOf(plan, 'pages/sessions-per-month.md');
+    expect(page.data).toMatchObject({ draft: true, title: 'Sessions per Month' });
+    expect(page.body).toContain('google.charts.load');
+    expect(plan.errors).toEqual([
+      expect.stringContaining('"Sessions per Month" (/p/sessions-per-month.html) has nothing a reader could see'),
+    ]);
+    expect(plan.warnings.filter((w) => w.includes('a script was removed'))).toHaveLength(2);
+    expect(plan.warnings.every((w) => w.startsWith('"Sessions per Month" (/p/sessions-per-month.html): '))).toBe(true);
+  });
+
+  test('a gist followed by the code the export held keeps that code as a code block', () => {
+    const { markdown } = htmlToMarkdown(
+      '<script src="https://gist.github.com/ann/0f9e8d.js?file=timer.sh"></script><noscript><pre>sleep 3000 &amp;&amp; echo "stretch --now"</pre></noscript>',
+    );
+    expect(markdown).toBe(
+      'Code: [the gist ann/0f9e8d on GitHub](https://gist.github.com/ann/0f9e8d#file-timer-sh)\n\n```\nsleep 3000 && echo "stretch --now"\n```\n',
+    );
+  });
+
+  test('in the backup format too, any other script is removed and named in a warning', () => {
+    const plan = planImport(
+      parseBloggerExport(
+        backupPost('<p>Hi</p><script src="https://ads.example/x.js"></script><script>document.write(1)</script>'),
+      ),
+      options,
+    );
+    expect(plan.warnings).toEqual([
+      '"A post" (/2020/01/a-post.html): a script was removed (https://ads.example/x.js); the site runs no scripts from posts',
+      '"A post" (/2020/01/a-post.html): a script was removed (inline: document.write(1)); the site runs no scripts from posts',
+    ]);
+    expect(plan.errors).toEqual([]);
+  });
+});
+
+describe('B7: named anchors and the jump break', () => {
+  test('the case’s anchors become ids, the jump break the excerpt marker, and no empty link is left', () => {
+    const post = fileOf(planCase('B7-blog-backup.xml'), 'posts/reflexology-session-feels-like/index.md');
+    expect(post.body).toContain('<span id="ref1"></span>');
+    expect(post.body).toContain('<span id="fn1"></span>');
+    expect(post.body).toContain('\n<!-- more -->\n');
+    expect(post.body).not.toContain('[]()');
+    expect((post.data as { description: string }).description).toBe(
+      'The first ten minutes are mostly warm towels and slow pressure on the heel.[1]',
+    );
+  });
+
+  test('siblings: an anchor with text keeps it, an inline jump break ends the excerpt there, a repeated id is dropped', () => {
+    const { markdown } = htmlToMarkdown(
+      '<p>Intro words.<a name="more"></a> Rest of it.</p><h2><a name="steps">Steps</a></h2><p><a id="steps"></a>x <a href="">empty</a></p>',
+    );
+    expect(markdown).toContain('Intro words.<!-- more --> Rest of it.');
+    expect(markdown).toContain('## <span id="steps">Steps</span>');
+    expect(markdown).toContain('\n\nx empty\n');
+    expect(getExcerpt(markdown)).toBe('Intro words.');
+  });
+});
+
+describe('B8: block elements inside a heading keep word boundaries', () => {
+  test('the case and its siblings (<br>, <p>, nested <div>)', () => {
+    const body = planCase('B8-feed.atom').files.find((f) => f.path.startsWith('posts/'))!.text;
+    expect(body).toContain('## Deep Tissue\n');
+    expect(body).toContain('### Hot Stone\n');
+    expect(htmlToMarkdown('<h2>Warm<br>Up</h2><h3><p>Cool</p><div><div>Down</div></div></h3>').markdown).toBe(
+      '## Warm Up\n\n### Cool Down\n',
+    );
+  });
+});
+
+describe('B9: a table without header cells stays a table without an empty header', () => {
+  test('the case’s table is kept as HTML, two rows and no <th>', () => {
+    const body = planCase('B9-blog-backup.xml').files.find((f) => f.path.startsWith('posts/'))!.text;
+    expect(body).toContain('<table');
+    expect(body).toContain('<td>30 minutes</td>');
+    expect(body).not.toMatch(/<th|\| *\|/);
+  });
+
+  test('a table whose first row is header cells becomes a Markdown table; one with a <th> only in a later row stays HTML', () => {
+    expect(
+      htmlToMarkdown('<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>').markdown,
+    ).toContain('| A | B |');
+    expect(htmlToMarkdown('<table><tr><td>A</td></tr><tr><th>B</th></tr></table>').markdown).toMatch(/^<table>/);
+  });
+});
+
+describe('B10: drafts and untitled entries', () => {
+  test('the case’s draft page is imported as a draft page', () => {
+    const plan = planCase('B10-blog-backup.xml');
+    const page = fileOf(plan, 'pages/cancellation-policy.md');
+    expect(page.data).toMatchObject({ title: 'Cancellation Policy', draft: true });
+    expect(page.body).toContain('twenty-four hours notice');
+    expect(plan.counts).toMatchObject({ posts: 1, pages: 1, pageDrafts: 1 });
+    expect(plan.skipped).toEqual([]);
+  });
+
+  test('an untitled post and an untitled page get a title from their first words, a readable slug and a report line', () => {
+    for (const xml of [
+      takeoutPost('<p>Three quick stretches for the wrists between clients, every hour.</p>', {
+        title: '',
+        path: '/2020/01/blog-post.html',
+      }),
+      backupPost('<p>Three quick stretches for the wrists between clients, every hour.</p>', {
+        title: '',
+        path: '/2020/01/blog-post.html',
+      }),
+    ]) {
+      const plan = planImport(parseBloggerExport(xml), options);
+      const post = fileOf(plan, 'posts/three-quick-stretches-for-the-wrists-between-clients/index.md');
+      expect((post.data as { title: string }).title).toBe('Three quick stretches for the wrists between clients');
+      expect(plan.warnings).toEqual([
+        expect.stringContaining('the untitled post /2020/01/blog-post.html of 2020-01-01 is titled'),
+      ]);
+    }
+    const empty = planImport(
+      parseBloggerExport(takeoutPost('<p>🙂</p>', { title: '', path: '/2020/01/blog-post_5.html' })),
+      options,
+    );
+    expect(fileOf(empty, 'posts/post-2020-01-01/index.md').data).toMatchObject({ title: '🙂' });
+  });
+
+  test('an entry without a published date is dated by its update, and one with neither is reported; the rest goes on', () => {
+    const xml = readFileSync(join(CASES, 'B10-blog-backup.xml'), 'utf8')
+      .replace('<published>2020-01-05T10:00:00.000Z</published>', '')
+      .replace('<published>2020-01-06T10:00:00.000Z</published>', '')
+      .replace('<updated>2020-01-06T10:00:00.000Z</updated>', '');
+    const exported = parseBloggerExport(xml);
+    expect(exported.items.map((i) => i.published)).toEqual(['2020-01-05T10:00:00.000Z']);
+    expect(exported.problems).toEqual([
+      expect.stringContaining(
+        '"Welcome to Kind Knuckles" (/2020/01/welcome.html) has no published date; it is dated by its last update',
+      ),
+      expect.stringContaining('"Cancellation Policy" has no published or updated date, so it was not imported'),
+    ]);
+  });
+
+  test('a truncated or foreign file still stops the import with a message', () => {
+    const xml = readFileSync(join(CASES, 'B10-blog-backup.xml'), 'utf8');
+    expect(() => parseBloggerExport(xml.slice(0, 900))).toThrow(/not well-formed XML/);
+    expect(() => parseBloggerExport('{"posts": []}')).toThrow(BloggerImportError);
+  });
+});
+
+describe('B11: labels', () => {
+  test('every label a post has is kept as a tag, even two that an address rule could confuse', () => {
+    const post = planCase('B11-variant-one-post-both-labels.xml').files.find((f) => f.path.startsWith('posts/'))!;
+    expect((parseFrontmatter(post.text).data as { tags: string[] }).tags).toEqual(['C', 'C++']);
+    const three = planCase('B11-blog-backup.xml');
+    expect(three.counts.labels).toBe(3);
+  });
+
+  test('the _redirects file encodes every character a label may hold, so # and ? are not cut off', () => {
+    expect(
+      renderRedirectsFile([
+        { from: '/search/label/C#', to: '/tags/c-sharp/' },
+        { from: '/search/label/Q&A?', to: '/tags/q-a/' },
+        { from: '/search/label/C++', to: '/tags/c-plus-plus/' },
+      ]),
+    ).toBe(
+      '/search/label/C%23 /tags/c-sharp/ 301\n/search/label/Q&A%3F /tags/q-a/ 301\n/search/label/C++ /tags/c-plus-plus/ 301\n',
+    );
+  });
+});
+
+describe('B12: the blog’s time zone and language', () => {
+  test('are read from the settings entries, and a post’s day matches Blogger’s only in the blog’s zone', () => {
+    const exported = readCase('B12-blog-backup.xml');
+    expect(exported.settings).toEqual({
+      title: 'Mãos que Acalmam',
+      language: 'pt-BR',
+      timeZone: 'America/Los_Angeles',
+    });
+    expect(exported.skipped).toEqual([]);
+    const inLondon = planImport(exported, { ...options, site: { language: 'en-GB', timeZone: 'Europe/London' } });
+    expect(inLondon.dateShifts).toEqual([
+      expect.stringContaining('Blogger showed 2021-03-05, this site would show 2021-03-06'),
+    ]);
+    const post = fileOf(inLondon, 'posts/massagem-nos-pes-antes-de-dormir/index.md');
+    expect(post.data).toMatchObject({ lang: 'pt-BR', pubDate: '2021-03-05T23:30:00.000-08:00' });
+    const inBlogZone = planImport(exported, {
+      ...options,
+      site: { language: 'pt-BR', timeZone: 'America/Los_Angeles' },
+    });
+    expect(inBlogZone.dateShifts).toEqual([]);
+    expect(fileOf(inBlogZone, 'posts/massagem-nos-pes-antes-de-dormir/index.md').data).not.toHaveProperty('lang');
+  });
+
+  test('Blogger’s underscore locales and Takeout settings entries are read too; a bad value is ignored', () => {
+    expect(toLanguageTag('pt_BR')).toBe('pt-BR');
+    expect(toLanguageTag('zh_TW')).toBe('zh-TW');
+    expect(toLanguageTag('not a locale!')).toBeUndefined();
+    const takeout = parseBloggerExport(
+      feed(
+        `<entry><id>tag:blogger.com,1999:blog-9.settings.BLOG_LOCALE</id><blogger:type>SETTINGS</blogger:type><content type="text">ru</content></entry><entry><id>tag:blogger.com,1999:blog-9.settings.BLOG_TIME_ZONE</id><blogger:type>SETTINGS</blogger:type><content type="text">Mars/Olympus</content></entry>${post('1', '/2023/01/a.html')}`,
+      ),
+    );
+    expect(takeout.settings).toEqual({ language: 'ru' });
+  });
+
+  test('settings still at their shipped values are written into site.config.ts; ones the owner chose are only shown', () => {
+    const source = readFileSync(fileURLToPath(new URL('../../src/site.config.ts', import.meta.url)), 'utf8');
+    const changes = compareSettings(
+      { title: 'Mãos que Acalmam', language: 'pt-BR', timeZone: 'America/Los_Angeles' },
+      { ...STARTER_SETTINGS, title: 'My Own Title' },
+    );
+    expect(changes).toEqual([
+      { key: 'title', from: 'My Own Title', to: 'Mãos que Acalmam', write: false },
+      { key: 'language', from: 'en-GB', to: 'pt-BR', write: true },
+      { key: 'timeZone', from: 'Europe/London', to: 'America/Los_Angeles', write: true },
+    ]);
+    const written = writeSettings(
+      source,
+      changes.filter((c) => c.write),
+    );
+    expect(written).toContain("language: 'pt-BR',");
+    expect(written).toContain("timeZone: 'America/Los_Angeles',");
+    expect(written.replace("language: 'pt-BR'", '').replace("timeZone: 'America/Los_Angeles'", '')).toBe(
+      source
+        .replace(`language: '${STARTER_SETTINGS.language}'`, '')
+        .replace(`timeZone: '${STARTER_SETTINGS.timeZone}'`, ''),
+    );
+    expect(compareSettings({ language: 'en-GB' }, STARTER_SETTINGS)).toEqual([]);
+  });
+});
+
+describe('B13: titles in other scripts get readable addresses', () => {
+  test('the case’s Cyrillic and Japanese titles keep their script; the old blog-post_NN address redirects', () => {
+    const plan = planCase('B13-feed.atom');
+    expect(fileOf(plan, 'posts/массаж-шеи-для-начинающих/index.md').data).toMatchObject({
+      redirectFrom: ['/2021/03/blog-post_20.html'],
+    });
+    expect(fileOf(plan, 'posts/足裏マッサージの基本/index.md').data).toMatchObject({
+      redirectFrom: ['/2021/04/blog-post.html'],
+    });
+  });
+
+  test('siblings: Greek, Arabic, a mixed title, and a Latin title whose old name Blogger made up', () => {
+    expect(slugFromAnyTitle('Μασάζ για αρχάριους')).toBe('μασάζ-για-αρχάριους');
+    expect(slugFromAnyTitle('تدليك القدمين')).toBe('تدليك-القدمين');
+    expect(slugFromAnyTitle('Shiatsu 指圧 basics')).toBe('shiatsu-指圧-basics');
+    expect(slugForItem({ oldPath: '/2020/01/blog-post_3.html', title: 'Café Massage', published: '2020-01-01' })).toBe(
+      'cafe-massage',
+    );
+    expect(slugForItem({ oldPath: '/2020/01/neck.html', title: 'Массаж', published: '2020-01-01' })).toBe('neck');
+  });
+});
+
+describe('B14: imported text keeps the characters its author wrote', () => {
+  test('the case’s --verbose, quotes and -- reach the Markdown unchanged, in prose and in code', () => {
+    const body = planCase('B14-blog-backup.xml').files.find((f) => f.path.startsWith('posts/'))!.text;
+    expect(body).toContain(
+      `run it with --verbose to hear each interval; she said 'relax' and "breathe" -- then pressed.`,
+    );
+    expect(body).toContain('`stretch-timer --verbose \'neck roll\' "slow" -- done`');
+    expect(body).toContain('```\nstretch-timer --verbose \'shoulder shrug\' "twice" -- end\n```');
   });
 });

@@ -39,13 +39,30 @@ export interface BloggerComment {
   author: BloggerAuthor;
 }
 
+/**
+ * The blog's own settings, from its settings entries (ids ending in .settings.BLOG_NAME,
+ * .settings.BLOG_DESCRIPTION, .settings.BLOG_LOCALE, .settings.BLOG_TIME_ZONE, in both formats).
+ * Absent when the export has no such entry or its value cannot be used.
+ */
+export interface BloggerSettings {
+  title?: string | undefined;
+  description?: string | undefined;
+  /** A BCP 47 language tag (Blogger's `pt_BR` is returned as `pt-BR`). */
+  language?: string | undefined;
+  /** An IANA time zone name, e.g. America/Los_Angeles. */
+  timeZone?: string | undefined;
+}
+
 export interface BloggerExport {
   format: BloggerFormat;
   blogTitle: string;
+  settings: BloggerSettings;
   items: BloggerItem[];
   comments: BloggerComment[];
   /** Entries left out, with why: settings, templates, trashed or unpublished comments. */
   skipped: { id: string; reason: string }[];
+  /** Entries that are damaged but did not stop the import (no date, say), with why. */
+  problems: string[];
 }
 
 /** The input is not a Blogger export, or is damaged; the message says which and what to do. */
@@ -97,6 +114,48 @@ function requireFields(entry: Element, index: number, fields: Record<string, str
   }
 }
 
+/** A language tag in its canonical BCP 47 form (`pt_BR` → `pt-BR`), or undefined if it is not one. */
+export function toLanguageTag(locale: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(locale.trim().replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** An IANA time zone name the runtime knows, or undefined. */
+export function toTimeZone(zone: string): string | undefined {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone.trim() });
+    return zone.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads one settings entry into `settings`; false when it is not one the import uses. */
+function readSetting(id: string, value: string, settings: BloggerSettings): boolean {
+  const name = /\.settings\.(\w+)$/.exec(id)?.[1];
+  const content = value.trim();
+  if (!content) return false;
+  switch (name) {
+    case 'BLOG_NAME':
+      settings.title = content;
+      return true;
+    case 'BLOG_DESCRIPTION':
+      settings.description = content;
+      return true;
+    case 'BLOG_LOCALE':
+      settings.language = toLanguageTag(content);
+      return settings.language !== undefined;
+    case 'BLOG_TIME_ZONE':
+      settings.timeZone = toTimeZone(content);
+      return settings.timeZone !== undefined;
+    default:
+      return false;
+  }
+}
+
 /**
  * Reads a Blogger export: Google Takeout's feed.atom (blogger:type, blogger:status, blogger:filename,
  * blogger:parent) or the older "Back up content" file (Atom entries whose kind is a category,
@@ -139,9 +198,11 @@ export function parseBloggerExport(xml: string): BloggerExport {
   const result: BloggerExport = {
     format: isTakeout ? 'takeout' : 'backup',
     blogTitle: text(root, ATOM, 'title'),
+    settings: {},
     items: [],
     comments: [],
     skipped: [],
+    problems: [],
   };
 
   entries.forEach((entry, index) => {
@@ -161,6 +222,9 @@ export function parseBloggerExport(xml: string): BloggerExport {
       const draft = control ? text(control, APP, 'draft') || text(control, 'http://www.w3.org/2007/app', 'draft') : '';
       status = draft === 'yes' ? 'DRAFT' : 'LIVE';
     }
+    if (kind === 'settings' && readSetting(id, child(entry, ATOM, 'content')?.textContent ?? '', result.settings)) {
+      return;
+    }
     if (kind !== 'post' && kind !== 'page' && kind !== 'comment') {
       result.skipped.push({
         id: id || `entry ${index + 1}`,
@@ -172,7 +236,8 @@ export function parseBloggerExport(xml: string): BloggerExport {
       result.skipped.push({ id, reason: `a ${kind} with status ${status} (deleted or in the bin)` });
       return;
     }
-    const published = text(entry, ATOM, 'published');
+    // An entry without a published date falls back to its last update (it is reported below).
+    const published = text(entry, ATOM, 'published') || text(entry, ATOM, 'updated');
     const html = child(entry, ATOM, 'content')?.textContent ?? '';
     if (kind === 'comment') {
       if (status !== 'LIVE') {
@@ -198,8 +263,9 @@ export function parseBloggerExport(xml: string): BloggerExport {
       });
       return;
     }
+    // Blogger allows a post without a title: the plan gives it one from its first words.
     const title = text(entry, ATOM, 'title');
-    requireFields(entry, index, { id, title, 'published date': published });
+    requireFields(entry, index, { id });
     const alternate = children(entry, ATOM, 'link')
       .find((link) => link.getAttribute('rel') === 'alternate')
       ?.getAttribute('href');
@@ -208,6 +274,17 @@ export function parseBloggerExport(xml: string): BloggerExport {
       : alternate
         ? pathOf(alternate)
         : undefined;
+    if (!published) {
+      result.problems.push(
+        `the ${kind} ${title ? `"${title}"` : id}${oldPath ? ` (${oldPath})` : ''} has no published or updated date, so it was not imported; its text is in the export file`,
+      );
+      return;
+    }
+    if (!text(entry, ATOM, 'published')) {
+      result.problems.push(
+        `the ${kind} ${title ? `"${title}"` : id}${oldPath ? ` (${oldPath})` : ''} has no published date; it is dated by its last update, ${published}`,
+      );
+    }
     const labels = children(entry, ATOM, 'category')
       .filter(
         (c) => c.getAttribute('scheme') !== KIND_SCHEME && (isTakeout || c.getAttribute('scheme') === LABEL_SCHEME),

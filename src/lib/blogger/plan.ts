@@ -1,6 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import { stringify } from 'yaml';
-import { getExcerpt } from '../text.ts';
+import { toIsoCalendarDate } from '../dates.ts';
+import { parseFrontmatter } from '../frontmatter.ts';
 import { slugFromTitle } from '../new-post.ts';
+import { normalizeTagLabel, slugify } from '../slugs.ts';
+import { getExcerpt, truncateAtWord } from '../text.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import type { BloggerAuthor, BloggerExport, BloggerItem } from './parse.ts';
 
@@ -25,9 +29,28 @@ export interface ImageCopy {
 export interface ImportPlan {
   files: PlannedFile[];
   copies: ImageCopy[];
-  counts: { posts: number; drafts: number; pages: number; comments: number; labels: number; authors: number };
+  counts: {
+    posts: number;
+    drafts: number;
+    pages: number;
+    pageDrafts: number;
+    comments: number;
+    labels: number;
+    authors: number;
+    /** Embedded frames kept (iframes, and Flash YouTube players turned into frames). */
+    embeds: number;
+  };
   skipped: { id: string; reason: string }[];
+  /** Things the owner should look at: removed scripts, bad links, unknown embeds, new slugs. */
   warnings: string[];
+  /** What was converted as it should be but is worth knowing (a gist became a link). */
+  notes: string[];
+  /** Entries that could not be imported as they were (empty once converted, no date). */
+  errors: string[];
+  /** Posts whose shown day differs from the day Blogger showed, with the site's time zone. */
+  dateShifts: string[];
+  /** Labels that share an address on this site (each list is one address). */
+  labelClashes: { slug: string; labels: string[] }[];
 }
 
 export interface PlanOptions {
@@ -38,6 +61,14 @@ export interface PlanOptions {
   existingAuthors: ReadonlySet<string>;
   /** The file name of a local copy of an image URL, when the editor supplied a folder of them. */
   findLocalImage?: ((url: string) => string | undefined) | undefined;
+  /**
+   * The site's language and time zone as they will be once the import is done (src/site.config.ts,
+   * after any settings the import writes). A post gets `lang` when the blog's language differs;
+   * its shown day is compared with Blogger's in this zone. Defaults: en-GB, Europe/London.
+   */
+  site?: { language: string; timeZone: string } | undefined;
+  /** The blog's language when the export has no BLOG_LOCALE setting (from --language). */
+  blogLanguage?: string | undefined;
 }
 
 /** Blogger's numeric id at the end of an entry id ("tag:blogger.com,1999:blog-1.post-42" → "42"). */
@@ -49,6 +80,39 @@ export function shortId(id: string): string {
 export function slugFromOldPath(path: string): string {
   const name = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)).replace(/\.html?$/i, '');
   return slugFromTitle(name);
+}
+
+/** Blogger names a post whose title has no Latin letters blog-post.html or blog-post_20.html. */
+const PLACEHOLDER_NAME = /^blog-post(?:_\d+)?\.html?$/i;
+
+/**
+ * The slug of a title: ASCII for a Latin title (accents dropped), and for a title in another
+ * script the title's own letters (`Массаж шеи` → `массаж-шеи`), as the site's tag addresses
+ * already do: transliteration depends on the language (Russian, Ukrainian and Serbian Cyrillic
+ * differ; Japanese kanji need a dictionary), and readers of such a blog read its script.
+ */
+export function slugFromAnyTitle(title: string): string {
+  const nonLatin = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(title);
+  if (!nonLatin) return slugFromTitle(title);
+  const slug = slugify(title);
+  return [...slug].slice(0, 60).join('').replace(/-+$/, '');
+}
+
+/**
+ * The slug an entry gets: its old file name, unless Blogger made that up (blog-post_20.html); then
+ * its title; then, for a title with no letters at all (emoji only), its date: never a placeholder.
+ */
+export function slugForItem(item: Pick<BloggerItem, 'oldPath' | 'title' | 'published'>): string {
+  const name = item.oldPath?.slice(item.oldPath.lastIndexOf('/') + 1) ?? '';
+  const fromPath = item.oldPath && !PLACEHOLDER_NAME.test(name) ? slugFromOldPath(item.oldPath) : '';
+  return fromPath || slugFromAnyTitle(item.title) || `post-${item.published.slice(0, 10)}`;
+}
+
+/** A title for an entry Blogger let its author leave untitled: its first words, else its date. */
+export function titleForUntitled(markdown: string, published: string): string {
+  const words = getExcerpt(markdown, 1000).split(' ').slice(0, 8).join(' ');
+  const title = truncateAtWord(words, 70).replace(/[.,;:!?…]+$/u, '');
+  return title || `Post of ${published.slice(0, 10)}`;
 }
 
 const RESERVED_PAGE_SLUGS = new Set(['posts', 'tags', 'archive', 'videos', 'page', 'search', 'feeds', 'p', '404']);
@@ -63,8 +127,19 @@ function uniqueSlug(wanted: string, taken: Set<string>): string {
 /** Blogger's entry ids (tag:blogger.com,1999:blog-….post-…) are what its feeds gave readers. */
 const isFeedId = (id: string) => /^tag:\S+$/.test(id);
 
-const frontmatter = (data: Record<string, unknown>, body: string) =>
-  `---\n${stringify(data, { lineWidth: 0 }).trim()}\n---\n\n${body}`;
+/**
+ * A Markdown file with YAML frontmatter written by the yaml library, read back by the site's own
+ * splitter to prove that no value ends the frontmatter early (B2: `STRETCH----Hold`).
+ */
+export function renderMarkdownFile(data: Record<string, unknown>, body: string): string {
+  const text = `---\n${stringify(data, { lineWidth: 0 }).trim()}\n---\n\n${body}`;
+  const read = parseFrontmatter(text);
+  if (read.errors.length > 0 || !isDeepStrictEqual(read.data, JSON.parse(JSON.stringify(data)))) {
+    throw new Error(`the frontmatter written for "${String(data.title ?? data.author)}" does not read back as written`);
+  }
+  return text;
+}
+const frontmatter = renderMarkdownFile;
 
 function describeItem(item: BloggerItem): string {
   return `"${item.title}"${item.oldPath ? ` (${item.oldPath})` : ''}`;
@@ -79,14 +154,22 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
   const plan: ImportPlan = {
     files: [],
     copies: [],
-    counts: { posts: 0, drafts: 0, pages: 0, comments: 0, labels: 0, authors: 0 },
+    counts: { posts: 0, drafts: 0, pages: 0, pageDrafts: 0, comments: 0, labels: 0, authors: 0, embeds: 0 },
     skipped: [...exported.skipped],
     warnings: [],
+    notes: [],
+    errors: [...exported.problems],
+    dateShifts: [],
+    labelClashes: [],
   };
+  const site = options.site ?? { language: 'en-GB', timeZone: 'Europe/London' };
+  const blogLanguage = exported.settings.language ?? options.blogLanguage;
+  // A post states its language only when it differs from the site's (BCP 47 compares case-blind).
+  const lang = blogLanguage && blogLanguage.toLowerCase() !== site.language.toLowerCase() ? blogLanguage : undefined;
   const postSlugs = new Set(options.takenPostSlugs);
   const pageSlugs = new Set([...options.takenPageSlugs, ...RESERVED_PAGE_SLUGS]);
   const authors = new Map<string, string>();
-  const labels = new Set<string>();
+  const labelsBySlug = new Map<string, Set<string>>();
 
   const authorId = (author: BloggerAuthor): string => {
     const known = authors.get(author.name);
@@ -110,15 +193,26 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
 
   const postSlugById = new Map<string, string>();
   const sorted = [...exported.items].sort((a, b) => a.published.localeCompare(b.published));
-  for (const item of sorted) {
-    const wanted = item.oldPath ? slugFromOldPath(item.oldPath) : slugFromTitle(item.title);
-    const isPost = item.kind === 'post';
+  for (const original of sorted) {
+    const converted = htmlToMarkdown(original.html);
+    let markdown = converted.markdown;
+    const isPost = original.kind === 'post';
+    let item = original;
+    if (!item.title) {
+      item = { ...item, title: titleForUntitled(markdown, item.published) };
+      plan.warnings.push(
+        `the untitled ${item.kind}${item.oldPath ? ` ${item.oldPath}` : ''} of ${item.published.slice(0, 10)} is titled "${item.title}" from its first words; change the title if you like`,
+      );
+    }
+    const wanted = slugForItem(item);
     const slug = uniqueSlug(wanted, isPost ? postSlugs : pageSlugs);
     if (slug !== wanted) {
       plan.warnings.push(`${describeItem(item)} is imported as "${slug}", because "${wanted}" was already taken`);
     }
-    const converted = htmlToMarkdown(item.html);
-    let markdown = converted.markdown;
+    for (const note of converted.notes) {
+      (note.kind === 'gist' ? plan.notes : plan.warnings).push(`${describeItem(item)}: ${note.message}`);
+    }
+    plan.counts.embeds += (markdown.match(/<iframe /g) ?? []).length;
     const folder = isPost ? `posts/${slug}` : 'pages';
     for (const url of converted.imagesWithoutAlt) {
       plan.warnings.push(
@@ -134,11 +228,32 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
         markdown = markdown.replaceAll(`(${url})`, `(./${local.slice(local.lastIndexOf('/') + 1)})`);
       }
     }
-    const description = getExcerpt(markdown, 160) || item.title;
+    // An entry with nothing left to show (a page that was only a chart script) is not published
+    // blank: it is kept as a draft holding its original HTML, and reported.
+    let draft = item.draft;
+    let description = getExcerpt(markdown, 160) || item.title;
+    if (!markdown.trim() || markdown.trim() === '<!-- more -->') {
+      draft = true;
+      description = item.title;
+      plan.errors.push(
+        `${describeItem(item)} has nothing a reader could see once its scripts were removed; it is imported as a draft with its original HTML in ${isPost ? `${folder}/index.md` : `${folder}/${slug}.md`}: rewrite it or delete it`,
+      );
+      const fence = '`'.repeat(Math.max(3, ...[...item.html.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+      markdown = `The original HTML of this ${item.kind}, which showed nothing without its scripts:\n\n${fence}html\n${item.html.trim()}\n${fence}\n`;
+    }
     const updated = item.updated && item.updated.slice(0, 10) > item.published.slice(0, 10) ? item.updated : undefined;
     if (isPost) {
       postSlugById.set(shortId(item.id), slug);
-      item.labels.forEach((label) => labels.add(label));
+      for (const label of item.labels) {
+        const labelSlug = slugify(label);
+        labelsBySlug.set(labelSlug, (labelsBySlug.get(labelSlug) ?? new Set()).add(label));
+      }
+      // Blogger showed the day of the published time as written (its offset is the blog's zone).
+      const bloggerDay = item.published.slice(0, 10);
+      const shownDay = toIsoCalendarDate(new Date(item.published), site.timeZone);
+      if (!draft && /^\d{4}-\d{2}-\d{2}/.test(bloggerDay) && shownDay !== bloggerDay) {
+        plan.dateShifts.push(`${describeItem(item)}: Blogger showed ${bloggerDay}, this site would show ${shownDay}`);
+      }
       plan.files.push({
         path: `${folder}/index.md`,
         source: item.id,
@@ -148,10 +263,11 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             description,
             pubDate: item.published,
             ...(updated ? { updatedDate: updated } : {}),
-            ...(item.draft ? { draft: true } : {}),
+            ...(draft ? { draft: true } : {}),
             tags: item.labels,
             author: authorId(item.author),
             kind: 'article',
+            ...(lang ? { lang } : {}),
             ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
             ...(isFeedId(item.id) ? { feedId: item.id } : {}),
           },
@@ -159,24 +275,31 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
         ),
       });
       plan.counts.posts += 1;
-      if (item.draft) plan.counts.drafts += 1;
+      if (draft) plan.counts.drafts += 1;
     } else {
-      if (item.draft) {
-        plan.skipped.push({ id: item.id, reason: `page ${describeItem(item)} is a draft; pages have no drafts here` });
-        continue;
-      }
       plan.files.push({
         path: `pages/${slug}.md`,
         source: item.id,
         text: frontmatter(
-          { title: item.title, description, ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}) },
+          {
+            title: item.title,
+            description,
+            ...(draft ? { draft: true } : {}),
+            ...(lang ? { lang } : {}),
+            ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
+          },
           markdown,
         ),
       });
       plan.counts.pages += 1;
+      if (draft) plan.counts.pageDrafts += 1;
     }
   }
-  plan.counts.labels = labels.size;
+  plan.counts.labels = [...labelsBySlug.values()].reduce((sum, spellings) => sum + spellings.size, 0);
+  for (const [slug, spellings] of labelsBySlug) {
+    const distinct = new Set([...spellings].map((label) => normalizeTagLabel(label).toLowerCase()));
+    if (distinct.size > 1) plan.labelClashes.push({ slug, labels: [...spellings].sort() });
+  }
 
   // Comments, oldest first, named by date, author and id so the names never change between runs.
   const fileNameById = new Map<string, string>();

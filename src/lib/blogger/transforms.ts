@@ -1,0 +1,386 @@
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+
+/**
+ * Something in a post's HTML that the conversion changed or could not keep, for the import report.
+ * `kind` groups the notes (the report counts them); `message` is a sentence about this one.
+ */
+export interface ConversionNote {
+  kind: 'link' | 'script' | 'gist' | 'embed' | 'embed-unknown' | 'flash';
+  message: string;
+}
+
+/** A known embed provider: how its frames are titled, so a screen reader says what the frame holds. */
+interface EmbedProvider {
+  /** Matches the frame's https address. */
+  test: (url: URL) => boolean;
+  title: string;
+}
+
+/**
+ * The providers whose players an imported post may embed (the list the owner's brief names:
+ * YouTube, Vimeo, Google Docs/Slides/Maps, SoundCloud, Spotify). Anything else stays an iframe and
+ * is listed in the report for the owner to check.
+ */
+const EMBED_PROVIDERS: readonly EmbedProvider[] = [
+  { test: (u) => u.hostname === 'www.youtube-nocookie.com', title: 'YouTube video' },
+  { test: (u) => u.hostname === 'player.vimeo.com', title: 'Vimeo video' },
+  {
+    test: (u) => u.hostname === 'docs.google.com' && u.pathname.startsWith('/presentation/'),
+    title: 'Google Slides presentation',
+  },
+  {
+    test: (u) => u.hostname === 'docs.google.com' && u.pathname.startsWith('/document/'),
+    title: 'Google Docs document',
+  },
+  {
+    test: (u) => u.hostname === 'docs.google.com' && u.pathname.startsWith('/spreadsheets/'),
+    title: 'Google Sheets spreadsheet',
+  },
+  { test: (u) => u.hostname === 'docs.google.com' && u.pathname.startsWith('/forms/'), title: 'Google Forms form' },
+  {
+    test: (u) =>
+      (u.hostname === 'www.google.com' && u.pathname.startsWith('/maps')) || u.hostname === 'maps.google.com',
+    title: 'Google Maps map',
+  },
+  { test: (u) => u.hostname === 'w.soundcloud.com', title: 'SoundCloud audio player' },
+  { test: (u) => u.hostname === 'open.spotify.com' && u.pathname.startsWith('/embed'), title: 'Spotify player' },
+];
+
+/** YouTube's hosts, old and new, whose player addresses carry the video id. */
+const YOUTUBE_HOSTS = /^(?:www\.|m\.)?youtube(?:-nocookie)?\.com$/;
+
+/**
+ * The https address of a frame: `http://` and scheme-relative `//` become `https://` (the site is
+ * served over https and its CSP allows only https frames); YouTube players, including the Flash
+ * addresses youtube.com/v/ID, move to youtube-nocookie.com/embed/ID, keeping the start time.
+ * Returns undefined for an address that cannot be a frame (empty, javascript:, malformed).
+ */
+export function toHttpsEmbedUrl(src: string): URL | undefined {
+  const trimmed = src.trim();
+  if (!trimmed) return undefined;
+  let url: URL;
+  try {
+    url = new URL(trimmed.startsWith('//') ? `https:${trimmed}` : trimmed);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol === 'http:') url.protocol = 'https:';
+  if (url.protocol !== 'https:') return undefined;
+  if (YOUTUBE_HOSTS.test(url.hostname)) {
+    // Flash addresses put their options after "&" in the path: /v/ID&hl=en&fs=1.
+    const match = /^\/(?:embed|v)\/([\w-]+)/.exec(url.pathname);
+    if (match) {
+      const start = url.searchParams.get('start') ?? url.searchParams.get('t');
+      const embed = new URL(`https://www.youtube-nocookie.com/embed/${match[1]}`);
+      if (start && /^\d+$/.test(start)) embed.searchParams.set('start', start);
+      return embed;
+    }
+  }
+  return url;
+}
+
+/** The title a frame from this address gets, or undefined when the provider is not a known one. */
+export function getEmbedTitle(url: URL): string | undefined {
+  return EMBED_PROVIDERS.find((provider) => provider.test(url))?.title;
+}
+
+const isElement = (node: RootContent | ElementContent | undefined, tag?: string): node is Element =>
+  node?.type === 'element' && (tag === undefined || node.tagName === tag);
+
+/** The frame that replaces an embed: lazy, titled, with an https source. */
+function makeFrame(url: URL, title: string, width?: unknown, height?: unknown): Element {
+  return {
+    type: 'element',
+    tagName: 'iframe',
+    properties: {
+      src: url.href,
+      title,
+      loading: 'lazy',
+      ...(width ? { width: String(width) } : {}),
+      ...(height ? { height: String(height) } : {}),
+      allowFullScreen: true,
+    },
+    children: [],
+  };
+}
+
+/** The address of a Flash movie: an <embed src>, or an <object>'s data or <param name="movie">. */
+function flashSource(node: Element): string | undefined {
+  if (node.tagName === 'embed') return typeof node.properties.src === 'string' ? node.properties.src : undefined;
+  if (typeof node.properties.data === 'string' && node.properties.data) return node.properties.data;
+  let found: string | undefined;
+  visit(node, 'element', (child: Element) => {
+    if (found) return;
+    if (child.tagName === 'param' && String(child.properties.name).toLowerCase() === 'movie') {
+      found = String(child.properties.value ?? '');
+    } else if (child.tagName === 'embed' && typeof child.properties.src === 'string') {
+      found = child.properties.src;
+    }
+  });
+  return found;
+}
+
+/**
+ * Embeds (B4, B5): iframes get an https address and a title naming the provider; Flash YouTube
+ * players (<object>/<embed> with youtube.com/v/ID) become the same YouTube frame as an iframe
+ * would; any other Flash object is removed (no browser plays it, and the CSP forbids objects) and
+ * any frame from an unknown provider is kept and listed.
+ */
+function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.tagName === 'iframe') {
+      const original = String(node.properties.src ?? '');
+      const url = toHttpsEmbedUrl(original);
+      if (!url) {
+        notes.push({
+          kind: 'embed',
+          message: `an embedded frame with the address "${original}" was removed: it is not a web address`,
+        });
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      const known = getEmbedTitle(url);
+      if (!known) {
+        notes.push({
+          kind: 'embed-unknown',
+          message: `embeds ${url.origin} (${url.href}), which is not a known provider; check it, and allow it in the site's frame-src if you keep it`,
+        });
+      }
+      const authored = String(node.properties.title ?? '').trim();
+      const frame = makeFrame(
+        url,
+        authored || known || `Embedded content from ${url.hostname}`,
+        node.properties.width,
+        node.properties.height,
+      );
+      for (const keep of ['allow', 'referrerPolicy'] as const) {
+        if (node.properties[keep] !== undefined) frame.properties[keep] = node.properties[keep];
+      }
+      parent.children[index] = frame;
+      return SKIP;
+    }
+    if (node.tagName === 'object' || node.tagName === 'embed') {
+      const source = flashSource(node) ?? '';
+      const url = toHttpsEmbedUrl(source);
+      if (url && url.hostname === 'www.youtube-nocookie.com') {
+        parent.children[index] = makeFrame(url, 'YouTube video', node.properties.width, node.properties.height);
+        return SKIP;
+      }
+      notes.push({
+        kind: 'flash',
+        message: `a Flash or plug-in object (${source || 'no address'}) was removed: browsers no longer play it; embed the content again if it exists elsewhere`,
+      });
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    return undefined;
+  });
+}
+
+/** A gist's page from the address of its script: https://gist.github.com/user/id(.js)?file=x. */
+function gistPage(src: string): string | undefined {
+  try {
+    const url = new URL(src.startsWith('//') ? `https:${src}` : src);
+    const match = /^\/([\w.-]+\/)?([0-9a-f]+)\.js$/i.exec(url.pathname);
+    if (url.hostname !== 'gist.github.com' || !match) return undefined;
+    const file = url.searchParams.get('file');
+    return `https://gist.github.com/${match[1] ?? ''}${match[2]}${file ? `#file-${file.replace(/[^\w-]/g, '-')}` : ''}`;
+  } catch {
+    return undefined;
+  }
+}
+
+const text = (value: string): Text => ({ type: 'text', value });
+
+/**
+ * Scripts (B6): the site runs no script from a post. A GitHub gist becomes a link to the gist,
+ * followed by its code when the export holds it (a <noscript> or <pre> right after it, which is
+ * then kept as code); any other script is removed and reported. A <noscript> elsewhere is what a
+ * reader without scripts saw on Blogger, so its content stays.
+ */
+function convertScripts(tree: Root, notes: ConversionNote[]): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    if (node.tagName === 'noscript') {
+      parent.children.splice(index, 1, ...node.children);
+      return [SKIP, index];
+    }
+    if (node.tagName !== 'script') return undefined;
+    const src = String(node.properties.src ?? '').trim();
+    const gist = gistPage(src);
+    if (gist) {
+      const name = gist.replace('https://gist.github.com/', '').replace(/#.*/, '');
+      const link: Element = {
+        type: 'element',
+        tagName: 'p',
+        properties: {},
+        children: [
+          text('Code: '),
+          { type: 'element', tagName: 'a', properties: { href: gist }, children: [text(`the gist ${name} on GitHub`)] },
+        ],
+      };
+      // The code the export holds for readers without scripts, when it comes right after.
+      let next = index + 1;
+      while (parent.children[next]?.type === 'text' && !(parent.children[next] as Text).value.trim()) next += 1;
+      const following = parent.children[next];
+      const holdsCode = isElement(following, 'noscript') || isElement(following, 'pre');
+      if (isElement(following, 'noscript')) {
+        const code = hastToString(following).replace(/^\n+|\s+$/g, '');
+        parent.children.splice(next, 1, {
+          type: 'element',
+          tagName: 'pre',
+          properties: {},
+          children: [{ type: 'element', tagName: 'code', properties: {}, children: [text(code)] }],
+        });
+      }
+      parent.children[index] = link;
+      notes.push({
+        kind: 'gist',
+        message: `the gist script ${src} became a link to ${gist}${holdsCode ? ', with the code the export held' : ''}`,
+      });
+      return SKIP;
+    }
+    const inline = hastToString(node).trim().replace(/\s+/g, ' ');
+    notes.push({
+      kind: 'script',
+      message: `a script was removed (${src || `inline: ${inline.slice(0, 60)}${inline.length > 60 ? '…' : ''}`}); the site runs no scripts from posts`,
+    });
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+}
+
+/** Elements whose boundaries separate words: inside a heading they become spaces. */
+const BLOCKS = new Set([
+  'div',
+  'p',
+  'section',
+  'article',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+]);
+
+/**
+ * Headings (B8): a Markdown heading is one line, so block elements and <br> inside a heading
+ * (`<h2><div>Deep</div><div>Tissue</div></h2>`) become spaces between their words.
+ */
+function flattenHeadings(tree: Root): void {
+  visit(tree, 'element', (heading: Element) => {
+    if (!/^h[1-6]$/.test(heading.tagName)) return undefined;
+    const flatten = (nodes: ElementContent[]): ElementContent[] =>
+      nodes.flatMap((node): ElementContent[] => {
+        if (node.type !== 'element') return [node];
+        if (node.tagName === 'br') return [text(' ')];
+        if (BLOCKS.has(node.tagName)) return [text(' '), ...flatten(node.children), text(' ')];
+        return [{ ...node, children: flatten(node.children) }];
+      });
+    heading.children = flatten(heading.children);
+    return SKIP;
+  });
+}
+
+/** The jump break's name: Blogger's editor writes `<a name="more"></a>` where the excerpt ends. */
+const JUMP_BREAK = 'more';
+/** The marker that ends a post's excerpt here (see src/lib/text.ts). */
+export const EXCERPT_MARKER = '<!-- more -->';
+
+/**
+ * Anchors (B7): `<a name>` / `<a id>` without an address keep their target as an id on a
+ * `<span>` (footnotes and "back to the text" links still land), the jump break becomes the excerpt
+ * marker, and a link with an empty address keeps its text and loses the link: no `<a href="">`.
+ * Ids are kept once each; a repeat is dropped.
+ */
+function convertAnchors(tree: Root, ids: Set<string>): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'a' || !parent || index === undefined) return undefined;
+    const href = typeof node.properties.href === 'string' ? node.properties.href.trim() : '';
+    const target = String(node.properties.id ?? node.properties.name ?? '').trim();
+    if (href) return undefined;
+    if (target.toLowerCase() === JUMP_BREAK && !ids.has(JUMP_BREAK)) {
+      ids.add(JUMP_BREAK);
+      parent.children.splice(index, 1, { type: 'comment', value: ' more ' }, ...node.children);
+      return [SKIP, index + 1];
+    }
+    if (target && !ids.has(target)) {
+      ids.add(target);
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'span',
+        properties: { id: target },
+        children: node.children,
+      };
+      return undefined;
+    }
+    parent.children.splice(index, 1, ...node.children);
+    return [SKIP, index];
+  });
+}
+
+/** What a link's address is worth keeping: a reason when it is not a web address a reader can follow. */
+export function judgeLinkHref(href: string): string | undefined {
+  const value = href.trim();
+  if (/^(#|\/(?!\/)|\?|\.{1,2}\/)/.test(value)) return undefined;
+  if (/^[\w.-]+\.html?(?:[?#].*)?$/i.test(value)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.startsWith('//') ? `https:${value}` : value);
+  } catch {
+    return 'is not a valid web address';
+  }
+  if (url.protocol === 'http:' || url.protocol === 'https:') {
+    if (!url.hostname) return 'has no host';
+    return undefined;
+  }
+  if (url.protocol === 'mailto:' || url.protocol === 'tel:') return undefined;
+  return `uses the ${url.protocol.slice(0, -1)}: scheme, which a page cannot link to safely`;
+}
+
+/**
+ * Links (B1): a link whose address is not a web address (`http://`, a host with spaces, a
+ * `javascript:` link) keeps its text without the link, and is reported; the rest of the post is
+ * converted as usual.
+ */
+function checkLinks(tree: Root, notes: ConversionNote[], judge: (href: string) => string | undefined): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'a' || !parent || index === undefined) return undefined;
+    const href = typeof node.properties.href === 'string' ? node.properties.href : undefined;
+    if (href === undefined || !href.trim()) return undefined;
+    const problem = judge(href);
+    if (!problem) return undefined;
+    const label = hastToString(node).trim();
+    notes.push({
+      kind: 'link',
+      message: `the link "${href}"${label ? ` (on "${label}")` : ''} ${problem}; its text is kept without the link`,
+    });
+    parent.children.splice(index, 1, ...node.children);
+    return [SKIP, index];
+  });
+}
+
+/** Runs every non-image clean-up of an imported post's HTML, in place; returns what it changed. */
+export function cleanImportedHtml(tree: Root): ConversionNote[] {
+  const notes: ConversionNote[] = [];
+  convertScripts(tree, notes);
+  convertEmbeds(tree, notes);
+  checkLinks(tree, notes, judgeLinkHref);
+  const ids = new Set<string>();
+  convertAnchors(tree, ids);
+  flattenHeadings(tree);
+  return notes;
+}
