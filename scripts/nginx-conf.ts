@@ -26,7 +26,10 @@ const redirects = existsSync(redirectsFile)
       .split('\n')
       .filter((line) => line.trim())
       .flatMap((line) => {
-        const [from = '', to = ''] = line.split(/\s+/).map((part) => decodeURIComponent(part));
+        // The old address is fully encoded (a label may hold # or ?); the target keeps its #fragment.
+        const [encodedFrom = '', encodedTo = ''] = line.split(/\s+/);
+        const from = decodeURIComponent(encodedFrom);
+        const to = decodeURI(encodedTo);
         // nginx compares the decoded path, so /search/label/C%2B%2B and /search/label/C++ both
         // match; an address of a folder (no file name) is also matched with or without its slash.
         const other = /\.[a-z0-9]+$/i.test(from) ? [] : [from.endsWith('/') ? from.replace(/\/+$/, '') : `${from}/`];

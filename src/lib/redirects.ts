@@ -50,16 +50,17 @@ export function renderRedirectPage(target: string, language: string): string {
 }
 
 /**
- * A path as a URL path: what encodeURI encodes, and also `#` and `?`, which a label such as "C#"
- * or "Q&A?" holds and which would otherwise end the path. Read it back with decodeURIComponent.
+ * An old address as a URL path: what encodeURI encodes, and also `#` and `?`, which a label such as
+ * "C#" or "Q&A?" holds (an old address is a path only: a server never sees a fragment). Read it back
+ * with decodeURIComponent. A target keeps its fragment (`/archive/#2024-09`), so it is encodeURI'd.
  */
-export function encodePath(path: string): string {
+export function encodeOldPath(path: string): string {
   return encodeURI(path).replace(/[#?]/g, (char) => encodeURIComponent(char));
 }
 
 /** The `_redirects` file Netlify and Cloudflare Pages read: permanent redirects, one per line. */
 export function renderRedirectsFile(redirects: readonly Redirect[]): string {
-  return redirects.map(({ from, to }) => `${encodePath(from)} ${encodePath(to)} 301`).join('\n') + '\n';
+  return redirects.map(({ from, to }) => `${encodeOldPath(from)} ${encodeURI(to)} 301`).join('\n') + '\n';
 }
 
 /** The file a redirect page is written to: the address itself when it names a file, else its index.html. */

@@ -259,7 +259,13 @@ describe('importing a Takeout export', () => {
         .read('dist/_redirects')
         .trim()
         .split('\n')
-        .map((line) => line.split(' ').map((part) => decodeURIComponent(part)) as [string, string]),
+        .map(
+          (line) =>
+            line.split(' ').map((part, index) => (index === 0 ? decodeURIComponent(part) : decodeURI(part))) as [
+              string,
+              string,
+            ],
+        ),
     );
     let live = 0;
     let rendered = 0;
@@ -300,7 +306,9 @@ describe('importing a Takeout export', () => {
         const post = project
           .read('dist/_redirects')
           .split('\n')
-          .map((line) => line.split(' ').map((part) => decodeURIComponent(part)))
+          .map((line) =>
+            line.split(' ').map((part, index) => (index === 0 ? decodeURIComponent(part) : decodeURI(part))),
+          )
           .find(([from]) => from === `/search/label/${label}`);
         return post?.[1];
       };

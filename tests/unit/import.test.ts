@@ -500,9 +500,10 @@ describe('B11: labels', () => {
         { from: '/search/label/C#', to: '/tags/c-sharp/' },
         { from: '/search/label/Q&A?', to: '/tags/q-a/' },
         { from: '/search/label/C++', to: '/tags/c-plus-plus/' },
+        { from: '/2024/09/', to: '/archive/#2024-09' },
       ]),
     ).toBe(
-      '/search/label/C%23 /tags/c-sharp/ 301\n/search/label/Q&A%3F /tags/q-a/ 301\n/search/label/C++ /tags/c-plus-plus/ 301\n',
+      '/search/label/C%23 /tags/c-sharp/ 301\n/search/label/Q&A%3F /tags/q-a/ 301\n/search/label/C++ /tags/c-plus-plus/ 301\n/2024/09/ /archive/#2024-09 301\n',
     );
   });
 });
