@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import {
   BloggerImportError,
   parseBloggerExport,
@@ -23,8 +24,9 @@ import { planImport } from '../src/lib/blogger/plan.ts';
 import { compareSettings, writeSettings } from '../src/lib/blogger/settings.ts';
 import { listFiles } from '../src/lib/files.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
+import { createPostSchema, pageSchema } from '../src/lib/schemas.ts';
 import { getPostId } from '../src/lib/slugs.ts';
-import { SITE } from '../src/site.config.ts';
+import { defineSiteConfig, SITE } from '../src/site.config.ts';
 
 const USAGE =
   'Usage: npm run import:blogger -- <feed.atom or backup .xml> [--images <folder>] [--time-zone America/Los_Angeles] [--language pt-BR] [--dry-run]';
@@ -94,11 +96,25 @@ if (values.language !== undefined) {
 }
 const siteConfigFile = join(process.cwd(), 'src', 'site.config.ts');
 const settingChanges = compareSettings(blogSettings, SITE);
+// A value the site's settings would refuse (a language tag its rule does not take) is only shown.
+for (const change of settingChanges) {
+  if (!change.write) continue;
+  try {
+    defineSiteConfig({ ...SITE, [change.key]: change.to });
+  } catch {
+    change.write = false;
+  }
+}
 const written = new Map(settingChanges.filter((c) => c.write).map((c) => [c.key, c.to]));
 const siteAfter = {
   language: written.get('language') ?? SITE.language,
   timeZone: written.get('timeZone') ?? SITE.timeZone,
 };
+
+/** Whether the site's schema takes a `lang` field: a sample entry passes with and without it. */
+function acceptsLang(schema: z.ZodType, sample: Record<string, unknown>): boolean {
+  return schema.safeParse(sample).success && schema.safeParse({ ...sample, lang: 'pt-BR' }).success;
+}
 
 const notImported = (path: string) => !manifest.files[path];
 const slugOf = (path: string, base: string) =>
@@ -126,6 +142,16 @@ const plan = planImport(exported, {
     : undefined,
   site: siteAfter,
   blogLanguage: blogSettings.language,
+  langField: {
+    posts: acceptsLang(createPostSchema({ image: z.string(), author: z.string(), timeZone: 'UTC' }), {
+      title: 'T',
+      description: 'D',
+      pubDate: '2020-01-01',
+      author: 'a',
+      kind: 'article',
+    }),
+    pages: acceptsLang(pageSchema('UTC'), { title: 'T', description: 'D' }),
+  },
 });
 
 const outcome = { created: [] as string[], updated: [] as string[], unchanged: 0, kept: [] as string[] };

@@ -189,7 +189,7 @@ describe('B1: a link that is not a web address', () => {
     const plan = planCase('B1-feed.atom');
     expect(plan.warnings).toEqual([
       expect.stringMatching(
-        /^"Chair Massage on Friday Afternoons" \(\/\d{4}\/\d{2}\/[\w-]+\.html\): the link "http:\/\/calm%20hands%20chair%20massage\/" \(on "booking page"\) is not a valid web address; its text is kept without the link$/,
+        /^"Chair Massage on Friday Afternoons" \(\/\d{4}\/\d{2}\/[\w-]+\.html\): the link "http:\/\/calm%20hands%20chair%20massage\/" \(on "booking page"\) is not a valid web address: its host name "calm hands chair massage" has spaces, and a host name cannot; its text is kept without the link$/,
       ),
       expect.stringMatching(
         /^"Warming Up Before a Sports Massage" \(.+\): the link "http:\/\/" \(on "old studio"\) is not a valid web address/,
@@ -202,8 +202,12 @@ describe('B1: a link that is not a web address', () => {
   });
 
   test.each([
-    ['javascript:alert(1)', 'uses the javascript: scheme'],
-    ['http://exa mple.com/', 'is not a valid web address'],
+    ['javascript:alert(1)', 'is a javascript: address, which would run code'],
+    ['http://localhost/booking', 'points at "localhost"'],
+    [
+      'http://exa mple.com/',
+      'has spaces, and a host name cannot; its text is kept without the link (perhaps http://example.com/ was meant)',
+    ],
     ['https://', 'is not a valid web address'],
     ['http://[::1/', 'is not a valid web address'],
   ])('%s in either format loses its link and is reported', (href, reason) => {
@@ -517,7 +521,11 @@ describe('B12: the blog’s time zone and language', () => {
       timeZone: 'America/Los_Angeles',
     });
     expect(exported.skipped).toEqual([]);
-    const inLondon = planImport(exported, { ...options, site: { language: 'en-GB', timeZone: 'Europe/London' } });
+    const inLondon = planImport(exported, {
+      ...options,
+      site: { language: 'en-GB', timeZone: 'Europe/London' },
+      langField: { posts: true, pages: true },
+    });
     expect(inLondon.dateShifts).toEqual([
       expect.stringContaining('Blogger showed 2021-03-05, this site would show 2021-03-06'),
     ]);
@@ -529,6 +537,10 @@ describe('B12: the blog’s time zone and language', () => {
     });
     expect(inBlogZone.dateShifts).toEqual([]);
     expect(fileOf(inBlogZone, 'posts/massagem-nos-pes-antes-de-dormir/index.md').data).not.toHaveProperty('lang');
+    // Before posts can state a language, the difference is reported rather than written.
+    const noField = planImport(exported, { ...options, site: { language: 'en-GB', timeZone: 'America/Los_Angeles' } });
+    expect(fileOf(noField, 'posts/massagem-nos-pes-antes-de-dormir/index.md').data).not.toHaveProperty('lang');
+    expect(noField.warnings).toEqual([expect.stringContaining("set language: 'pt-BR' in src/site.config.ts")]);
   });
 
   test('Blogger’s underscore locales and Takeout settings entries are read too; a bad value is ignored', () => {

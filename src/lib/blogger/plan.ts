@@ -69,6 +69,11 @@ export interface PlanOptions {
   site?: { language: string; timeZone: string } | undefined;
   /** The blog's language when the export has no BLOG_LOCALE setting (from --language). */
   blogLanguage?: string | undefined;
+  /**
+   * Whether posts and pages take a `lang` field (the site's schemas are strict: an unknown field
+   * stops the build). Without it a differing language is only reported.
+   */
+  langField?: { posts: boolean; pages: boolean } | undefined;
 }
 
 /** Blogger's numeric id at the end of an entry id ("tag:blogger.com,1999:blog-1.post-42" → "42"). */
@@ -166,6 +171,11 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
   const blogLanguage = exported.settings.language ?? options.blogLanguage;
   // A post states its language only when it differs from the site's (BCP 47 compares case-blind).
   const lang = blogLanguage && blogLanguage.toLowerCase() !== site.language.toLowerCase() ? blogLanguage : undefined;
+  if (lang && !(options.langField?.posts && options.langField.pages)) {
+    plan.warnings.push(
+      `the blog is in ${lang} and the site in ${site.language}; this site's posts cannot state their own language yet, so set language: '${lang}' in src/site.config.ts if the whole site is in ${lang}`,
+    );
+  }
   const postSlugs = new Set(options.takenPostSlugs);
   const pageSlugs = new Set([...options.takenPageSlugs, ...RESERVED_PAGE_SLUGS]);
   const authors = new Map<string, string>();
@@ -267,7 +277,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             tags: item.labels,
             author: authorId(item.author),
             kind: 'article',
-            ...(lang ? { lang } : {}),
+            ...(lang && options.langField?.posts ? { lang } : {}),
             ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
             ...(isFeedId(item.id) ? { feedId: item.id } : {}),
           },
@@ -285,7 +295,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             title: item.title,
             description,
             ...(draft ? { draft: true } : {}),
-            ...(lang ? { lang } : {}),
+            ...(lang && options.langField?.pages ? { lang } : {}),
             ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
           },
           markdown,

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { judgeUrl } from '../urls.ts';
 
 /**
  * Something in a post's HTML that the conversion changed or could not keep, for the import report.
@@ -332,41 +333,22 @@ function convertAnchors(tree: Root, ids: Set<string>): void {
   });
 }
 
-/** What a link's address is worth keeping: a reason when it is not a web address a reader can follow. */
-export function judgeLinkHref(href: string): string | undefined {
-  const value = href.trim();
-  if (/^(#|\/(?!\/)|\?|\.{1,2}\/)/.test(value)) return undefined;
-  if (/^[\w.-]+\.html?(?:[?#].*)?$/i.test(value)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value.startsWith('//') ? `https:${value}` : value);
-  } catch {
-    return 'is not a valid web address';
-  }
-  if (url.protocol === 'http:' || url.protocol === 'https:') {
-    if (!url.hostname) return 'has no host';
-    return undefined;
-  }
-  if (url.protocol === 'mailto:' || url.protocol === 'tel:') return undefined;
-  return `uses the ${url.protocol.slice(0, -1)}: scheme, which a page cannot link to safely`;
-}
-
 /**
- * Links (B1): a link whose address is not a web address (`http://`, a host with spaces, a
- * `javascript:` link) keeps its text without the link, and is reported; the rest of the post is
- * converted as usual.
+ * Links (B1): a link whose address the site's one URL rule refuses (judgeUrl: `http://`, a host
+ * with spaces, a `javascript:` link, localhost) keeps its text without the link, and is reported;
+ * the rest of the post is converted as usual.
  */
-function checkLinks(tree: Root, notes: ConversionNote[], judge: (href: string) => string | undefined): void {
+function checkLinks(tree: Root, notes: ConversionNote[]): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'a' || !parent || index === undefined) return undefined;
     const href = typeof node.properties.href === 'string' ? node.properties.href : undefined;
     if (href === undefined || !href.trim()) return undefined;
-    const problem = judge(href);
-    if (!problem) return undefined;
+    const verdict = judgeUrl(href, 'link');
+    if (verdict.ok) return undefined;
     const label = hastToString(node).trim();
     notes.push({
       kind: 'link',
-      message: `the link "${href}"${label ? ` (on "${label}")` : ''} ${problem}; its text is kept without the link`,
+      message: `the link "${href}"${label ? ` (on "${label}")` : ''} ${verdict.problem}; its text is kept without the link${verdict.suggestion ? ` (perhaps ${verdict.suggestion} was meant)` : ''}`,
     });
     parent.children.splice(index, 1, ...node.children);
     return [SKIP, index];
@@ -378,7 +360,7 @@ export function cleanImportedHtml(tree: Root): ConversionNote[] {
   const notes: ConversionNote[] = [];
   convertScripts(tree, notes);
   convertEmbeds(tree, notes);
-  checkLinks(tree, notes, judgeLinkHref);
+  checkLinks(tree, notes);
   const ids = new Set<string>();
   convertAnchors(tree, ids);
   flattenHeadings(tree);
