@@ -212,7 +212,7 @@ describe('importing a Takeout export', () => {
     expect(project.read('dist/comments.xml')).toMatch(
       /<guid isPermaLink="false">tag:blogger\.com,1999:blog-7000\.post-\d+<\/guid>/,
     );
-  }, 120_000);
+  }, 300_000);
 
   test('the cases render as Blogger showed them: anchors, headings, tables, embeds, dates, language and text', () => {
     const html = (path: string) => project.read(`dist${path}index.html`);
