@@ -24,6 +24,8 @@ export interface StoredComment {
   lastError: string | null;
 }
 
+export type NewComment = Omit<StoredComment, 'decidedAt' | 'file' | 'lastError'>;
+
 /**
  * The schema, one step per entry: a database at version n runs steps n+1... in one transaction each
  * and records the version in PRAGMA user_version. Never edit a step that has shipped; add one.
@@ -105,7 +107,7 @@ export class InboxDb {
    * Stores a new comment, committed to disk when this returns. Returns false (and stores nothing)
    * when a comment with the same fingerprint is already there: a resend of the same comment.
    */
-  insertComment(comment: Omit<StoredComment, 'decidedAt' | 'file' | 'lastError'>, fingerprint: string): boolean {
+  insertComment(comment: NewComment, fingerprint: string): boolean {
     const result = this.db
       .prepare(
         `INSERT INTO comments (id, post, reply_to, author, email, website, body, created_at, status, spam_reason, fingerprint)
@@ -125,6 +127,38 @@ export class InboxDb {
         fingerprint,
       );
     return Number(result.changes) === 1;
+  }
+
+  private queue: {
+    comment: NewComment;
+    fingerprint: string;
+    done: (isNew: boolean) => void;
+    fail: (error: unknown) => void;
+  }[] = [];
+
+  /**
+   * insertComment for a busy server: comments that arrive while one is being written are written
+   * together, in one transaction and so one disk sync (group commit), instead of one sync each.
+   * Resolves once the comment is on disk, with insertComment's answer.
+   */
+  insertCommentSoon(comment: NewComment, fingerprint: string): Promise<boolean> {
+    return new Promise((done, fail) => {
+      if (this.queue.length === 0) setImmediate(() => this.flush());
+      this.queue.push({ comment, fingerprint, done, fail });
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    let answers: boolean[];
+    try {
+      answers = this.transaction(() => batch.map((item) => this.insertComment(item.comment, item.fingerprint)));
+    } catch (error) {
+      for (const item of batch) item.fail(error);
+      return;
+    }
+    batch.forEach((item, index) => item.done(answers[index]!));
   }
 
   get(id: string): StoredComment | undefined {

@@ -332,9 +332,9 @@ export async function createInboxServer(
         status: (spam ? 'spam' : 'pending') as CommentStatus,
         spamReason: spam ?? null,
       };
-      // Committed (synchronous=FULL) before the reader is answered; a resend of the same comment
-      // is answered the same way and stored once.
-      const isNew = db.insertComment(stored, fingerprintComment(comment));
+      // Committed (synchronous=FULL, with the others arriving meanwhile) before the reader is
+      // answered; a resend of the same comment is answered the same way and stored once.
+      const isNew = await db.insertCommentSoon(stored, fingerprintComment(comment));
       if (isNew && !spam && notifier) void notifier.notify({ ...stored, decidedAt: null, file: null, lastError: null });
       return reply
         .code(303)
