@@ -1,14 +1,16 @@
 /**
  * npm run nginx-conf -- [--root dist] [--port 80] [--server-name example.com] [--standalone]
+ *                       [--inbox-upstream http://127.0.0.1:8787 --inbox-server-name comments.example.com]
  * Prints an nginx server block for the built site, with the same security and caching headers as
  * dist/_headers (the CSP hashes come from the build, so run it after npm run build).
  * --standalone wraps it in a complete nginx.conf that runs unprivileged in the foreground (tests).
+ * --inbox-upstream adds a second server block passing --inbox-server-name to the comment inbox.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectScriptHashes } from '../src/integrations/security-headers.ts';
-import { getSecurityHeaders, renderNginxServer } from '../src/lib/security-headers.ts';
+import { getSecurityHeaders, renderNginxInboxServer, renderNginxServer } from '../src/lib/security-headers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +18,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '80' },
     'server-name': { type: 'string', default: '_' },
     standalone: { type: 'boolean', default: false },
+    'inbox-upstream': { type: 'string' },
+    'inbox-server-name': { type: 'string' },
   },
 });
 const root = resolve(values.root);
@@ -43,12 +47,23 @@ const headersFile = resolve(root, '_headers');
 const formActions = existsSync(headersFile)
   ? /form-action ([^;\n]+)/.exec(readFileSync(headersFile, 'utf8'))?.[1]?.trim().split(/\s+/)
   : undefined;
-const server = renderNginxServer(getSecurityHeaders(await collectScriptHashes(root), formActions), {
+const inboxUpstream = values['inbox-upstream'];
+if (inboxUpstream && !values['inbox-server-name']) {
+  console.error(
+    '--inbox-upstream needs --inbox-server-name: the host name readers post comments to, e.g. comments.example.com',
+  );
+  process.exit(2);
+}
+const inbox = inboxUpstream
+  ? `\n${renderNginxInboxServer({ upstream: inboxUpstream, port: Number(values.port), serverName: values['inbox-server-name']! })}`
+  : '';
+const site = renderNginxServer(getSecurityHeaders(await collectScriptHashes(root), formActions), {
   root,
   port: Number(values.port),
   serverName: values['server-name'],
   redirects,
 });
+const server = `${site}${inbox}`;
 
 if (!values.standalone) {
   process.stdout.write(server);

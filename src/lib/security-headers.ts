@@ -173,3 +173,39 @@ ${addHeaders('        ')}
 }
 `;
 }
+
+export interface NginxInboxOptions {
+  /** Where the comment inbox listens (npm run comments:serve), e.g. http://127.0.0.1:8787. */
+  upstream: string;
+  port: number;
+  /** The inbox's host name, e.g. comments.blog.example (its own origin, so its own CSP). */
+  serverName: string;
+}
+
+/**
+ * An nginx server block that passes the comment inbox through: the same 16 KB body cap and 10 s
+ * client timeouts as the inbox itself, so nginx turns away what the inbox would, and the reader's
+ * address in X-Forwarded-For, replaced rather than appended so a reader cannot forge it (run the
+ * inbox with COMMENTS_TRUST_PROXY=true behind it).
+ */
+export function renderNginxInboxServer({ upstream, port, serverName }: NginxInboxOptions): string {
+  return `server {
+    listen ${port};
+    server_name ${serverName};
+    client_max_body_size 16k;
+    client_body_timeout 10s;
+    client_header_timeout 10s;
+    large_client_header_buffers 4 8k;
+
+    location / {
+        proxy_pass ${upstream};
+        proxy_http_version 1.1;
+        proxy_set_header Host $host;
+        proxy_set_header X-Forwarded-For $remote_addr;
+        proxy_set_header X-Forwarded-Proto $scheme;
+        proxy_connect_timeout 5s;
+        proxy_read_timeout 30s;
+    }
+}
+`;
+}

@@ -226,3 +226,19 @@ describe('moderation password', () => {
     expect(await verifyPassword('x', 'not-a-hash')).toBe(false);
   });
 });
+
+describe('renderNginxInboxServer', () => {
+  test('proxies to the inbox with its body cap and timeouts, replacing X-Forwarded-For', async () => {
+    const { renderNginxInboxServer } = await import('../../src/lib/security-headers.ts');
+    const block = renderNginxInboxServer({
+      upstream: 'http://127.0.0.1:8787',
+      port: 80,
+      serverName: 'comments.blog.example',
+    });
+    expect(block).toContain('server_name comments.blog.example;');
+    expect(block).toContain('client_max_body_size 16k;');
+    expect(block).toContain('proxy_pass http://127.0.0.1:8787;');
+    expect(block).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
+    expect(block).not.toContain('$proxy_add_x_forwarded_for');
+  });
+});
