@@ -142,6 +142,7 @@ const plan = planImport(exported, {
     : undefined,
   site: siteAfter,
   blogLanguage: blogSettings.language,
+  blogTimeZone: blogSettings.timeZone,
   langField: {
     posts: acceptsLang(createPostSchema({ image: z.string(), author: z.string(), timeZone: 'UTC' }), {
       title: 'T',

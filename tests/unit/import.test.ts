@@ -543,6 +543,24 @@ describe('B12: the blog’s time zone and language', () => {
     expect(noField.warnings).toEqual([expect.stringContaining("set language: 'pt-BR' in src/site.config.ts")]);
   });
 
+  test('a Takeout time in UTC is compared with the day Blogger showed in the blog’s zone (given by --time-zone)', () => {
+    // 05:30 UTC on the 6th was 21:30 on the 5th in Los Angeles, the day Blogger showed.
+    const exported = parseBloggerExport(
+      takeoutPost('<p>Late post.</p>').replace('2020-01-01T10:00:00.000Z', '2020-01-06T05:30:00.000Z'),
+    );
+    const london = { ...options, site: { language: 'en-GB', timeZone: 'Europe/London' } };
+    expect(planImport(exported, { ...london, blogTimeZone: 'America/Los_Angeles' }).dateShifts).toEqual([
+      expect.stringContaining('Blogger showed 2020-01-05, this site would show 2020-01-06'),
+    ]);
+    expect(
+      planImport(exported, {
+        ...options,
+        site: { language: 'en-GB', timeZone: 'America/Los_Angeles' },
+        blogTimeZone: 'America/Los_Angeles',
+      }).dateShifts,
+    ).toEqual([]);
+  });
+
   test('Blogger’s underscore locales and Takeout settings entries are read too; a bad value is ignored', () => {
     expect(toLanguageTag('pt_BR')).toBe('pt-BR');
     expect(toLanguageTag('zh_TW')).toBe('zh-TW');

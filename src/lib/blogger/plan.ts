@@ -69,6 +69,8 @@ export interface PlanOptions {
   site?: { language: string; timeZone: string } | undefined;
   /** The blog's language when the export has no BLOG_LOCALE setting (from --language). */
   blogLanguage?: string | undefined;
+  /** The blog's time zone when the export has no BLOG_TIME_ZONE setting (from --time-zone). */
+  blogTimeZone?: string | undefined;
   /**
    * Whether posts and pages take a `lang` field (the site's schemas are strict: an unknown field
    * stops the build). Without it a differing language is only reported.
@@ -169,6 +171,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
   };
   const site = options.site ?? { language: 'en-GB', timeZone: 'Europe/London' };
   const blogLanguage = exported.settings.language ?? options.blogLanguage;
+  const blogTimeZone = exported.settings.timeZone ?? options.blogTimeZone;
   // A post states its language only when it differs from the site's (BCP 47 compares case-blind).
   const lang = blogLanguage && blogLanguage.toLowerCase() !== site.language.toLowerCase() ? blogLanguage : undefined;
   if (lang && !(options.langField?.posts && options.langField.pages)) {
@@ -258,8 +261,11 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
         const labelSlug = slugify(label);
         labelsBySlug.set(labelSlug, (labelsBySlug.get(labelSlug) ?? new Set()).add(label));
       }
-      // Blogger showed the day of the published time as written (its offset is the blog's zone).
-      const bloggerDay = item.published.slice(0, 10);
+      // Blogger showed the day in the blog's time zone; without one, the day as written (the backup
+      // writes times with the blog's offset; a Takeout time in UTC may then be a day off).
+      const bloggerDay = blogTimeZone
+        ? toIsoCalendarDate(new Date(item.published), blogTimeZone)
+        : item.published.slice(0, 10);
       const shownDay = toIsoCalendarDate(new Date(item.published), site.timeZone);
       if (!draft && /^\d{4}-\d{2}-\d{2}/.test(bloggerDay) && shownDay !== bloggerDay) {
         plan.dateShifts.push(`${describeItem(item)}: Blogger showed ${bloggerDay}, this site would show ${shownDay}`);
