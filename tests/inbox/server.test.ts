@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -384,6 +384,8 @@ describe('the comment inbox, moderation', () => {
   test('when git refuses the commit, the comment stays pending, its file is taken back, and the reason is kept', async () => {
     const repo = join(server.dir, 'content');
     spawnSync('git', ['init', '--quiet', repo]);
+    spawnSync('git', ['-C', repo, 'config', 'user.name', 'Inbox Test']);
+    spawnSync('git', ['-C', repo, 'config', 'user.email', 'inbox@test.example']);
     mkdirSync(join(repo, '.git', 'hooks'), { recursive: true });
     writeFileSync(join(repo, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\necho "no commits today" >&2\nexit 1\n', {
       mode: 0o755,
@@ -398,6 +400,16 @@ describe('the comment inbox, moderation', () => {
       lastError: expect.stringMatching(/git refused/),
     });
     expect(existsSync(join(server.config.COMMENTS_CONTENT_DIR, OPEN_POST, `${ids.Git}.md`))).toBe(false);
+
+    // Once git takes commits again, the same approval goes through and is committed.
+    rmSync(join(repo, '.git', 'hooks', 'pre-commit'));
+    expect((await approveComment(server.inbox.db, config, ids.Git!)).ok).toBe(true);
+    const log = spawnSync('git', ['-C', repo, '-c', 'core.quotePath=false', 'log', '--name-only', '--format=%s'], {
+      encoding: 'utf8',
+    }).stdout;
+    expect(log).toContain(`Comment by Git Refused on ${OPEN_POST}`);
+    expect(log).toContain(`comments/${OPEN_POST}/${ids.Git}.md`);
+    expect(server.inbox.db.get(ids.Git!)).toMatchObject({ status: 'approved', lastError: null });
   });
 
   test('when the file cannot be written, the comment stays pending and says why', async () => {
