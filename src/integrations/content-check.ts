@@ -14,7 +14,8 @@ import {
   TAGS_PATH,
   VIDEOS_PATH,
 } from '../lib/urls.ts';
-import { SITE } from '../site.config.ts';
+import { findPlaceholderSettings } from '../lib/setup.ts';
+import { COMMENT_CHANNEL, SITE } from '../site.config.ts';
 
 const ROUTES = [
   '/',
@@ -75,12 +76,14 @@ export function summarizeProblems(errors: readonly Problem[]): string {
  */
 export function contentCheck({ contentDir }: { contentDir: string }): AstroIntegration {
   let publicDir = '';
+  let siteUrl = SITE.url;
   return {
     name: 'content-check',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command === 'preview') return;
         publicDir = fileURLToPath(config.publicDir);
+        siteUrl = config.site ?? SITE.url;
         const problems = runContentCheck(contentDir, publicDir);
         const errors = problems.filter((problem) => problem.severity === 'error');
         for (const notice of problems.filter((problem) => problem.severity === 'notice')) {
@@ -95,6 +98,21 @@ export function contentCheck({ contentDir }: { contentDir: string }): AstroInteg
         // An editor's mistake, not a crash: the list alone and a summary, then a failed exit.
         console.error(`\n${errors.map(formatProblem).join('\n')}\n\n${summarizeProblems(errors)}\n`);
         process.exit(1);
+      },
+      'astro:build:done': ({ logger }) => {
+        // Last words of the build, so they are seen: settings that would publish a wrong address.
+        const placeholders = findPlaceholderSettings({ url: siteUrl, comments: COMMENT_CHANNEL });
+        if (placeholders.length === 0) return;
+        const rule = '!'.repeat(78);
+        logger.warn(
+          [
+            rule,
+            'THIS BUILD IS NOT READY TO DEPLOY: the settings still hold example addresses.',
+            ...placeholders.map((problem) => `- ${problem}`),
+            'npm run setup sets them all; npm run check:deploy says when the site is ready.',
+            rule,
+          ].join('\n'),
+        );
       },
       'astro:server:setup': ({ server, logger }) => {
         // Checks again whenever a content file changes, prints what changed in the list, and hands

@@ -6,7 +6,16 @@ import { fileURLToPath } from 'node:url';
 import { linkPackages } from '../../src/lib/files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const COPIED = ['src', 'public', 'content', 'scripts', 'astro.config.ts', 'tsconfig.json', 'package.json'];
+const COPIED = [
+  'src',
+  'public',
+  'content',
+  'scripts',
+  'astro.config.ts',
+  'tsconfig.json',
+  'package.json',
+  '.prettierrc.json',
+];
 
 /**
  * The environment without this test run's own settings: the test site's paths, and what Vitest
