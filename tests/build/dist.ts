@@ -58,7 +58,10 @@ export function loadPage(path: string): Page {
 
 export const textOf = (node: Element | undefined) => (node ? toString(node).replace(/\s+/g, ' ').trim() : '');
 
-/** The real posts a reader should see (the fixtures add only unpublishable ones). */
+/**
+ * The posts a reader should see: the real ones, and the published fixtures (the other fixtures
+ * are drafts and future posts).
+ */
 export const PUBLISHED = {
   immune: 'how-massage-therapy-may-enhance-your-immune-system',
   reflexology: 'comprehensive-overview-of-reflexology-massage',
@@ -66,6 +69,10 @@ export const PUBLISHED = {
   shepherdsBush: 'shepherds-bush-freelance-massage-review',
   /** tests/fixtures/overlay: raw <img>/<source> srcsets whose URLs hold commas, and reader comments with broken links. */
   srcsetCommas: 'fixture-srcset-commas',
+  /** tests/fixtures/overlay: titles hard to draw on a social card (a long word, Arabic, Chinese). */
+  cardLongWord: 'fixture-card-long-word',
+  cardArabic: 'fixture-card-arabic-title',
+  cardChinese: 'fixture-card-chinese-title',
 } as const;
 
 /** Newest first, as every list and feed must order them. */
@@ -75,4 +82,7 @@ export const PUBLISHED_NEWEST_FIRST = [
   PUBLISHED.srcsetCommas,
   PUBLISHED.shepherdsBush,
   PUBLISHED.canadaWater,
+  PUBLISHED.cardLongWord,
+  PUBLISHED.cardArabic,
+  PUBLISHED.cardChinese,
 ];

@@ -12,6 +12,9 @@ const htmlFiles = listDistFiles().filter((file) => file.endsWith('.html') && !is
 const pathOf = (file: string) => (file === '404.html' ? '/404.html' : `/${file.replace(/index\.html$/, '')}`);
 const POSTS_WITH_HERO = [PUBLISHED.immune, PUBLISHED.reflexology, PUBLISHED.canadaWater];
 const POST_WITHOUT_HERO = PUBLISHED.shepherdsBush;
+/** Fixture posts without a hero, whose titles are hard to draw (see tests/fixtures/overlay/posts/). */
+const HARD_TITLES = [PUBLISHED.cardLongWord, PUBLISHED.cardArabic, PUBLISHED.cardChinese];
+const DRAWN = [POST_WITHOUT_HERO, ...HARD_TITLES];
 
 const meta = (page: Page, key: string) =>
   String((page.one(`meta[property="${key}"]`) ?? page.one(`meta[name="${key}"]`))?.properties.content ?? '');
@@ -45,8 +48,8 @@ describe('social cards on every page', () => {
         height: meta(page, 'og:image:height'),
       });
     }
-    // The site card, one drawn card and three hero crops.
-    expect(images.size).toBe(5);
+    // The site card, four drawn cards and three hero crops.
+    expect(images.size).toBe(8);
     for (const [url, declared] of images) {
       expect(existsSync(fileOf(url)), url).toBe(true);
       const { format, width, height } = await sharp(fileOf(url)).metadata();
@@ -81,7 +84,68 @@ describe('which image a page shares', () => {
   });
 
   test('cards are drawn only for published posts without a hero', () => {
-    expect(readdirSync(join(TEST_DIST, 'social/posts'))).toEqual([`${POST_WITHOUT_HERO}.png`]);
+    expect(readdirSync(join(TEST_DIST, 'social/posts')).sort()).toEqual(DRAWN.map((slug) => `${slug}.png`).sort());
+  });
+});
+
+/** A drawn card's pixels: `ink` says whether one differs from the card's background. */
+async function readCard(slug: string) {
+  const { data, info } = await sharp(join(TEST_DIST, `social/posts/${slug}.png`))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const ink = (x: number, y: number) => {
+    const i = (y * info.width + x) * 3;
+    return Math.abs(data[i]! - 0xfb) + Math.abs(data[i + 1]! - 0xfa) + Math.abs(data[i + 2]! - 0xf6) > 48;
+  };
+  /** Ink pixels in a region, with the leftmost and rightmost. */
+  const inkIn = (left: number, right: number, top: number, bottom: number) => {
+    let count = 0;
+    let first = Infinity;
+    let last = -Infinity;
+    for (let y = top; y < bottom; y++) {
+      for (let x = left; x < right; x++) {
+        if (!ink(x, y)) continue;
+        count += 1;
+        first = Math.min(first, x);
+        last = Math.max(last, x);
+      }
+    }
+    return { count, first, last };
+  };
+  return { width: info.width, inkIn };
+}
+
+describe('drawn cards of hard titles (a long word, Arabic, Chinese without spaces)', () => {
+  test.each(DRAWN)('%s: the title is drawn, and nothing runs into the margins', async (slug) => {
+    const card = await readCard(slug);
+    // Left of the text (after the accent bar) and right of it, above the corner stones: empty.
+    expect(card.inkIn(16, 92, 0, 630).count).toBe(0);
+    expect(card.inkIn(1114, 1200, 0, 415).count).toBe(0);
+    expect(card.inkIn(96, 1112, 110, 415).count).toBeGreaterThan(5000);
+  });
+
+  test('the Arabic title is set right to left: its lines end at the right edge, not the left', async () => {
+    const card = await readCard(PUBLISHED.cardArabic);
+    const firstLine = card.inkIn(96, 1200, 120, 200);
+    expect(firstLine.last).toBeGreaterThan(1080);
+    // Its last (short) line ends at the right too, and leaves the left of the card empty.
+    const lastLine = card.inkIn(96, 1200, 260, 340);
+    expect(lastLine.count).toBeGreaterThan(500);
+    expect(lastLine.last).toBeGreaterThan(1080);
+    expect(lastLine.first).toBeGreaterThan(500);
+  });
+
+  test('the long word is broken with a hyphen, not cut at the edge (C6)', () => {
+    const page = loadPage(`/posts/${PUBLISHED.cardLongWord}/`);
+    expect(meta(page, 'og:image')).toBe(`${SITE}/social/posts/${PUBLISHED.cardLongWord}.png`);
+    expect(meta(page, 'og:image:alt')).toContain('Suboccipitaltrapeziusmyofascialdecompressiontechniques explained');
+  });
+
+  test('the Chinese title fills four lines, in Chinese glyphs rather than the site name', async () => {
+    const card = await readCard(PUBLISHED.cardChinese);
+    // Four lines of dense ideographs: far more ink than the site name alone would leave.
+    expect(card.inkIn(96, 1112, 110, 415).count).toBeGreaterThan(40_000);
   });
 });
 

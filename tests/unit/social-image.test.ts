@@ -10,14 +10,20 @@ import {
   pruneSocialImageCache,
   resetSocialImageStats,
 } from '../../src/lib/social-image-cache.ts';
+import satori from 'satori';
+import { loadFontSlices, parseUnicodeRanges, selectFontSlices } from '../../src/lib/social-fonts.ts';
 import {
   buildSocialCard,
   drawSocialImage,
+  drawSocialImageWithStats,
+  fitCardLayout,
   getDrawableText,
+  getPreferredLayout,
   getSocialImageKey,
   getTitleFontSize,
-  loadSocialFonts,
-  parseUnicodeRanges,
+  isRightToLeft,
+  SOCIAL_IMAGE_HEIGHT,
+  SOCIAL_IMAGE_WIDTH,
   type CardElement,
   type SocialCardInput,
 } from '../../src/lib/social-image.ts';
@@ -57,29 +63,58 @@ describe('getSocialImageKey', () => {
     expect(getSocialImageKey(withExtras)).toBe(getSocialImageKey({ ...CARD }));
   });
 
-  test('ignores differences the card does not draw (spacing, emoji the font lacks)', () => {
-    expect(getSocialImageKey({ ...CARD, title: ' Deep  Tissue Massage After Running 🏃 ' })).toBe(
+  test('ignores differences the card does not draw (spacing, symbols no font has)', () => {
+    expect(getSocialImageKey({ ...CARD, title: ' Deep  Tissue Massage After Running \u{E000} ' })).toBe(
       getSocialImageKey(CARD),
     );
   });
 });
 
 describe('getDrawableText', () => {
-  const coverage = loadSocialFonts().coverage;
-
-  test('keeps Latin with accents, Greek, Cyrillic and Vietnamese letters', () => {
-    for (const text of ['Rückenmassage', 'Łódź', 'Μασάζ', 'Массаж спины', 'Tiếng Việt', 'Shepherd’s Bush — “London”']) {
-      expect(getDrawableText(text, coverage)).toBe(text);
+  test('keeps Latin with accents, Greek, Cyrillic, Vietnamese, CJK, Arabic, Hebrew, Devanagari and Thai', () => {
+    for (const text of [
+      'Rückenmassage',
+      'Łódź',
+      'Μασάζ',
+      'Массаж спины',
+      'Tiếng Việt',
+      'Shepherd’s Bush — “London”',
+      '指圧 massage',
+      '肩頸按摩',
+      '마사지',
+      'تدليك الظهر',
+      'עיסוי',
+      'मालिश',
+    ]) {
+      expect(getDrawableText(text)).toBe(text);
     }
   });
 
-  test('drops emoji and symbols the font lacks, and tidies the spaces they leave', () => {
-    expect(getDrawableText('Hot Stone Massage 🔥 at Home ✨', coverage)).toBe('Hot Stone Massage at Home');
+  test('keeps emoji, drawing a joined emoji as its first', () => {
+    expect(getDrawableText('Hot Stone Massage 🔥 at Home ✨')).toBe('Hot Stone Massage 🔥 at Home ✨');
+    expect(getDrawableText('Spa day 💆‍♀️ 👍🏽')).toBe('Spa day 💆 👍');
   });
 
-  test('gives up on text with letters the font lacks, rather than drawing it with holes', () => {
-    expect(getDrawableText('指圧 massage', coverage)).toBeUndefined();
-    expect(getDrawableText('🙂', coverage)).toBeUndefined();
+  test('marks the breaks between Thai words, which Thai writes without spaces', () => {
+    expect(getDrawableText('นวดแผนไทยช่วยบรรเทา')).toBe('นวด\u200Bแผน\u200Bไทย\u200Bช่วย\u200Bบรรเทา');
+  });
+
+  test('drops symbols no font has, and tidies the spaces they leave', () => {
+    expect(getDrawableText('Massage \u{E000} at Home')).toBe('Massage at Home');
+  });
+
+  test('gives up on letters of a script no font has, rather than drawing them with holes', () => {
+    expect(getDrawableText('მასაჟი')).toBeUndefined(); // Georgian
+    expect(getDrawableText('\u{E000}')).toBeUndefined();
+  });
+});
+
+describe('isRightToLeft', () => {
+  test('follows the first strong character (UAX #9, P2)', () => {
+    expect(isRightToLeft('العلاج بالتدليك')).toBe(true);
+    expect(isRightToLeft('2024: עיסוי')).toBe(true);
+    expect(isRightToLeft('Massage العلاج')).toBe(false);
+    expect(isRightToLeft('2024')).toBe(false);
   });
 });
 
@@ -106,11 +141,17 @@ describe('buildSocialCard', () => {
     ]);
   });
 
-  test('shows the site name in place of a title it cannot draw', () => {
-    expect(textsOf(buildSocialCard({ ...CARD, title: '指圧マッサージ' }))[1]).toBe('Massage & Wellness');
+  test('shows the site name in place of a title in a script it has no font for', () => {
+    expect(textsOf(buildSocialCard({ ...CARD, title: 'მასაჟი' }))[1]).toBe('Massage & Wellness');
   });
 
-  test('sets long titles smaller, so that they fit in four lines', () => {
+  test('draws a Chinese, Japanese, Arabic or Hebrew title in its own script', () => {
+    for (const title of ['指圧マッサージ', '肩颈按摩', 'العلاج بالتدليك', 'עיסוי רקמות']) {
+      expect(textsOf(buildSocialCard({ ...CARD, title }))[1]).toBe(title);
+    }
+  });
+
+  test('prefers large type for short titles (the largest size a title may have)', () => {
     expect(getTitleFontSize('Rückenmassage')).toBeGreaterThan(getTitleFontSize(CARD.title));
     expect(getTitleFontSize(CARD.title)).toBeGreaterThan(getTitleFontSize('x'.repeat(200)));
   });
@@ -164,5 +205,246 @@ describe('getSocialImagePng', () => {
     writeFileSync(join(cacheDir, 'abc.png.123.partial'), 'being written');
     expect(pruneSocialImageCache(cacheDir, new Set([getSocialImageKey(CARD)]))).toBe(1);
     expect(readdirSync(cacheDir).sort()).toEqual([`${getSocialImageKey(CARD)}.png`, 'abc.png.123.partial']);
+  });
+});
+
+/** The card's background, where nothing is drawn. */
+const BACKGROUND = [0xfb, 0xfa, 0xf6] as const;
+/** The box text may take: right of the accent bar's margin, left of the right margin. */
+const TEXT_BOX = { left: 96, right: SOCIAL_IMAGE_WIDTH - 88 } as const;
+/** Below this line the corner stones are drawn. */
+const STONES_TOP = 415;
+
+interface Pixels {
+  data: Buffer;
+  /** Whether the pixel at (x, y) differs from the background (ink). */
+  ink(x: number, y: number): boolean;
+}
+
+async function readPixels(png: Buffer): Promise<Pixels> {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  expect([info.width, info.height]).toEqual([SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT]);
+  return {
+    data,
+    ink: (x, y) => {
+      const i = (y * SOCIAL_IMAGE_WIDTH + x) * 3;
+      return (
+        Math.abs(data[i]! - BACKGROUND[0]) +
+          Math.abs(data[i + 1]! - BACKGROUND[1]) +
+          Math.abs(data[i + 2]! - BACKGROUND[2]) >
+        48
+      );
+    },
+  };
+}
+
+/** Ink pixels in a region, and the box around them. */
+function inkIn(pixels: Pixels, region: { left: number; right: number; top: number; bottom: number }) {
+  let count = 0;
+  let left = Infinity;
+  let right = -Infinity;
+  for (let y = region.top; y < region.bottom; y++) {
+    for (let x = region.left; x < region.right; x++) {
+      if (!pixels.ink(x, y)) continue;
+      count += 1;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+    }
+  }
+  return { count, left, right };
+}
+
+/** The title's band: under the kicker, above the stones and the site's name. */
+const TITLE_BAND = { left: 16, right: SOCIAL_IMAGE_WIDTH, top: 110, bottom: STONES_TOP };
+
+/** The titles the issue names (C6 and its siblings), one card each. */
+const HARD_TITLES: [name: string, title: string][] = [
+  ['a long English word', 'Pneumonoultramicroscopicsilicovolcanoconiosis and other words a therapist meets'],
+  ['C6, a long compound of terms', 'Suboccipitaltrapeziusmyofascialdecompressiontechniques explained'],
+  ['a German compound', 'Rückenschmerzbehandlungsmethodenvergleichsstudie für Büroangestellte'],
+  ['an address', 'https://www.massage-wellness.example/posts/deep-tissue-massage-after-running/?utm_source=feed'],
+  [
+    'a long Chinese title without spaces',
+    '肩颈按摩：缓解疼痛与压力的十个简单方法，适合长期伏案工作的上班族和经常低头看手机的学生们在家里自己练习的完整指南',
+  ],
+  ['a Traditional Chinese title', '肩頸按摩：緩解疼痛與壓力的十個簡單方法'],
+  ['a Japanese title', '肩こりに効くマッサージ：自宅でできる簡単な方法'],
+  ['a Korean title', '어깨 마사지: 통증과 스트레스를 줄이는 간단한 방법'],
+  [
+    'a long Arabic title',
+    'العلاج بالتدليك للظهر: دليل شامل لتخفيف آلام أسفل الظهر والرقبة بعد ساعات طويلة من العمل أمام الحاسوب في المكتب',
+  ],
+  ['a Hebrew title', 'עיסוי רקמות עמוק אחרי ריצה: מדריך מלא למתחילים'],
+  ['a Russian title', 'Массаж спины после бега: полное руководство'],
+  ['a Greek title', 'Μασάζ πλάτης μετά το τρέξιμο'],
+  ['a Hindi title', 'पीठ की मालिश के फायदे: एक संपूर्ण मार्गदर्शिका'],
+  ['a Thai title', 'นวดแผนไทยช่วยบรรเทาอาการปวดหลังและความเครียดจากการทำงานหน้าคอมพิวเตอร์'],
+  ['an emoji-heavy title', '💆‍♀️ Spa day ✨ with hot stones 🔥🔥 and herbs 🌿🌿🌿 🇬🇧 🧘'],
+];
+
+describe('every title fits its card and is drawn in its own script', { timeout: 60_000 }, () => {
+  test.each(HARD_TITLES)('%s: nothing runs into the margins, and the title is drawn', async (_name, title) => {
+    const { png, layout } = await drawSocialImageWithStats({ ...CARD, title });
+    const pixels = await readPixels(png);
+    // The margins beside the text box stay empty (the accent bar is left of 16 px).
+    expect(inkIn(pixels, { left: 16, right: TEXT_BOX.left - 4, top: 0, bottom: SOCIAL_IMAGE_HEIGHT }).count).toBe(0);
+    expect(
+      inkIn(pixels, { left: TEXT_BOX.right + 2, right: SOCIAL_IMAGE_WIDTH, top: 0, bottom: STONES_TOP }).count,
+    ).toBe(0);
+    // The title itself is drawn, not replaced by the site's name.
+    expect(layout.title.text.replace(/[\s\u200B-]/g, '')).toBe(getDrawableText(title)!.replace(/[\s\u200B-]/g, ''));
+    expect(inkIn(pixels, TITLE_BAND).count).toBeGreaterThan(3000);
+  });
+
+  test.each(HARD_TITLES.filter(([, title]) => /[^\p{Script=Latin}\p{Script=Common}]/u.test(title)))(
+    '%s: its letters are glyphs of their script, not the boxes of missing ones',
+    async (_name, title) => {
+      const input = { ...CARD, title };
+      const { png, layout } = await drawSocialImageWithStats(input);
+      // The same card with the Latin font alone, as it was drawn before: what missing glyphs look like.
+      const latinOnly = await loadFontSlices(
+        selectFontSlices(
+          [
+            { text: 'a', weight: 600 },
+            { text: 'a', weight: 400 },
+          ],
+          ['latin'],
+        ),
+      );
+      const svg = await satori(buildSocialCard(input, layout) as never, {
+        width: SOCIAL_IMAGE_WIDTH,
+        height: SOCIAL_IMAGE_HEIGHT,
+        fonts: latinOnly.fonts,
+      });
+      const missing = await readPixels(await sharp(Buffer.from(svg)).png().toBuffer());
+      const drawn = await readPixels(png);
+      let differing = 0;
+      for (let y = TITLE_BAND.top; y < TITLE_BAND.bottom; y++) {
+        for (let x = TITLE_BAND.left; x < TITLE_BAND.right; x++)
+          if (drawn.ink(x, y) !== missing.ink(x, y)) differing += 1;
+      }
+      expect(differing / inkIn(drawn, TITLE_BAND).count).toBeGreaterThan(0.5);
+    },
+  );
+
+  test('a right-to-left title starts at the right edge, and its first word stays there', async () => {
+    // Both fit on one line at the same size: "שלום" must be drawn in the same place in both.
+    const one = await readPixels(await drawSocialImage({ ...CARD, title: 'שלום' }));
+    const two = await readPixels(await drawSocialImage({ ...CARD, title: 'שלום עולם' }));
+    const first = inkIn(one, TITLE_BAND);
+    expect(first.right).toBeGreaterThan(TEXT_BOX.right - 20);
+    expect(first.left).toBeGreaterThan(SOCIAL_IMAGE_WIDTH / 2);
+    // Its ink is in the same place in both, give or take the few px by which satori's right
+    // alignment rounds (the second word, were it first, would match nowhere near as well).
+    const overlap = (dx: number) => {
+      let shared = 0;
+      for (let y = TITLE_BAND.top; y < TITLE_BAND.bottom; y++) {
+        for (let x = first.left; x <= first.right; x++) if (one.ink(x, y) && two.ink(x + dx, y)) shared += 1;
+      }
+      return shared / first.count;
+    };
+    expect(Math.max(...[-4, -3, -2, -1, 0, 1, 2, 3, 4].map(overlap))).toBeGreaterThan(0.95);
+    // And the second word is to its left.
+    expect(inkIn(two, TITLE_BAND).left).toBeLessThan(first.left - 50);
+  });
+
+  test('a left-to-right title starts at the left edge', async () => {
+    const pixels = await readPixels(await drawSocialImage({ ...CARD, title: 'Hello' }));
+    const { left, right } = inkIn(pixels, TITLE_BAND);
+    expect(left).toBeLessThan(TEXT_BOX.left + 20);
+    expect(right).toBeLessThan(SOCIAL_IMAGE_WIDTH / 2);
+  });
+});
+
+describe('fitting by measured width', { timeout: 60_000 }, () => {
+  const fit = (input: SocialCardInput) => {
+    const preferred = getPreferredLayout(input);
+    return drawSocialImageWithStats(input).then(({ layout }) => ({ preferred, layout }));
+  };
+
+  test('a word wider than the line shrinks the title, then is hyphenated (C6)', async () => {
+    const { preferred, layout } = await fit({
+      ...CARD,
+      title: 'Suboccipitaltrapeziusmyofascialdecompressiontechniques explained',
+    });
+    expect(layout.title.size).toBeLessThan(preferred.title.size);
+    expect(layout.title.text).toMatch(/^Suboccipital\S+-\n\S+ explained$/);
+  });
+
+  test('an address breaks after its punctuation, with no hyphen added', async () => {
+    const title = 'https://www.massage-wellness.example/posts/deep-tissue-massage-after-running/?utm_source=feed';
+    const { layout } = await fit({ ...CARD, title });
+    expect(layout.title.text.replaceAll('\n', '')).toBe(title);
+    for (const line of layout.title.text.split('\n').slice(0, -1)) expect(line).toMatch(/[/.\-_?&=]$/);
+  });
+
+  test('two titles of the same length get different sizes when their letters differ in width', async () => {
+    const wide = await fit({ ...CARD, title: 'MMMMMMMMMMMMMMMMMMMMMMMM' });
+    const narrow = await fit({ ...CARD, title: 'iiiiiiiiiiiiiiiiiiiiiiii' });
+    expect(wide.preferred.title.size).toBe(narrow.preferred.title.size);
+    expect(wide.layout.title.size).toBeLessThan(narrow.layout.title.size);
+  });
+
+  test('an ellipsis ends a title only past the lines the card allows', async () => {
+    const title = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const { png, layout } = await drawSocialImageWithStats({ ...CARD, title });
+    expect(layout.title.lines).toBe(4);
+    const pixels = await readPixels(png);
+    expect(
+      inkIn(pixels, { left: TEXT_BOX.right + 2, right: SOCIAL_IMAGE_WIDTH, top: 0, bottom: STONES_TOP }).count,
+    ).toBe(0);
+  });
+
+  test('a long tag and a long site name shrink to fit their lines instead of running off', async () => {
+    const input = {
+      ...CARD,
+      tag: 'Myofascialdecompressiontechniquesandothertherapiesforthebackandneck',
+      siteName: 'The Association of Independent Sports and Remedial Massage Therapists of Greater London',
+    };
+    const preferred = getPreferredLayout(input);
+    const { png, layout } = await drawSocialImageWithStats(input);
+    expect(layout.kicker!.size).toBeLessThan(preferred.kicker!.size);
+    const pixels = await readPixels(png);
+    expect(
+      inkIn(pixels, { left: TEXT_BOX.right + 2, right: SOCIAL_IMAGE_WIDTH, top: 0, bottom: STONES_TOP }).count,
+    ).toBe(0);
+    // The footer's line is not cut: its ink ends before the right margin too.
+    const footer = inkIn(pixels, { left: TEXT_BOX.left, right: SOCIAL_IMAGE_WIDTH, top: 500, bottom: 600 });
+    expect(footer.count).toBeGreaterThan(500);
+  });
+
+  test('fitCardLayout keeps every text it was given', async () => {
+    const preferred = getPreferredLayout(CARD);
+    const { fonts } = await loadFontSlices(selectFontSlices([{ text: CARD.title, weight: 600 }], ['latin']));
+    const layout = await fitCardLayout(preferred, fonts);
+    expect(layout.title.text).toBe(preferred.title.text);
+    expect(layout.siteName.text).toBe(preferred.siteName.text);
+  });
+});
+
+describe('fonts: only what a card draws is loaded', { timeout: 60_000 }, () => {
+  test('a Latin card loads only the Latin slices of Source Serif 4 (under 100 KB)', async () => {
+    const { fonts } = await drawSocialImageWithStats(CARD);
+    expect(fonts.bytes).toBeLessThan(100_000);
+    expect(fonts.files).toBeLessThanOrEqual(3);
+  });
+
+  test('a Chinese card loads a few slices of the Chinese face, well under a megabyte and not its 6 MB', async () => {
+    const { fonts } = await drawSocialImageWithStats({ ...CARD, title: '肩颈按摩：缓解疼痛与压力的十个简单方法' });
+    expect(fonts.files).toBeGreaterThan(3);
+    expect(fonts.bytes).toBeLessThan(900_000);
+  });
+
+  test('an Arabic card loads the Arabic slice and no other script', async () => {
+    const { fonts } = await drawSocialImageWithStats({ ...CARD, title: 'العلاج بالتدليك للظهر' });
+    expect(fonts.files).toBe(3); // Latin 400 and 600 (the site's name and address), Arabic 600
+    expect(fonts.bytes).toBeLessThan(250_000);
+  });
+
+  test('a slice is read from disk once, then reused', async () => {
+    await drawSocialImage({ ...CARD, title: 'Массаж спины' });
+    const { fonts } = await drawSocialImageWithStats({ ...CARD, title: 'Массаж шеи' });
+    expect(fonts.bytesRead).toBe(0);
+    expect(fonts.bytes).toBeGreaterThan(0);
   });
 });
