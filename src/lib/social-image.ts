@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { hyphenateSync as HyphenateSync } from 'hyphen/en-gb';
 import LineBreaker from 'linebreak';
-import satori, { type Font } from 'satori';
+import satori, { type Font, type SatoriNode } from 'satori';
 import sharp from 'sharp';
 import {
   canDraw,
@@ -87,6 +87,14 @@ const TEXTS = {
   },
   siteName: { weight: 600, letterSpacing: 0, lineHeight: 1.25, size: 32, minSize: 20, lines: 2, gapBefore: 32 },
   siteHost: { weight: 400, letterSpacing: 0, lineHeight: 1.25, size: 26, minSize: 16, lines: 1, gapBefore: 24 },
+} as const;
+
+const STYLES = {
+  siteName: { weight: TEXTS.siteName.weight, letterSpacing: 0 },
+  siteHost: { weight: TEXTS.siteHost.weight, letterSpacing: 0 },
+  kicker: { weight: TEXTS.kicker.weight, letterSpacing: TEXTS.kicker.letterSpacing, uppercase: true },
+  subtitle: { weight: TEXTS.subtitle.weight, letterSpacing: TEXTS.subtitle.letterSpacing },
+  title: { weight: TEXTS.title.weight, letterSpacing: TEXTS.title.letterSpacing },
 } as const;
 
 /** The size widths are measured at; they scale linearly with the size. */
@@ -228,7 +236,7 @@ export function getPreferredLayout(input: SocialCardInput): CardLayout {
   const siteName = draw(input.siteName) ?? '';
   const siteHost = draw(input.siteHost);
   return {
-    kicker: kicker ? place(kicker, TEXTS.kicker.size, 1, TEXTS.kicker) : undefined,
+    kicker: kicker ? place(kicker, TEXTS.kicker.size, TEXTS.kicker.lines, TEXTS.kicker) : undefined,
     title: place(title, getTitleFontSize(title), TEXTS.title.lines, TEXTS.title),
     subtitle: subtitle ? place(subtitle, TEXTS.subtitle.size, TEXTS.subtitle.lines, TEXTS.subtitle) : undefined,
     siteName: place(siteName, TEXTS.siteName.size, 1, TEXTS.siteName),
@@ -377,10 +385,33 @@ function getCardTexts(layout: CardLayout): { text: string; weight: CardWeight }[
 }
 
 /** The fonts a card needs, in the order satori should try them, and what loading them cost. */
-export async function loadCardFonts(layout: CardLayout): Promise<{ fonts: Font[]; stats: FontLoadStats }> {
+export async function loadCardFonts(
+  layout: CardLayout,
+): Promise<{ fonts: Font[]; stats: FontLoadStats; stack: FamilyId[] }> {
   const texts = getCardTexts(layout);
   const stack = await getFontStack(texts.map((text) => text.text));
-  return loadFontSlices(selectFontSlices(texts, stack));
+  return { ...(await loadFontSlices(selectFontSlices(texts, stack))), stack };
+}
+
+/**
+ * Widths measured so far in this process, by font stack, style and text: cards share most of
+ * theirs (the kicker, the site's name, common words), and a card whose texts are all measured
+ * needs no layout to measure them. A text needs the same slices whatever card it is on, so its
+ * width depends only on the stack's order. Emptied when it grows past MAX_SHARED_WIDTHS.
+ */
+const sharedWidths = new Map<string, Map<string, number>>();
+const MAX_SHARED_WIDTHS = 50_000;
+let sharedWidthCount = 0;
+
+function getSharedWidths(stack: readonly FamilyId[]): Map<string, number> {
+  if (sharedWidthCount > MAX_SHARED_WIDTHS) {
+    sharedWidths.clear();
+    sharedWidthCount = 0;
+  }
+  const key = stack.join(',');
+  let widths = sharedWidths.get(key);
+  if (!widths) sharedWidths.set(key, (widths = new Map()));
+  return widths;
 }
 
 interface MeasureStyle {
@@ -395,11 +426,13 @@ interface MeasureStyle {
  * `prefetch` measures the texts of a whole card in one layout.
  */
 export class TextMeasurer {
-  readonly #widths = new Map<string, number>();
+  readonly #widths: Map<string, number>;
   readonly #fonts: Font[];
 
-  constructor(fonts: Font[]) {
+  /** With a font stack, widths are shared with the other cards of that stack (see sharedWidths). */
+  constructor(fonts: Font[], stack?: readonly FamilyId[]) {
     this.#fonts = fonts;
+    this.#widths = stack ? getSharedWidths(stack) : new Map();
   }
 
   /** Widths in px at REFERENCE_SIZE, in the order of `texts`. */
@@ -408,7 +441,28 @@ export class TextMeasurer {
     return texts.map((text) => this.#widths.get(measureKey(text, style)) ?? 0);
   }
 
-  async prefetch(requests: readonly { texts: readonly string[]; style: MeasureStyle }[]): Promise<void> {
+  async prefetch(requests: readonly MeasureRequest[]): Promise<void> {
+    const probe = this.createProbe(requests, { left: 0, top: 0 });
+    if (!probe) return;
+    await satori(probe.element as never, {
+      width: 100_000,
+      height: 100_000,
+      fonts: this.#fonts,
+      // Text as <text> rather than paths: only the boxes are read.
+      embedFont: false,
+      onNodeDetected: probe.onNode,
+    });
+  }
+
+  /**
+   * An element that lays out every text not yet measured, placed at `at` (outside the card, where
+   * satori lays it out but does not draw it), and the onNodeDetected handler that reads it.
+   * Undefined when every text is measured already.
+   */
+  createProbe(
+    requests: readonly MeasureRequest[],
+    at: { left: number; top: number },
+  ): { element: CardElement; onNode: (node: SatoriNode) => void } | undefined {
     const missing = new Map<string, { text: string; style: MeasureStyle }>();
     for (const { texts, style } of requests) {
       for (const text of texts) {
@@ -416,11 +470,18 @@ export class TextMeasurer {
         if (!this.#widths.has(key)) missing.set(key, { text, style });
       }
     }
-    if (missing.size === 0) return;
+    if (missing.size === 0) return undefined;
     const items = [...missing.entries()];
-    const tree = el(
+    const element = el(
       'div',
-      { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', width: 100_000 },
+      {
+        position: 'absolute',
+        ...at,
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'flex-start',
+        width: 100_000,
+      },
       items.map(([, { text, style }], i) => ({
         type: 'div',
         key: `m${i}`,
@@ -438,19 +499,21 @@ export class TextMeasurer {
         },
       })),
     );
-    await satori(tree as never, {
-      width: 100_000,
-      height: (items.length + 1) * REFERENCE_SIZE * 2,
-      fonts: this.#fonts,
-      // Text as <text> rather than paths: only the boxes are read.
-      embedFont: false,
-      onNodeDetected: (node) => {
-        const item =
-          typeof node.key === 'string' && /^m\d+$/.test(node.key) ? items[Number(node.key.slice(1))] : undefined;
-        if (item) this.#widths.set(item[0], node.width);
-      },
-    });
+    const onNode = (node: SatoriNode) => {
+      const item =
+        typeof node.key === 'string' && /^m\d+$/.test(node.key) ? items[Number(node.key.slice(1))] : undefined;
+      if (item && !this.#widths.has(item[0])) {
+        this.#widths.set(item[0], node.width);
+        sharedWidthCount += 1;
+      }
+    };
+    return { element, onNode };
   }
+}
+
+interface MeasureRequest {
+  texts: readonly string[];
+  style: MeasureStyle;
 }
 
 const measureKey = (text: string, style: MeasureStyle) =>
@@ -546,7 +609,8 @@ export async function fitText(
     result.push(parts.join('\n'), trailing[i]!);
   }
   const joined = result.join('').replace(/ *\n */g, '\n');
-  return { text: joined, size: fit.size, lines: linesAllowed(fullBox, fit.size), linesTaken: fit.lines };
+  // Lines taken are not counted again after breaking: as many as allowed, for the space left below.
+  return { text: joined, size: fit.size, lines: linesAllowed(fullBox, fit.size), linesTaken: Infinity };
 }
 
 /**
@@ -555,29 +619,19 @@ export async function fitText(
  * shrink until their words fit and their lines fit in the space left, then break words too wide
  * even at the smallest size; only past the most lines allowed does an ellipsis end a text.
  */
-export async function fitCardLayout(preferred: CardLayout, fonts: Font[]): Promise<CardLayout> {
+export async function fitCardLayout(
+  preferred: CardLayout,
+  fonts: Font[],
+  measurer = new TextMeasurer(fonts),
+): Promise<CardLayout> {
   const layout: CardLayout = structuredClone(preferred);
-  const measurer = new TextMeasurer(fonts);
   let height = CONTENT_HEIGHT;
-
-  const nameStyle = { weight: TEXTS.siteName.weight, letterSpacing: 0 } as const;
-  const hostStyle = { weight: TEXTS.siteHost.weight, letterSpacing: 0 } as const;
-  const kickerStyle = { weight: TEXTS.kicker.weight, letterSpacing: TEXTS.kicker.letterSpacing, uppercase: true };
-  const subtitleStyle = { weight: TEXTS.subtitle.weight, letterSpacing: TEXTS.subtitle.letterSpacing };
-  const titleStyle = { weight: TEXTS.title.weight, letterSpacing: TEXTS.title.letterSpacing };
-  // Everything the card measures, in one layout.
-  await measurer.prefetch([
-    { texts: [preferred.siteName.text], style: nameStyle },
-    { texts: preferred.siteHost ? [preferred.siteHost.text] : [], style: hostStyle },
-    { texts: preferred.kicker ? getMeasuredParts(preferred.kicker.text).texts : [], style: kickerStyle },
-    { texts: preferred.subtitle ? getMeasuredParts(preferred.subtitle.text).texts : [], style: subtitleStyle },
-    { texts: getMeasuredParts(preferred.title.text).texts, style: titleStyle },
-  ]);
+  await measurer.prefetch(getMeasureRequests(preferred));
 
   // The site's name and address share one line at the same scale, or the address goes below.
   const footerWidth = CONTENT_WIDTH - SITE_DOT.size - SITE_DOT.gap;
-  const [nameWidth = 0] = await measurer.measure([preferred.siteName.text], nameStyle);
-  const [hostWidth = 0] = preferred.siteHost ? await measurer.measure([preferred.siteHost.text], hostStyle) : [0];
+  const [nameWidth = 0] = await measurer.measure([preferred.siteName.text], STYLES.siteName);
+  const [hostWidth = 0] = preferred.siteHost ? await measurer.measure([preferred.siteHost.text], STYLES.siteHost) : [0];
   const hostRatio = TEXTS.siteHost.size / TEXTS.siteName.size;
   const rowWidth =
     nameWidth +
@@ -590,11 +644,21 @@ export async function fitCardLayout(preferred: CardLayout, fonts: Font[]): Promi
     height -= TEXTS.siteName.gapBefore + Math.max(SITE_DOT.size, size * TEXTS.siteName.lineHeight);
   } else {
     layout.footerWraps = true;
-    const name = await fitText(preferred.siteName.text, footerBox(TEXTS.siteName, footerWidth), nameStyle, measurer);
+    const name = await fitText(
+      preferred.siteName.text,
+      footerBox(TEXTS.siteName, footerWidth),
+      STYLES.siteName,
+      measurer,
+    );
     layout.siteName = { ...layout.siteName, text: name.text, size: name.size, lines: name.lines };
     height -= TEXTS.siteName.gapBefore + Math.min(name.lines, name.linesTaken) * name.size * TEXTS.siteName.lineHeight;
     if (layout.siteHost) {
-      const host = await fitText(preferred.siteHost!.text, footerBox(TEXTS.siteHost, footerWidth), hostStyle, measurer);
+      const host = await fitText(
+        preferred.siteHost!.text,
+        footerBox(TEXTS.siteHost, footerWidth),
+        STYLES.siteHost,
+        measurer,
+      );
       layout.siteHost = { ...layout.siteHost, text: host.text, size: host.size, lines: host.lines };
       height -= Math.min(host.lines, host.linesTaken) * host.size * TEXTS.siteHost.lineHeight;
     }
@@ -612,10 +676,15 @@ export async function fitCardLayout(preferred: CardLayout, fonts: Font[]): Promi
         preferredSize: spec.size,
         minSize: spec.minSize,
       },
-      kickerStyle,
+      STYLES.kicker,
       measurer,
     );
-    layout.kicker = { ...preferred.kicker, text: kicker.text, size: kicker.size, lines: kicker.lines };
+    layout.kicker = {
+      ...preferred.kicker,
+      text: kicker.text,
+      size: kicker.size,
+      lines: clampLines(preferred.kicker, kicker),
+    };
     height -= Math.min(kicker.lines, kicker.linesTaken) * kicker.size * spec.lineHeight + spec.gapAfter;
   }
 
@@ -631,10 +700,15 @@ export async function fitCardLayout(preferred: CardLayout, fonts: Font[]): Promi
         preferredSize: spec.size,
         minSize: spec.minSize,
       },
-      subtitleStyle,
+      STYLES.subtitle,
       measurer,
     );
-    layout.subtitle = { ...preferred.subtitle, text: subtitle.text, size: subtitle.size, lines: subtitle.lines };
+    layout.subtitle = {
+      ...preferred.subtitle,
+      text: subtitle.text,
+      size: subtitle.size,
+      lines: clampLines(preferred.subtitle, subtitle),
+    };
     height -= Math.min(subtitle.lines, subtitle.linesTaken) * subtitle.size * spec.lineHeight + spec.gapBefore;
   }
 
@@ -649,11 +723,31 @@ export async function fitCardLayout(preferred: CardLayout, fonts: Font[]): Promi
       preferredSize: preferred.title.size,
       minSize: spec.minSize,
     },
-    titleStyle,
+    STYLES.title,
     measurer,
   );
-  layout.title = { ...preferred.title, text: title.text, size: title.size, lines: title.lines };
+  layout.title = { ...preferred.title, text: title.text, size: title.size, lines: clampLines(preferred.title, title) };
   return layout;
+}
+
+/**
+ * The lines a text is clamped to: its preferred number when the text takes no more than that and
+ * no more than its box allows (no ellipsis either way, and the fitted card equals the preferred
+ * one, which spares drawing it twice), otherwise what the box allows.
+ */
+function clampLines(preferred: PlacedText, fit: { lines: number; linesTaken: number }): number {
+  return fit.linesTaken <= Math.min(preferred.lines, fit.lines) ? preferred.lines : fit.lines;
+}
+
+/** Everything fitCardLayout measures for a card (so that one layout can measure it all). */
+function getMeasureRequests(preferred: CardLayout): MeasureRequest[] {
+  return [
+    { texts: [preferred.siteName.text], style: STYLES.siteName },
+    { texts: preferred.siteHost ? [preferred.siteHost.text] : [], style: STYLES.siteHost },
+    { texts: preferred.kicker ? getMeasuredParts(preferred.kicker.text).texts : [], style: STYLES.kicker },
+    { texts: preferred.subtitle ? getMeasuredParts(preferred.subtitle.text).texts : [], style: STYLES.subtitle },
+    { texts: getMeasuredParts(preferred.title.text).texts, style: STYLES.title },
+  ];
 }
 
 function footerBox(spec: (typeof TEXTS)['siteName'] | (typeof TEXTS)['siteHost'], maxWidth: number) {
@@ -715,13 +809,19 @@ export interface SocialImageDrawing {
 export async function drawSocialImageWithStats(input: SocialCardInput): Promise<SocialImageDrawing> {
   const started = performance.now();
   const preferred = getPreferredLayout(input);
-  const { fonts, stats } = await loadCardFonts(preferred);
-  const layout = await fitCardLayout(preferred, fonts);
-  const svg = await satori(buildSocialCard(input, layout) as never, {
-    width: SOCIAL_IMAGE_WIDTH,
-    height: SOCIAL_IMAGE_HEIGHT,
-    fonts,
-  });
+  const { fonts, stats, stack } = await loadCardFonts(preferred);
+  // The card is drawn at its preferred sizes while its texts are measured, in the same layout
+  // (below the card, where satori does not draw); most cards fit as they are, and are drawn once.
+  const measurer = new TextMeasurer(fonts, stack);
+  const probe = measurer.createProbe(getMeasureRequests(preferred), { left: 0, top: SOCIAL_IMAGE_HEIGHT + 100 });
+  const card = buildSocialCard(input, preferred);
+  if (probe) (card.props.children as CardChild[]).push(probe.element);
+  const options = { width: SOCIAL_IMAGE_WIDTH, height: SOCIAL_IMAGE_HEIGHT, fonts };
+  let svg = await satori(card as never, { ...options, ...(probe ? { onNodeDetected: probe.onNode } : {}) });
+  const layout = await fitCardLayout(preferred, fonts, measurer);
+  if (JSON.stringify(layout) !== JSON.stringify(preferred)) {
+    svg = await satori(buildSocialCard(input, layout) as never, options);
+  }
   const png = await sharp(Buffer.from(svg)).removeAlpha().png(PNG_OPTIONS).toBuffer();
   return { png, layout, fonts: stats, ms: performance.now() - started };
 }

@@ -246,19 +246,23 @@ describe('tag pages, archive and the rest', () => {
 
   test('the archive groups every post by year and month', () => {
     const archive = loadPage('/archive/');
-    expect(archive.all('main h2').map(textOf)).toEqual(['2025', '2024']);
+    expect(archive.all('main h2').map(textOf)).toEqual(['2025', '2024', '2019']);
     expect(archive.all('main h3').map(textOf)).toEqual([
       'May 2025',
       'September 2024',
       'August 2024',
       'June 2024',
       'March 2024',
+      'March 2019',
     ]);
     expect(archive.all('main li > a').map((a) => a.properties.href)).toEqual(PUBLISHED_NEWEST_FIRST.map(postPath));
     expect(archive.all('main li a.comments-link').map(textOf)).toEqual([
       '1 comment',
       '3 comments',
       '2 comments',
+      'No comments yet',
+      'No comments yet',
+      'No comments yet',
       'No comments yet',
       'No comments yet',
     ]);
