@@ -357,9 +357,10 @@ describe('every title fits its card and is drawn in its own script', { timeout: 
 });
 
 describe('fitting by measured width', { timeout: 60_000 }, () => {
-  const fit = (input: SocialCardInput) => {
+  const fit = async (input: SocialCardInput) => {
     const preferred = getPreferredLayout(input);
-    return drawSocialImageWithStats(input).then(({ layout }) => ({ preferred, layout }));
+    const { layout } = await drawSocialImageWithStats(input);
+    return { preferred, layout };
   };
 
   test('a word wider than the line shrinks the title, then is hyphenated (C6)', async () => {
