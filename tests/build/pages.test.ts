@@ -23,7 +23,7 @@ describe('the build', () => {
     expect(postPages).toEqual(Object.values(PUBLISHED).map(postPath).sort());
   });
 
-  test('publishes every real post in content/ (the fixtures add drafts, future posts and one srcset post)', () => {
+  test('publishes every real post in content/ (the fixtures add drafts, future posts, a srcset post and the card posts)', () => {
     const realPosts = readdirSync(`${TEST_CONTENT}posts`).filter((name) => !name.startsWith('fixture-'));
     expect(realPosts.sort()).toEqual(
       Object.values(PUBLISHED)

@@ -14,7 +14,7 @@ const POSTS_WITH_HERO = [PUBLISHED.immune, PUBLISHED.reflexology, PUBLISHED.cana
 const POST_WITHOUT_HERO = PUBLISHED.shepherdsBush;
 /** Fixture posts without a hero, whose titles are hard to draw (see tests/fixtures/overlay/posts/). */
 const HARD_TITLES = [PUBLISHED.cardLongWord, PUBLISHED.cardArabic, PUBLISHED.cardChinese];
-const DRAWN = [POST_WITHOUT_HERO, ...HARD_TITLES];
+const DRAWN = [POST_WITHOUT_HERO, PUBLISHED.srcsetCommas, ...HARD_TITLES];
 
 const meta = (page: Page, key: string) =>
   String((page.one(`meta[property="${key}"]`) ?? page.one(`meta[name="${key}"]`))?.properties.content ?? '');
@@ -48,8 +48,8 @@ describe('social cards on every page', () => {
         height: meta(page, 'og:image:height'),
       });
     }
-    // The site card, four drawn cards and three hero crops.
-    expect(images.size).toBe(8);
+    // The site card, five drawn cards and three hero crops.
+    expect(images.size).toBe(9);
     for (const [url, declared] of images) {
       expect(existsSync(fileOf(url)), url).toBe(true);
       const { format, width, height } = await sharp(fileOf(url)).metadata();
