@@ -44,6 +44,27 @@ const siteConfigSchema = z.object({
   defaultAuthor: z.string().min(1),
   /** How many posts a page of the home and tag lists shows. */
   postsPerPage: z.number().int().min(1).max(100),
+  /** The icon browsers show in tabs and bookmarks: a file in public/ (.svg, .png or .ico). */
+  favicon: z
+    .string()
+    .regex(/^\/[^\s?#]+\.(svg|png|ico)$/i, 'write the path of an .svg, .png or .ico file in public/, e.g. /favicon.svg')
+    .default('/favicon.svg'),
+  /**
+   * An optional logo shown before the site's name in the header: a file in public/ (.svg, .png or
+   * .webp) and its size in CSS pixels, so the page does not shift while it loads.
+   */
+  logo: z
+    .object({
+      src: z
+        .string()
+        .regex(
+          /^\/[^\s?#]+\.(svg|png|webp)$/i,
+          'write the path of an .svg, .png or .webp file in public/, e.g. /logo.svg',
+        ),
+      width: z.number().int().min(1).max(400),
+      height: z.number().int().min(1).max(200),
+    })
+    .optional(),
   popularPosts: z.object({
     /** How many posts the "Popular posts" sidebar lists. */
     count: z.number().int().min(1).max(20),

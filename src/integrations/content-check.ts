@@ -51,6 +51,7 @@ export function readContentTree(contentDir: string, publicDir: string): ContentI
     authorIds: ids('authors', /\.(ya?ml|json)$/i),
     pageIds: ids('pages', /\.mdx?$/i),
     pinned: SITE.popularPosts.pinned,
+    settingsFiles: { favicon: SITE.favicon, 'logo.src': SITE.logo?.src },
     timeZone: SITE.timeZone,
     fileExists: (path) => existsSync(join(base, path)),
     staticPaths: new Set([...ROUTES, ...listFiles(publicDir, /./).map((file) => `/${file}`)]),

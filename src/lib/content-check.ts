@@ -46,6 +46,8 @@ export interface ContentInput {
   authorIds: string[];
   /** Ids of the files in content/pages/. */
   pageIds: string[];
+  /** Files the site settings name in public/ (favicon, logo), by setting: checked to exist. */
+  settingsFiles?: Record<string, string | undefined> | undefined;
   /** Slugs the site settings pin to the top of popular posts. */
   pinned: string[];
   timeZone: string;
@@ -607,6 +609,18 @@ export function checkContent(input: ContentInput): Problem[] {
       message: `the old address ${path} is claimed by ${files.join(' and ')}; keep it in one of them`,
       severity: 'error',
     });
+  }
+
+  // The favicon and logo named in the settings must be in public/.
+  for (const [field, path] of Object.entries(input.settingsFiles ?? {})) {
+    if (path && !input.staticPaths.has(path)) {
+      problems.push({
+        file: 'src/site.config.ts',
+        field,
+        message: `${path} is not in public/; put the file at public${path} or fix the path`,
+        severity: 'error',
+      });
+    }
   }
 
   // Pinned popular posts must exist.

@@ -259,3 +259,16 @@ describe('pickTagLabel', () => {
     expect(pickTagLabel(['Stress', 'stress'])).toBe('stress');
   });
 });
+
+describe('the files the settings name', () => {
+  test('a favicon or logo missing from public/ is reported with the setting', () => {
+    expect(
+      check({
+        staticPaths: new Set(['/favicon.svg']),
+        settingsFiles: { favicon: '/favicon.svg', 'logo.src': '/logo.svg' },
+      }),
+    ).toEqual([
+      'src/site.config.ts: logo.src: /logo.svg is not in public/; put the file at public/logo.svg or fix the path',
+    ]);
+  });
+});
