@@ -293,7 +293,39 @@ function collectLinks(body: string, bodyLine: number, isMdx: boolean) {
     if ('children' in node) node.children.forEach(walk);
   };
   walk(parseForLinks(body, isMdx));
+  if (!isMdx) others.push(...collectBareAddresses(body, bodyLine, others, links));
   return { links, others };
+}
+
+/**
+ * Addresses written bare in Markdown text, which the site's Markdown (GFM) turns into links on its
+ * own: "https://exa mple.com" becomes a link to "https://exa". Only those the site would publish
+ * broken are kept; one already reported as a link broken by a space (same line) is not repeated.
+ */
+function collectBareAddresses(
+  body: string,
+  bodyLine: number,
+  known: readonly WrittenUrl[],
+  links: readonly { node: Link | Image; line: number }[],
+): WrittenUrl[] {
+  if (!/https?:\/\/|www\./i.test(body)) return [];
+  const spacedLines = new Set(known.filter((other) => other.what === 'spaced').map((other) => other.line));
+  // Autolinks in angle brackets (<https://...>) are links without GFM too, and checked as links.
+  const linked = new Set(links.map(({ node, line }) => `${line} ${node.url}`));
+  const found: WrittenUrl[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'link' && node.children.length === 1 && node.children[0]!.type === 'text') {
+      const text = node.children[0]!.value;
+      const line = (node.position?.start.line ?? 1) + bodyLine - 1;
+      const isBare = node.url === text || node.url === `http://${text}` || node.url === `mailto:${text}`;
+      if (isBare && !spacedLines.has(line) && !linked.has(`${line} ${node.url}`) && !judgeUrl(node.url, 'link').ok) {
+        found.push({ url: node.url, line, use: 'link', what: 'the address written in the text' });
+      }
+    }
+    if ('children' in node) node.children.forEach(walk);
+  };
+  walk(markdownToMdast(body, { features: { gfm: true } }) as Root);
+  return found;
 }
 
 /** Problems with the URLs of `collectLinks(...).others`, as errors or, in a draft, as notices. */

@@ -48,6 +48,13 @@ describe('the content check judges every URL in a post body', () => {
     ]);
   });
 
+  test('an address written bare in the text that the site would link broken is an error; a good one is not', () => {
+    expect(errorsOf('Booking: https://exa mple.com or https://example.com/book or www.example.org today.')).toEqual([
+      `content/posts/p.md:11: the address written in the text "https://exa" is not a usable web address: its host name "exa" has no domain ending such as .com; write the site's real address, e.g. https://example.com/, or remove the link and keep its text`,
+    ]);
+    expect(errorsOf('Code: `https://exa mple.com` is fine in code.\n\n    https://exa mple.com')).toEqual([]);
+  });
+
   test('B1: a host written with %20 is an error', () => {
     expect(errorsOf('Book a [chair massage](http://calm%20hands%20chair%20massage/) on Fridays.')).toEqual([
       `content/posts/p.md:11: the link "http://calm%20hands%20chair%20massage/" is not a valid web address: its host name "calm hands chair massage" has spaces, and a host name cannot; write the site's real address, e.g. https://example.com/, or remove the link and keep its text`,
