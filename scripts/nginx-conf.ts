@@ -25,23 +25,31 @@ const { values } = parseArgs({
 const root = resolve(values.root);
 // The build's _redirects (old Blogger addresses and the like) become real 301s in nginx.
 const redirectsFile = resolve(root, '_redirects');
-const redirects = existsSync(redirectsFile)
+const written = existsSync(redirectsFile)
   ? readFileSync(redirectsFile, 'utf8')
       .split('\n')
       .filter((line) => line.trim())
-      .flatMap((line) => {
+      .map((line) => {
         // The old address is fully encoded (a label may hold # or ?); the target keeps its #fragment.
-        const [encodedFrom = '', encodedTo = ''] = line.split(/\s+/);
-        const from = decodeURIComponent(encodedFrom);
-        const to = decodeURI(encodedTo);
-        // nginx compares the decoded path, so /search/label/C%2B%2B and /search/label/C++ both
-        // match; an address of a folder (no file name) is also matched with or without its slash.
-        const other = /\.[a-z0-9]+$/i.test(from) ? [] : [from.endsWith('/') ? from.replace(/\/+$/, '') : `${from}/`];
-        return [from, ...other].filter(Boolean).map((path) => ({ from: path, to }));
+        const [from = '', to = ''] = line.split(/\s+/);
+        return { from: decodeURIComponent(from), to: decodeURI(to) };
       })
-      // The first line for an address wins, as in _redirects (nginx refuses a repeated location).
-      .filter((redirect, index, all) => all.findIndex((other) => other.from === redirect.from) === index)
   : [];
+// nginx compares the decoded path, so /search/label/C%2B%2B and /search/label/C++ both match; an
+// address of a folder (no file name) is also answered with or without its final slash, unless
+// _redirects itself says where that other spelling goes. The first line for an address wins, as in
+// _redirects (nginx refuses a repeated location).
+const otherSpellings = written.flatMap(({ from, to }) =>
+  /\.[a-z0-9]+$/i.test(from) || from === '/'
+    ? []
+    : [{ from: from.endsWith('/') ? from.replace(/\/+$/, '') : `${from}/`, to }],
+);
+const seen = new Set<string>();
+const redirects = [...written, ...otherSpellings].filter(({ from }) => {
+  if (!from || seen.has(from)) return false;
+  seen.add(from);
+  return true;
+});
 // The forms' CSP targets (the comment inbox's origin) as the build wrote them into _headers.
 const headersFile = resolve(root, '_headers');
 const formActions = existsSync(headersFile)
