@@ -39,11 +39,16 @@ const written = existsSync(redirectsFile)
 // address of a folder (no file name) is also answered with or without its final slash, unless
 // _redirects itself says where that other spelling goes. The first line for an address wins, as in
 // _redirects (nginx refuses a repeated location).
-const otherSpellings = written.flatMap(({ from, to }) =>
-  /\.[a-z0-9]+$/i.test(from) || from === '/'
-    ? []
-    : [{ from: from.endsWith('/') ? from.replace(/\/+$/, '') : `${from}/`, to }],
-);
+/** True when the build has a page of its own (not a redirect page) at this folder address. */
+const isRealPage = (path: string) => {
+  const file = resolve(root, `.${path.replace(/\/?$/, '/')}index.html`);
+  return existsSync(file) && !readFileSync(file, 'utf8').includes('<meta http-equiv="refresh"');
+};
+const otherSpellings = written.flatMap(({ from, to }) => {
+  if (/\.[a-z0-9]+$/i.test(from) || from === '/') return [];
+  const other = from.endsWith('/') ? from.replace(/\/+$/, '') : `${from}/`;
+  return isRealPage(other) ? [] : [{ from: other, to }];
+});
 const seen = new Set<string>();
 const redirects = [...written, ...otherSpellings].filter(({ from }) => {
   if (!from || seen.has(from)) return false;
