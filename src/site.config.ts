@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INBOX_URL_VARIABLE, resolveCommentChannel, type CommentChannel } from './lib/comments.ts';
 import { EditorMistakeError, formatIssues } from './lib/config-errors.ts';
+import { langField } from './lib/schemas.ts';
 
 const siteConfigSchema = z.object({
   /** The site's public address, with no trailing path; feeds, canonical links and the sitemap use it. */
@@ -9,8 +10,11 @@ const siteConfigSchema = z.object({
   title: z.string().min(1),
   /** One sentence about the site, for the home page, search engines and the feed. */
   description: z.string().min(1),
-  /** BCP 47 language tag of the content, e.g. en-GB. */
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'use a language tag such as en-GB'),
+  /**
+   * The language of the site and of every post or page without its own `lang`: a BCP 47 tag
+   * checked against the IANA registry (en-GB, pt-BR, es-419, zh-Hant, sr-Latn-RS).
+   */
+  language: langField,
   /** IANA time zone in which dates without a time are read and all dates are shown. */
   timeZone: z.string().refine((zone) => {
     try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseContentDate, suggestCalendarDate } from './dates.ts';
+import { parseLanguageTag } from './language.ts';
 import { toTags } from './slugs.ts';
 import { describeUrlProblem, judgeUrl } from './urls.ts';
 
@@ -49,6 +50,20 @@ export function contentDate(timeZone: string) {
     return z.NEVER;
   });
 }
+
+/**
+ * The language a post or page is written in: a BCP 47 tag (RFC 5646) checked against the IANA
+ * registry and given its canonical case ("zh-hant" → "zh-Hant"); left out, the site's `language`.
+ * A bad tag is a content error with the tag to write ("pt_BR" → pt-BR).
+ */
+export const langField = z
+  .string({ error: 'lang is a language tag such as en-GB, pt-BR or zh-Hant' })
+  .transform((value, ctx): string => {
+    const result = parseLanguageTag(value);
+    if (result.ok) return result.tag;
+    ctx.addIssue({ code: 'custom', message: result.message });
+    return z.NEVER;
+  });
 
 /** Tags as written in frontmatter, returned as {slug, label} pairs with duplicates merged. */
 export const tagsField = z
@@ -173,6 +188,7 @@ function buildPostSchema<A extends z.ZodType>(author: A, timeZone: string) {
     extra: extraField,
     /** Whether readers may send new comments (published ones stay shown either way). */
     comments: z.enum(['open', 'closed'], { error: 'comments must be "open" or "closed"' }).default('open'),
+    lang: langField.optional(),
   };
   return z
     .discriminatedUnion(
@@ -287,6 +303,7 @@ export const pageSchema = (timeZone: string) =>
     draft: z.boolean().default(false),
     redirectFrom: redirectFromField,
     extra: extraField,
+    lang: langField.optional(),
   });
 
 export const commentSchema = (timeZone: string) =>

@@ -1,0 +1,132 @@
+/**
+ * Language tags (BCP 47, RFC 5646): checked against the IANA Language Subtag Registry with the
+ * `language-tags` package, written in their canonical case (zh-hant → zh-Hant), and what follows
+ * from a tag: the direction its script is written in.
+ */
+import { search, tags } from 'language-tags';
+
+/** A tag that passed the checks, in canonical case; or why it did not, with the tag to write instead. */
+export type LanguageTagResult = { ok: true; tag: string } | { ok: false; message: string; suggestion?: string };
+
+/** Region codes people write that ISO 3166 only reserves: the registry lacks them, but their meaning is plain. */
+const RESERVED_REGIONS: Record<string, string> = { uk: 'GB', el: 'GR' };
+
+/** The registry's verdict on a tag, with a syntax check the package skips (an empty subtag, "en--GB"). */
+function check(value: string): { valid: boolean; tag: string; errors: string[] } {
+  if (/^-|--|-$/.test(value)) return { valid: false, tag: value, errors: ['an empty subtag'] };
+  // An extension's singleton ("-a-", "-u-") must be followed by at least one subtag (RFC 5646, 2.2.6).
+  if (/-[0-9a-wyz](?:-.(?:-|$)|-?$)/i.test(value)) return { valid: false, tag: value, errors: ['an empty extension'] };
+  const tag = tags(value);
+  return { valid: tag.valid(), tag: tag.format(), errors: tag.errors().map((error) => error.message) };
+}
+
+/** Tags an editor may have meant by an invalid one, most likely first; only valid ones are kept. */
+function candidatesFor(value: string): string[] {
+  const dashed = value.trim().replace(/_/g, '-');
+  const parts = dashed.split('-').filter(Boolean);
+  const candidates = [dashed, parts.join('-')];
+  // "en-UK": a reserved region code in the region's place.
+  if (parts.length >= 2 && RESERVED_REGIONS[parts[1]!.toLowerCase()]) {
+    candidates.push([parts[0], RESERVED_REGIONS[parts[1]!.toLowerCase()], ...parts.slice(2)].join('-'));
+  }
+  // Deprecated subtags ("iw", "mo") and whole tags ("zh-yue", "i-klingon") have a preferred value.
+  const tag = tags(dashed);
+  const preferred = tag.deprecated() ? tag.preferred() : null;
+  if (preferred) candidates.push(preferred.format());
+  candidates.push(
+    tag
+      .subtags()
+      .map((subtag) => (subtag.deprecated() ? (subtag.preferred()?.format() ?? subtag.format()) : subtag.format()))
+      .join('-'),
+  );
+  // "en-Latn": a script the language is always written in is left out.
+  candidates.push(
+    tag
+      .subtags()
+      .filter((subtag) => !(subtag.type() === 'script' && tag.language()?.script()?.format() === subtag.format()))
+      .map((subtag) => subtag.format())
+      .join('-'),
+  );
+  // "Chinese", "english": the name of a language rather than its code.
+  const name = value.trim().toLowerCase();
+  if (/^[a-z][a-z ]+$/.test(name)) {
+    const named = search(name).find(
+      (subtag) =>
+        'type' in subtag &&
+        subtag.type() === 'language' &&
+        subtag.descriptions().some((description) => description.toLowerCase() === name),
+    );
+    if (named) candidates.push(named.format());
+  }
+  return [...new Set(candidates.filter((candidate) => candidate && check(candidate).valid).map((c) => check(c).tag))];
+}
+
+/**
+ * Checks a BCP 47 language tag (RFC 5646) against the IANA registry and returns it in canonical
+ * case ("zh-hant" → "zh-Hant", "EN-gb" → "en-GB"). An invalid tag ("pt_BR", "en-UK", "chinese",
+ * a deprecated "iw") gets a sentence saying what is wrong, and the tag to write when one is likely
+ * ("pt-BR", "en-GB", "zh", "he").
+ */
+export function parseLanguageTag(value: string): LanguageTagResult {
+  const trimmed = value.trim();
+  const checked = trimmed ? check(trimmed) : { valid: false, tag: '', errors: ['empty'] };
+  if (checked.valid) return { ok: true, tag: checked.tag };
+  const [suggestion] = candidatesFor(trimmed);
+  const shown = JSON.stringify(value);
+  const deprecated = checked.errors.some((error) => /deprecated/i.test(error));
+  const what = deprecated ? `${shown} is a deprecated language tag` : `${shown} is not a valid BCP 47 language tag`;
+  return suggestion
+    ? { ok: false, message: `${what}; write ${suggestion}`, suggestion }
+    : {
+        ok: false,
+        message: `${what}; write a language code with an optional script or region, such as en-GB, pt-BR, es-419 or zh-Hant`,
+      };
+}
+
+/**
+ * The direction a language's script runs: "rtl" for Arabic, Hebrew, Persian, Urdu, Yiddish and any
+ * tag whose script is right-to-left (az-Arab), else "ltr". The rule is the CLDR data behind
+ * Intl.Locale#getTextInfo (Intl Locale Info, in Node's engine), which fills in the likely script
+ * of a bare language.
+ */
+export function getTextDirection(tag: string): 'ltr' | 'rtl' {
+  try {
+    return new Intl.Locale(tag).getTextInfo().direction === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
+/**
+ * Whether two tags name the same language for a reader (and so need no lang attribute between
+ * them): compared case-insensitively, as BCP 47 compares tags.
+ */
+export function isSameLanguage(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * A tag as Open Graph's og:locale wants it, language_TERRITORY ("pt-BR" → "pt_BR"); a tag with no
+ * two-letter region gives its language alone ("ja", "es-419" → "es").
+ */
+export function toOpenGraphLocale(tag: string): string {
+  const locale = new Intl.Locale(tag);
+  return locale.region && /^[A-Z]{2}$/.test(locale.region) ? `${locale.language}_${locale.region}` : locale.language;
+}
+
+/** The attributes that mark text in one language inside an element in another (WCAG 3.1.2). */
+export interface LangAttributes {
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
+/**
+ * `lang` (and `dir` when the direction changes) for text in `lang` placed inside an element whose
+ * language is `around`; nothing when both are the same language, so pages in one language carry no
+ * extra attributes.
+ */
+export function getLangAttributes(lang: string, around: string): LangAttributes {
+  if (isSameLanguage(lang, around)) return {};
+  const dir = getTextDirection(lang);
+  return dir === getTextDirection(around) ? { lang } : { lang, dir };
+}
