@@ -1,9 +1,10 @@
 import { join, relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { getPostIdFromPath, pickTagLabel, type Tag } from '../lib/slugs.ts';
-import { getExcerpt, getHtmlWordCount, getWordCount, readingMinutesFor } from '../lib/text.ts';
+import { getExcerpt, measureHtml, measureMarkdown, readingMinutesFor, wordCountOf } from '../lib/text.ts';
 import { getPostPath } from '../lib/urls.ts';
 import { isPostVisible, sortNewestFirst } from '../lib/visibility.ts';
+import { SITE } from '../site.config.ts';
 import { countComments, getCommentThreads } from './comments.ts';
 
 export type PostEntry = CollectionEntry<'posts'>;
@@ -27,7 +28,11 @@ export interface Post {
   draft: boolean;
   /** Dated after the build: only ever visible in dev. */
   scheduled: boolean;
+  /** The post's language (BCP 47, canonical case): its `lang`, else the site's language. */
+  lang: string;
+  /** Whole minutes to read, by the reading rates of the post's scripts (src/lib/text.ts). */
   readingMinutes: number;
+  /** Words, with each Chinese or Japanese character counted as one (see wordCountOf). */
   wordCount: number;
   commentCount: number;
   hero?: PostEntry['data']['hero'];
@@ -63,7 +68,8 @@ async function loadPublishedPosts(): Promise<Post[]> {
       // Markdown (.md) arrives rendered by the content layer, cached between builds: count its
       // words in that HTML. MDX has no stored HTML, so its Markdown is parsed.
       const html = entry.rendered?.html;
-      const wordCount = html === undefined ? getWordCount(entry.body ?? '') : getHtmlWordCount(html);
+      const lang = entry.data.lang ?? SITE.language;
+      const measure = html === undefined ? measureMarkdown(entry.body ?? '', lang) : measureHtml(html, lang);
       return {
         slug: entry.id,
         fileId: getFileId(entry),
@@ -76,8 +82,9 @@ async function loadPublishedPosts(): Promise<Post[]> {
         kind: entry.data.kind,
         draft: entry.data.draft,
         scheduled: entry.data.pubDate.getTime() > now.getTime(),
-        readingMinutes: readingMinutesFor(wordCount),
-        wordCount,
+        lang,
+        readingMinutes: readingMinutesFor(measure),
+        wordCount: wordCountOf(measure),
         commentCount: countComments(threads.get(entry.id)),
         hero: entry.data.hero,
         entry,

@@ -10,6 +10,13 @@ import {
   truncateAtWord,
   getHtmlWordCount,
   getWordCount,
+  measureHtml,
+  measureMarkdown,
+  measureText,
+  readingMinutesFor,
+  wordCountOf,
+  CJK_CHARACTERS_PER_MINUTE,
+  WORDS_PER_MINUTE,
 } from '../../src/lib/text.ts';
 
 describe('getParagraphText', () => {
@@ -126,5 +133,95 @@ describe('getHtmlWordCount', () => {
     const html =
       '<h2>A heading here</h2>\n<p>Some <em>emphasised</em> text with a <a href="https://example.com/a-b-c">link</a>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<pre><code>code is not read\n</code></pre>';
     expect(getHtmlWordCount(html)).toBe(getWordCount(markdown));
+  });
+});
+
+describe('measureText: words and characters by script, with Intl.Segmenter', () => {
+  test.each([
+    ['en', "Shepherd's Bush is a well-known area, 5 stops away.", 9, 0],
+    ['ru', 'Массаж помогает расслабиться и снять напряжение после работы.', 8, 0],
+    ['ar', 'التدليك يساعد على الاسترخاء بعد يوم طويل.', 7, 0],
+    ['he', 'עיסוי עוזר להירגע אחרי יום עבודה ארוך.', 7, 0],
+    ['ko', '마사지는 긴장을 푸는 데 도움이 됩니다.', 6, 0],
+    // Thai has no spaces between words: the segmenter's dictionary finds the six words.
+    ['th', 'การนวดช่วยให้ผ่อนคลาย', 6, 0],
+    ['zh', '按摩可以缓解肩颈的疼痛。', 0, 11],
+    ['ja', '親指で土踏まずを押します。', 0, 12],
+    // Katakana with the long-vowel mark ー, which Unicode gives to no script.
+    ['ja', 'コーヒー', 0, 4],
+    ['zh', '用 iPhone 记录 3 次按摩，每次 20 分钟。', 3, 10],
+    ['en', 'Relax 放松 and breathe 呼吸 deeply.', 4, 4],
+    ['en', '💆 🧖‍♀️ 👍🏽 ✨', 0, 0],
+    // ICU joins digits across , and . but not / or :.
+    ['en', '2,564 characters, 3.5 hours, 1/2 a cup, 20% off, 10:30', 12, 0],
+    ['en', '', 0, 0],
+  ])('%s: %j has %i words and %i CJK characters', (lang, text, words, characters) => {
+    expect(measureText(text, lang)).toEqual({ words, characters });
+  });
+
+  test('a hyphen joins two words into one, a dash between spaces does not count', () => {
+    expect(measureText('well-being and mind‐body – calm')).toEqual({ words: 4, characters: 0 });
+  });
+
+  test('the word count counts each Chinese or Japanese character as a word', () => {
+    expect(wordCountOf({ words: 8, characters: 2564 })).toBe(2572);
+  });
+});
+
+describe('readingMinutesFor: per-script reading rates', () => {
+  test('the rates are 220 words and 450 CJK characters a minute', () => {
+    expect(WORDS_PER_MINUTE).toBe(220);
+    expect(CJK_CHARACTERS_PER_MINUTE).toBe(450);
+  });
+
+  test('a 2,564-character Chinese article takes about six minutes, not one', () => {
+    const sentence = '按摩师通常会先用温热的毛巾敷上几分钟，让肌肉慢慢放松下来。';
+    const han = sentence.replace(/[，。]/g, '').length;
+    const body = `## 肩膀\n\n${sentence.repeat(Math.ceil(2564 / han))}`;
+    const measure = measureMarkdown(body, 'zh');
+    expect(measure.characters).toBeGreaterThanOrEqual(2564);
+    expect(measure.characters).toBeLessThan(2564 + han + 2);
+    expect(readingMinutesFor(measure)).toBeGreaterThanOrEqual(5);
+    expect(readingMinutesFor(measure)).toBeLessThanOrEqual(6);
+  });
+
+  test.each([
+    ['ja', '足の裏をゆっくりほぐします。'.repeat(200), 6],
+    ['ko', '발바닥을 천천히 풀어 줍니다. '.repeat(330), 6],
+    ['ru', 'Массаж стоп помогает уснуть. '.repeat(330), 6],
+    ['ar', 'تدليك القدمين يساعد على النوم. '.repeat(264), 6],
+    ['th', 'การนวดเท้าช่วยให้หลับสบาย '.repeat(200), 6],
+  ])('%s: reading time follows its script', (lang, text, minutes) => {
+    expect(readingMinutesFor(measureText(text, lang))).toBe(minutes);
+  });
+
+  test('mixed English and Chinese adds the two rates', () => {
+    const text = `${'word '.repeat(660)}${'按'.repeat(1350)}`;
+    expect(measureText(text, 'zh')).toEqual({ words: 660, characters: 1350 });
+    expect(readingMinutesFor(measureText(text, 'zh'))).toBe(6);
+  });
+
+  test('is never less than a minute', () => {
+    expect(readingMinutesFor({ words: 0, characters: 0 })).toBe(1);
+    expect(readingMinutesFor(measureText('💆💆💆'))).toBe(1);
+  });
+});
+
+describe('the two counters agree in every script', () => {
+  test.each([
+    [
+      'zh',
+      '## 肩颈放松\n\n先准备一条**温热**的毛巾，敷在后颈上。\n\n- 脚底\n- 手臂\n',
+      '<h2>肩颈放松</h2>\n<p>先准备一条<strong>温热</strong>的毛巾，敷在后颈上。</p>\n<ul>\n<li>脚底</li>\n<li>手臂</li>\n</ul>',
+    ],
+    [
+      'ja',
+      '親指で*土踏まず*を押します。\n\n```\nコードは数えない\n```\n',
+      '<p>親指で<em>土踏まず</em>を押します。</p>\n<pre><code>コードは数えない\n</code></pre>',
+    ],
+    ['ar', 'يساعد [التدليك](/posts/x/) على الاسترخاء.', '<p>يساعد <a href="/posts/x/">التدليك</a> على الاسترخاء.</p>'],
+  ])('%s', (lang, markdown, html) => {
+    expect(measureHtml(html, lang)).toEqual(measureMarkdown(markdown, lang));
+    expect(getHtmlWordCount(html, lang)).toBe(getWordCount(markdown, lang));
   });
 });
