@@ -117,6 +117,8 @@ async function toFeedPost(post: Post, site: URL | string): Promise<FeedPost> {
       authors: [author],
       tags: post.tags.map((tag) => tag.label),
       commentsUrl: `${url}#comments`,
+      language: post.lang,
+      reading: { minutes: post.readingMinutes, wordCount: post.wordCount },
     },
   };
 }

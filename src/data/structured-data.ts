@@ -23,7 +23,7 @@ export function getPostJsonLd(
     publisher: { name: SITE.title, url: toAbsoluteUrl('/', site) },
     images,
     keywords: post.tags.map((tag) => tag.label),
-    language: SITE.language,
+    language: post.lang,
     wordCount: post.wordCount,
     review: data.kind === 'review' ? data.review : undefined,
   });

@@ -3,6 +3,24 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCHABLE_MARKER, setLiveSearchIndex } from '../lib/live-search-index.ts';
 import { folderSize } from '../lib/files.ts';
+import { getSearchIndexLanguage, withDocumentLanguage } from '../lib/search-languages.ts';
+import { SITE } from '../site.config.ts';
+
+/** The language the page's <html lang> names, or the site's. */
+function pageLanguage(html: string): string {
+  return /<html\b[^>]*\slang=(["'])([^"']+)\1/i.exec(html)?.[2] ?? SITE.language;
+}
+
+/**
+ * A page as Pagefind should index it: under the language its search will be read in (see
+ * getSearchIndexLanguage), so a Chinese or Japanese page gets its own, word-segmented index and a
+ * page in any other language is searched with the site's own stemmer.
+ */
+function forSearch(html: string): string {
+  const lang = pageLanguage(html);
+  const indexed = getSearchIndexLanguage(lang, SITE.language);
+  return indexed === lang ? html : withDocumentLanguage(html, indexed);
+}
 
 async function createSearchIndex(): Promise<pagefind.PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({});
@@ -61,7 +79,7 @@ export function startSearchIndex(outDir: string, keptDir: string): void {
     // One spelling of the URL in the index, whether the page came from a request or from the disk.
     const url = encodeURI(path);
     const added = index
-      .then((opened) => opened.addHTMLFile({ url, content: html }))
+      .then((opened) => opened.addHTMLFile({ url, content: forSearch(html) }))
       .then(({ errors }) => {
         if (errors.length > 0) throw new Error(`${url} could not be indexed for search: ${errors.join('; ')}`);
       });

@@ -28,6 +28,13 @@ export interface FeedEntry {
   tags: string[];
   /** Absolute URL where the item's comments are read (RSS <comments>). */
   commentsUrl?: string | undefined;
+  /**
+   * The item's language (BCP 47) when it may differ from the channel's: Atom xml:lang on the entry
+   * and JSON Feed's item `language`. RSS 2.0 has a language for the channel only.
+   */
+  language?: string | undefined;
+  /** Reading time and word count, the figures the post's page and JSON-LD show (JSON Feed only). */
+  reading?: { minutes: number; wordCount: number } | undefined;
 }
 
 /** What a feed is about and where it lives. */
@@ -111,7 +118,10 @@ function renderAtomAuthor(author: FeedAuthor, indent: string): string {
   return `${indent}<author><name>${escapeXml(author.name)}</name>${uri}</author>\n`;
 }
 
-/** Atom 1.0 (RFC 4287) with full content as type="html", published and updated, a category per tag. */
+/**
+ * Atom 1.0 (RFC 4287) with full content as type="html", published and updated, a category per tag;
+ * an entry in another language than the feed's carries its own xml:lang.
+ */
 export function renderAtomFeed(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -127,7 +137,9 @@ export function renderAtomFeed(channel: FeedChannel, entries: readonly FeedEntry
   ];
   for (const entry of entries) {
     lines.push(
-      '  <entry>\n',
+      entry.language && entry.language.toLowerCase() !== channel.language.toLowerCase()
+        ? `  <entry xml:lang="${escapeXml(entry.language)}">\n`
+        : '  <entry>\n',
       `    <id>${escapeXml(entry.id)}</id>\n`,
       `    <title>${escapeXml(entry.title)}</title>\n`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>\n`,
@@ -144,7 +156,10 @@ export function renderAtomFeed(channel: FeedChannel, entries: readonly FeedEntry
   return lines.join('');
 }
 
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): content_html, RFC 3339 dates, authors and tags. */
+/**
+ * JSON Feed 1.1 (https://jsonfeed.org/version/1.1): content_html, RFC 3339 dates, authors, tags, each
+ * item's language, and the `_reading` extension ({ minutes, word_count }) for posts.
+ */
 export function renderJsonFeed(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   const authors = (author: FeedAuthor) => ({ name: author.name, ...(author.url ? { url: author.url } : {}) });
   return JSON.stringify({
@@ -165,6 +180,10 @@ export function renderJsonFeed(channel: FeedChannel, entries: readonly FeedEntry
       date_modified: toRfc3339(entry.updated),
       ...(entry.authors.length ? { authors: entry.authors.map(authors) } : {}),
       ...(entry.tags.length ? { tags: entry.tags } : {}),
+      ...(entry.language ? { language: entry.language } : {}),
+      // An extension (JSON Feed 1.1 allows keys starting with an underscore): the same figures as
+      // the post's page and its JSON-LD wordCount.
+      ...(entry.reading ? { _reading: { minutes: entry.reading.minutes, word_count: entry.reading.wordCount } } : {}),
     })),
   });
 }

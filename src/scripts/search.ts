@@ -1,12 +1,16 @@
 /**
- * The search page's client code: loads Pagefind's index (only here, only when the page opens),
- * searches as the reader types (narrowed by the page's tag and kind filters), and announces the count.
+ * The search page's client code: loads Pagefind's index (only here, only when the page opens) with
+ * the index of every other language of the site merged in, searches as the reader types (narrowed
+ * by the page's tag and kind filters), and announces the count.
  */
+import { getOtherSearchLanguages, type SearchIndexLanguages } from '../lib/search-languages.ts';
+
 interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(bundlePath: string, options?: { language?: string }): Promise<void>;
   search(
     query: string | null,
     options?: { filters?: Record<string, { any: string[] }> },
@@ -44,9 +48,24 @@ export async function startSearch(): Promise<void> {
   const status = app.querySelector<HTMLElement>('[data-search-status]')!;
   const list = app.querySelector<HTMLOListElement>('[data-search-results]')!;
 
-  const bundle = '/pagefind/pagefind.js';
-  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
-  await pagefind.options({ excerptLength: 24 });
+  const bundleDir = '/pagefind/';
+  const bundle = `${bundleDir}pagefind.js`;
+  const [pagefind, entry] = await Promise.all([
+    import(/* @vite-ignore */ bundle) as Promise<Pagefind>,
+    fetch(`${bundleDir}pagefind-entry.json`).then(
+      (response) => response.json() as Promise<{ languages: SearchIndexLanguages }>,
+    ),
+  ]);
+  await pagefind.options({ basePath: bundleDir, excerptLength: 24 });
+  // Pagefind loads the index of this page's language only; the others are merged in, each searched
+  // with its own word segmentation (Chinese, Japanese and Thai queries are split into words).
+  // Pagefind skips a merge whose address the main index's address starts with (a guard against
+  // merging an index into itself); here it is the same bundle but another language's index, so the
+  // merge names the bundle by its full URL while the main index uses the site path.
+  // tests/e2e/search.spec.ts fails if that stops working.
+  const others = getOtherSearchLanguages(entry.languages, document.documentElement.lang);
+  const mergeUrl = new URL(bundleDir, location.href).href;
+  await Promise.all(others.map((language) => pagefind.mergeIndex(mergeUrl, { language })));
 
   let latest = 0;
   const run = async () => {
@@ -70,7 +89,11 @@ export async function startSearch(): Promise<void> {
         const item = document.createElement('li');
         const heading = document.createElement('h2');
         const link = document.createElement('a');
-        link.href = result.url;
+        // Results from a merged index come with the full URL they were loaded from; a site path
+        // keeps every result link the same, whichever index it came from.
+        const address = new URL(result.url, location.href);
+        link.href =
+          address.origin === location.origin ? address.pathname + address.search + address.hash : address.href;
         link.textContent = result.meta.title ?? result.url;
         heading.append(link);
         const date = document.createElement('p');
@@ -78,6 +101,15 @@ export async function startSearch(): Promise<void> {
         date.textContent = result.meta.date ?? '';
         const excerpt = document.createElement('p');
         excerpt.append(...excerptNodes(result.excerpt));
+        // A result in another language than the page's says which (WCAG 3.1.2), and lets the
+        // browser set the direction of a right-to-left title and excerpt from their text.
+        const lang = result.meta.lang;
+        if (lang && lang.toLowerCase() !== document.documentElement.lang.toLowerCase()) {
+          for (const element of [link, excerpt]) {
+            element.lang = lang;
+            element.dir = 'auto';
+          }
+        }
         item.append(heading, date, excerpt);
         return item;
       }),

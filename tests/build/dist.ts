@@ -75,6 +75,16 @@ export const PUBLISHED = {
   cardChinese: 'fixture-card-chinese-title',
 } as const;
 
+/**
+ * Published fixture posts in other languages (tests/fixtures/overlay/posts), dated before every
+ * real post: Chinese (lang: zh-hans), Japanese and Arabic.
+ */
+export const OTHER_LANGUAGES = {
+  chinese: 'fixture-zh-jianjing-fangsong',
+  japanese: 'fixture-ja-ashiura-selfcare',
+  arabic: 'fixture-ar-tadlik-masaa',
+} as const;
+
 /** Newest first, as every list and feed must order them. */
 export const PUBLISHED_NEWEST_FIRST = [
   PUBLISHED.immune,
@@ -82,6 +92,9 @@ export const PUBLISHED_NEWEST_FIRST = [
   PUBLISHED.srcsetCommas,
   PUBLISHED.shepherdsBush,
   PUBLISHED.canadaWater,
+  OTHER_LANGUAGES.chinese,
+  OTHER_LANGUAGES.japanese,
+  OTHER_LANGUAGES.arabic,
   PUBLISHED.cardLongWord,
   PUBLISHED.cardArabic,
   PUBLISHED.cardChinese,

@@ -122,7 +122,8 @@ describe('the RSS feed', () => {
     for (const item of items) {
       const content = String(item['content:encoded']);
       expect(content).not.toMatch(/(?:href|src|srcset)="\/(?!\/)/);
-      expect(content.length).toBeGreaterThan(1500);
+      // The real posts are long; the fixtures in other languages are a few hundred characters.
+      expect(content.length).toBeGreaterThan(String(item.link).includes('/posts/fixture-') ? 200 : 1500);
     }
     // The last paragraph of the page's article body is in the feed too: nothing is cut.
     const page = loadPage(`/posts/${PUBLISHED.reflexology}/`);
@@ -153,7 +154,9 @@ print(json.dumps({"bozo": int(f.bozo), "error": str(f.get("bozo_exception", ""))
     expect(result.bozo).toBe(0);
     expect(result.version).toBe('rss20');
     expect(result.entries.map((entry: { id: string }) => entry.id)).toEqual(postIds);
-    for (const entry of result.entries) expect(entry.content).toBeGreaterThan(1500);
+    for (const entry of result.entries) {
+      expect(entry.content).toBeGreaterThan(entry.link.includes('/posts/fixture-') ? 200 : 1500);
+    }
   });
 });
 

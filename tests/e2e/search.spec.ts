@@ -137,3 +137,60 @@ test('nothing on the search page moves when the search code and index arrive (no
   );
   expect(shift).toBe(0);
 });
+
+// Fixture posts in other languages (tests/fixtures/overlay/posts): each has its own Pagefind index,
+// which the English search page merges into its own.
+const CHINESE = '/posts/fixture-zh-jianjing-fangsong/';
+const JAPANESE = '/posts/fixture-ja-ashiura-selfcare/';
+const ARABIC = '/posts/fixture-ar-tadlik-masaa/';
+
+// The search page loads one index per language before its first search; on a busy machine that
+// takes longer than an assertion's usual five seconds.
+const loaded = expect.configure({ timeout: 20_000 });
+
+test.describe('the English search page finds words of posts in other languages', () => {
+  for (const [query, expected] of [
+    ['肩颈', CHINESE],
+    ['缓解', CHINESE],
+    ['疼痛', CHINESE],
+    ['压力', CHINESE],
+    ['脚底', CHINESE],
+    ['温热的毛巾', CHINESE],
+    ['土踏まず', JAPANESE],
+    ['足の裏', JAPANESE],
+    ['親指', JAPANESE],
+    ['الكتفين', ARABIC],
+    ['بسيط', ARABIC],
+    ['reflexology', REFLEXOLOGY],
+  ] as const) {
+    test(`searching “${query}” finds ${expected}`, async ({ page }) => {
+      await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+      // Other posts may share the word (the social-card fixtures are in Chinese and Arabic too).
+      await loaded(results(page).locator(`a[href="${expected}"]`)).toHaveCount(1);
+    });
+  }
+
+  test('an English word finds no post in another language', async ({ page }) => {
+    await page.goto('/search/?q=reflexology');
+    await loaded(page.getByRole('status')).toHaveText(/results? for “reflexology”/);
+    const hrefs = await results(page)
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).not.toContain(CHINESE);
+    expect(hrefs).not.toContain(JAPANESE);
+    expect(hrefs).not.toContain(ARABIC);
+  });
+
+  test('a result in another language carries its lang, and Arabic its direction', async ({ page }) => {
+    await page.goto(`/search/?q=${encodeURIComponent('الكتفين')}`);
+    const link = results(page).locator(`a[href="${ARABIC}"]`);
+    await loaded(link).toHaveAttribute('lang', 'ar');
+    await expect(link).toHaveAttribute('dir', 'auto');
+    expect(await link.evaluate((a) => getComputedStyle(a).direction)).toBe('rtl');
+    await page.goto(`/search/?q=${encodeURIComponent('土踏まず')}`);
+    await loaded(results(page).locator(`a[href="${JAPANESE}"]`)).toHaveAttribute('lang', 'ja');
+    await page.goto('/search/?q=reflexology');
+    await loaded(page.getByRole('status')).toHaveText(/results? for “reflexology”/);
+    await expect(results(page).first().getByRole('link')).not.toHaveAttribute('lang', /.*/);
+  });
+});
