@@ -1,4 +1,5 @@
 import type { CommentChannel } from './comments.ts';
+import { parseLanguageTag } from './language.ts';
 
 /** What `npm run setup` asks for; each is checked by the validator of the same name below. */
 export interface SetupAnswers {
@@ -61,15 +62,13 @@ export const validate = {
     if (!value) return no('write one sentence about the site, for the home page, search engines and feeds');
     return value.length > 300 ? no('keep the description under 300 characters') : ok(value);
   },
-  /** A BCP 47 language tag, checked and put in its canonical case by Intl (en-gb → en-GB). */
+  /**
+   * A BCP 47 language tag, checked against the IANA registry and put in its canonical case
+   * (en-gb → en-GB), the same check as the site settings and a post's `lang` (src/lib/language.ts).
+   */
   language(text: string): Checked<string> {
-    try {
-      const [tag] = Intl.getCanonicalLocales(text.trim());
-      if (tag && /^[a-z]{2,3}(?:-[A-Z]{2})?$/.test(tag)) return ok(tag);
-    } catch {
-      // Not a language tag at all; answered below.
-    }
-    return no(`"${text.trim()}" is not a language tag; write one such as en-GB, en-US, de-DE or fr`);
+    const result = parseLanguageTag(text);
+    return result.ok ? ok(result.tag) : no(result.message);
   },
   /** An IANA time zone name, as Intl knows them (Europe/London, America/New_York). */
   timeZone(text: string): Checked<string> {

@@ -29,7 +29,12 @@ describe('the setup answers are checked one by one', () => {
   test('a language tag is put in its canonical case; nonsense is refused', () => {
     expect(validate.language('en-gb')).toEqual({ ok: true, value: 'en-GB' });
     expect(validate.language('de')).toEqual({ ok: true, value: 'de' });
-    expect(validate.language('English')).toMatchObject({ ok: false, message: expect.stringContaining('en-GB') });
+    expect(validate.language('English')).toMatchObject({ ok: false, message: expect.stringContaining('write en') });
+    // The same tags as a post's lang: scripts and regions beyond two letters, checked against the registry.
+    expect(validate.language('zh-hant')).toEqual({ ok: true, value: 'zh-Hant' });
+    expect(validate.language('es-419')).toEqual({ ok: true, value: 'es-419' });
+    expect(validate.language('sr-Latn-RS')).toEqual({ ok: true, value: 'sr-Latn-RS' });
+    expect(validate.language('pt_BR')).toMatchObject({ ok: false, message: expect.stringContaining('write pt-BR') });
   });
 
   test('a time zone must be one Intl knows', () => {
