@@ -1,17 +1,22 @@
 /**
- * npm run import:blogger -- <feed.atom | blog-backup.xml> [--images <folder>] [--time-zone <IANA zone>]
- *   [--language <BCP 47 tag>] [--dry-run]
+ * npm run import:blogger -- <feed.atom | blog-backup.xml> [--no-download] [--images <folder>]
+ *   [--time-zone <IANA zone>] [--language <BCP 47 tag>] [--dry-run] [--max-image-mb 25] [--image-timeout 30]
  * Imports a Blogger export into content/: posts, pages, comments (threaded), labels as tags, authors,
  * and the blog's title, description, language and time zone into src/site.config.ts while it still
  * has the values it shipped with (otherwise the difference is printed). --time-zone and --language
  * give the blog's when the export has no settings entries (a Takeout feed.atom may have none).
+ * The posts' images are downloaded next to each post (--no-download keeps them on Blogger's hosts;
+ * the built site's CSP then allows those hosts). Downloads honour HTTP_PROXY, HTTPS_PROXY, NO_PROXY.
  * Safe to run again: content/.imports/blogger.json remembers what it wrote, so an unchanged file is
- * left alone, and a file an editor has changed since is never overwritten (it is reported).
+ * left alone, an image already downloaded is not fetched again, and a file an editor has changed
+ * since is never overwritten (it is reported). The to-do list (images to describe, images left
+ * remote) is written to content/.imports/blogger-report.md.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import {
   BloggerImportError,
@@ -22,6 +27,10 @@ import {
 } from '../src/lib/blogger/parse.ts';
 import { planImport } from '../src/lib/blogger/plan.ts';
 import { compareSettings, writeSettings } from '../src/lib/blogger/settings.ts';
+import { DEFAULT_DOWNLOAD_OPTIONS, downloadImages, type ImageOutcome } from '../src/lib/blogger/download-images.ts';
+import { findImages } from '../src/lib/blogger/html-to-markdown.ts';
+import { renderImportReport } from '../src/lib/blogger/report.ts';
+import { type LocalImageLookup } from '../src/lib/blogger/plan.ts';
 import { listFiles } from '../src/lib/files.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { createPostSchema, pageSchema } from '../src/lib/schemas.ts';
@@ -29,7 +38,7 @@ import { getPostId } from '../src/lib/slugs.ts';
 import { defineSiteConfig, SITE } from '../src/site.config.ts';
 
 const USAGE =
-  'Usage: npm run import:blogger -- <feed.atom or backup .xml> [--images <folder>] [--time-zone America/Los_Angeles] [--language pt-BR] [--dry-run]';
+  'Usage: npm run import:blogger -- <feed.atom or backup .xml> [--no-download] [--images <folder>] [--time-zone America/Los_Angeles] [--language pt-BR] [--dry-run] [--max-image-mb 25] [--image-timeout 30]';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -37,8 +46,17 @@ const { values, positionals } = parseArgs({
     'time-zone': { type: 'string' },
     language: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    'no-download': { type: 'boolean', default: false },
+    'max-image-mb': { type: 'string', default: String(DEFAULT_DOWNLOAD_OPTIONS.maxBytes / 1024 / 1024) },
+    'image-timeout': { type: 'string', default: String(DEFAULT_DOWNLOAD_OPTIONS.timeoutMs / 1000) },
   },
 });
+const maxImageMb = Number(values['max-image-mb']);
+const imageTimeout = Number(values['image-timeout']);
+if (!(maxImageMb > 0) || !(imageTimeout > 0)) {
+  console.error(`--max-image-mb and --image-timeout take a positive number (megabytes, seconds).\n${USAGE}`);
+  process.exit(1);
+}
 const exportFile = positionals[0];
 if (!exportFile) {
   console.error(USAGE);
@@ -50,6 +68,8 @@ const show = (file: string) => relative(process.cwd(), file);
 
 interface Manifest {
   files: Record<string, { sha256: string; source: string }>;
+  /** Downloaded images by their old address: the file they became, relative to the content folder. */
+  images?: Record<string, string>;
 }
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 const manifest: Manifest = existsSync(manifestFile)
@@ -125,6 +145,61 @@ if (values.images) {
     if (file.isFile()) imageIndex.set(file.name, join(file.parentPath, file.name));
   }
 }
+const typeOfFile = (file: string) => extname(file).slice(1).toLowerCase().replace('jpeg', 'jpg');
+const fromFolder = (url: string) => {
+  const name = decodeURIComponent(new URL(url, 'https://x.invalid').pathname.split('/').pop() ?? '');
+  return imageIndex.get(name);
+};
+
+// Images: each post's (full-size) images are downloaded into a staging folder first, one file per
+// address, so an interrupted run keeps what it fetched; the plan then copies them next to the posts.
+const stagingDir = join(contentDir, '.imports', 'blogger-downloads');
+const stagedFile = (url: string) => {
+  const prefix = sha256(url).slice(0, 24);
+  const found = existsSync(stagingDir)
+    ? readdirSync(stagingDir).find((name) => name.startsWith(`${prefix}.`))
+    : undefined;
+  return found ? join(stagingDir, found) : undefined;
+};
+/** A copy placed by an earlier run that is still as it was written. */
+const placedFile = (url: string) => {
+  const path = manifest.images?.[url];
+  const target = path ? join(contentDir, path) : undefined;
+  if (!path || !target || !existsSync(target)) return undefined;
+  return manifest.files[path]?.sha256 === sha256(readFileSync(target)) ? target : undefined;
+};
+const toDownload = new Set<string>();
+for (const item of exported.items) {
+  for (const image of findImages(item.html)) {
+    const url = image.source;
+    if (!image.inHtml && /^https?:\/\//i.test(url) && !fromFolder(url)) toDownload.add(url);
+  }
+}
+let outcomes = new Map<string, ImageOutcome>();
+if (!values['no-download'] && toDownload.size > 0) {
+  // A bar on a terminal; nothing in a log or a test.
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ format: 'Images {bar} {value}/{total}', stream: process.stderr, hideCursor: true })
+    : undefined;
+  bar?.start(toDownload.size, 0);
+  mkdirSync(stagingDir, { recursive: true });
+  outcomes = await downloadImages(toDownload, {
+    ...DEFAULT_DOWNLOAD_OPTIONS,
+    maxBytes: maxImageMb * 1024 * 1024,
+    timeoutMs: imageTimeout * 1000,
+    alreadyHave: (url) => Boolean(placedFile(url) ?? stagedFile(url)),
+    onDownloaded: (url, image) =>
+      writeFileSync(join(stagingDir, `${sha256(url).slice(0, 24)}.${image.type}`), image.bytes),
+    onProgress: (done) => bar?.update(done),
+  });
+  bar?.stop();
+}
+const localImage: LocalImageLookup = (image) => {
+  const url = image.source;
+  const local = fromFolder(url) ?? placedFile(url) ?? stagedFile(url);
+  return local ? { from: local, type: typeOfFile(local) } : undefined;
+};
+
 const plan = planImport(exported, {
   takenPostSlugs: new Set(
     listCollection('posts', /\.mdx?$/)
@@ -137,9 +212,7 @@ const plan = planImport(exported, {
       .map((p) => slugOf(p, 'pages')),
   ),
   existingAuthors: new Set(listCollection('authors', /\.ya?ml$/).map((p) => basename(p).replace(/\.ya?ml$/, ''))),
-  findLocalImage: values.images
-    ? (url) => imageIndex.get(decodeURIComponent(new URL(url, 'https://x.invalid').pathname.split('/').pop() ?? ''))
-    : undefined,
+  localImage,
   site: siteAfter,
   blogLanguage: blogSettings.language,
   blogTimeZone: blogSettings.timeZone,
@@ -183,7 +256,19 @@ function place(path: string, data: string | Buffer, source: string): void {
   manifest.files[path] = { sha256: wanted, source };
 }
 for (const file of plan.files) place(file.path, file.text, file.source);
-for (const copy of plan.copies) place(copy.to, readFileSync(copy.from), copy.from);
+for (const copy of plan.copies) {
+  place(copy.to, readFileSync(copy.from), copy.url);
+  if (copy.url.includes('://')) (manifest.images ??= {})[copy.url] = copy.to;
+}
+const reportFile = join(contentDir, '.imports', 'blogger-report.md');
+const remoteReason = (source: string, inHtml: boolean): string => {
+  if (inHtml) return 'inside HTML that stays HTML (a table Markdown cannot hold, an object...)';
+  if (values['no-download']) return 'not downloaded (--no-download)';
+  const outcome = outcomes.get(source);
+  if (outcome && outcome.ok === false) return outcome.reason;
+  return /^https?:|^\/\//i.test(source) ? 'not downloaded' : 'not a web address';
+};
+const report = renderImportReport(plan, remoteReason);
 // The site settings the blog had, where the site still has the values it shipped with.
 const settingLines: string[] = [];
 if (settingChanges.some((c) => c.write)) {
@@ -214,6 +299,23 @@ for (const change of settingChanges) {
 if (!values['dry-run']) {
   mkdirSync(dirname(manifestFile), { recursive: true });
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(reportFile, report);
+  // Staged downloads now placed next to their posts are not needed again.
+  for (const copy of plan.copies) if (copy.from.startsWith(stagingDir)) rmSync(copy.from, { force: true });
+  if (existsSync(stagingDir) && readdirSync(stagingDir).length === 0) rmSync(stagingDir, { recursive: true });
+}
+
+function describeImages(): string {
+  const downloaded = [...outcomes.values()].filter((outcome) => outcome.ok === true).length;
+  const kept = [...outcomes.values()].filter((outcome) => outcome.ok === 'kept').length;
+  const fromFolderCount = plan.copies.filter((copy) => fromFolder(copy.url)).length;
+  return [
+    `${downloaded} downloaded`,
+    ...(kept ? [`${kept} already downloaded`] : []),
+    ...(fromFolderCount ? [`${fromFolderCount} copied in from ${values.images}`] : []),
+    `${plan.remoteImages.length} left at their remote address (allowed by the site's CSP)`,
+    `${plan.altToDo.length} without a description`,
+  ].join(', ');
 }
 
 const { counts } = plan;
@@ -225,9 +327,19 @@ const lines = [
   `  comments: ${counts.comments}`,
   `  labels:   ${counts.labels} (as tags)`,
   `  authors:  ${counts.authors} new`,
-  `  images:   ${plan.copies.length} copied in`,
+  `  images:   ${describeImages()}`,
   `  files:    ${outcome.created.length} created, ${outcome.updated.length} updated, ${outcome.unchanged} unchanged, ${outcome.kept.length} kept as edited`,
 ];
+const remote = plan.remoteImages.map(
+  (image) =>
+    `${image.entry}: the image ${image.source} stays at ${image.src}: ${remoteReason(image.source, image.inHtml)}`,
+);
+if (remote.length > 0) lines.push(`  images left remote: ${remote.length}`, ...remote.map((line) => `    - ${line}`));
+if (plan.altToDo.length > 0) {
+  lines.push(
+    `  to do: ${plan.altToDo.length} image(s) have no description; the posts are marked altTextPending: true, and the list is in ${show(reportFile)}`,
+  );
+}
 if (plan.skipped.length > 0) {
   lines.push(`  skipped:  ${plan.skipped.length}`, ...plan.skipped.map((s) => `    - ${s.id}: ${s.reason}`));
 }

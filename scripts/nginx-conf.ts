@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { collectScriptHashes } from '../src/integrations/security-headers.ts';
+import { auditSite } from '../src/integrations/security-headers.ts';
 import { getSecurityHeaders, renderNginxInboxServer, renderNginxServer } from '../src/lib/security-headers.ts';
 
 const { values } = parseArgs({
@@ -70,7 +70,9 @@ if (inboxUpstream && !values['inbox-server-name']) {
 const inbox = inboxUpstream
   ? `\n${renderNginxInboxServer({ upstream: inboxUpstream, port: Number(values.port), serverName: values['inbox-server-name']! })}`
   : '';
-const site = renderNginxServer(getSecurityHeaders(await collectScriptHashes(root), formActions), {
+// The same policy as the build's _headers: script hashes, image and embed hosts from the pages.
+const audit = await auditSite(root);
+const site = renderNginxServer(getSecurityHeaders(audit.hashes, formActions, audit), {
   root,
   port: Number(values.port),
   serverName: values['server-name'],

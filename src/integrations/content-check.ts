@@ -72,6 +72,17 @@ export function summarizeProblems(errors: readonly Problem[]): string {
 }
 
 /**
+ * One line for the images imported posts still owe a description (see altTextPending in
+ * schemas.ts), or undefined when there are none: a count and where to look, never a list.
+ */
+export function summariseAltToDos(problems: readonly Problem[]): string | undefined {
+  const todos = problems.filter((problem) => problem.severity === 'todo');
+  if (todos.length === 0) return undefined;
+  const posts = new Set(todos.map((todo) => todo.file)).size;
+  return `${todos.length} image${todos.length === 1 ? '' : 's'} in ${posts} imported post${posts === 1 ? '' : 's'} still ${todos.length === 1 ? 'has' : 'have'} no description (alt text); the list is in content/.imports/blogger-report.md, and the posts are the ones marked altTextPending: true`;
+}
+
+/**
  * Checks the content before Astro reads it. In a build, any error stops it with one line per
  * problem, before anything is written to dist/; in dev the problems are logged and the server runs.
  */
@@ -90,6 +101,8 @@ export function contentCheck({ contentDir }: { contentDir: string }): AstroInteg
         for (const notice of problems.filter((problem) => problem.severity === 'notice')) {
           logger.warn(formatProblem(notice));
         }
+        const todos = summariseAltToDos(problems);
+        if (todos) logger.warn(todos);
         if (command === 'dev') {
           setDevProblems(problems);
           for (const error of errors) logger.error(formatProblem(error));

@@ -26,7 +26,8 @@ export function finishBuild(): AstroIntegration {
         const built = fileURLToPath(dir);
         const [search, headers] = await Promise.all([buildSearchIndex(built), writeSecurityHeaders(built, auditMemo)]);
         logger.info(search);
-        logger.info(headers);
+        logger.info(headers.message);
+        for (const warning of headers.warnings) logger.warn(warning);
       },
     },
   };

@@ -6,9 +6,12 @@ import { getFormActionSources } from '../lib/comments.ts';
 import { listFiles } from '../lib/files.ts';
 import {
   auditPageScripts,
+  computeContentSources,
   getSecurityHeaders,
   renderHeadersFile,
+  type ContentSources,
   type PageScriptAudit,
+  type PageSources,
 } from '../lib/security-headers.ts';
 import { COMMENT_CHANNEL } from '../site.config.ts';
 
@@ -38,14 +41,25 @@ function writeMemo(file: string, memo: AuditMemo): void {
   renameSync(partial, file);
 }
 
+/** What a built site needs in its Content-Security-Policy. */
+export interface SiteAudit extends ContentSources {
+  /** CSP hashes of every inline script. */
+  hashes: string[];
+}
+
+/** A page's address on the site from its file in the build: posts/x/index.html → /posts/x/. */
+const pageAddress = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+
 /**
- * The CSP hashes of every inline script in a built site; throws if a page has an inline handler.
+ * Audits every page of a built site: the CSP hashes of its inline scripts, and the remote images
+ * and frames it shows (see computeContentSources); throws if a page has an inline handler.
  * It lets other work run between pages (the search indexer talks to its own process meanwhile).
  * With `memoFile`, a page whose bytes were audited in the last build is not parsed again; the memo
  * then keeps this build's pages only.
  */
-export async function collectScriptHashes(dir: string, memoFile?: string): Promise<string[]> {
+export async function auditSite(dir: string, memoFile?: string): Promise<SiteAudit> {
   const hashes = new Set<string>();
+  const pages: PageSources[] = [];
   const previous = readMemo(memoFile);
   const current: AuditMemo = new Map();
   for (const [index, page] of listFiles(dir, /\.html$/).entries()) {
@@ -61,21 +75,36 @@ export async function collectScriptHashes(dir: string, memoFile?: string): Promi
       );
     }
     for (const hash of audit.hashes) hashes.add(hash);
+    if (audit.images.length + audit.frames.length > 0) {
+      pages.push({ page: pageAddress(page), images: audit.images, frames: audit.frames });
+    }
   }
   if (memoFile) writeMemo(memoFile, current);
-  return [...hashes].sort();
+  return { hashes: [...hashes].sort(), ...computeContentSources(pages) };
+}
+
+/** The CSP hashes of every inline script in a built site (see auditSite). */
+export async function collectScriptHashes(dir: string, memoFile?: string): Promise<string[]> {
+  return (await auditSite(dir, memoFile)).hashes;
 }
 
 /**
- * Writes _headers (CSP with the hashes of the inline scripts actually built, and caching) into the
- * build; returns the line to log. `memoFile` (in Astro's cache folder) spares a rebuild the parsing
- * of unchanged pages.
+ * Writes _headers (CSP with the hashes of the inline scripts actually built, the image and frame
+ * origins the pages use, and caching) into the build; returns the line to log and the warnings
+ * (what the policy still blocks). `memoFile` (in Astro's cache folder) spares a rebuild the
+ * parsing of unchanged pages.
  */
-export async function writeSecurityHeaders(outDir: string, memoFile?: string): Promise<string> {
-  const hashes = await collectScriptHashes(outDir, memoFile);
+export async function writeSecurityHeaders(
+  outDir: string,
+  memoFile?: string,
+): Promise<{ message: string; warnings: string[] }> {
+  const audit = await auditSite(outDir, memoFile);
   writeFileSync(
     join(outDir, '_headers'),
-    renderHeadersFile(getSecurityHeaders(hashes, getFormActionSources(COMMENT_CHANNEL))),
+    renderHeadersFile(getSecurityHeaders(audit.hashes, getFormActionSources(COMMENT_CHANNEL), audit)),
   );
-  return `_headers written; ${hashes.length} inline script hash(es) in the Content-Security-Policy`;
+  return {
+    message: `_headers written; ${audit.hashes.length} inline script hash(es), ${audit.imageSources.length} image host(s) and ${audit.frameSources.length} embed host(s) in the Content-Security-Policy`,
+    warnings: audit.warnings,
+  };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
 import { FEED_STYLESHEET_PATH, JSON_FEED_PATH } from './urls.ts';
 
@@ -13,6 +14,24 @@ export interface PageScriptAudit {
   hashes: string[];
   /** Elements with inline event handlers (onclick=…), which a strict CSP forbids. */
   inlineHandlers: string[];
+  /** Addresses on other sites the page shows as images (img src and srcset, source srcset, poster). */
+  images: string[];
+  /** Addresses on other sites the page embeds as frames (iframe src). */
+  frames: string[];
+}
+
+/** An address on another site (http:, https: or //host), as written; undefined for this site's own. */
+function remoteAddress(value: string | undefined): string | undefined {
+  const trimmed = value?.trim() ?? '';
+  return /^(https?:)?\/\//i.test(trimmed) ? trimmed : undefined;
+}
+
+/** The addresses of a srcset ("a.jpg 1x, https://x/b.jpg 2x"): each candidate's first word. */
+function srcsetAddresses(srcset: string | undefined): string[] {
+  return (srcset ?? '')
+    .split(/,\s+/)
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
 }
 
 /**
@@ -23,12 +42,26 @@ export interface PageScriptAudit {
 export function auditPageScripts(html: string): PageScriptAudit {
   const hashes: string[] = [];
   const inlineHandlers: string[] = [];
+  const images = new Set<string>();
+  const frames = new Set<string>();
   let script: { runs: boolean; text: string } | undefined;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         const handlers = Object.keys(attributes).filter((attribute) => /^on[a-z]+$/.test(attribute));
         if (handlers.length > 0) inlineHandlers.push(`<${name} ${handlers.join(' ')}>`);
+        // Remote images and frames, for img-src and frame-src (see computeContentSources).
+        const shown =
+          name === 'img' || name === 'source'
+            ? [attributes.src, ...srcsetAddresses(attributes.srcset)]
+            : name === 'video'
+              ? [attributes.poster]
+              : name === 'input' && attributes.type?.toLowerCase() === 'image'
+                ? [attributes.src]
+                : [];
+        for (const address of shown.map(remoteAddress)) if (address) images.add(decodeHtml(address));
+        const framed = name === 'iframe' || name === 'frame' ? remoteAddress(attributes.src) : undefined;
+        if (framed) frames.add(decodeHtml(framed));
         if (name !== 'script') return;
         // Data blocks (JSON-LD) are never executed, so CSP does not apply to them.
         const type = (attributes.type ?? '').toLowerCase();
@@ -49,29 +82,110 @@ export function auditPageScripts(html: string): PageScriptAudit {
   );
   parser.write(html);
   parser.end();
-  return { hashes, inlineHandlers };
+  return { hashes, inlineHandlers, images: [...images], frames: [...frames] };
+}
+
+/** Attribute values come raw (the tokenizer keeps script text raw): decode them as a browser would. */
+const decodeHtml = (value: string) => decodeHTMLAttribute(value);
+
+/**
+ * Providers whose players a page may embed (frame-src), by host; anything else is blocked and
+ * reported. The list is the issue's: the players Blogger's own embed tools offered.
+ */
+export const FRAME_PROVIDERS: readonly { name: string; hosts: readonly string[]; path?: RegExp }[] = [
+  { name: 'YouTube', hosts: ['www.youtube-nocookie.com', 'www.youtube.com', 'youtube.com'] },
+  { name: 'Vimeo', hosts: ['player.vimeo.com'] },
+  { name: 'Google Docs, Sheets and Slides', hosts: ['docs.google.com'] },
+  { name: 'Google Maps', hosts: ['www.google.com', 'maps.google.com'], path: /^\/maps\b/ },
+  { name: 'SoundCloud', hosts: ['w.soundcloud.com'] },
+  { name: 'Spotify', hosts: ['open.spotify.com'] },
+];
+
+/** A page's remote images and frames, as found by auditPageScripts. */
+export interface PageSources {
+  /** The page's address on the site, e.g. /posts/my-post/. */
+  page: string;
+  images: readonly string[];
+  frames: readonly string[];
+}
+
+export interface ContentSources {
+  /** Origins (https://host) of the remote images the pages show. */
+  imageSources: string[];
+  /** Origins of the frames the pages embed from known providers. */
+  frameSources: string[];
+  /** What the policy will block, one sentence per page and address, naming the page and the fix. */
+  warnings: string[];
+}
+
+/**
+ * The img-src and frame-src sources the built pages need: exactly the https origins of their remote
+ * images, and of their frames when the provider is a known one (FRAME_PROVIDERS). What the policy
+ * would still block (an http address, a frame from an unknown provider, an address that does not
+ * parse) is a warning naming the page.
+ */
+export function computeContentSources(pages: readonly PageSources[]): ContentSources {
+  const imageSources = new Set<string>();
+  const frameSources = new Set<string>();
+  const warnings = new Set<string>();
+  const parse = (address: string) => {
+    try {
+      return new URL(address.startsWith('//') ? `https:${address}` : address);
+    } catch {
+      return undefined;
+    }
+  };
+  for (const { page, images, frames } of pages) {
+    for (const address of images) {
+      const url = parse(address);
+      if (!url) warnings.add(`${page} shows the image "${address}", which is not a valid address; fix or remove it`);
+      else if (url.protocol !== 'https:') {
+        warnings.add(
+          `${page} shows the image ${address} over http, which the Content-Security-Policy blocks; write it with https://`,
+        );
+      } else imageSources.add(url.origin);
+    }
+    for (const address of frames) {
+      const url = parse(address);
+      const provider =
+        url && FRAME_PROVIDERS.find((p) => p.hosts.includes(url.hostname) && (!p.path || p.path.test(url.pathname)));
+      if (!url || !provider) {
+        warnings.add(
+          `${page} embeds ${url ? url.origin : `"${address}"`}, which is not a known video, map or document provider (${FRAME_PROVIDERS.map((p) => p.name).join(', ')}); the Content-Security-Policy blocks it: replace the embed with a link`,
+        );
+      } else if (url.protocol !== 'https:') {
+        warnings.add(
+          `${page} embeds ${address} over http, which the Content-Security-Policy blocks; write it with https://`,
+        );
+      } else frameSources.add(url.origin);
+    }
+  }
+  return { imageSources: [...imageSources].sort(), frameSources: [...frameSources].sort(), warnings: [...warnings] };
 }
 
 /**
  * The security headers every page is served with. Scripts run only from this site or when their
  * hash is listed (no 'unsafe-inline'); styles may be inline (Astro inlines small stylesheets).
  * Forms may post to this site and to `formActions` (the comment inbox's origin, see
- * getFormActionSources), nowhere else.
+ * getFormActionSources), nowhere else. Images and frames from other sites are allowed from the
+ * origins `sources` lists (see computeContentSources), and frames from the videos page's players.
  */
 export function getSecurityHeaders(
   scriptHashes: readonly string[],
   formActions: readonly string[] = ["'self'"],
+  sources: { imageSources?: readonly string[]; frameSources?: readonly string[] } = {},
 ): Record<string, string> {
+  const frames = [...new Set([...VIDEO_FRAME_SOURCES, ...(sources.frameSources ?? [])])].sort();
   const csp = [
     "default-src 'self'",
     // 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly; it allows no inline script.
     `script-src 'self' 'wasm-unsafe-eval' ${[...new Set(scriptHashes)].sort().join(' ')}`.trim(),
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...[...new Set(sources.imageSources ?? [])].sort()].join(' '),
     "media-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
-    `frame-src ${VIDEO_FRAME_SOURCES.join(' ')}`,
+    `frame-src ${frames.join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",
     `form-action ${[...new Set(formActions)].join(' ')}`,

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,15 +58,35 @@ export class ProjectCopy {
     return existsSync(join(this.dir, path));
   }
 
+  /**
+   * The environment of a command in the copy. Its proxy is a closed port of this machine unless a
+   * test gives its own (tests/image-server.ts): a command that downloads (the Blogger importer)
+   * never reaches the internet from a test.
+   */
+  private env(env: Record<string, string>): NodeJS.ProcessEnv {
+    const offline = { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', NO_PROXY: '' };
+    return { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...offline, ...env };
+  }
+
   /** Runs a command of the project in the copy, as an editor would. */
   run(command: string, args: string[], env: Record<string, string> = {}): { status: number; output: string } {
-    const result = spawnSync(command, args, {
-      cwd: this.dir,
-      encoding: 'utf8',
-      input: '',
-      env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    });
+    const result = spawnSync(command, args, { cwd: this.dir, encoding: 'utf8', input: '', env: this.env(env) });
     return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+  }
+
+  /** The same as run, without blocking this process (for a server the test itself runs). */
+  runAsync(
+    command: string,
+    args: string[],
+    env: Record<string, string> = {},
+  ): Promise<{ status: number; output: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(command, args, { cwd: this.dir, env: this.env(env), stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      child.on('close', (status) => resolve({ status: status ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+    });
   }
 
   build(env: Record<string, string> = {}) {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkContent, formatProblem, type ContentInput, type SourceFile } from '../../src/lib/content-check.ts';
 import { contentInput } from './content-input.ts';
+import { summariseAltToDos } from '../../src/integrations/content-check.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { renderNewPost, slugFromTitle } from '../../src/lib/new-post.ts';
 import { pickTagLabel } from '../../src/lib/slugs.ts';
@@ -154,6 +155,30 @@ describe('checkContent', () => {
       'content/posts/p/index.md:11: the image ./a.jpg has no alt text; write a short description of it between the square brackets that come before its address',
       'content/posts/p/index.md:13: the image ./missing.png does not exist (looked for content/posts/p/missing.png); put it next to the post or fix the path',
     ]);
+  });
+
+  test('an imported post marked altTextPending owes its descriptions as to-dos, summed up in one line; others still must have them', () => {
+    const body = 'Text.\n\n![](./a.jpg)\n\n![TODO: describe this image](./a.jpg)\n\n![A towel](./a.jpg)';
+    const problems = checkContent(
+      contentInput({
+        posts: [
+          post('imported/index.md', `${ARTICLE}\naltTextPending: true`, body),
+          post('other/index.md', `${ARTICLE}\naltTextPending: true`, '![](./a.jpg)'),
+          post('new/index.md', ARTICLE, '![](./a.jpg)'),
+        ],
+        fileExists: () => true,
+      }),
+    );
+    expect(problems.map((p) => [p.severity, p.file, p.line])).toEqual([
+      ['todo', 'content/posts/imported/index.md', 12],
+      ['todo', 'content/posts/imported/index.md', 14],
+      ['todo', 'content/posts/other/index.md', 10],
+      ['error', 'content/posts/new/index.md', 9],
+    ]);
+    expect(summariseAltToDos(problems)).toBe(
+      '3 images in 2 imported posts still have no description (alt text); the list is in content/.imports/blogger-report.md, and the posts are the ones marked altTextPending: true',
+    );
+    expect(summariseAltToDos(problems.filter((p) => p.severity !== 'todo'))).toBeUndefined();
   });
 
   test('reports a hero image that does not exist', () => {

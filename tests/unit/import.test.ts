@@ -72,14 +72,23 @@ describe('planning an import', () => {
     expect(plan.files[1]!.path).toBe('posts/about-massage-2/index.md');
   });
 
-  test('an image without a description gets the placeholder the build asks about', () => {
+  test('an image without a description is written without one, on the to-do list, and the post is marked', () => {
     const exported: BloggerExport = {
       ...parseBloggerExport(feed(post('1', '/2023/01/a.html'))),
     };
-    exported.items[0]!.html = '<p>Hi</p><img src="https://x.test/a.jpg">';
+    exported.items[0]!.html = '<p>Hi</p><img src="http://x.test/a.jpg"><img src="http://x.test/b.jpg" alt="A towel">';
     const plan = planImport(exported, options);
-    expect(plan.files.find((f) => f.path === 'posts/a/index.md')!.text).toContain(
-      `![${ALT_PLACEHOLDER}](https://x.test/a.jpg)`,
+    const text = plan.files.find((f) => f.path === 'posts/a/index.md')!.text;
+    // No placeholder a screen reader would read aloud: an empty description until the owner writes one.
+    expect(text).toContain('![](https://x.test/a.jpg)');
+    expect(text).not.toContain(ALT_PLACEHOLDER);
+    expect(text).toContain('\naltTextPending: true\n');
+    expect(plan.altToDo).toEqual([
+      { file: 'posts/a/index.md', entry: '"A title" (/2023/01/a.html)', src: 'https://x.test/a.jpg', inHtml: false },
+    ]);
+    exported.items[0]!.html = '<img src="http://x.test/b.jpg" alt="A towel">';
+    expect(planImport(exported, options).files.find((f) => f.path === 'posts/a/index.md')!.text).not.toContain(
+      'altTextPending',
     );
   });
 

@@ -10,6 +10,15 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { cleanImportedHtml, type ConversionNote } from './transforms.ts';
+import {
+  clearImageMarks,
+  collectImages,
+  figureToMarkdown,
+  isImportFigure,
+  prepareImages,
+  type ImageReference,
+} from './html-images.ts';
+import { upgradeToHttps } from './image-urls.ts';
 
 /** Elements Markdown has no syntax for: they are carried over as HTML, never dropped. */
 const KEEP_AS_HTML = new Set(['iframe', 'video', 'audio', 'object', 'embed', 'figure', 'details', 'dl', 'sub', 'sup']);
@@ -32,36 +41,29 @@ function isSimpleTable(table: Element): boolean {
   visit(table, 'element', (node: Element) => {
     if ((node.tagName === 'td' || node.tagName === 'th') && (node.properties.colSpan || node.properties.rowSpan))
       simple = false;
-    if (node !== table && ['table', 'ul', 'ol', 'p', 'div', 'img'].includes(node.tagName)) simple = false;
+    // Images are fine: a Markdown table cell holds ![alt](src), so they are downloaded and optimised.
+    if (node !== table && ['table', 'ul', 'ol', 'p', 'div'].includes(node.tagName)) simple = false;
   });
   return simple;
 }
 
 const keepAsHtml = (_state: unknown, node: Element): Html => ({ type: 'html', value: toHtml(node) });
 
+/** Whether an element is written as HTML, not Markdown (its images then stay remote). */
+const staysHtml = (node: Element) =>
+  (KEEP_AS_HTML.has(node.tagName) && !isImportFigure(node)) || (node.tagName === 'table' && !isSimpleTable(node));
+
 const processor = unified()
   .use(rehypeParse, { fragment: true })
   .use(() => (tree: Root, file: VFile) => {
     // Links, anchors, headings, scripts and embeds (see transforms.ts); what changed goes to the report.
+    // (Images were prepared before: see prepareImages.)
     file.data.notes = cleanImportedHtml(tree);
-    visit(tree, 'element', (node: Element, index, parent) => {
-      // Blogger wraps images in links to the full-size file; keep the image, lose the wrapper link.
-      const only = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
-      if (
-        node.tagName === 'a' &&
-        only.length === 1 &&
-        only[0]!.type === 'element' &&
-        only[0]!.tagName === 'img' &&
-        parent &&
-        index !== undefined
-      ) {
-        parent.children[index] = only[0]!;
-      }
-    });
   })
   .use(rehypeRemark, {
     handlers: {
       ...Object.fromEntries([...KEEP_AS_HTML].map((tag) => [tag, keepAsHtml])),
+      figure: (state, node) => (isImportFigure(node) ? figureToMarkdown(node) : keepAsHtml(state, node)),
       table: (state, node) => (isSimpleTable(node) ? defaultHandlers.table(state, node) : keepAsHtml(state, node)),
       // An id an anchor left (a footnote's target) stays on an inline element around the same text.
       span: (state, node) => {
@@ -80,26 +82,42 @@ const processor = unified()
 
 export interface ConvertedHtml {
   markdown: string;
-  /** Images with no alt text, by address: an editor should describe them. */
-  imagesWithoutAlt: string[];
-  /** Everything an image src points at, for copying local files in. */
-  images: string[];
+  /** Every image, in document order, with the address written for it (`src`). */
+  images: (ImageReference & { src: string })[];
   /** What the conversion changed or removed (links, scripts, embeds), for the import report. */
   notes: ConversionNote[];
 }
 
-/** Converts a Blogger post's HTML to Markdown, keeping as HTML what Markdown cannot hold. */
-export function htmlToMarkdown(html: string): ConvertedHtml {
-  const images: string[] = [];
-  const imagesWithoutAlt: string[] = [];
+export interface ConvertOptions {
+  /**
+   * The address to write for an image: a downloaded copy (./photo.jpg) or the remote address. By
+   * default the address the post showed, upgraded to https.
+   */
+  imageSrc?: ((image: ImageReference) => string) | undefined;
+}
+
+/** The images of a post's HTML (see html-images.ts), without converting it. */
+export function findImages(html: string): ImageReference[] {
   const hast = processor.parse(html);
-  visit(hast, 'element', (node: Element) => {
-    if (node.tagName !== 'img' || typeof node.properties.src !== 'string') return;
-    images.push(node.properties.src);
-    if (!String(node.properties.alt ?? '').trim()) imagesWithoutAlt.push(node.properties.src);
+  prepareImages(hast, staysHtml);
+  return collectImages(hast).map(({ reference }) => reference);
+}
+
+/**
+ * Converts a Blogger post's HTML to Markdown, keeping as HTML what Markdown cannot hold. Images get
+ * the address `imageSrc` gives and the best description the post has (see prepareImages).
+ */
+export function htmlToMarkdown(html: string, { imageSrc }: ConvertOptions = {}): ConvertedHtml {
+  const hast = processor.parse(html);
+  prepareImages(hast, staysHtml);
+  const images = collectImages(hast).map(({ node, reference }) => {
+    const src = imageSrc ? imageSrc(reference) : upgradeToHttps(reference.shown);
+    node.properties.src = src;
+    return { ...reference, src };
   });
+  clearImageMarks(hast);
   const file = new VFile();
   const markdown = String(processor.stringify(processor.runSync(hast, file) as never)).trim();
   const notes = (file.data.notes as ConversionNote[] | undefined) ?? [];
-  return { markdown: markdown ? `${markdown}\n` : '', images, imagesWithoutAlt, notes };
+  return { markdown: markdown ? `${markdown}\n` : '', images, notes };
 }

@@ -5,7 +5,9 @@ import { parseFrontmatter } from '../frontmatter.ts';
 import { slugFromTitle } from '../new-post.ts';
 import { normalizeTagLabel, slugify } from '../slugs.ts';
 import { getExcerpt, truncateAtWord } from '../text.ts';
+import type { ImageReference } from './html-images.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
+import { imageFileName, upgradeToHttps } from './image-urls.ts';
 import type { BloggerAuthor, BloggerExport, BloggerItem } from './parse.ts';
 
 /** Written into an image's alt text when the old post had none; the build asks for a description. */
@@ -20,15 +22,58 @@ export interface PlannedFile {
 }
 
 export interface ImageCopy {
-  /** A file in the folder of local images given to the importer. */
+  /** A file on disk: a downloaded image, or one in the folder of local images given to the importer. */
   from: string;
   /** Path relative to the content folder. */
   to: string;
+  /** The address the image had on the old blog (what was downloaded). */
+  url: string;
 }
+
+/** An image that keeps its remote address (not downloaded, or inside HTML that stays HTML). */
+export interface RemoteImage {
+  /** The entry, as "title" (old address). */
+  entry: string;
+  /** The address written into the post (https). */
+  src: string;
+  /** The address that was (or would have been) downloaded. */
+  source: string;
+  /** Inside HTML that stays HTML (a complex table...), so it could not become a local file. */
+  inHtml: boolean;
+}
+
+/** An image with no description in an imported post: the owner's to-do list. */
+export interface AltToDo {
+  /** The post's file, relative to the content folder. */
+  file: string;
+  /** The entry, as "title" (old address). */
+  entry: string;
+  /** The image's address in the post (./photo.jpg or https://...). */
+  src: string;
+  inHtml: boolean;
+}
+
+/** An image whose description was taken from its title or caption: worth a look. */
+export interface InterimAlt extends AltToDo {
+  from: 'title' | 'caption';
+  alt: string;
+}
+
+/**
+ * A local copy of an image, if the importer has one: a file on disk and its type (jpg, png...:
+ * the extension its name gets).
+ */
+export type LocalImageLookup = (image: ImageReference) => { from: string; type: string } | undefined;
 
 export interface ImportPlan {
   files: PlannedFile[];
   copies: ImageCopy[];
+  /** Images left at their remote address. */
+  remoteImages: RemoteImage[];
+  /** Images with no description at all (the post is marked altTextPending). */
+  altToDo: AltToDo[];
+  /** Images described from their title or caption. */
+  interimAlt: InterimAlt[];
   counts: {
     posts: number;
     drafts: number;
@@ -59,8 +104,6 @@ export interface PlanOptions {
   takenPageSlugs: ReadonlySet<string>;
   /** Author ids that already exist (their files are kept as they are). */
   existingAuthors: ReadonlySet<string>;
-  /** The file name of a local copy of an image URL, when the editor supplied a folder of them. */
-  findLocalImage?: ((url: string) => string | undefined) | undefined;
   /**
    * The site's language and time zone as they will be once the import is done (src/site.config.ts,
    * after any settings the import writes). A post gets `lang` when the blog's language differs;
@@ -76,6 +119,8 @@ export interface PlanOptions {
    * stops the build). Without it a differing language is only reported.
    */
   langField?: { posts: boolean; pages: boolean } | undefined;
+  /** Local copies of images (downloaded, or from a folder the editor supplied). */
+  localImage?: LocalImageLookup | undefined;
 }
 
 /** Blogger's numeric id at the end of an entry id ("tag:blogger.com,1999:blog-1.post-42" → "42"). */
@@ -162,6 +207,9 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     files: [],
     copies: [],
     counts: { posts: 0, drafts: 0, pages: 0, pageDrafts: 0, comments: 0, labels: 0, authors: 0, embeds: 0 },
+    remoteImages: [],
+    altToDo: [],
+    interimAlt: [],
     skipped: [...exported.skipped],
     warnings: [],
     notes: [],
@@ -207,12 +255,11 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
   const postSlugById = new Map<string, string>();
   const sorted = [...exported.items].sort((a, b) => a.published.localeCompare(b.published));
   for (const original of sorted) {
-    const converted = htmlToMarkdown(original.html);
-    let markdown = converted.markdown;
     const isPost = original.kind === 'post';
     let item = original;
     if (!item.title) {
-      item = { ...item, title: titleForUntitled(markdown, item.published) };
+      // The title comes from the text's first words (a first conversion, images as they were).
+      item = { ...item, title: titleForUntitled(htmlToMarkdown(original.html).markdown, item.published) };
       plan.warnings.push(
         `the untitled ${item.kind}${item.oldPath ? ` ${item.oldPath}` : ''} of ${item.published.slice(0, 10)} is titled "${item.title}" from its first words; change the title if you like`,
       );
@@ -222,25 +269,49 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     if (slug !== wanted) {
       plan.warnings.push(`${describeItem(item)} is imported as "${slug}", because "${wanted}" was already taken`);
     }
+    const folder = isPost ? `posts/${slug}` : 'pages';
+    const file = isPost ? `${folder}/index.md` : `pages/${slug}.md`;
+    // Images of a page go in a folder named after it, beside the page's file.
+    const imageFolder = isPost ? folder : `pages/${slug}`;
+    const imagePrefix = isPost ? './' : `./${slug}/`;
+    const namesTaken = new Set<string>();
+    const nameBySource = new Map<string, string>();
+    const converted = htmlToMarkdown(item.html, {
+      imageSrc: (image) => {
+        const local = image.inHtml ? undefined : options.localImage?.(image);
+        if (!local) return upgradeToHttps(image.shown);
+        let name = nameBySource.get(image.source);
+        if (!name) {
+          name = imageFileName(image.source, local.type, namesTaken);
+          nameBySource.set(image.source, name);
+          plan.copies.push({ from: local.from, to: `${imageFolder}/${name}`, url: image.source });
+        }
+        return `${imagePrefix}${name}`;
+      },
+    });
+    let markdown = converted.markdown;
+    for (const image of converted.images) {
+      const entry = describeItem(item);
+      if (/^https?:/i.test(image.src)) {
+        plan.remoteImages.push({ entry, src: image.src, source: image.source, inHtml: image.inHtml });
+      }
+      if (image.altFrom === 'none') plan.altToDo.push({ file, entry, src: image.src, inHtml: image.inHtml });
+      if (image.altFrom === 'title' || image.altFrom === 'caption') {
+        plan.interimAlt.push({
+          file,
+          entry,
+          src: image.src,
+          inHtml: image.inHtml,
+          from: image.altFrom,
+          alt: image.alt,
+        });
+      }
+    }
     for (const note of converted.notes) {
       (note.kind === 'gist' ? plan.notes : plan.warnings).push(`${describeItem(item)}: ${note.message}`);
     }
     plan.counts.embeds += (markdown.match(/<iframe /g) ?? []).length;
-    const folder = isPost ? `posts/${slug}` : 'pages';
-    for (const url of converted.imagesWithoutAlt) {
-      plan.warnings.push(
-        `${describeItem(item)}: an image has no description (${url}); replace "${ALT_PLACEHOLDER}" in ${folder}`,
-      );
-    }
-    markdown = markdown.replaceAll('![](', `![${ALT_PLACEHOLDER}](`);
-    if (isPost && options.findLocalImage) {
-      for (const url of new Set(converted.images)) {
-        const local = options.findLocalImage(url);
-        if (!local) continue;
-        plan.copies.push({ from: local, to: `${folder}/${local.slice(local.lastIndexOf('/') + 1)}` });
-        markdown = markdown.replaceAll(`(${url})`, `(./${local.slice(local.lastIndexOf('/') + 1)})`);
-      }
-    }
+    const altTextPending = converted.images.some((image) => image.altFrom === 'none');
     // An entry with nothing left to show (a page that was only a chart script) is not published
     // blank: it is kept as a draft holding its original HTML, and reported.
     let draft = item.draft;
@@ -271,7 +342,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
         plan.dateShifts.push(`${describeItem(item)}: Blogger showed ${bloggerDay}, this site would show ${shownDay}`);
       }
       plan.files.push({
-        path: `${folder}/index.md`,
+        path: file,
         source: item.id,
         text: frontmatter(
           {
@@ -286,6 +357,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             ...(lang && options.langField?.posts ? { lang } : {}),
             ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
             ...(isFeedId(item.id) ? { feedId: item.id } : {}),
+            ...(altTextPending ? { altTextPending: true } : {}),
           },
           markdown,
         ),
@@ -294,7 +366,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       if (draft) plan.counts.drafts += 1;
     } else {
       plan.files.push({
-        path: `pages/${slug}.md`,
+        path: file,
         source: item.id,
         text: frontmatter(
           {

@@ -1,0 +1,219 @@
+/**
+ * Images in a Blogger post's HTML, before it becomes Markdown: Blogger's caption tables become
+ * figures, a thumbnail linked to its full-size file is one image (the full-size one is what gets
+ * downloaded), and each image gets the best description the post has (alt, else title, else the
+ * caption). Works on the hast tree html-to-markdown.ts parses.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString as hastToString } from 'hast-util-to-string';
+import type { Html, Image, Paragraph, RootContent as MdastContent } from 'mdast';
+import { isSameImage, looksLikeImageFile } from './image-urls.ts';
+
+/** Where an image's description came from: its own alt, its title, the caption, or nowhere. */
+export type AltSource = 'alt' | 'title' | 'caption' | 'none';
+
+/** One image of a post, in document order. */
+export interface ImageReference {
+  /** The address the post shows (the thumbnail, for a linked image). */
+  shown: string;
+  /** The address to download: the full-size file the thumbnail linked to, or `shown` (//host as https://host). */
+  source: string;
+  /** The description to write: alt, title or caption text; '' when there is none. */
+  alt: string;
+  altFrom: AltSource;
+  /** Inside HTML that stays HTML (a table Markdown cannot hold, an object...): it stays remote. */
+  inHtml: boolean;
+}
+
+/** Property names (hast camel-cases data-* attributes) the preparation leaves on elements. */
+const SOURCE = 'dataImportSource';
+const ALT_FROM = 'dataImportAltFrom';
+const IN_HTML = 'dataImportInHtml';
+const FIGURE = 'dataImportFigure';
+
+const isElement = (node: RootContent | ElementContent | Root, tag?: string): node is Element =>
+  node.type === 'element' && (tag === undefined || node.tagName === tag);
+const hasClass = (node: Element, name: string) =>
+  (Array.isArray(node.properties.className) ? node.properties.className : []).includes(name);
+const meaningful = (nodes: ElementContent[]) => nodes.filter((c) => !(c.type === 'text' && !c.value.trim()));
+
+function findAll(node: Element | Root, tag: string): Element[] {
+  const found: Element[] = [];
+  const walk = (current: Element | Root) => {
+    for (const child of current.children) {
+      if (!isElement(child)) continue;
+      if (child.tagName === tag) found.push(child);
+      walk(child);
+    }
+  };
+  walk(node);
+  return found;
+}
+
+/**
+ * Blogger's captioned image, `<table class="tr-caption-container">` with the image in one row and
+ * `<td class="tr-caption">` in another, as a figure; undefined when the table is not one (several
+ * images, no caption).
+ */
+function captionTableToFigure(table: Element): Element | undefined {
+  if (!hasClass(table, 'tr-caption-container')) return undefined;
+  const images = findAll(table, 'img');
+  if (images.length !== 1) return undefined;
+  const cells = findAll(table, 'td');
+  const captionCells = cells.filter((cell) => hasClass(cell, 'tr-caption'));
+  const imageCell = cells.find((cell) => findAll(cell, 'img').length === 1);
+  const caption = (captionCells.length > 0 ? captionCells : cells.filter((cell) => cell !== imageCell)).filter((cell) =>
+    hastToString(cell).trim(),
+  );
+  if (caption.length === 0 || !imageCell) return undefined;
+  const image = meaningful(imageCell.children);
+  return {
+    type: 'element',
+    tagName: 'figure',
+    properties: { [FIGURE]: '' },
+    children: [
+      ...(image.length === 1 ? image : [images[0]!]),
+      {
+        type: 'element',
+        tagName: 'figcaption',
+        properties: {},
+        children: caption.flatMap((cell, index) =>
+          index === 0
+            ? cell.children
+            : [{ type: 'element', tagName: 'br', properties: {}, children: [] }, ...cell.children],
+        ),
+      },
+    ],
+  };
+}
+
+/** A figure holding one image (possibly linked) and at most a caption: written as a Markdown figure. */
+function isSimpleFigure(figure: Element): boolean {
+  const parts = meaningful(figure.children);
+  const images = parts.filter((part) => isElement(part) && part.tagName !== 'figcaption');
+  const captions = parts.filter((part) => isElement(part, 'figcaption'));
+  return (
+    parts.length === images.length + captions.length &&
+    images.length === 1 &&
+    captions.length <= 1 &&
+    findAll(figure, 'img').length === 1 &&
+    (isElement(images[0]!, 'img') || isElement(images[0]!, 'a'))
+  );
+}
+
+/**
+ * Prepares the images of a parsed post in place: caption tables and simple figures become marked
+ * figures; a link around a lone image is removed, and when it pointed at an image file (Blogger's
+ * full-size copy), that file is what gets downloaded; every image records its description's source
+ * and whether it sits in HTML that stays HTML (`stayingHtml` decides, per element, as the
+ * Markdown conversion will).
+ */
+export function prepareImages(tree: Root, stayingHtml: (element: Element) => boolean): void {
+  const walk = (parent: Root | Element, inHtml: boolean, caption: string | undefined) => {
+    parent.children.forEach((child, index) => {
+      if (!isElement(child)) return;
+      let node = child;
+      if (node.tagName === 'table') {
+        const figure = captionTableToFigure(node);
+        if (figure) parent.children[index] = node = figure;
+      } else if (node.tagName === 'figure' && isSimpleFigure(node)) {
+        node.properties[FIGURE] = '';
+      }
+      if (node.tagName === 'a') {
+        const only = meaningful(node.children);
+        if (only.length === 1 && isElement(only[0]!, 'img')) {
+          const image = only[0];
+          const href = String(node.properties.href ?? '');
+          const src = String(image.properties.src ?? '');
+          if (href && src && (isSameImage(href, src) || looksLikeImageFile(href))) image.properties[SOURCE] = href;
+          // Blogger wraps images in links to the full-size file; keep the image, lose the wrapper link.
+          parent.children[index] = node = image;
+        }
+      }
+      if (node.tagName === 'img') {
+        const alt = String(node.properties.alt ?? '').trim();
+        const title = String(node.properties.title ?? '').trim();
+        const described = alt ? 'alt' : title ? 'title' : caption ? 'caption' : 'none';
+        node.properties.alt = alt || title || caption || '';
+        node.properties[ALT_FROM] = described;
+        if (inHtml) node.properties[IN_HTML] = '';
+        return;
+      }
+      const isFigure = FIGURE in node.properties;
+      const figureCaption = isFigure
+        ? findAll(node, 'figcaption')
+            .map((element) => hastToString(element).replace(/\s+/g, ' ').trim())
+            .join(' ')
+        : undefined;
+      walk(node, inHtml || (!isFigure && stayingHtml(node)), figureCaption || caption);
+    });
+  };
+  walk(tree, false, undefined);
+}
+
+/** A protocol-relative address (//host/x.jpg) as the https one a download needs. */
+const withScheme = (url: string) => (url.startsWith('//') ? `https:${url}` : url);
+
+/** The images of a prepared tree, in document order (see prepareImages). */
+export function collectImages(tree: Root): { node: Element; reference: ImageReference }[] {
+  return findAll(tree, 'img')
+    .filter((node) => typeof node.properties.src === 'string' && node.properties.src.trim())
+    .map((node) => {
+      const shown = String(node.properties.src).trim();
+      return {
+        node,
+        reference: {
+          shown,
+          source: withScheme(String(node.properties[SOURCE] ?? shown)),
+          alt: String(node.properties.alt ?? ''),
+          altFrom: (node.properties[ALT_FROM] as AltSource | undefined) ?? 'none',
+          inHtml: IN_HTML in node.properties,
+        },
+      };
+    });
+}
+
+/** Removes the marks prepareImages left, so HTML that stays HTML is written without them. */
+export function clearImageMarks(tree: Root): void {
+  for (const node of findAll(tree, 'img')) {
+    for (const mark of [SOURCE, ALT_FROM, IN_HTML]) delete node.properties[mark];
+  }
+}
+
+/** Whether a figure was marked by prepareImages, to be written as a Markdown figure. */
+export const isImportFigure = (node: Element) => FIGURE in node.properties;
+
+/**
+ * A marked figure as Markdown that .md posts can hold: the image stays a Markdown image (so
+ * astro:assets optimises it), between HTML lines that open the figure and give its caption:
+ *
+ *     <figure>
+ *
+ *     ![A description](./photo.jpg)
+ *
+ *     <figcaption>The caption</figcaption>
+ *     </figure>
+ */
+export function figureToMarkdown(node: Element): MdastContent[] {
+  const image = findAll(node, 'img')[0]!;
+  const markdownImage: Image = {
+    type: 'image',
+    url: String(image.properties.src ?? ''),
+    alt: String(image.properties.alt ?? ''),
+    title: null,
+  };
+  const caption = findAll(node, 'figcaption')[0];
+  const captionHtml = caption
+    ? toHtml(caption.children, { characterReferences: { useNamedReferences: true } })
+        .replace(/\s*\n\s*/g, ' ')
+        .trim()
+    : '';
+  const open: Html = { type: 'html', value: '<figure>' };
+  const paragraph: Paragraph = { type: 'paragraph', children: [markdownImage] };
+  const close: Html = {
+    type: 'html',
+    value: captionHtml ? `<figcaption>${captionHtml}</figcaption>\n</figure>` : '</figure>',
+  };
+  return [open, paragraph, close];
+}

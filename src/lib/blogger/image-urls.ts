@@ -1,0 +1,131 @@
+/**
+ * Addresses of images in a Blogger export: which hosts are Blogger's, the largest size of an image
+ * they serve, and the name a downloaded copy gets. Pure: no network, no files.
+ */
+
+/**
+ * Google's image hosts behind Blogger: bp.blogspot.com (before 2020), blogger.googleusercontent.com
+ * and lh3-6.googleusercontent.com (since), and ggpht.com (Picasa). They all take a size in the
+ * address and serve the original for size 0.
+ */
+const BLOGGER_IMAGE_HOST = /(^|\.)(bp\.blogspot\.com|googleusercontent\.com|ggpht\.com)$/i;
+
+/**
+ * A size in a path segment: s320, s1600, s1600-h (an HTML page around the image), w400-h300,
+ * w640-h480-c, h120, s72-c, s0, also with flags such as -rw or -no.
+ */
+const SIZE_SEGMENT = /^(?:[swh]\d+)(?:-[a-z0-9]+)*$/i;
+/** The same options after "=" at the end of a googleusercontent address: =s320, =w400-h300-c, =s0. */
+const SIZE_SUFFIX = /=(?:[swh]\d+|[a-z]{1,3}\d*)(?:-[a-z0-9]+)*$/i;
+
+/** Whether the address is on one of Blogger's image hosts (which take a size in the address). */
+export function isBloggerImageHost(url: string): boolean {
+  try {
+    return BLOGGER_IMAGE_HOST.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The address of the largest size Blogger serves of an image: the size in the path (`/s320/`,
+ * `/w400-h300/`, `/s1600-h/`) or after `=` (`=s320`, `=w400-h300-c`) becomes `s0`, the original
+ * file. Addresses on other hosts come back unchanged, and so do Blogger ones without a size.
+ */
+export function largestImageUrl(url: string): string {
+  if (!isBloggerImageHost(url)) return url;
+  const parsed = new URL(url);
+  if (SIZE_SUFFIX.test(parsed.pathname)) {
+    parsed.pathname = parsed.pathname.replace(SIZE_SUFFIX, '=s0');
+    return parsed.href;
+  }
+  const parts = parsed.pathname.split('/');
+  // The size is the folder just before the file name: /-abc/.../s320/photo.jpg, /img/b/R29v/s320/x.jpg.
+  const at = parts.length - 2;
+  if (at > 0 && SIZE_SEGMENT.test(parts[at]!)) {
+    parts[at] = 's0';
+    parsed.pathname = parts.join('/');
+  }
+  return parsed.href;
+}
+
+/**
+ * The same image at Blogger's usual full width (s1600), for when the original is over the size
+ * limit; undefined for other hosts.
+ */
+export function fallbackImageUrl(url: string): string | undefined {
+  const largest = largestImageUrl(url);
+  if (largest === url && !/\/s0\/|=s0$/.test(url)) return undefined;
+  return largest.replace(/\/s0\/(?=[^/]*$)/, '/s1600/').replace(/=s0$/, '=s1600');
+}
+
+/**
+ * Whether two addresses are one image at different sizes (`…/s320/a.jpg` and `…/s1600/a.jpg`):
+ * Blogger links a thumbnail to its full-size file.
+ */
+export function isSameImage(a: string, b: string): boolean {
+  return largestImageUrl(a) === largestImageUrl(b);
+}
+
+/** Whether an address looks like an image file by its name (.jpg, .png, .gif, .webp, .avif, .svg...). */
+export function looksLikeImageFile(url: string): boolean {
+  try {
+    const { pathname } = new URL(url);
+    return /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$/i.test(pathname) || isBloggerImageHost(url);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `http://` (and protocol-relative `//`) become `https://`; other addresses are returned as they
+ * are. Google's image hosts all answer over https; for other hosts it is still the only address a
+ * site served over https may show without a mixed-content warning.
+ */
+export function upgradeToHttps(url: string): string {
+  if (url.startsWith('//')) return `https:${url}`;
+  return url.replace(/^http:\/\//i, 'https://');
+}
+
+/** Extensions by the type found in the bytes (file-type's names, and svg found by us). */
+const EXTENSION_BY_TYPE: Readonly<Record<string, string>> = {
+  jpg: 'jpg',
+  png: 'png',
+  gif: 'gif',
+  webp: 'webp',
+  avif: 'avif',
+  svg: 'svg',
+  tif: 'tiff',
+};
+
+/** The image types astro:assets can optimise, so a downloaded copy is worth keeping. */
+export const SUPPORTED_IMAGE_TYPES: ReadonlySet<string> = new Set(Object.keys(EXTENSION_BY_TYPE));
+
+/**
+ * The file name for a downloaded image: the last part of its address, made safe (letters, digits,
+ * dashes; non-Latin letters kept), with the extension of the type its bytes showed. A name the
+ * post's folder already has gets -2, -3...; `taken` is updated.
+ */
+export function imageFileName(url: string, type: string, taken: Set<string>): string {
+  let last = '';
+  try {
+    last = decodeURIComponent(new URL(upgradeToHttps(url)).pathname.split('/').pop() ?? '');
+  } catch {
+    last = '';
+  }
+  const base =
+    last
+      .replace(/=[^=]*$/, '') // a googleusercontent size option, not part of the name
+      .replace(/\.[a-z0-9]{1,5}$/i, '')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'image';
+  const extension = EXTENSION_BY_TYPE[type] ?? type;
+  let name = `${base}.${extension}`;
+  for (let n = 2; taken.has(name); n += 1) name = `${base}-${n}.${extension}`;
+  taken.add(name);
+  return name;
+}

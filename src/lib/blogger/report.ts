@@ -1,0 +1,58 @@
+import type { ImportPlan } from './plan.ts';
+
+/** Where the importer writes its to-do list, relative to the content folder. */
+export const IMPORT_REPORT_PATH = '.imports/blogger-report.md';
+
+const code = (text: string) => `\`${text.replaceAll('`', "'")}\``;
+
+/**
+ * The import's to-do list as Markdown, for the owner: images to describe (by post), images
+ * described from a title or caption (to check), and images left at their remote address, each
+ * with the entry's title and old address. `remoteReason` says why an image was not downloaded.
+ */
+export function renderImportReport(
+  plan: Pick<ImportPlan, 'altToDo' | 'interimAlt' | 'remoteImages'>,
+  remoteReason: (source: string, inHtml: boolean) => string,
+): string {
+  const lines = ['# Blogger import: what is left to do', ''];
+  lines.push('## Images without a description', '');
+  if (plan.altToDo.length === 0) lines.push('None.', '');
+  else {
+    lines.push(
+      'Readers who cannot see these images hear nothing about them. Write what each shows between the',
+      'square brackets before its address (or in its `alt="..."` when it sits in HTML); when a post has',
+      'none left, delete its `altTextPending: true` line: from then on the build insists on descriptions.',
+      '',
+    );
+    for (const [file, images] of Map.groupBy(plan.altToDo, (image) => image.file)) {
+      lines.push(`- content/${file}, ${images[0]!.entry}`);
+      for (const image of images) lines.push(`  - [ ] ${code(image.src)}${image.inHtml ? ' (in HTML)' : ''}`);
+    }
+    lines.push('');
+  }
+  lines.push('## Descriptions taken from a title or caption', '');
+  if (plan.interimAlt.length === 0) lines.push('None.', '');
+  else {
+    lines.push('A caption says what a picture is about; a description says what it shows. Check these:', '');
+    for (const image of plan.interimAlt) {
+      lines.push(`- [ ] content/${image.file}, ${code(image.src)}: from its ${image.from}, "${image.alt}"`);
+    }
+    lines.push('');
+  }
+  lines.push('## Images left at their remote address', '');
+  if (plan.remoteImages.length === 0) lines.push('None: every image was downloaded.', '');
+  else {
+    lines.push(
+      "They show as long as their host serves them; the site's Content-Security-Policy allows their hosts.",
+      'Run the import again to retry them.',
+      '',
+    );
+    for (const image of plan.remoteImages) {
+      lines.push(
+        `- ${image.entry}: ${code(image.source)} → ${code(image.src)}: ${remoteReason(image.source, image.inHtml)}`,
+      );
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

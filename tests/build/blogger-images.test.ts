@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fileTypeFromBuffer } from 'file-type';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startImageServer, type ImageServer } from '../image-server.ts';
+import { ProjectCopy } from './project-copy.ts';
+
+const EXPORT = fileURLToPath(new URL('../fixtures/blogger/images-feed.atom', import.meta.url));
+const HOME = 'content/posts/hot-stones-at-home';
+const WRONG = 'content/posts/what-went-wrong';
+
+describe('importing a blog whose images are on Blogger’s hosts (served by a local test server)', () => {
+  const project = new ProjectCopy();
+  let server: ImageServer;
+  const importBlogger = () =>
+    project.runAsync(
+      'node',
+      ['scripts/import-blogger.ts', EXPORT, '--max-image-mb', '1', '--image-timeout', '5'],
+      server.env,
+    );
+  beforeAll(async () => {
+    server = await startImageServer();
+  });
+  afterAll(async () => {
+    await server.close();
+    project.remove();
+  });
+
+  test('downloads every image it can, at full size, next to its post, and says what it did', async () => {
+    const { status, output } = await importBlogger();
+    expect(status, output).toBe(0);
+    expect(output).toContain(
+      "images:   13 downloaded, 7 left at their remote address (allowed by the site's CSP), 4 without a description",
+    );
+    // Blogger's size in the address asks for the original (s0), whatever the post showed.
+    expect(server.requests).toContain(
+      'http://1.bp.blogspot.com/-Xq9wT2/VZkAAA/AAAAAAAAB1s/kF3/s0/stones%20in%20bowl.JPG',
+    );
+    expect(server.requests).toContain('https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEiQ7/s0/towel.jpg');
+    expect(server.requests.some((r) => /\/s(320|1600)\/stones%20in/.test(r))).toBe(false);
+
+    const post = project.read(`${HOME}/index.md`);
+    expect(post).toContain('\n![](./stones-in-bowl.jpg)\n');
+    expect(post).toContain(
+      '<figure>\n\n![Prosoape calde & bazalt — gata în 10 min](./towel.jpg)\n\n<figcaption>Prosoape calde &amp; bazalt — gata în 10\u00a0min</figcaption>\n</figure>',
+    );
+    expect(post).toContain('![The printed price list: 30 minutes £35, 60 minutes £60](./label.png)');
+    expect(post).toContain('![Bare feet resting on a folded white towel](./feet.jpg)');
+    expect(post).toContain('| ![](./before.jpg) | ![After: shoulders down, jaw unclenched](./after.jpg) |');
+    expect(post).toContain('<img src="https://2.bp.blogspot.com/-t3/Tt/s200/schedule.jpg" alt="">');
+    expect(post).toContain('\naltTextPending: true\n');
+    // The type comes from the bytes: a PNG named .jpg on Blogger is saved as .png.
+    const label = await fileTypeFromBuffer(readFileSync(join(project.dir, HOME, 'label.png')));
+    expect(label?.mime).toBe('image/png');
+    expect(project.read('content/pages/about-our-stones.md')).toContain(
+      '![A basalt quarry under a grey sky](./about-our-stones/quarry.jpg)',
+    );
+    expect(project.exists('content/pages/about-our-stones/quarry.jpg')).toBe(true);
+
+    const wrong = project.read(`${WRONG}/index.md`);
+    for (const kept of ['stones-close-up.jpg', 'candles.jpg', 'kettle.jpg', 'robe.jpg']) {
+      expect(wrong).toContain(`](./${kept})`);
+      expect(project.exists(`${WRONG}/${kept}`), kept).toBe(true);
+    }
+    // What could not be fetched keeps its address, upgraded to https, with the reason in the report.
+    expect(wrong).toContain(
+      '![The old studio on Brick Lane](https://3.bp.blogspot.com/-gone/Qq/missing/s320/old-studio.jpg)',
+    );
+    const entry = '"FIXTURE Cold Weather, Warm Stones: What Went Wrong" (/2021/12/what-went-wrong.html)';
+    for (const [file, reason] of [
+      ['missing/s320/old-studio.jpg', 'HTTP 404'],
+      ['page-as-image/s1600/sign-in.jpg', 'not an image: the server sent an HTML page'],
+      ['bitmap/s320/scan.bmp', 'a bmp image, which the site cannot optimise'],
+      ['huge/s320/panorama.jpg', 'too big (3.0 MB; the limit is 1.0 MB)'],
+      ['endless/s320/stream.jpg', 'too big (over 1.0 MB, the limit)'],
+    ]) {
+      expect(output).toMatch(
+        new RegExp(
+          `${entry.replace(/[()]/g, '\\$&')}: the image http://\\S+/${file} stays at https://\\S+: ${reason.replace(/[()]/g, '\\$&')}`,
+        ),
+      );
+    }
+    expect(output).toContain(
+      `${entry}: the image https://images.example.org/charts/stone-temperature.jpg stays at https://images.example.org/charts/stone-temperature.jpg: the proxy refused to connect to the host (403)`,
+    );
+
+    const report = project.read('content/.imports/blogger-report.md');
+    expect(report).toContain(
+      '- content/posts/hot-stones-at-home/index.md, "FIXTURE Hot Stones at Home, Step by Step" (/2021/11/hot-stones-at-home.html)\n  - [ ] `./stones-in-bowl.jpg`\n  - [ ] `./before.jpg`\n  - [ ] `https://2.bp.blogspot.com/-t3/Tt/s200/schedule.jpg` (in HTML)',
+    );
+    expect(report).toContain('- [ ] content/posts/hot-stones-at-home/index.md, `./towel.jpg`: from its caption');
+    expect(report).toContain('`./avvxseh7ycoilbottle.jpg`: from its title, "A bottle of cold-pressed massage oil"');
+    expect(report).toContain(
+      '`http://3.bp.blogspot.com/-gone/Qq/missing/s320/old-studio.jpg` → `https://3.bp.blogspot.com/-gone/Qq/missing/s320/old-studio.jpg`: HTTP 404',
+    );
+    // Nothing is left in the staging folder once the images are in place.
+    expect(project.exists('content/.imports/blogger-downloads')).toBe(false);
+  });
+
+  test('a second run fetches no image it already has and changes nothing', async () => {
+    const before = server.requests.length;
+    const { status, output } = await importBlogger();
+    expect(status, output).toBe(0);
+    expect(output).toContain('images:   0 downloaded, 13 already downloaded, 7 left at their remote address');
+    expect(output).toContain('Nothing changed');
+    // Only the images that failed are asked for again.
+    const again = server.requests.slice(before);
+    expect(again.filter((r) => /stones%20in%20bowl|towel|quarry|candles|kettle/.test(r))).toEqual([]);
+    expect(again.some((r) => r.includes('/missing/'))).toBe(true);
+  });
+
+  test('an image the owner deleted is fetched again; one an editor replaced is left alone', async () => {
+    project.run('rm', [`${HOME}/feet.jpg`]);
+    project.write(`${HOME}/towel.jpg`, 'an editor’s own file');
+    const before = server.requests.length;
+    const { status, output } = await importBlogger();
+    expect(status, output).toBe(0);
+    expect(server.requests.slice(before)).toContain('https://4.bp.blogspot.com/-rel/Vv/s0/feet.jpg');
+    expect(project.exists(`${HOME}/feet.jpg`)).toBe(true);
+    expect(output).toContain(`${HOME}/towel.jpg: changed by an editor since the last import; left as it is`);
+    expect(project.read(`${HOME}/towel.jpg`)).toBe('an editor’s own file');
+  });
+});
+
+test('with --no-download, images keep their addresses (https) and nothing is fetched', async () => {
+  const project = new ProjectCopy();
+  const server = await startImageServer();
+  try {
+    const { status, output } = await project.runAsync(
+      'node',
+      ['scripts/import-blogger.ts', EXPORT, '--no-download'],
+      server.env,
+    );
+    expect(status, output).toBe(0);
+    expect(output).toContain("images:   0 downloaded, 20 left at their remote address (allowed by the site's CSP)");
+    expect(server.requests).toEqual([]);
+    expect(project.read(`${HOME}/index.md`)).toContain(
+      '![](https://1.bp.blogspot.com/-Xq9wT2/VZkAAA/AAAAAAAAB1s/kF3/s320/stones%20in%20bowl.JPG)',
+    );
+  } finally {
+    await server.close();
+    project.remove();
+  }
+});

@@ -1,0 +1,331 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  createImageDispatcher,
+  DEFAULT_DOWNLOAD_OPTIONS,
+  downloadImages,
+  type DownloadOptions,
+} from '../../src/lib/blogger/download-images.ts';
+import { findImages, htmlToMarkdown } from '../../src/lib/blogger/html-to-markdown.ts';
+import {
+  fallbackImageUrl,
+  imageFileName,
+  isSameImage,
+  largestImageUrl,
+  upgradeToHttps,
+} from '../../src/lib/blogger/image-urls.ts';
+import {
+  auditPageScripts,
+  computeContentSources,
+  getSecurityHeaders,
+  renderHeadersFile,
+  renderNginxServer,
+} from '../../src/lib/security-headers.ts';
+import { startImageServer, type ImageServer } from '../image-server.ts';
+
+describe('largestImageUrl', () => {
+  test.each([
+    [
+      'https://1.bp.blogspot.com/-abc/XYZ/AAAA/kF3/s320/photo.jpg',
+      'https://1.bp.blogspot.com/-abc/XYZ/AAAA/kF3/s0/photo.jpg',
+    ],
+    ['http://2.bp.blogspot.com/-abc/s1600/photo.jpg', 'http://2.bp.blogspot.com/-abc/s0/photo.jpg'],
+    ['http://2.bp.blogspot.com/-abc/s1600-h/photo.jpg', 'http://2.bp.blogspot.com/-abc/s0/photo.jpg'],
+    [
+      'https://blogger.googleusercontent.com/img/b/R29v/AVvX/w400-h300/x.png',
+      'https://blogger.googleusercontent.com/img/b/R29v/AVvX/s0/x.png',
+    ],
+    [
+      'https://blogger.googleusercontent.com/img/b/R29v/AVvX/w640-h480-c-rw/x.png',
+      'https://blogger.googleusercontent.com/img/b/R29v/AVvX/s0/x.png',
+    ],
+    [
+      'https://blogger.googleusercontent.com/img/a/AVvXsEh7Yc=w400-h300',
+      'https://blogger.googleusercontent.com/img/a/AVvXsEh7Yc=s0',
+    ],
+    [
+      'https://blogger.googleusercontent.com/img/a/AVvXsEh7Yc=s320',
+      'https://blogger.googleusercontent.com/img/a/AVvXsEh7Yc=s0',
+    ],
+    [
+      'https://blogger.googleusercontent.com/img/a/AVvXsEh7Yc=w400-h300-c',
+      'https://blogger.googleusercontent.com/img/a/AVvXsEh7Yc=s0',
+    ],
+    [
+      'https://lh3.googleusercontent.com/-x/Y/Z/s72-c/thumb.jpg',
+      'https://lh3.googleusercontent.com/-x/Y/Z/s0/thumb.jpg',
+    ],
+    [
+      'https://blogger.googleusercontent.com/img/a/AVvXsEh7Yc=s0',
+      'https://blogger.googleusercontent.com/img/a/AVvXsEh7Yc=s0',
+    ],
+  ])('%s → %s', (url, largest) => {
+    expect(largestImageUrl(url)).toBe(largest);
+  });
+
+  test('leaves other hosts alone, even with size-like folders', () => {
+    expect(largestImageUrl('https://example.org/s320/photo.jpg')).toBe('https://example.org/s320/photo.jpg');
+    expect(largestImageUrl('not a url')).toBe('not a url');
+  });
+
+  test('knows a thumbnail and its full-size file are one image, and offers s1600 when s0 is too big', () => {
+    expect(isSameImage('http://1.bp.blogspot.com/-a/s320/x.jpg', 'http://1.bp.blogspot.com/-a/s1600/x.jpg')).toBe(true);
+    expect(isSameImage('http://1.bp.blogspot.com/-a/s320/x.jpg', 'http://1.bp.blogspot.com/-b/s1600/x.jpg')).toBe(
+      false,
+    );
+    expect(fallbackImageUrl('http://1.bp.blogspot.com/-a/s320/x.jpg')).toBe('http://1.bp.blogspot.com/-a/s1600/x.jpg');
+    expect(fallbackImageUrl('https://example.org/x.jpg')).toBeUndefined();
+  });
+
+  test('http and protocol-relative addresses are upgraded to https', () => {
+    expect(upgradeToHttps('http://1.bp.blogspot.com/x.jpg')).toBe('https://1.bp.blogspot.com/x.jpg');
+    expect(upgradeToHttps('//1.bp.blogspot.com/x.jpg')).toBe('https://1.bp.blogspot.com/x.jpg');
+    expect(upgradeToHttps('./x.jpg')).toBe('./x.jpg');
+  });
+});
+
+describe('imageFileName', () => {
+  test('names files after the address, with the extension of the bytes, and never twice in a folder', () => {
+    const taken = new Set<string>();
+    expect(imageFileName('http://1.bp.blogspot.com/-a/s0/stones%20in%20bowl.JPG', 'jpg', taken)).toBe(
+      'stones-in-bowl.jpg',
+    );
+    expect(imageFileName('http://2.bp.blogspot.com/-b/s0/Stones_in_bowl.jpeg', 'jpg', taken)).toBe(
+      'stones-in-bowl-2.jpg',
+    );
+    expect(imageFileName('http://3.bp.blogspot.com/-c/s0/label.jpg', 'png', taken)).toBe('label.png');
+    expect(imageFileName('//4.bp.blogspot.com/-c/s0/Masaj%20de%20relaxare%20%C8%99i%20pietre.jpg', 'jpg', taken)).toBe(
+      'masaj-de-relaxare-și-pietre.jpg',
+    );
+    expect(imageFileName('https://blogger.googleusercontent.com/img/a/AVvXsEh7Yc=s0', 'webp', taken)).toBe(
+      'avvxseh7yc.webp',
+    );
+    expect(imageFileName('https://x.test/%%%', 'gif', taken)).toBe('image.gif');
+  });
+});
+
+describe('images in a post’s HTML', () => {
+  const CAPTION_TABLE =
+    '<table align="center" cellpadding="0" cellspacing="0" class="tr-caption-container"><tbody><tr><td style="text-align: center;"><a href="http://1.bp.blogspot.com/-a/s1600/towel.jpg" style="margin-left: auto;"><img border="0" src="http://1.bp.blogspot.com/-a/s320/towel.jpg" width="320" /></a></td></tr><tr><td class="tr-caption" style="text-align: center;">Warm towels &amp; <b>basalt</b></td></tr></tbody></table>';
+
+  test('a Blogger caption table becomes a figure whose image stays Markdown, described by its caption', () => {
+    const { markdown, images } = htmlToMarkdown(`<p>Before</p>${CAPTION_TABLE}<p>After</p>`);
+    expect(markdown).toBe(
+      'Before\n\n<figure>\n\n![Warm towels & basalt](https://1.bp.blogspot.com/-a/s320/towel.jpg)\n\n<figcaption>Warm towels &amp; <b>basalt</b></figcaption>\n</figure>\n\nAfter\n',
+    );
+    expect(images).toMatchObject([
+      {
+        source: 'http://1.bp.blogspot.com/-a/s1600/towel.jpg',
+        altFrom: 'caption',
+        alt: 'Warm towels & basalt',
+        inHtml: false,
+      },
+    ]);
+  });
+
+  test('a figure from the export with one image and a caption is written the same way', () => {
+    const { markdown } = htmlToMarkdown(
+      '<figure><img src="https://x.test/a.jpg" alt="A"><figcaption>Cap</figcaption></figure>',
+    );
+    expect(markdown).toBe('<figure>\n\n![A](https://x.test/a.jpg)\n\n<figcaption>Cap</figcaption>\n</figure>\n');
+  });
+
+  test('a thumbnail linked to its full-size file is one image, and the full-size file is the one to download', () => {
+    const images = findImages(
+      '<a href="http://1.bp.blogspot.com/-a/s1600/x.jpg"><img src="http://1.bp.blogspot.com/-a/s320/x.jpg"></a>' +
+        '<a href="https://example.org/page.html"><img src="https://example.org/y.jpg" title="Y, from the side"></a>',
+    );
+    expect(images).toEqual([
+      {
+        shown: 'http://1.bp.blogspot.com/-a/s320/x.jpg',
+        source: 'http://1.bp.blogspot.com/-a/s1600/x.jpg',
+        alt: '',
+        altFrom: 'none',
+        inHtml: false,
+      },
+      {
+        shown: 'https://example.org/y.jpg',
+        source: 'https://example.org/y.jpg',
+        alt: 'Y, from the side',
+        altFrom: 'title',
+        inHtml: false,
+      },
+    ]);
+  });
+
+  test('images in a table Markdown can hold become Markdown images; in one it cannot, they stay HTML (and remote)', () => {
+    const simple = htmlToMarkdown('<table><tr><td><img src="http://x.test/a.jpg"></td><td>Before</td></tr></table>');
+    expect(simple.markdown).toContain('| ![](https://x.test/a.jpg) | Before |');
+    expect(simple.images[0]).toMatchObject({ inHtml: false, altFrom: 'none' });
+    const merged = htmlToMarkdown('<table><tr><td colspan="2"><img src="http://x.test/b.jpg"></td></tr></table>');
+    expect(merged.markdown).toContain('<img src="https://x.test/b.jpg" alt="">');
+    expect(merged.markdown).not.toContain('data-import');
+    expect(merged.images[0]).toMatchObject({ inHtml: true, altFrom: 'none', src: 'https://x.test/b.jpg' });
+  });
+
+  test('the address of each image is the one imageSrc gives', () => {
+    const { markdown } = htmlToMarkdown('<img src="http://x.test/a.jpg" alt="A">', { imageSrc: () => './a.jpg' });
+    expect(markdown).toBe('![A](./a.jpg)\n');
+  });
+});
+
+describe('downloading images from a real server', () => {
+  let server: ImageServer;
+  let options: DownloadOptions;
+  beforeAll(async () => {
+    server = await startImageServer();
+    options = {
+      ...DEFAULT_DOWNLOAD_OPTIONS,
+      maxBytes: 1024 * 1024,
+      timeoutMs: 1500,
+      retries: 1,
+      retryDelayMs: 20,
+      dispatcher: createImageDispatcher({ httpProxy: server.url, httpsProxy: server.url, ca: server.cert }),
+    };
+  });
+  afterAll(() => server.close());
+
+  test('each address gets its outcome: downloaded at the largest size, or why not', async () => {
+    const progress: number[] = [];
+    const urls = {
+      ok: 'http://1.bp.blogspot.com/-a/s320/ok.jpg',
+      png: 'http://1.bp.blogspot.com/-a/png/s320/named-as.jpg',
+      tls: 'https://blogger.googleusercontent.com/img/b/R29v/w400-h300/secure.jpg',
+      toHttps: 'http://2.bp.blogspot.com/-a/to-https/s320/bowl.jpg',
+      moved: 'http://1.bp.blogspot.com/-a/moved/s320/candles.jpg',
+      flaky: 'http://1.bp.blogspot.com/-a/gone-for-now/s320/kettle.jpg',
+      bigOriginal: 'http://1.bp.blogspot.com/-a/big-original/s320/close-up.jpg',
+      missing: 'http://1.bp.blogspot.com/-a/missing/s320/x.jpg',
+      html: 'http://1.bp.blogspot.com/-a/page-as-image/s320/x.jpg',
+      bmp: 'http://1.bp.blogspot.com/-a/bitmap/s320/x.bmp',
+      huge: 'http://1.bp.blogspot.com/-a/huge/s320/x.jpg',
+      endless: 'http://1.bp.blogspot.com/-a/endless/s320/x.jpg',
+      slow: 'http://1.bp.blogspot.com/-a/slow/s320/x.jpg',
+      refused: 'https://images.example.org/x.jpg',
+    };
+    const outcomes = await downloadImages(Object.values(urls), {
+      ...options,
+      onProgress: (done) => progress.push(done),
+    });
+    const summary = Object.fromEntries(
+      Object.entries(urls).map(([name, url]) => {
+        const outcome = outcomes.get(url)!;
+        return [
+          name,
+          outcome.ok === true
+            ? `${outcome.type} from ${outcome.fetchedFrom}`
+            : outcome.ok === false
+              ? outcome.reason
+              : 'kept',
+        ];
+      }),
+    );
+    expect(summary).toEqual({
+      ok: 'jpg from http://1.bp.blogspot.com/-a/s0/ok.jpg',
+      png: 'png from http://1.bp.blogspot.com/-a/png/s0/named-as.jpg',
+      tls: 'jpg from https://blogger.googleusercontent.com/img/b/R29v/s0/secure.jpg',
+      toHttps: 'jpg from http://2.bp.blogspot.com/-a/to-https/s0/bowl.jpg',
+      moved: 'jpg from http://1.bp.blogspot.com/-a/moved/s0/candles.jpg',
+      flaky: 'jpg from http://1.bp.blogspot.com/-a/gone-for-now/s0/kettle.jpg',
+      bigOriginal: 'jpg from http://1.bp.blogspot.com/-a/big-original/s1600/close-up.jpg',
+      missing: 'HTTP 404',
+      html: 'not an image: the server sent an HTML page',
+      bmp: 'a bmp image, which the site cannot optimise',
+      huge: 'too big (3.0 MB; the limit is 1.0 MB)',
+      endless: 'too big (over 1.0 MB, the limit)',
+      slow: 'no answer within 1.5 s',
+      refused: 'the proxy refused to connect to the host (403)',
+    });
+    expect(progress).toEqual(Object.keys(urls).map((_name, index) => index + 1));
+    // The redirect to https was followed over TLS; the 503 was retried once.
+    expect(server.requests).toContain('https://2.bp.blogspot.com/-a/to-https/s0/bowl.jpg');
+    expect(server.requests.filter((r) => r.endsWith('/gone-for-now/s0/kettle.jpg'))).toHaveLength(2);
+  }, 20_000);
+
+  test('an address already downloaded is not fetched again', async () => {
+    const before = server.requests.length;
+    const outcomes = await downloadImages(['http://1.bp.blogspot.com/-a/s320/again.jpg'], {
+      ...options,
+      alreadyHave: () => true,
+    });
+    expect(outcomes.get('http://1.bp.blogspot.com/-a/s320/again.jpg')).toEqual({ ok: 'kept' });
+    expect(server.requests.length).toBe(before);
+  });
+});
+
+describe('the Content-Security-Policy follows the content', () => {
+  const page = (path: string, html: string) => ({ page: path, ...auditPageScripts(html) });
+
+  test('img-src lists exactly the https hosts of the remote images the pages show', () => {
+    const sources = computeContentSources([
+      page(
+        '/posts/a/',
+        '<img src="/_astro/x.webp"><img src="https://blogger.googleusercontent.com/img/b/x/s320/a.jpg" alt="">' +
+          '<picture><source srcset="https://cdn.example.org/a.avif 1x, https://cdn2.example.org/a@2x.avif 2x"><img src="data:image/png;base64,AA" alt=""></picture>',
+      ),
+      page('/posts/b/', '<img src="//1.bp.blogspot.com/-a/s320/b.jpg" alt="">'),
+      page('/posts/c/', '<img src="http://insecure.example.org/c.jpg" alt="">'),
+    ]);
+    expect(sources.imageSources).toEqual([
+      'https://1.bp.blogspot.com',
+      'https://blogger.googleusercontent.com',
+      'https://cdn.example.org',
+      'https://cdn2.example.org',
+    ]);
+    expect(sources.warnings).toEqual([
+      '/posts/c/ shows the image http://insecure.example.org/c.jpg over http, which the Content-Security-Policy blocks; write it with https://',
+    ]);
+  });
+
+  test('frame-src allows the known providers the pages embed, and names the page of any other', () => {
+    const sources = computeContentSources([
+      page(
+        '/posts/embeds/',
+        [
+          'https://www.youtube-nocookie.com/embed/M7lc1UVf-VE',
+          'https://player.vimeo.com/video/11112222?title=0&amp;byline=0',
+          'https://docs.google.com/presentation/d/e/2PACX-x/embed',
+          'https://www.google.com/maps/embed?pb=!1m18',
+          'https://w.soundcloud.com/player/?url=x',
+          'https://open.spotify.com/embed/episode/7makk4',
+        ]
+          .map((src) => `<iframe src="${src}" title="x"></iframe>`)
+          .join(''),
+      ),
+      page(
+        '/posts/odd/',
+        '<iframe src="https://www.google.com/search?q=x"></iframe><iframe src="https://widgets.example.net/w"></iframe>',
+      ),
+      page('/posts/old/', '<iframe src="http://player.vimeo.com/video/1"></iframe>'),
+    ]);
+    expect(sources.frameSources).toEqual([
+      'https://docs.google.com',
+      'https://open.spotify.com',
+      'https://player.vimeo.com',
+      'https://w.soundcloud.com',
+      'https://www.google.com',
+      'https://www.youtube-nocookie.com',
+    ]);
+    expect(sources.warnings).toEqual([
+      '/posts/odd/ embeds https://www.google.com, which is not a known video, map or document provider (YouTube, Vimeo, Google Docs, Sheets and Slides, Google Maps, SoundCloud, Spotify); the Content-Security-Policy blocks it: replace the embed with a link',
+      '/posts/odd/ embeds https://widgets.example.net, which is not a known video, map or document provider (YouTube, Vimeo, Google Docs, Sheets and Slides, Google Maps, SoundCloud, Spotify); the Content-Security-Policy blocks it: replace the embed with a link',
+      '/posts/old/ embeds http://player.vimeo.com/video/1 over http, which the Content-Security-Policy blocks; write it with https://',
+    ]);
+  });
+
+  test('the headers carry the sources, and _headers and nginx the same policy', () => {
+    const headers = getSecurityHeaders([], undefined, {
+      imageSources: ['https://b.example', 'https://a.example'],
+      frameSources: ['https://docs.google.com'],
+    });
+    const csp = headers['Content-Security-Policy']!;
+    expect(csp).toContain("img-src 'self' data: https://a.example https://b.example;");
+    expect(csp).toContain(
+      'frame-src https://docs.google.com https://player.vimeo.com https://www.youtube-nocookie.com;',
+    );
+    expect(getSecurityHeaders([])['Content-Security-Policy']).toContain("img-src 'self' data:;");
+    expect(renderHeadersFile(headers)).toContain(`Content-Security-Policy: ${csp}`);
+    expect(renderNginxServer(headers, { root: '/srv', port: 80 })).toContain(
+      `add_header Content-Security-Policy "${csp}" always;`,
+    );
+  });
+});
