@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import parseSrcset from '@prettier/parse-srcset';
 import { decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
 import { FEED_STYLESHEET_PATH, JSON_FEED_PATH } from './urls.ts';
@@ -26,12 +27,18 @@ function remoteAddress(value: string | undefined): string | undefined {
   return /^(https?:)?\/\//i.test(trimmed) ? trimmed : undefined;
 }
 
-/** The addresses of a srcset ("a.jpg 1x, https://x/b.jpg 2x"): each candidate's first word. */
+/**
+ * The addresses of a srcset ("a.jpg 1x, https://x/b.jpg 2x"), by the HTML standard's algorithm
+ * (@prettier/parse-srcset, as src/lib/html.ts reads them), so a comma inside an address stays in it;
+ * a srcset it refuses gives none (the browser would load none of it either).
+ */
 function srcsetAddresses(srcset: string | undefined): string[] {
-  return (srcset ?? '')
-    .split(/,\s+/)
-    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
-    .filter(Boolean);
+  if (!srcset?.trim()) return [];
+  try {
+    return parseSrcset(srcset).map((candidate) => candidate.source.value);
+  } catch {
+    return [];
+  }
 }
 
 /**

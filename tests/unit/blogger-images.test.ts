@@ -260,7 +260,7 @@ describe('the Content-Security-Policy follows the content', () => {
       page(
         '/posts/a/',
         '<img src="/_astro/x.webp"><img src="https://blogger.googleusercontent.com/img/b/x/s320/a.jpg" alt="">' +
-          '<picture><source srcset="https://cdn.example.org/a.avif 1x, https://cdn2.example.org/a@2x.avif 2x"><img src="data:image/png;base64,AA" alt=""></picture>',
+          '<picture><source srcset="https://cdn.example.org/fit=contain,width=320/a.avif 1x, https://cdn2.example.org/a@2x.avif 2x"><img src="data:image/png;base64,AA" alt=""></picture>',
       ),
       page('/posts/b/', '<img src="//1.bp.blogspot.com/-a/s320/b.jpg" alt="">'),
       page('/posts/c/', '<img src="http://insecure.example.org/c.jpg" alt="">'),
