@@ -153,7 +153,9 @@ describe('images in a post’s HTML', () => {
   });
 
   test('images in a table Markdown can hold become Markdown images; in one it cannot, they stay HTML (and remote)', () => {
-    const simple = htmlToMarkdown('<table><tr><td><img src="http://x.test/a.jpg"></td><td>Before</td></tr></table>');
+    const simple = htmlToMarkdown(
+      '<table><tr><th>Photo</th><th>When</th></tr><tr><td><img src="http://x.test/a.jpg"></td><td>Before</td></tr></table>',
+    );
     expect(simple.markdown).toContain('| ![](https://x.test/a.jpg) | Before |');
     expect(simple.images[0]).toMatchObject({ inHtml: false, altFrom: 'none' });
     const merged = htmlToMarkdown('<table><tr><td colspan="2"><img src="http://x.test/b.jpg"></td></tr></table>');
