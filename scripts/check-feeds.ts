@@ -22,7 +22,7 @@ import {
   isRfc3339Date,
   isRfc822Date,
 } from '../src/lib/feed-rules.ts';
-import { slugify } from '../src/lib/slugs.ts';
+import { slugifyTag } from '../src/lib/slugs.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -367,7 +367,7 @@ export function checkFeeds(distDir: string, options: FeedCheckOptions = {}): Fee
     const byTag = new Map<string, Set<string>>();
     main.links.forEach((link, index) => {
       for (const label of main.tags[index] ?? []) {
-        const slug = slugify(label);
+        const slug = slugifyTag(label);
         byTag.set(slug, (byTag.get(slug) ?? new Set()).add(link));
       }
     });

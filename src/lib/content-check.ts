@@ -5,11 +5,12 @@ import { markdownToMdast, mdxToMdast } from 'satteri';
 import { z } from 'zod';
 import { parseDataFile, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { authorSchema, commentSchema, createPostSchema, createVideoSchema, pageSchema } from './schemas.ts';
-import { getPostId, pickTagLabel, slugify } from './slugs.ts';
+import { getPostId, getTagKey, MAX_TAG_SLUG_BYTES, normalizeTagLabel, slugifyTag } from './slugs.ts';
 import { describeUnknownField, findUnknownFields } from './unknown-fields.ts';
 import {
   describeUrlProblem,
   getPostPath,
+  getTagPath,
   isCodeUrl,
   judgeUrl,
   normalizePath,
@@ -85,7 +86,78 @@ interface CheckedPost {
   id: string;
   draft: boolean;
   fm: ParsedFrontmatter;
-  tags: { slug: string; label: string }[];
+}
+
+/** One tag as written in one post: where, and the address it makes. */
+interface TagUse {
+  file: string;
+  line: number;
+  label: string;
+  key: string;
+  slug: string;
+}
+
+/** The tags of a post as written (the raw list, so each keeps its line), skipping what the schema reports. */
+function findTagUses(post: CheckedPost): TagUse[] {
+  const tags = (post.fm.data as { tags?: unknown } | null)?.tags;
+  if (!Array.isArray(tags)) return [];
+  return tags.flatMap((raw: unknown, index) => {
+    if (typeof raw !== 'string' && typeof raw !== 'number') return [];
+    const label = normalizeTagLabel(String(raw));
+    if (!label) return [];
+    const line = post.fm.lineOf(['tags', index]);
+    return [{ file: post.file.path, line, label, key: getTagKey(label), slug: slugifyTag(label) }];
+  });
+}
+
+const quote = (label: string) => JSON.stringify(label);
+
+/**
+ * Tag addresses an editor must fix: a tag with nothing to make an address from, one too long for a
+ * file name, and two different tags (keys that differ by more than case, spacing or Unicode form)
+ * that would share one address, within a post or across posts. Each use is reported at its line.
+ */
+function checkTagAddresses(uses: readonly TagUse[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const use of uses) {
+    if (!use.slug) {
+      problems.push({
+        file: use.file,
+        line: use.line,
+        field: 'tags',
+        message: `${quote(use.label)} cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from; write it as a word (e.g. "notes") or remove it`,
+        severity: 'error',
+      });
+    } else if (new TextEncoder().encode(use.slug).length > MAX_TAG_SLUG_BYTES) {
+      problems.push({
+        file: use.file,
+        line: use.line,
+        field: 'tags',
+        message: `${quote(use.label)} is too long to be a tag: its address would not fit in a file name; shorten it to a few words`,
+        severity: 'error',
+      });
+    }
+  }
+  for (const [slug, same] of Map.groupBy(
+    uses.filter((use) => use.slug),
+    (use) => use.slug,
+  )) {
+    const keys = new Set(same.map((use) => use.key));
+    if (keys.size < 2) continue;
+    for (const use of same) {
+      const others = same.filter((other) => other.key !== use.key);
+      const shown = others.slice(0, 3).map((other) => `${quote(other.label)} (${other.file}:${other.line})`);
+      if (others.length > 3) shown.push(`${others.length - 3} more`);
+      problems.push({
+        file: use.file,
+        line: use.line,
+        field: 'tags',
+        message: `${quote(use.label)} and ${shown.join(', ')} would both have the address ${getTagPath(slug)}, but they are different tags (only capitals, spacing and Unicode forms are ignored when tags are matched); write them the same way if they are one tag, or change one so that their addresses differ`,
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
 }
 
 function dirname(path: string): string {
@@ -411,7 +483,7 @@ function pageUrlProblems(file: SourceFile): Problem[] {
 /**
  * Checks every content file the way an editor needs: the schema (with line numbers), and what a
  * schema cannot see: duplicate slugs, links to missing posts, missing images or alt text, tags
- * written two ways, pinned posts that do not exist, comments for missing posts or comments.
+ * without an address of their own, pinned posts that do not exist, comments for missing posts or comments.
  */
 export function checkContent(input: ContentInput): Problem[] {
   const problems: Problem[] = [];
@@ -427,7 +499,7 @@ export function checkContent(input: ContentInput): Problem[] {
     problems.push(...checked.problems);
     const post = checked.result.success ? (checked.result.data as z.output<ReturnType<typeof postSchema>>) : undefined;
     const draft = post?.draft ?? data.draft === true;
-    posts.push({ file, id, draft, fm, tags: post?.tags ?? [] });
+    posts.push({ file, id, draft, fm });
 
     // These read the raw values, so a file with schema errors still gets every problem reported.
     const author = data.author;
@@ -523,31 +595,14 @@ export function checkContent(input: ContentInput): Problem[] {
     }
   }
 
-  // One tag written two ways becomes one tag; say so, so the editor can tidy it.
-  const labelsBySlug = new Map<string, { label: string; file: string }[]>();
-  for (const post of posts) {
-    for (const tag of post.tags) {
-      const uses = labelsBySlug.get(tag.slug) ?? [];
-      uses.push({ label: tag.label, file: post.file.path });
-      labelsBySlug.set(tag.slug, uses);
-    }
-  }
-  for (const [slug, uses] of labelsBySlug) {
-    const shown = pickTagLabel(uses.map((use) => use.label));
-    for (const { label, file } of uses.filter((use) => use.label !== shown)) {
-      problems.push({
-        file,
-        field: 'tags',
-        message: `tag "${label}" is the same tag as "${shown}"; the site shows it as "${shown}" at /tags/${slug}/; write it that way to silence this notice`,
-        severity: 'notice',
-      });
-    }
-  }
+  // Every tag needs an address of its own (see slugifyTag): none empty, none shared by two tags.
+  const tagUses = posts.flatMap((post) => findTagUses(post));
+  problems.push(...checkTagAddresses(tagUses));
 
   // Links between posts, and images in the body.
   const published = new Set(posts.filter((post) => !post.draft).map((post) => post.id));
   const drafts = new Set(posts.filter((post) => post.draft).map((post) => post.id));
-  const tagSlugs = new Set(labelsBySlug.keys());
+  const tagSlugs = new Set(tagUses.map((use) => use.slug));
   for (const post of posts) {
     const isMdx = post.file.path.endsWith('.mdx');
     const { links, others } = collectLinks(post.fm.body, post.fm.bodyLine, isMdx);
@@ -615,16 +670,20 @@ export function checkContent(input: ContentInput): Problem[] {
         });
         continue;
       }
-      const tagLink = /^\/tags\/([^/]+)\/$/.exec(path);
+      const tagLink = /^\/tags\/([^/]+)\/(?:\d+\/)?$/.exec(path);
       const known =
         input.staticPaths.has(path) ||
         input.pageIds.some((id) => path === `/${id}/`) ||
-        (tagLink !== null && tagSlugs.has(slugify(tagLink[1]!)));
+        (tagLink !== null && tagSlugs.has(tagLink[1]!));
       if (!known && !post.draft) {
+        // "/tags/C++/" is no address, but the tag it names may have one: "/tags/c-plus-plus/".
+        const tagSlug = tagLink ? slugifyTag(tagLink[1]!) : '';
         problems.push({
           file: post.file.path,
           line,
-          message: `links to ${node.url}, which is not a page of this site; check the address`,
+          message: tagSlugs.has(tagSlug)
+            ? `links to ${node.url}, but that tag's page is at ${getTagPath(tagSlug)}; link to that address instead`
+            : `links to ${node.url}, which is not a page of this site; check the address`,
           severity: 'error',
         });
       }

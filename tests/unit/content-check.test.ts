@@ -4,7 +4,6 @@ import { contentInput } from './content-input.ts';
 import { summariseAltToDos } from '../../src/integrations/content-check.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { renderNewPost, slugFromTitle } from '../../src/lib/new-post.ts';
-import { pickTagLabel } from '../../src/lib/slugs.ts';
 
 const post = (entry: string, frontmatter: string, body = 'Some text.'): SourceFile => ({
   path: `content/posts/${entry}`,
@@ -188,21 +187,64 @@ describe('checkContent', () => {
     ]);
   });
 
-  test('notes a tag written two ways, naming the label the site will show', () => {
+  test('says nothing about a tag written with other capitals: it is one tag', () => {
     const problems = checkContent(
       contentInput({
         posts: [
-          post('a.md', `${ARTICLE}\ntags: [reflexology]`),
-          post('b.md', `${ARTICLE}\ntags: [Reflexology]`),
-          post('c.md', `${ARTICLE}\ntags: [reflexology]`),
+          post('a.md', `${ARTICLE}\ntags: [reflexology, London]`),
+          post('b.md', `${ARTICLE}\ntags: [Reflexology, london, LONDON]`),
+          post('c.md', `${ARTICLE}\ntags: ['  deep   tissue', Deep Tissue]`),
         ],
       }),
     );
-    expect(problems.map((p) => [p.severity, formatProblem(p)])).toEqual([
-      [
-        'notice',
-        'content/posts/b.md: tags: tag "Reflexology" is the same tag as "reflexology"; the site shows it as "reflexology" at /tags/reflexology/; write it that way to silence this notice',
-      ],
+    expect(problems).toEqual([]);
+  });
+
+  test('accepts C, C#, C++, F#, .NET, Q&A, emoji and "?" as tags of one post', () => {
+    const tags = `tags: [C, C#, C++, F#, .NET, NET, Q&A, "💆", "💆🏽", "?", "!!!", 入门, London]`;
+    expect(check({ posts: [post('a.md', `${ARTICLE}\n${tags}`)] })).toEqual([]);
+  });
+
+  test('refuses a tag with nothing to make an address from, at the line of the tag', () => {
+    const tags = 'tags:\n  - sleep\n  - "—"\n  - "()"';
+    expect(check({ posts: [post('a.md', `${ARTICLE}\n${tags}`)] })).toEqual([
+      'content/posts/a.md:9: tags: "—" cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from; write it as a word (e.g. "notes") or remove it',
+      'content/posts/a.md:10: tags: "()" cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from; write it as a word (e.g. "notes") or remove it',
+    ]);
+  });
+
+  test('refuses a tag too long for a file name', () => {
+    const long = '按摩'.repeat(40);
+    expect(check({ posts: [post('a.md', `${ARTICLE}\ntags: [${long}]`)] })).toEqual([
+      `content/posts/a.md:7: tags: "${long}" is too long to be a tag: its address would not fit in a file name; shorten it to a few words`,
+    ]);
+  });
+
+  test('refuses two different tags of one post that would share an address, naming both lines', () => {
+    const tags = 'tags:\n  - self-care\n  - Self care';
+    expect(check({ posts: [post('a.md', `${ARTICLE}\n${tags}`)] })).toEqual([
+      'content/posts/a.md:8: tags: "self-care" and "Self care" (content/posts/a.md:9) would both have the address /tags/self-care/, but they are different tags (only capitals, spacing and Unicode forms are ignored when tags are matched); write them the same way if they are one tag, or change one so that their addresses differ',
+      'content/posts/a.md:9: tags: "Self care" and "self-care" (content/posts/a.md:8) would both have the address /tags/self-care/, but they are different tags (only capitals, spacing and Unicode forms are ignored when tags are matched); write them the same way if they are one tag, or change one so that their addresses differ',
+    ]);
+  });
+
+  test('refuses two different tags of two posts that would share an address, drafts included', () => {
+    const a = post('a.md', `${ARTICLE}\ntags: [C++, sleep]`);
+    const b = post('b/index.md', `${ARTICLE}\ndraft: true\ntags:\n  - sleep\n  - C plus plus`);
+    expect(check({ posts: [a, b] })).toEqual([
+      'content/posts/a.md:7: tags: "C++" and "C plus plus" (content/posts/b/index.md:10) would both have the address /tags/c-plus-plus/, but they are different tags (only capitals, spacing and Unicode forms are ignored when tags are matched); write them the same way if they are one tag, or change one so that their addresses differ',
+      'content/posts/b/index.md:10: tags: "C plus plus" and "C++" (content/posts/a.md:7) would both have the address /tags/c-plus-plus/, but they are different tags (only capitals, spacing and Unicode forms are ignored when tags are matched); write them the same way if they are one tag, or change one so that their addresses differ',
+    ]);
+  });
+
+  test('points a link to a tag by its label at the tag page’s real address', () => {
+    const a = post(
+      'a.md',
+      `${ARTICLE}\ntags: [C++]`,
+      'See [more](/tags/C++/), [also](/tags/c-plus-plus/) and [page 2](/tags/c-plus-plus/2/).',
+    );
+    expect(check({ posts: [a] })).toEqual([
+      "content/posts/a.md:10: links to /tags/C++/, but that tag's page is at /tags/c-plus-plus/; link to that address instead",
     ]);
   });
 
@@ -275,13 +317,6 @@ describe('new post template', () => {
       author: 'editorial',
     });
     expect(parseFrontmatter(text).data).toMatchObject({ title: 'Yes: "quotes" & #hash', draft: true, kind: 'article' });
-  });
-});
-
-describe('pickTagLabel', () => {
-  test('picks the most used spelling, then the first alphabetically', () => {
-    expect(pickTagLabel(['Stress', 'stress', 'stress'])).toBe('stress');
-    expect(pickTagLabel(['Stress', 'stress'])).toBe('stress');
   });
 });
 
