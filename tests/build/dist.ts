@@ -73,6 +73,9 @@ export const PUBLISHED = {
   cardLongWord: 'fixture-card-long-word',
   cardArabic: 'fixture-card-arabic-title',
   cardChinese: 'fixture-card-chinese-title',
+  /** tests/fixtures/overlay: tags C, C#, C++, 💆, "?", 入门 and London; and C with "london". */
+  deskMassage: 'fixture-desk-massage-for-csharp-days',
+  shoulderRolls: 'fixture-shoulder-rolls-in-c',
 } as const;
 
 /**
@@ -90,6 +93,8 @@ export const PUBLISHED_NEWEST_FIRST = [
   PUBLISHED.immune,
   PUBLISHED.reflexology,
   PUBLISHED.srcsetCommas,
+  PUBLISHED.deskMassage,
+  PUBLISHED.shoulderRolls,
   PUBLISHED.shepherdsBush,
   PUBLISHED.canadaWater,
   OTHER_LANGUAGES.chinese,

@@ -32,7 +32,7 @@ describe('the build', () => {
     expect(postPages).toEqual(PUBLISHED_NEWEST_FIRST.map(postPath).sort());
   });
 
-  test('publishes every real post in content/ (the fixtures add drafts, future posts, a srcset post and the card posts)', () => {
+  test('publishes every real post in content/ (the fixtures add drafts, future posts, a srcset post, the card posts and two tag posts)', () => {
     const realPosts = readdirSync(`${TEST_CONTENT}posts`).filter((name) => !name.startsWith('fixture-'));
     expect(realPosts.sort()).toEqual(
       Object.values(PUBLISHED)
@@ -263,6 +263,7 @@ describe('tag pages, archive and the rest', () => {
       'May 2025',
       'September 2024',
       'August 2024',
+      'July 2024',
       'June 2024',
       'March 2024',
       'November 2023',
@@ -275,7 +276,7 @@ describe('tag pages, archive and the rest', () => {
       '1 comment',
       '3 comments',
       '2 comments',
-      ...Array(8).fill('No comments yet'),
+      ...Array(10).fill('No comments yet'),
     ]);
   });
 

@@ -16,7 +16,14 @@ const POST_WITHOUT_HERO = PUBLISHED.shepherdsBush;
 const HARD_TITLES = [PUBLISHED.cardLongWord, PUBLISHED.cardArabic, PUBLISHED.cardChinese];
 /** The fixture posts in other languages have no hero either: each gets a drawn card. */
 const OTHER_LANGUAGE_POSTS = Object.values(OTHER_LANGUAGES);
-const DRAWN = [POST_WITHOUT_HERO, PUBLISHED.srcsetCommas, ...HARD_TITLES, ...OTHER_LANGUAGE_POSTS];
+const DRAWN = [
+  POST_WITHOUT_HERO,
+  PUBLISHED.srcsetCommas,
+  PUBLISHED.deskMassage,
+  PUBLISHED.shoulderRolls,
+  ...HARD_TITLES,
+  ...OTHER_LANGUAGE_POSTS,
+];
 
 const meta = (page: Page, key: string) =>
   String((page.one(`meta[property="${key}"]`) ?? page.one(`meta[name="${key}"]`))?.properties.content ?? '');

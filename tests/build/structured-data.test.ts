@@ -124,7 +124,7 @@ describe('structured data', () => {
       String(post.keywords)
         .split(', ')
         .map((k) => k.toLowerCase()),
-    ).toEqual(frontmatter.tags.map((tag) => tag.toLowerCase()));
+    ).toEqual(frontmatter.tags.map((tag) => tag.trim().replace(/\s+/g, ' ').toLowerCase()));
     if (isReview) {
       const { review } = frontmatter;
       expect(post.reviewRating).toEqual({
