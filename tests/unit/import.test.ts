@@ -21,6 +21,7 @@ import {
 import { compareSettings, STARTER_SETTINGS, writeSettings } from '../../src/lib/blogger/settings.ts';
 import { getEmbedTitle, toHttpsEmbedUrl } from '../../src/lib/blogger/transforms.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { slugifyTag } from '../../src/lib/slugs.ts';
 import { getExcerpt } from '../../src/lib/text.ts';
 import { mapPageViewsToPosts, parsePageViewsCsv } from '../../src/lib/pageviews.ts';
 import {
@@ -505,6 +506,12 @@ describe('B11: labels', () => {
     expect((parseFrontmatter(post.text).data as { tags: string[] }).tags).toEqual(['C', 'C++']);
     const three = planCase('B11-blog-backup.xml');
     expect(three.counts.labels).toBe(3);
+  });
+
+  test('C, C# and C++ get three tag addresses by the site’s one tag rule, so no label clashes', () => {
+    const three = planCase('B11-blog-backup.xml');
+    expect(three.labelClashes).toEqual([]);
+    expect(['C', 'C#', 'C++'].map(slugifyTag)).toEqual(['c', 'c-sharp', 'c-plus-plus']);
   });
 
   test('the _redirects file encodes every character a label may hold, so # and ? are not cut off', () => {

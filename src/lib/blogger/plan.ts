@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { toIsoCalendarDate } from '../dates.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
 import { slugFromTitle } from '../new-post.ts';
-import { normalizeTagLabel, slugify } from '../slugs.ts';
+import { getTagKey, slugify, slugifyTag } from '../slugs.ts';
 import { getExcerpt, truncateAtWord } from '../text.ts';
 import type { ImageReference } from './html-images.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
@@ -329,7 +329,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     if (isPost) {
       postSlugById.set(shortId(item.id), slug);
       for (const label of item.labels) {
-        const labelSlug = slugify(label);
+        const labelSlug = slugifyTag(label);
         labelsBySlug.set(labelSlug, (labelsBySlug.get(labelSlug) ?? new Set()).add(label));
       }
       // Blogger showed the day in the blog's time zone; without one, the day as written (the backup
@@ -385,7 +385,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
   }
   plan.counts.labels = [...labelsBySlug.values()].reduce((sum, spellings) => sum + spellings.size, 0);
   for (const [slug, spellings] of labelsBySlug) {
-    const distinct = new Set([...spellings].map((label) => normalizeTagLabel(label).toLowerCase()));
+    const distinct = new Set([...spellings].map(getTagKey));
     if (distinct.size > 1) plan.labelClashes.push({ slug, labels: [...spellings].sort() });
   }
 
