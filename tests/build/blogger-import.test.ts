@@ -317,7 +317,11 @@ describe('importing a Takeout export', () => {
         const target = tagOf(label);
         expect(target, label).toMatch(/^\/tags\/[^/]+\/$/);
         expect(project.exists(`dist${decodeURIComponent(target!)}index.html`), target).toBe(true);
-        for (const spelling of new Set([label, encodeURIComponent(label), label.replace(/\+/g, '%2B')])) {
+        // A raw "#" or "?" never reaches a server (it starts the fragment or the query), so only encoded spellings of those are asked for.
+        const spellings = [label, encodeURIComponent(label), label.replace(/\+/g, '%2B')].filter(
+          (s) => !/[#?]/.test(s),
+        );
+        for (const spelling of new Set(spellings)) {
           for (const path of [`/search/label/${spelling}`, `/search/label/${spelling}/`]) {
             const response = await fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' });
             expect(response.status, path).toBe(301);
