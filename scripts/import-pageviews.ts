@@ -1,19 +1,39 @@
 /**
- * npm run import:pageviews -- <export.csv>
+ * npm run import:pageviews -- <export.csv> [--thousands-separator .|,]
  * Turns an analytics export (a page column and a views column, under whatever names the tool uses)
  * into content/stats/pageviews.json, the snapshot that ranks popular posts. Old Blogger addresses
- * count for the posts they now redirect to (the posts' redirectFrom).
+ * count for the posts they now redirect to (the posts' redirectFrom). A views column whose dots or
+ * commas could be decimals is refused with the lines and the flag to pass (the rule is on
+ * parsePageViewsCsv); nothing is written then, and the command exits with 1.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
-import { mapPageViewsToPosts, parsePageViewsCsv } from '../src/lib/pageviews.ts';
+import { mapPageViewsToPosts, PageViewsError, parsePageViewsCsv } from '../src/lib/pageviews.ts';
 import { getPostId } from '../src/lib/slugs.ts';
 import { getPostPath, normalizePath } from '../src/lib/urls.ts';
 
-const file = process.argv[2];
+const USAGE = 'Usage: npm run import:pageviews -- <export.csv> [--thousands-separator .|,]';
+let file: string | undefined;
+let thousandsSeparator: '.' | ',' | undefined;
+try {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'thousands-separator': { type: 'string' } },
+  });
+  file = positionals[0];
+  const given = values['thousands-separator'];
+  if (given !== undefined && given !== '.' && given !== ',') {
+    throw new Error(`--thousands-separator takes "." or "," (spaces and apostrophes are always read), not "${given}"`);
+  }
+  thousandsSeparator = given;
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(1);
+}
 if (!file || !existsSync(file)) {
-  console.error(`${file ? `${file} does not exist. ` : ''}Usage: npm run import:pageviews -- <export.csv>`);
+  console.error(`${file ? `${file} does not exist. ` : ''}${USAGE}`);
   process.exit(1);
 }
 const contentDir = process.env.BLOG_CONTENT_DIR || join(process.cwd(), 'content');
@@ -34,9 +54,15 @@ for (const entry of readdirSync(postsDir, { recursive: true, withFileTypes: true
 
 let parsed;
 try {
-  parsed = parsePageViewsCsv(readFileSync(file, 'utf8'));
+  parsed = parsePageViewsCsv(readFileSync(file, 'utf8'), { thousandsSeparator, fileName: basename(file) });
 } catch (error) {
-  console.error(`Cannot read ${file}: ${(error as Error).message}. Nothing was written.`);
+  if (error instanceof PageViewsError) {
+    console.error(
+      `Cannot read the views in ${file} without guessing:\n${error.problems.map((p) => `- ${p}`).join('\n')}\nNothing was written.`,
+    );
+  } else {
+    console.error(`Cannot read ${file}: ${(error as Error).message}. Nothing was written.`);
+  }
   process.exit(1);
 }
 const { snapshot, unmatched } = mapPageViewsToPosts(parsed.rows, postPathByAddress);
@@ -47,7 +73,7 @@ writeFileSync(target, `${JSON.stringify(snapshot, null, 2)}\n`);
 const total = (rows: { views: number }[]) => rows.reduce((sum, row) => sum + row.views, 0);
 console.log(
   [
-    `Read ${parsed.rows.length} rows of ${file} (pages: "${parsed.pathHeader}", views: "${parsed.viewsHeader}").`,
+    `Read ${parsed.rows.length} rows of ${file} (pages: "${parsed.pathHeader}", views: "${parsed.viewsHeader}"; ${parsed.numberFormat}): ${total(parsed.rows)} views.`,
     `Wrote ${relative(process.cwd(), target)}: ${Object.keys(snapshot).length} posts, ${Object.values(snapshot).reduce((a, b) => a + b, 0)} views.`,
     unmatched.length
       ? `${unmatched.length} rows (${total(unmatched)} views) are not posts and were left out, e.g. ${unmatched

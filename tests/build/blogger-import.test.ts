@@ -346,7 +346,8 @@ describe('importing a Takeout export', () => {
   test('page views from an analytics export count for the posts the old addresses moved to', () => {
     const { status, output } = project.run('node', ['scripts/import-pageviews.ts', join(FIXTURES, 'ga4-pages.csv')]);
     expect(status, output).toBe(0);
-    expect(output).toContain('(pages: "Page path and screen class", views: "Views")');
+    expect(output).toContain('(pages: "Page path and screen class", views: "Views"; "," groups thousands');
+    expect(output).toContain('): 6713 views.');
     expect(JSON.parse(project.read('content/stats/pageviews.json'))).toEqual({
       '/posts/finding-mobile-massage-therapist/': 1300,
       '/posts/reflexologie-introduction/': 325,

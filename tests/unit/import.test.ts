@@ -148,8 +148,8 @@ describe('page-view exports', () => {
   test('reads Universal Analytics style columns and thousands separators', () => {
     const { rows } = parsePageViewsCsv('Page,Pageviews,Unique Pageviews\n/a.html,"1,234",900\n/b/,"12 345",1\n');
     expect(rows).toEqual([
-      { path: '/a.html', views: 1234 },
-      { path: '/b/', views: 12345 },
+      { path: '/a.html', views: 1234, line: 2 },
+      { path: '/b/', views: 12345, line: 3 },
     ]);
   });
 

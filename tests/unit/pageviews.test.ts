@@ -1,0 +1,199 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { PageViewsError, parsePageViewsCsv, type PageViewsOptions } from '../../src/lib/pageviews.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CASE_FILE = join(ROOT, 'tests/fixtures/pageviews/c7-dot-thousands.csv');
+
+/** The views read from an export, page by page. */
+const views = (text: string, options?: PageViewsOptions) =>
+  Object.fromEntries(parsePageViewsCsv(text, options).rows.map((row) => [row.path, row.views]));
+/** The sentences an export is refused with (fails the test when it is read instead). */
+const refusal = (text: string, options?: PageViewsOptions) => {
+  try {
+    parsePageViewsCsv(text, { fileName: 'export.csv', ...options });
+  } catch (error) {
+    if (error instanceof PageViewsError) return error.message;
+    throw error;
+  }
+  throw new Error('the export was read, but it should have been refused');
+};
+
+describe('numbers in a page-view export', () => {
+  test('the C7 case: a GA4 column of 1.480, 2.035 and 310 is read as 1480, 2035 and 310 (3,825 views)', () => {
+    const parsed = parsePageViewsCsv(readFileSync(CASE_FILE, 'utf8'));
+    expect(parsed.rows.map((row) => row.views)).toEqual([1480, 2035, 310]);
+    expect(parsed.rows.reduce((sum, row) => sum + row.views, 0)).toBe(3825);
+    expect(parsed.numberFormat).toContain('"." groups thousands');
+    expect(parsed.numberFormat).toContain('"310", line 4');
+  });
+
+  test('a German column with 12.031.400 is dot-thousands even when every value has a dot', () => {
+    expect(views('Page path,Views\n/über-uns/,1.480\n/ölmassage/,12.031.400\n/a/,2.035\n')).toEqual({
+      '/über-uns/': 1480,
+      '/ölmassage/': 12031400,
+      '/a/': 2035,
+    });
+  });
+
+  test('the issue’s column of 1.480, 12.031 and 7 is dot-thousands', () => {
+    expect(views('Page path,Views\n/a/,1.480\n/b/,12.031\n/c/,7\n')).toEqual({ '/a/': 1480, '/b/': 12031, '/c/': 7 });
+  });
+
+  test('an English Universal Analytics export with quoted 1,234 and a totals row reads the comma as thousands', () => {
+    const text = [
+      '# ----------------------------------------',
+      '# All Web Site Data',
+      '# Pages',
+      '# ----------------------------------------',
+      '',
+      'Page,Pageviews,Unique Pageviews,Avg. Time on Page,Bounce Rate',
+      '/2019/03/hot-stone.html,"1,234","1,001",00:01:12,45.50%',
+      '/2019/04/shiatsu.html,87,80,00:00:40,60.00%',
+      ',"1,321","1,081",00:01:10,47.02%',
+      '',
+      '# ----------------------------------------',
+      'Day Index,Pageviews',
+      '3/1/19,"1,200"',
+      '3/2/19,121',
+    ].join('\n');
+    expect(views(text)).toEqual({ '/2019/03/hot-stone.html': 1234, '/2019/04/shiatsu.html': 87 });
+  });
+
+  test('a GA4 export with a BOM, CRLF line ends and quoted values reads the same as a plain one', () => {
+    const text =
+      '\uFEFF# Pages and screens\r\nPage path and screen class,Views,Users\r\n"/posts/a/","1.480","900"\r\n"/posts/b/","2.035","1.100"\r\n"/posts/c/","99","80"\r\n';
+    const parsed = parsePageViewsCsv(text);
+    expect(parsed.pathHeader).toBe('Page path and screen class');
+    expect(parsed.rows).toEqual([
+      { path: '/posts/a/', views: 1480, line: 3 },
+      { path: '/posts/b/', views: 2035, line: 4 },
+      { path: '/posts/c/', views: 99, line: 5 },
+    ]);
+  });
+
+  test('spaces, no-break spaces, French narrow no-break spaces and Swiss apostrophes group thousands', () => {
+    const text = [
+      'Page,Views',
+      '/fr/massage-aux-pierres-chaudes/,1\u202f480',
+      '/fr/réflexologie/,12\u00a0031',
+      '/en/a/,2 035',
+      "/ch/a/,1'480",
+      '/ch/b/,1\u2019234\u2019567',
+      '/x/,7',
+    ].join('\n');
+    expect(views(text)).toEqual({
+      '/fr/massage-aux-pierres-chaudes/': 1480,
+      '/fr/réflexologie/': 12031,
+      '/en/a/': 2035,
+      '/ch/a/': 1480,
+      '/ch/b/': 1234567,
+      '/x/': 7,
+    });
+  });
+
+  test('a column where every value is like 1.480 is refused with its lines and the flag to pass', () => {
+    const message = refusal('Page path,Views\n/a/,1.480\n/b/,2.035\n');
+    expect(message).toContain('export.csv:2: "1.480"');
+    expect(message).toContain('export.csv:3: "2.035"');
+    expect(message).toContain('--thousands-separator .');
+    expect(message).toContain('1480');
+    expect(message).toContain('1.48');
+  });
+
+  test('a column that mixes 1.480 and 1,480 is refused, naming both kinds of rows and both flags', () => {
+    const message = refusal('Page,Pageviews\n/a/,1.480\n/b/,310\n/c/,"1,480"\n');
+    expect(message).toContain('export.csv:2: "1.480"');
+    expect(message).toContain('export.csv:4: "1,480"');
+    expect(message).toContain('--thousands-separator .');
+    expect(message).toContain('--thousands-separator ,');
+  });
+
+  test('the flag reads a column that would otherwise be refused', () => {
+    expect(views('Page path,Views\n/a/,1.480\n/b/,2.035\n', { thousandsSeparator: '.' })).toEqual({
+      '/a/': 1480,
+      '/b/': 2035,
+    });
+    expect(views('Page path,Views\n/a/,"1,480"\n/b/,"2,035"\n', { thousandsSeparator: ',' })).toEqual({
+      '/a/': 1480,
+      '/b/': 2035,
+    });
+  });
+
+  test('with the flag, values written with the other mark are refused as fractions, by line', () => {
+    const message = refusal('Page,Pageviews\n/a/,1.480\n/b/,"1,480"\n', { thousandsSeparator: '.' });
+    expect(message).toContain('export.csv:3: "1,480"');
+    expect(message).toContain('"," is a decimal mark');
+    expect(message).not.toContain('export.csv:2');
+  });
+
+  test('fractions are flagged by line, never rounded', () => {
+    const message = refusal('Page path,Views\n/a/,1.5\n/b/,12.34\n/c/,310\n/d/,0.500\n/e/,"1,480.5"\n');
+    for (const cell of ['2: "1.5"', '3: "12.34"', '5: "0.500"', '6: "1,480.5"']) expect(message).toContain(cell);
+    expect(message).not.toContain('"310"');
+    expect(message).toContain('nothing is rounded');
+  });
+
+  test('a value that is not a number is named, not dropped', () => {
+    const message = refusal('Page path,Views\n/a/,n/a\n/b/,-3\n/c/,\n/d/,5\n');
+    for (const cell of ['2: "n/a"', '3: "-3"', '4: ""']) expect(message).toContain(cell);
+    expect(message).toContain('not a number of views');
+  });
+
+  test('odd groupings such as 1.48 or 1 48 are not read as thousands', () => {
+    expect(refusal('Page,Views\n/a/,1.48\n/b/,7\n')).toContain('export.csv:2: "1.48"');
+    expect(refusal('Page,Views\n/a/,1 48\n/b/,7\n')).toContain('export.csv:2: "1 48"');
+  });
+});
+
+describe('npm run import:pageviews', () => {
+  // A content folder with the real posts and no stats, so the command writes only there.
+  const content = mkdtempSync(join(tmpdir(), 'pageviews-content-'));
+  cpSync(join(ROOT, 'content/posts'), join(content, 'posts'), { recursive: true });
+  afterAll(() => rmSync(content, { recursive: true, force: true }));
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/import-pageviews.ts'), ...args], {
+      cwd: content,
+      env: { ...process.env, BLOG_CONTENT_DIR: content },
+      encoding: 'utf8',
+    });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+  const snapshot = () => readFileSync(join(content, 'stats/pageviews.json'), 'utf8');
+
+  test('stores the C7 case as 1480 and 2035 views and reports 3825 in all', () => {
+    const { status, output } = run(CASE_FILE);
+    expect(status, output).toBe(0);
+    expect(JSON.parse(snapshot())).toEqual({
+      '/posts/how-massage-therapy-may-enhance-your-immune-system/': 2035,
+      '/posts/comprehensive-overview-of-reflexology-massage/': 1480,
+      '/posts/valentina-mobile-massage-canada-water-review/': 310,
+    });
+    expect(output).toContain('3 posts, 3825 views');
+  });
+
+  test('refuses an ambiguous column with exit 1, the rows and the flag, and writes nothing', () => {
+    const before = snapshot();
+    const file = join(content, 'ambiguous.csv');
+    writeFileSync(
+      file,
+      'Page path and screen class,Views\n/posts/comprehensive-overview-of-reflexology-massage/,1.480\n/posts/valentina-mobile-massage-canada-water-review/,2.035\n',
+    );
+    const refused = run(file);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain('ambiguous.csv:2: "1.480"');
+    expect(refused.output).toContain('ambiguous.csv:3: "2.035"');
+    expect(refused.output).toContain('--thousands-separator .');
+    expect(refused.output).toContain('Nothing was written.');
+    expect(snapshot()).toBe(before);
+
+    const flagged = run(file, '--thousands-separator', '.');
+    expect(flagged.status, flagged.output).toBe(0);
+    expect(flagged.output).toContain('2 posts, 3515 views');
+    expect(run(file, '--thousands-separator', 'x').status).toBe(1);
+  });
+});
