@@ -74,6 +74,9 @@ const total = (rows: { views: number }[]) => rows.reduce((sum, row) => sum + row
 console.log(
   [
     `Read ${parsed.rows.length} rows of ${file} (pages: "${parsed.pathHeader}", views: "${parsed.viewsHeader}"; ${parsed.numberFormat}): ${total(parsed.rows)} views.`,
+    ...(parsed.nextTableLine
+      ? [`Another table starts at line ${parsed.nextTableLine} ("${parsed.nextTableHeader}"); it was left out.`]
+      : []),
     `Wrote ${relative(process.cwd(), target)}: ${Object.keys(snapshot).length} posts, ${Object.values(snapshot).reduce((a, b) => a + b, 0)} views.`,
     unmatched.length
       ? `${unmatched.length} rows (${total(unmatched)} views) are not posts and were left out, e.g. ${unmatched

@@ -37,6 +37,10 @@ export interface PageViewRows {
   viewsHeader: string;
   /** How the dot or comma in the views column was read, and why (for the import's summary). */
   numberFormat: string;
+  /** The line where the export starts another table (left out), if it does. */
+  nextTableLine?: number;
+  /** That table's header row, as written. */
+  nextTableHeader?: string;
   rows: { path: string; views: number; line: number }[];
 }
 
@@ -92,6 +96,8 @@ function readCell(text: string): Reading {
 /**
  * Reads an analytics CSV export (csv-parse: quotes, BOM, CRLF, `#` preamble lines): finds the page
  * and views columns by their usual names and returns one row per page, with its 1-based line.
+ * Rows without a page (totals) are skipped; the table ends at a later header row (a views header
+ * and no number, as Universal Analytics' "Day Index,Pageviews"), reported as `nextTableLine`.
  *
  * View counts are whole numbers, so the only question is what a dot or comma in them means. The
  * rule, decided for the whole views column from all its values:
@@ -131,8 +137,12 @@ export function parsePageViewsCsv(text: string, options: PageViewsOptions = {}):
     if (pathColumn === undefined || viewsColumn === undefined) continue;
     const viewsHeader = records[index]!.cells[viewsColumn]!;
     // The table ends where the export starts another one (Universal Analytics adds "Day Index,Pageviews").
+    // A header row has a views header and no number, so a page titled "Visits" does not end it.
     const tableEnd = records.findIndex(
-      (record, i) => i > index && record.cells.some((cell) => VIEW_HEADERS.includes(normalizeHeader(cell))),
+      (record, i) =>
+        i > index &&
+        record.cells.some((cell) => VIEW_HEADERS.includes(normalizeHeader(cell))) &&
+        !record.cells.some((cell) => /^\d/.test(cell)),
     );
     const cells = records
       .slice(index + 1, tableEnd < 0 ? undefined : tableEnd)
@@ -154,6 +164,8 @@ export function parsePageViewsCsv(text: string, options: PageViewsOptions = {}):
       pathHeader: records[index]!.cells[pathColumn]!,
       viewsHeader,
       numberFormat,
+      nextTableLine: tableEnd < 0 ? undefined : records[tableEnd]!.line,
+      nextTableHeader: tableEnd < 0 ? undefined : records[tableEnd]!.cells.join(','),
       rows: cells.map((cell, i) => ({ path: cell.path, views: numbers[i]!, line: cell.line })),
     };
   }

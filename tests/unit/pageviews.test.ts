@@ -62,6 +62,9 @@ describe('numbers in a page-view export', () => {
       '3/2/19,121',
     ].join('\n');
     expect(views(text)).toEqual({ '/2019/03/hot-stone.html': 1234, '/2019/04/shiatsu.html': 87 });
+    expect(parsePageViewsCsv(text).nextTableLine).toBe(12);
+    // A page whose title is "Visits" is a page, not the start of another table.
+    expect(views('Page,Page Title,Pageviews\n/a/,Visits,"1,234"\n/b/,Home,7\n')).toEqual({ '/a/': 1234, '/b/': 7 });
   });
 
   test('a GA4 export with a BOM, CRLF line ends and quoted values reads the same as a plain one', () => {
