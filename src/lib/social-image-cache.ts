@@ -171,7 +171,11 @@ async function drawAndCount(input: SocialCardInput): Promise<Buffer> {
   const { stats } = getSocialImageState();
   if (stats.drawing++ === 0) stats.drawingSince = performance.now();
   try {
-    const png = await drawSocialImage(input);
+    const png = await drawSocialImage(input, (error) =>
+      console.warn(
+        `social card for "${input.title}": could not be drawn (${error instanceof Error ? error.message : String(error)}); the card shows the site's name instead`,
+      ),
+    );
     stats.drawn += 1;
     return png;
   } finally {

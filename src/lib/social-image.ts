@@ -168,7 +168,9 @@ const ALL_FAMILIES: FamilyId[] = [
  */
 export function getDrawableText(text: string): string | undefined {
   let result = '';
-  for (const grapheme of segmentGraphemes(text.normalize('NFC'))) {
+  // Bidi controls (U+202E "right-to-left override"...) are invisible formatting, often a spoofing
+  // trick; the card finds each line's direction itself, and satori's shaper failed on them.
+  for (const grapheme of segmentGraphemes(text.normalize('NFC').replace(/\p{Bidi_Control}/gu, ''))) {
     if (/^\s+$/u.test(grapheme)) result += ' ';
     else if (canDraw(grapheme, ALL_FAMILIES)) result += simplifyEmoji(grapheme);
     else if (/[\p{L}\p{N}]/u.test(grapheme)) return undefined;
@@ -826,7 +828,19 @@ export async function drawSocialImageWithStats(input: SocialCardInput): Promise<
   return { png, layout, fonts: stats, ms: performance.now() - started };
 }
 
-/** Draws a card as a 1200x630 PNG (see drawSocialImageWithStats). */
-export async function drawSocialImage(input: SocialCardInput): Promise<Buffer> {
-  return (await drawSocialImageWithStats(input)).png;
+/**
+ * Draws a card as a 1200x630 PNG (see drawSocialImageWithStats). A title the drawing code cannot
+ * handle never stops the build: the card is drawn with the site's name instead, and `onFallback`
+ * hears why, so the build can name the post.
+ */
+export async function drawSocialImage(
+  input: SocialCardInput,
+  onFallback: (error: unknown) => void = () => {},
+): Promise<Buffer> {
+  try {
+    return (await drawSocialImageWithStats(input)).png;
+  } catch (error) {
+    onFallback(error);
+    return (await drawSocialImageWithStats({ ...input, title: input.siteName, subtitle: undefined })).png;
+  }
 }

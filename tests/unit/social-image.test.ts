@@ -103,6 +103,22 @@ describe('getDrawableText', () => {
     expect(getDrawableText('Massage \u{E000} at Home')).toBe('Massage at Home');
   });
 
+  test('drops invisible bidi controls (an override spoofing the order), keeping the text they surround', () => {
+    expect(getDrawableText('Hostile \u202Eevil\u202C and \u2067isolated\u2069 \u200Fmark')).toBe(
+      'Hostile evil and isolated mark',
+    );
+  });
+
+  test('a title mixing a bidi override with emoji is drawn, where the shaper used to throw', async () => {
+    const fallbacks: unknown[] = [];
+    const png = await drawSocialImage(
+      { ...CARD, title: 'Mallory \u202Eevil\u202C zero\u200Bwidth \u{1F600} & "Sons" </script>' },
+      (error) => fallbacks.push(error),
+    );
+    expect(fallbacks).toEqual([]);
+    expect((await sharp(png).metadata()).width).toBe(SOCIAL_IMAGE_WIDTH);
+  });
+
   test('gives up on letters of a script no font has, rather than drawing them with holes', () => {
     expect(getDrawableText('მასაჟი')).toBeUndefined(); // Georgian
     expect(getDrawableText('\u{E000}')).toBeUndefined();
