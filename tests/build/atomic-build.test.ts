@@ -54,8 +54,8 @@ test('changing a schema in src/lib takes effect on the next build, despite the c
   // A schema change that does not touch content.config.ts: every source URL gains a fragment.
   project.edit('src/lib/schemas.ts', (text) =>
     text.replace(
-      '.transform((value) => new URL(value).href)',
-      '.transform((value) => `${new URL(value).href}#changed`)',
+      'if (verdict.ok) return new URL(value.trim()).href;',
+      'if (verdict.ok) return `${new URL(value.trim()).href}#changed`;',
     ),
   );
   const { status, output } = build();
