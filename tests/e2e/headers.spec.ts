@@ -23,8 +23,11 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 }
 
 test('every page is served with the security headers and runs with no CSP violation', async ({ page }) => {
+  const paths = getSitePaths();
+  // Each page waits for half a second of network quiet: the time grows with the site.
+  test.setTimeout(30_000 + paths.length * 3_000);
   const violations = await watchCsp(page);
-  for (const path of getSitePaths()) {
+  for (const path of paths) {
     const response = await page.goto(path);
     const headers = response!.headers();
     expect(headers['content-security-policy'], path).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
