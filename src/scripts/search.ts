@@ -129,8 +129,9 @@ export async function startSearch(): Promise<void> {
     event.preventDefault();
     void run();
   });
-  // A query from the address (the header form), or typed while the index was loading.
+  // A query from the address (the header form), or typed or a filter ticked while the index was
+  // loading (the listeners above were not there yet to see it).
   const initial = new URLSearchParams(location.search).get('q');
   if (initial && !input.value.trim()) input.value = initial;
-  if (input.value.trim()) await run();
+  if (input.value.trim() || Object.keys(selectedFilters(filterBox)).length > 0) await run();
 }
