@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import pLimit from 'p-limit';
 import { drawSocialImage, getSocialImageKey, type SocialCardInput } from './social-image.ts';
 
 /** What one build did with social images; the build's last step logs it. */
@@ -127,7 +128,7 @@ function countReuse<T>(cached: boolean, use: () => T): T {
 export function prepareSocialImages(inputs: readonly SocialCardInput[]): void {
   const { cacheDir, pending } = getSocialImageState();
   if (!cacheDir) return;
-  const limit = createLimiter(availableParallelism());
+  const limit = pLimit(availableParallelism());
   for (const input of inputs) {
     const key = getSocialImageKey(input);
     const file = join(cacheDir, `${key}.png`);
@@ -189,22 +190,6 @@ function storeInCache(file: string, png: Buffer): void {
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, png);
   renameSync(partial, file);
-}
-
-/** Runs at most `concurrency` tasks at once; the others wait their turn, in order. */
-function createLimiter(concurrency: number) {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-    active += 1;
-    try {
-      return await task();
-    } finally {
-      active -= 1;
-      waiting.shift()?.();
-    }
-  };
 }
 
 /** Deletes cached images no longer used (old titles, deleted posts); returns how many. */
