@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { mapPageViewsToPosts, PageViewsError, parsePageViewsCsv } from '../src/lib/pageviews.ts';
 import { getPostId } from '../src/lib/slugs.ts';
+import { formatCount } from '../src/lib/text.ts';
 import { getPostPath, normalizePath } from '../src/lib/urls.ts';
 
 const USAGE = 'Usage: npm run import:pageviews -- <export.csv> [--thousands-separator .|,]';
@@ -73,13 +74,16 @@ writeFileSync(target, `${JSON.stringify(snapshot, null, 2)}\n`);
 const total = (rows: { views: number }[]) => rows.reduce((sum, row) => sum + row.views, 0);
 console.log(
   [
-    `Read ${parsed.rows.length} rows of ${file} (pages: "${parsed.pathHeader}", views: "${parsed.viewsHeader}"; ${parsed.numberFormat}): ${total(parsed.rows)} views.`,
+    `Read ${formatCount(parsed.rows.length, 'row')} of ${file} (pages: "${parsed.pathHeader}", views: "${parsed.viewsHeader}"; ${parsed.numberFormat}): ${formatCount(total(parsed.rows), 'view')}.`,
     ...(parsed.nextTableLine
       ? [`Another table starts at line ${parsed.nextTableLine} ("${parsed.nextTableHeader}"); it was left out.`]
       : []),
-    `Wrote ${relative(process.cwd(), target)}: ${Object.keys(snapshot).length} posts, ${Object.values(snapshot).reduce((a, b) => a + b, 0)} views.`,
+    `Wrote ${relative(process.cwd(), target)}: ${formatCount(Object.keys(snapshot).length, 'post')}, ${formatCount(
+      Object.values(snapshot).reduce((a, b) => a + b, 0),
+      'view',
+    )}.`,
     unmatched.length
-      ? `${unmatched.length} rows (${total(unmatched)} views) are not posts and were left out, e.g. ${unmatched
+      ? `${formatCount(unmatched.length, 'row')} (${formatCount(total(unmatched), 'view')}) ${unmatched.length === 1 ? 'is not a post and was' : 'are not posts and were'} left out, e.g. ${unmatched
           .slice(0, 3)
           .map((row) => row.path)
           .join(', ')}.`

@@ -199,4 +199,17 @@ describe('npm run import:pageviews', () => {
     expect(flagged.output).toContain('2 posts, 3515 views');
     expect(run(file, '--thousands-separator', 'x').status).toBe(1);
   });
+
+  test('speaks of one row, one post and one view in the singular', () => {
+    const file = join(content, 'one.csv');
+    writeFileSync(
+      file,
+      'Page path and screen class,Views\n/posts/comprehensive-overview-of-reflexology-massage/,1\n/about/,1\n',
+    );
+    const { status, output } = run(file);
+    expect(status, output).toBe(0);
+    expect(output).toContain('Read 2 rows of');
+    expect(output).toContain('1 post, 1 view.');
+    expect(output).toContain('1 row (1 view) is not a post and was left out, e.g. /about/.');
+  });
 });
