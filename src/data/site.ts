@@ -3,7 +3,10 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 /** The author of a post (or the site's default author). */
 export async function getAuthor(id: string): Promise<CollectionEntry<'authors'>> {
   const author = await getEntry('authors', id);
-  if (!author) throw new Error(`content/authors/${id}.yaml does not exist; add it or fix the author field`);
+  if (!author)
+    throw new Error(
+      `there is no author "${id}" (content/authors/${id}.yaml, .yml or .json); add the file or fix the author field`,
+    );
   return author;
 }
 
@@ -26,7 +29,7 @@ export async function getVideo(id: string): Promise<CollectionEntry<'videos'>> {
   const video = await getEntry('videos', id);
   if (!video) {
     const known = (await getVideos()).map((entry) => `"${entry.id}"`).join(', ');
-    throw new Error(`<Video id="${id}">: there is no content/videos/${id}.yaml; use one of ${known}`);
+    throw new Error(`<Video id="${id}">: there is no content/videos/${id}.yaml (or .yml); use one of ${known}`);
   }
   return video;
 }
