@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { INBOX_URL_VARIABLE, resolveCommentChannel, type CommentChannel } from './lib/comments.ts';
 import { EditorMistakeError, formatIssues } from './lib/config-errors.ts';
 import { langField } from './lib/schemas.ts';

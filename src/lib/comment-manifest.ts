@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'astro/zod';
 
 /** Where the build writes the manifest, as a site path (dist/comments-manifest.json). */
 export const COMMENT_MANIFEST_PATH = '/comments-manifest.json';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { commentIdField, postIdField, type CommentManifest, type ManifestPost } from './comment-manifest.ts';
 import { webUrl } from './schemas.ts';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'astro/zod';
 
 /** Turns zod issues into one plain sentence per problem: "<where>: <field>: <what is wrong>". */
 export function formatIssues(where: string, issues: readonly z.core.$ZodIssue[]): string[] {

@@ -2,7 +2,7 @@ import parseSrcset from '@prettier/parse-srcset';
 import { Parser } from 'htmlparser2';
 import type { Image, Link, Nodes, Root } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { parseDataFile, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { authorSchema, commentSchema, createPostSchema, createVideoSchema, pageSchema } from './schemas.ts';
 import { getPostId, getTagKey, MAX_TAG_SLUG_BYTES, normalizeTagLabel, slugifyTag } from './slugs.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { parseContentDate, suggestCalendarDate } from './dates.ts';
 import { parseLanguageTag } from './language.ts';
 import { toTags } from './slugs.ts';

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { z } from 'zod';
+import type { z } from 'astro/zod';
 
 /** A frontmatter key that no schema knows, with the field it was probably meant to be. */
 export interface UnknownField {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
 import { getLangAttributes, getTextDirection, parseLanguageTag, toOpenGraphLocale } from '../../src/lib/language.ts';
 import { createPostSchema, pageSchema } from '../../src/lib/schemas.ts';

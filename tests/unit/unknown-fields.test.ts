@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { checkContent, formatProblem, type ContentInput, type SourceFile } from '../../src/lib/content-check.ts';
 import { createPostSchema } from '../../src/lib/schemas.ts';
 import { suggestField } from '../../src/lib/unknown-fields.ts';
