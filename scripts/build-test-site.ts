@@ -1,12 +1,15 @@
 /**
  * Builds the site that the build and browser tests check: the real content/ plus the fixtures in
- * tests/fixtures/overlay/ (a draft, a future post, hostile comments, a remote video), into
- * .test-site/dist. It builds under TZ=Pacific/Kiritimati (UTC+14), so a date that drifted with the
- * machine's time zone would show up in the tests.
+ * tests/fixtures/overlay/ (a draft, a future post, hostile comments, a remote video) and a Blogger
+ * blog imported by the importer itself (tests/fixtures/blogger/images-feed.atom: images, caption
+ * tables, embeds; its images downloaded from a local stand-in for Blogger's hosts, or left remote),
+ * into .test-site/dist. It builds under TZ=Pacific/Kiritimati (UTC+14), so a date that drifted with
+ * the machine's time zone would show up in the tests.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { startImageServer } from '../tests/image-server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const site = `${root}.test-site`;
@@ -15,6 +18,33 @@ rmSync(`${site}/content`, { recursive: true, force: true });
 mkdirSync(site, { recursive: true });
 cpSync(`${root}content`, `${site}/content`, { recursive: true });
 cpSync(`${root}tests/fixtures/overlay`, `${site}/content`, { recursive: true });
+
+// The import runs as an owner would run it; its downloads go to tests/image-server.ts, never out.
+const images = await startImageServer();
+const imported = await new Promise<number>((resolve) => {
+  const child = spawn(
+    'node',
+    [
+      `${root}scripts/import-blogger.ts`,
+      `${root}tests/fixtures/blogger/images-feed.atom`,
+      '--max-image-mb',
+      '1',
+      '--image-timeout',
+      '20',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ...images.env, BLOG_CONTENT_DIR: `${site}/content` },
+    },
+  );
+  child.on('close', (status) => resolve(status ?? 1));
+});
+await images.close();
+if (imported !== 0) {
+  console.error('The Blogger import of tests/fixtures/blogger/images-feed.atom failed (see above).');
+  process.exit(1);
+}
 
 const result = spawnSync('node', [`${root}scripts/build.ts`], {
   cwd: root,

@@ -6,6 +6,7 @@
  * made for the test (trusted through NODE_EXTRA_CA_CERTS=certFile); a tunnel to any other host is
  * refused, so those images cannot be downloaded. Paths choose the behaviour: see makeRoutes.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -34,10 +35,15 @@ export interface ImageServer {
   close(): Promise<void>;
 }
 
-const picture = (width: number, height: number, format: 'jpeg' | 'png' | 'gif' | 'webp') =>
-  sharp({ create: { width, height, channels: 3, background: { r: 180, g: 120, b: 90 } } })
+/** A small picture whose colour comes from `name`, so two photos never share their bytes. */
+const picture = (width: number, height: number, format: 'jpeg' | 'png', name = '') => {
+  const [r = 0, g = 0, b = 0] = createHash('sha256').update(name).digest();
+  return sharp({ create: { width, height, channels: 3, background: { r, g, b } } })
     .toFormat(format)
     .toBuffer();
+};
+/** The file name of an address, without Blogger's size folder, so every size is one photo. */
+const photoName = (url: URL) => url.pathname.split('/').pop() ?? '';
 
 /**
  * What the server does for a path containing the key (first match wins):
@@ -52,7 +58,8 @@ const picture = (width: number, height: number, format: 'jpeg' | 'png' | 'gif' |
  */
 async function makeRoutes() {
   const jpeg = await picture(64, 48, 'jpeg');
-  const png = await picture(40, 30, 'png');
+  const photo = async (res: ServerResponse, url: URL, format: 'jpeg' | 'png' = 'jpeg') =>
+    image(res, await picture(64, 48, format, photoName(url)), 'image/jpeg');
   const bmpHeader = Buffer.from('424d', 'hex');
   const big = Buffer.alloc(3 * 1024 * 1024, 7);
   const seen = new Set<string>();
@@ -61,7 +68,7 @@ async function makeRoutes() {
     res.end(bytes);
   };
   const routes: [string, (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>][] = [
-    ['/png/', (_req, res) => image(res, png, 'image/jpeg')],
+    ['/png/', (_req, res, url) => photo(res, url, 'png')],
     [
       '/s1600-h/',
       (_req, res) => {
@@ -79,7 +86,7 @@ async function makeRoutes() {
     [
       '/gone-for-now/',
       (_req, res, url) => {
-        if (seen.has(url.href)) return image(res, jpeg);
+        if (seen.has(url.href)) return photo(res, url);
         seen.add(url.href);
         res.writeHead(503);
         res.end();
@@ -95,7 +102,7 @@ async function makeRoutes() {
     [
       '/to-https/',
       (_req, res, url) => {
-        if (url.protocol === 'https:') return image(res, jpeg);
+        if (url.protocol === 'https:') return photo(res, url);
         res.writeHead(301, { location: url.href.replace(/^http:/, 'https:') });
         res.end();
       },
@@ -117,15 +124,15 @@ async function makeRoutes() {
         res.end(big);
       },
     ],
-    ['/big-original/', (_req, res, url) => (url.pathname.includes('/s0/') ? image(res, big) : image(res, jpeg))],
+    ['/big-original/', (_req, res, url) => (url.pathname.includes('/s0/') ? image(res, big) : photo(res, url))],
     [
       '/slow/',
-      async (_req, res) => {
+      async (_req, res, url) => {
         await new Promise((resolve) => setTimeout(resolve, 4000));
-        if (!res.destroyed) image(res, jpeg);
+        if (!res.destroyed) await photo(res, url);
       },
     ],
-    ['/', (_req, res) => image(res, jpeg)],
+    ['/', (_req, res, url) => photo(res, url)],
   ];
   return routes;
 }

@@ -58,15 +58,22 @@ export function loadPage(path: string): Page {
 
 export const textOf = (node: Element | undefined) => (node ? toString(node).replace(/\s+/g, ' ').trim() : '');
 
+/** The posts of the Blogger blog build-test-site imports (tests/fixtures/blogger/images-feed.atom). */
+export const IMPORTED = {
+  hotStones: 'hot-stones-at-home',
+  wentWrong: 'what-went-wrong',
+} as const;
+
 /**
- * The posts a reader should see: the real ones, and the published fixtures (the other fixtures
- * are drafts and future posts).
+ * The posts a reader should see: the real ones, the imported Blogger blog's, and the published
+ * fixtures (the other fixtures are drafts and future posts).
  */
 export const PUBLISHED = {
   immune: 'how-massage-therapy-may-enhance-your-immune-system',
   reflexology: 'comprehensive-overview-of-reflexology-massage',
   canadaWater: 'valentina-mobile-massage-canada-water-review',
   shepherdsBush: 'shepherds-bush-freelance-massage-review',
+  ...IMPORTED,
   /** tests/fixtures/overlay: raw <img>/<source> srcsets whose URLs hold commas, and reader comments with broken links. */
   srcsetCommas: 'fixture-srcset-commas',
   /** tests/fixtures/overlay: titles hard to draw on a social card (a long word, Arabic, Chinese). */
@@ -88,7 +95,13 @@ export const OTHER_LANGUAGES = {
   arabic: 'fixture-ar-tadlik-masaa',
 } as const;
 
-/** Newest first, as every list and feed must order them. */
+/** Imported posts keep the ids Blogger's feeds gave them (feedId); the others' come from their files. */
+export const BLOGGER_FEED_IDS: Readonly<Record<string, string>> = {
+  [IMPORTED.hotStones]: 'tag:blogger.com,1999:blog-9400.post-9401',
+  [IMPORTED.wentWrong]: 'tag:blogger.com,1999:blog-9400.post-9402',
+};
+
+/** Newest first, as every list and feed must order them (the imported posts are from 2021). */
 export const PUBLISHED_NEWEST_FIRST = [
   PUBLISHED.immune,
   PUBLISHED.reflexology,
@@ -100,6 +113,8 @@ export const PUBLISHED_NEWEST_FIRST = [
   OTHER_LANGUAGES.chinese,
   OTHER_LANGUAGES.japanese,
   OTHER_LANGUAGES.arabic,
+  IMPORTED.wentWrong,
+  IMPORTED.hotStones,
   PUBLISHED.cardLongWord,
   PUBLISHED.cardArabic,
   PUBLISHED.cardChinese,

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { TEST_CONTENT, TEST_DIST } from '../paths.ts';
-import { isRedirectPage, listDistFiles, loadPage, OTHER_LANGUAGES, PUBLISHED, type Page } from './dist.ts';
+import { IMPORTED, isRedirectPage, listDistFiles, loadPage, OTHER_LANGUAGES, PUBLISHED, type Page } from './dist.ts';
 import { ProjectCopy } from './project-copy.ts';
 
 const SITE = 'https://massage-wellness.example';
@@ -16,6 +16,8 @@ const POST_WITHOUT_HERO = PUBLISHED.shepherdsBush;
 const HARD_TITLES = [PUBLISHED.cardLongWord, PUBLISHED.cardArabic, PUBLISHED.cardChinese];
 /** The fixture posts in other languages have no hero either: each gets a drawn card. */
 const OTHER_LANGUAGE_POSTS = Object.values(OTHER_LANGUAGES);
+/** Posts the Blogger import brought: they have no hero, so they get drawn cards too. */
+const IMPORTED_POSTS = Object.values(IMPORTED);
 const DRAWN = [
   POST_WITHOUT_HERO,
   PUBLISHED.srcsetCommas,
@@ -23,6 +25,7 @@ const DRAWN = [
   PUBLISHED.shoulderRolls,
   ...HARD_TITLES,
   ...OTHER_LANGUAGE_POSTS,
+  ...IMPORTED_POSTS,
 ];
 
 const meta = (page: Page, key: string) =>

@@ -11,3 +11,6 @@ export function getSitePaths(): string[] {
 export const REFLEXOLOGY = '/posts/comprehensive-overview-of-reflexology-massage/';
 export const IMMUNE = '/posts/how-massage-therapy-may-enhance-your-immune-system/';
 export const CANADA_WATER = '/posts/valentina-mobile-massage-canada-water-review/';
+
+/** The posts of the Blogger blog the test site imports (tests/fixtures/blogger/images-feed.atom). */
+export const IMPORTED_POSTS = ['/posts/hot-stones-at-home/', '/posts/what-went-wrong/'];
