@@ -189,9 +189,29 @@ export function countWords(text: string, lang = 'en'): number {
   return wordCountOf(measureText(text, lang));
 }
 
-/** Measures a Markdown body's text (markup, link targets and code fences' syntax not counted). */
+/** The raw HTML blocks of a Markdown body (not inline tags inside a paragraph), in order. */
+function collectHtmlBlocks(markdown: string): string[] {
+  const blocks: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'html') blocks.push(node.value);
+    else if (!TEXT_BLOCKS.has(node.type) && node.type !== 'code' && 'children' in node) node.children.forEach(walk);
+  };
+  walk(parseBody(markdown));
+  return blocks;
+}
+
+/**
+ * Measures a Markdown body's text (markup, link targets and code fences' syntax not counted), the
+ * text inside its raw HTML blocks included: an imported Blogger post is mostly such blocks
+ * (tables, figure captions, divs), and its reader reads them. HTML blocks are measured as
+ * measureHtml measures a page, so code, scripts, comments and image descriptions in them count
+ * for nothing, and the Markdown and its rendered HTML give the same measure.
+ */
 export function measureMarkdown(markdown: string, lang = 'en'): TextMeasure {
-  return measureText(getPlainText(markdown), lang);
+  return collectHtmlBlocks(markdown).reduce(
+    (measure, html) => addMeasures(measure, measureHtml(html, lang)),
+    measureText(getPlainText(markdown), lang),
+  );
 }
 
 /** The word count of a Markdown body (see wordCountOf). */

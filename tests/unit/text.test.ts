@@ -1,3 +1,4 @@
+import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import {
   countWords,
@@ -223,5 +224,49 @@ describe('the two counters agree in every script', () => {
   ])('%s', (lang, markdown, html) => {
     expect(measureHtml(html, lang)).toEqual(measureMarkdown(markdown, lang));
     expect(getHtmlWordCount(html, lang)).toBe(getWordCount(markdown, lang));
+  });
+});
+
+// Imported Blogger posts are mostly raw HTML blocks: their words are read, so they are counted.
+describe('measureMarkdown counts the text inside raw HTML blocks, as the rendered page shows it', () => {
+  const RUSSIAN = `Вступление к посту.
+
+<div dir="ltr" style="text-align: left;" trbidi="on"><span style="font-family: Georgia;">Массаж шеи&nbsp;помогает <b>сня</b>ть напряжение</span><br />
+после долгого дня за&nbsp;компьютером.</div>
+<table border="1"><tr><td>Цена</td><td>1&nbsp;500&nbsp;₽</td></tr><tr><td>Время<td>30 минут</table>
+
+<pre>код не считается
+ещё строка</pre>
+
+<script>var notRead = "слова";</script>
+<!-- скрытый комментарий --><img src="x.jpg" alt="описание не читается">
+`;
+  const JAPANESE = `<div class="separator" style="clear: both;"><a href="https://example.com/a.jpg"><img src="a.jpg" alt="写真"></a></div>
+<div>足裏を<b>ゆっくり</b>押します。<br>痛ければ&#x3000;止めてください</div>
+
+<table class="tr-caption-container"><tbody><tr><td class="tr-caption">温かいタオル</td></tr></tbody></table>
+
+Markdown の段落です。
+`;
+
+  test.each([
+    // 3 + 5 + 5 + Цена, 1, 500, Время, 30, минут: the <pre>, the script, the comment and the alt are not read.
+    ['ru', RUSSIAN, { words: 19, characters: 0 }],
+    // 足裏をゆっくり押します (11), 痛ければ止めてください (11), 温かいタオル (6), the paragraph's の段落です (5) and "Markdown".
+    ['ja', JAPANESE, { words: 1, characters: 33 }],
+  ])(
+    '%s: messy Blogger HTML is counted word for word, and agrees with its rendered HTML',
+    async (lang, markdown, measure) => {
+      expect(measureMarkdown(markdown, lang)).toEqual(measure);
+      const { html } = await markdownToHtml(markdown);
+      expect(measureHtml(html, lang)).toEqual(measure);
+      expect(getReadingMinutes('слово '.repeat(300) + markdown, lang)).toBe(
+        Math.round((300 + measure.words) / WORDS_PER_MINUTE + measure.characters / CJK_CHARACTERS_PER_MINUTE),
+      );
+    },
+  );
+
+  test('a post made only of an HTML block is not read as empty', () => {
+    expect(getWordCount('<div><p>Один абзац из четырёх слов.</p></div>', 'ru')).toBe(5);
   });
 });
