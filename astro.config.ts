@@ -104,7 +104,8 @@ export default defineConfig({
     previewUnpublished(),
     mdx(),
     sitemap({
-      filter: (page) => !new URL(page).pathname.startsWith('/404'),
+      // Not for search engines: the 404 page, and the thank-you pages the comment inbox sends readers to.
+      filter: (page) => !/^\/(?:404|comments\/received\/)/.test(new URL(page).pathname),
       serialize(item) {
         const lastmod = readLastModified(item.url);
         return lastmod ? { ...item, lastmod } : item;

@@ -41,6 +41,13 @@ export const commentManifestSchema = z.object({
       comments: z.enum(['open', 'closed']),
       /** Ids of the published comments, which a reply may answer. */
       commentIds: z.array(commentIdField),
+      /**
+       * The site's page that thanks a reader for a comment on this post and links back to it
+       * (/comments/received/<post>/), where the inbox sends the reader after storing the comment.
+       * Only a build with the comment inbox has these pages; without it the reader goes back to
+       * the post, whose #comment-sent notice says the same.
+       */
+      received: z.string().startsWith('/').optional(),
     }),
   ),
 });

@@ -52,6 +52,15 @@ export function getPostCommentsFeedPath(slug: string): string {
   return `${getPostPath(slug)}comments.xml`;
 }
 
+/**
+ * The page that tells a reader their comment on this post arrived and awaits moderation, with a
+ * link back to the post, e.g. /comments/received/my-post/. The comment inbox redirects there after
+ * storing a comment; only builds with the inbox have these pages (see the comment manifest).
+ */
+export function getCommentReceivedPath(slug: string): string {
+  return `/comments/received/${slug}/`;
+}
+
 /** The anchor of a comment on its post's page, e.g. "comment-01-ann". */
 export function getCommentAnchor(commentId: string): string {
   return `comment-${commentId}`;

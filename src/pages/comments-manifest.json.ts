@@ -2,7 +2,8 @@ import type { APIRoute } from 'astro';
 import { getCommentThreads } from '../data/comments.ts';
 import { getPublishedPosts } from '../data/posts.ts';
 import type { CommentManifest } from '../lib/comment-manifest.ts';
-import { SITE } from '../site.config.ts';
+import { getCommentReceivedPath } from '../lib/urls.ts';
+import { COMMENT_CHANNEL, SITE } from '../site.config.ts';
 
 /**
  * The posts readers may comment on, for the comment inbox (npm run comments:serve), which checks
@@ -25,6 +26,10 @@ export const GET: APIRoute = async ({ site }) => {
           thread.id,
           ...thread.replies.map((reply) => reply.id),
         ]),
+        // src/pages/comments/received/ has a page for each open post, in builds with the inbox.
+        ...(COMMENT_CHANNEL.mode === 'inbox' && post.entry.data.comments === 'open'
+          ? { received: getCommentReceivedPath(post.slug) }
+          : {}),
       })),
   };
   return new Response(JSON.stringify(manifest), { headers: { 'Content-Type': 'application/json' } });

@@ -9,7 +9,10 @@ export const SITE = 'http://127.0.0.1:9/';
 export const OPEN_POST = 'ölmassage-für-läufer';
 export const CLOSED_POST = 'old-news-2019';
 
-/** A manifest like one a build writes: a post with two comments, a closed post, one in Japanese. */
+/**
+ * A manifest like one a build with the inbox writes: a post with two comments and a thank-you page, a
+ * closed post, and one in Japanese from an older build without thank-you pages.
+ */
 export const MANIFEST: CommentManifest = {
   version: 1,
   site: SITE,
@@ -20,6 +23,7 @@ export const MANIFEST: CommentManifest = {
       path: `/posts/${encodeURIComponent(OPEN_POST)}/`,
       comments: 'open',
       commentIds: ['01-ann', '02-sam-replies'],
+      received: `/comments/received/${encodeURIComponent(OPEN_POST)}/`,
     },
     { id: CLOSED_POST, title: 'Old news (2019)', path: `/posts/${CLOSED_POST}/`, comments: 'closed', commentIds: [] },
     { id: 'shiatsu-指圧', title: '指圧とは', path: '/posts/shiatsu/', comments: 'open', commentIds: [] },

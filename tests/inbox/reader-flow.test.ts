@@ -19,6 +19,7 @@ import { sleep } from './helpers.ts';
  */
 
 const POST = 'shepherds-bush-freelance-massage-review';
+const CLOSED = 'gift-vouchers-2019';
 const PASSWORD = 'Entspannung für alle 2026';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -58,6 +59,11 @@ describe('a reader comments with JavaScript off and the owner publishes it', { t
     project.write(
       `content/comments/${POST}/01-priya.md`,
       '---\nauthor: Priya N.\ndate: 2026-03-02T09:15\n---\n\nBooked her after reading this — spot on about the **pressure**.\n',
+    );
+    // A second, short post whose comments are closed.
+    project.write(
+      `content/posts/${CLOSED}.md`,
+      '---\ntitle: Gift vouchers for Christmas 2019\ndescription: Our vouchers for the 2019 holidays, now long sold out.\npubDate: 2019-11-20\ntags: [news]\nauthor: editorial\nkind: article\ncomments: closed\n---\n\nThe 2019 vouchers sold out on 20 December. Thank you all!\n',
     );
     const [sitePort, inboxPort] = [await freePort(), await freePort()];
     siteUrl = `http://127.0.0.1:${sitePort}/`;
@@ -108,7 +114,27 @@ describe('a reader comments with JavaScript off and the owner publishes it', { t
     expect(html).toContain(`href="${inboxUrl}comments?post=${POST}&amp;replyTo=01-priya#comment-form"`);
     expect(project.read('dist/_headers')).toContain(`form-action 'self' ${inboxUrl.replace(/\/$/, '')};`);
     const manifest = JSON.parse(project.read('dist/comments-manifest.json'));
-    expect(manifest.posts).toEqual([expect.objectContaining({ id: POST, comments: 'open', commentIds: ['01-priya'] })]);
+    expect(manifest.posts).toEqual([
+      expect.objectContaining({
+        id: POST,
+        comments: 'open',
+        commentIds: ['01-priya'],
+        received: `/comments/received/${POST}/`,
+      }),
+      expect.not.objectContaining({ received: expect.anything() }),
+    ]);
+    expect(manifest.posts[1]).toMatchObject({ id: CLOSED, comments: 'closed' });
+    // The thank-you page links back to the post, in plain HTML; it is kept out of the sitemap.
+    const received = project.read(`dist/comments/received/${POST}/index.html`);
+    expect(received).toContain('<meta name="robots" content="noindex">');
+    expect(received).toContain(`href="/posts/${POST}/"`);
+    expect(project.read('dist/sitemap-0.xml')).not.toContain('/comments/received/');
+    // A closed post: no form, no Reply links, no thank-you page.
+    const closed = project.read(`dist/posts/${CLOSED}/index.html`);
+    expect(closed).toContain('Comments on this post are closed.');
+    expect(closed).not.toContain('id="comment-form"');
+    expect(closed).not.toContain(`${inboxUrl}comments`);
+    expect(existsSync(join(project.dir, `dist/comments/received/${CLOSED}`))).toBe(false);
   });
 
   test('the form, its preview and its error page pass axe', async () => {
@@ -130,6 +156,8 @@ describe('a reader comments with JavaScript off and the owner publishes it', { t
     await expectPage(page.getByRole('heading', { level: 1 })).toHaveText('Your comment was not sent yet');
     await expectPage(page.getByRole('alert')).toContainText('the comment has 4 links; keep it to 3 or fewer');
     await expectPage(page.getByRole('textbox', { name: /^Comment/ })).toHaveValue(linky);
+    await expectAccessible(page);
+    await page.goto(`${siteUrl}comments/received/${POST}/`);
     await expectAccessible(page);
     await page.goto(`${inboxUrl}comments?post=${POST}&replyTo=01-priya`);
     await expectAccessible(page);
@@ -158,19 +186,21 @@ describe('a reader comments with JavaScript off and the owner publishes it', { t
     await sleep(1100);
     await page.getByRole('button', { name: 'Send comment' }).click();
     await page.waitForLoadState();
-    expect(page.url(), await page.locator('main').innerText()).toBe(`${siteUrl}posts/${POST}/#comment-sent`);
-    expect(await page.locator('#comment-sent').isVisible()).toBe(true);
+    // The site's thank-you page for this post, and its link back.
+    expect(page.url(), await page.locator('main').innerText()).toBe(`${siteUrl}comments/received/${POST}/`);
+    await expectPage(page.getByRole('heading', { level: 1 })).toHaveText('Thank you: your comment has arrived');
+    await expectPage(page.locator('main')).toContainText('waiting for moderation');
+    await page.getByRole('link', { name: /^Back to “/ }).click();
+    await expect.poll(() => page.url()).toBe(`${siteUrl}posts/${POST}/`);
 
     // A reply to the published comment, through its Reply link.
-    await page.goto(`${siteUrl}posts/${POST}/`);
-    expect(await page.locator('#comment-sent').isVisible()).toBe(false);
     await page.getByRole('link', { name: 'Reply to Priya N.' }).click();
     await expectPage(page.getByRole('heading', { level: 1 })).toHaveText('Reply to 01-priya');
     await page.getByLabel(/^Name/).fill('Tomás');
     await page.getByRole('textbox', { name: /^Comment/ }).fill('Same experience here.');
     await sleep(1100);
     await page.getByRole('button', { name: 'Send comment' }).click();
-    await expect.poll(() => page.url()).toBe(`${siteUrl}posts/${POST}/#comment-sent`);
+    await expect.poll(() => page.url()).toBe(`${siteUrl}comments/received/${POST}/`);
 
     const pending = inbox.db.list('pending');
     const top = pending.find((comment) => comment.author === 'Zoë Ortega-Smith')!;
