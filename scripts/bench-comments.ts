@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -47,35 +47,120 @@ export interface LoadResult {
   lost: number;
 }
 
+/**
+ * The inbox as systemd would run it with a comment-inbox.socket unit and Restart=always: the
+ * listening socket is made here and held by a small shell loop (which never accepts on it) that
+ * starts `npm run comments:serve`'s script again whenever it dies, handing it the socket as file
+ * descriptor 3. Connections made while the inbox is down wait in the socket's queue.
+ */
+class SupervisedInbox {
+  private shell: ChildProcess;
+  private output = '';
+  private waiting: ((pid: number) => void) | undefined;
+  private seen = new Set<number>();
+  /** The process id of the inbox now running, once it listens. */
+  pid = 0;
+
+  private constructor(listener: Server, env: Record<string, string>) {
+    this.shell = spawn(
+      'sh',
+      ['-c', 'while :; do "$0" "$1"; done', process.execPath, join(ROOT, 'scripts/comments-serve.ts')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env, LISTEN_FDS: '1' },
+        // The socket's file descriptor, duplicated into the shell as its fd 3.
+        stdio: ['ignore', 'pipe', 'pipe', (listener as unknown as { _handle: { fd: number } })._handle.fd],
+      },
+    );
+    this.shell.stdout!.on('data', (data: Buffer) => {
+      this.output += data.toString();
+      for (const match of this.output.matchAll(/listening on .*?\(process (\d+),/g)) {
+        const pid = Number(match[1]);
+        if (this.seen.has(pid)) continue;
+        this.seen.add(pid);
+        this.pid = pid;
+        this.waiting?.(pid);
+      }
+    });
+    this.shell.stderr!.on('data', (data: Buffer) => {
+      if (process.env.BENCH_DEBUG) process.stderr.write(data);
+    });
+  }
+
+  /** Makes the socket on 127.0.0.1:`port`, starts the loop, and resolves once the inbox listens. */
+  static async start(port: number, env: Record<string, string>): Promise<SupervisedInbox> {
+    const listener = createServer();
+    await new Promise<void>((resolve) => listener.listen({ port, host: '127.0.0.1', backlog: 1024 }, resolve));
+    const inbox = new SupervisedInbox(listener, env);
+    // The shell and the inbox hold the socket now; this process must not accept on it.
+    listener.close();
+    await inbox.listening();
+    return inbox;
+  }
+
+  /** Resolves with the pid of the next inbox to listen (or the current one, if none listened yet). */
+  listening(): Promise<number> {
+    if (this.pid && !this.waiting) return Promise.resolve(this.pid);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`the inbox did not listen within 60 s:\n${this.output}`)),
+        60_000,
+      );
+      this.waiting = (pid) => {
+        clearTimeout(timer);
+        this.waiting = undefined;
+        resolve(pid);
+      };
+    });
+  }
+
+  /** kill -9 of the inbox; resolves with the milliseconds until its replacement listened. */
+  async killAndWait(): Promise<number> {
+    const next = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the inbox did not come back within 60 s')), 60_000);
+      this.waiting = (pid) => {
+        clearTimeout(timer);
+        this.waiting = undefined;
+        resolve(pid);
+      };
+    });
+    const killedAt = Date.now();
+    process.kill(this.pid, 'SIGKILL');
+    await next;
+    return Date.now() - killedAt;
+  }
+
+  /** Stops the loop, then the inbox with SIGTERM (it closes its database), and waits for it. */
+  async stop(): Promise<void> {
+    if (this.shell.exitCode === null && this.shell.signalCode === null) {
+      const exited = new Promise((resolve) => this.shell.once('exit', resolve));
+      this.shell.kill('SIGKILL');
+      await exited;
+    }
+    const pid = this.pid;
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    for (let tries = 0; tries < 600; tries++) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    process.kill(pid, 'SIGKILL');
+  }
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/comments-serve.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const onData = (data: Buffer) => {
-      output += data.toString();
-      if (output.includes('listening on')) resolve(child);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (data: Buffer) => {
-      output += data.toString();
-      if (process.env.BENCH_DEBUG) process.stderr.write(data);
-    });
-    if (process.env.BENCH_DEBUG)
-      child.once('exit', (code, signal) => console.error(`inbox ${child.pid} exited: ${code ?? signal}`));
-    child.once('exit', (code) => reject(new Error(`the inbox exited (${code}) before listening:\n${output}`)));
-  });
 }
 
 /** Drives the load described at the top of this file and returns the counts. */
@@ -104,7 +189,7 @@ export async function runCommentLoad({
     // Every poster comes from 127.0.0.1 here; in real use the limit is per reader's address.
     COMMENTS_RATE_LIMIT: '1000000',
   };
-  let server = await startServer(env);
+  const server = await SupervisedInbox.start(port, env);
   const run = `run-${Date.now().toString(36)}`;
   const acknowledged = new Set<number>();
   const statuses: Record<string, number> = {};
@@ -118,12 +203,9 @@ export async function runCommentLoad({
   if (kill) {
     killTimer = setTimeout(
       () => {
-        server.kill('SIGKILL');
-        const killedAt = Date.now();
-        restart = startServer(env).then((child) => {
-          server = child;
+        restart = server.killAndWait().then((ms) => {
           restarted = true;
-          restartMs = Date.now() - killedAt;
+          restartMs = ms;
         });
       },
       (seconds * 1000) / 2,
@@ -167,8 +249,7 @@ export async function runCommentLoad({
     await restart;
     // The restarted server must take comments again: a second, shorter round against it.
     const after = kill ? await drive(Math.max(1, Math.round(seconds / 2))) : undefined;
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await server.stop();
     const db = new DatabaseSync(env.COMMENTS_DB, { readOnly: true });
     const rows = db.prepare('SELECT body FROM comments WHERE body LIKE ?').all(`${run} comment %`) as {
       body: string;
@@ -199,7 +280,7 @@ export async function runCommentLoad({
       lost,
     };
   } finally {
-    if (server.exitCode === null) server.kill('SIGKILL');
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

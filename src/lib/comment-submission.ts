@@ -3,12 +3,18 @@ import { z } from 'astro/zod';
 import { commentIdField, postIdField, type CommentManifest, type ManifestPost } from './comment-manifest.ts';
 import { webUrl } from './schemas.ts';
 
-/**
- * The most characters a comment may have. The whole form post is capped at 16 KB as sent, where a
- * character of Chinese or Japanese takes 9 bytes (3 UTF-8 bytes, percent-escaped): 2,000 of them
- * still fit with the other fields.
- */
+/** The most characters (code points) a comment may have; the site's textarea has the same maxlength. */
 export const MAX_COMMENT_CHARS = 2000;
+/**
+ * The largest comment form post the inbox (and nginx in front of it) reads, in bytes as sent. A
+ * browser percent-escapes each UTF-8 byte, so a character of Hindi, Chinese or Japanese takes 9
+ * bytes: a form filled to every field's maxlength in those scripts is about 24 KB. Anything the
+ * site's form can send fits, so a reader over a limit gets the form back with their words; only
+ * a body no form can make is cut off with a 413.
+ */
+export const FORM_BODY_LIMIT_BYTES = 32 * 1024;
+/** The largest request head (request line and headers) the inbox reads, in bytes; more gets 431. */
+export const FORM_HEADER_LIMIT_BYTES = 8 * 1024;
 /** The most links (web addresses, www. names, mailto:) a comment may hold. */
 export const MAX_COMMENT_LINKS = 3;
 /** The form field that people never see and bots fill in. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import parseSrcset from '@prettier/parse-srcset';
 import { decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
+import { FORM_BODY_LIMIT_BYTES, FORM_HEADER_LIMIT_BYTES } from './comment-submission.ts';
 import { FEED_STYLESHEET_PATH, JSON_FEED_PATH } from './urls.ts';
 
 /** Third-party players the videos page may load, after a click. */
@@ -304,7 +305,7 @@ export interface NginxInboxOptions {
 }
 
 /**
- * An nginx server block that passes the comment inbox through: the same 16 KB body cap and 10 s
+ * An nginx server block that passes the comment inbox through: the same body cap (32 KB) and 10 s
  * client timeouts as the inbox itself, so nginx turns away what the inbox would, and the reader's
  * address in X-Forwarded-For, replaced rather than appended so a reader cannot forge it (run the
  * inbox with COMMENTS_TRUST_PROXY=true behind it).
@@ -313,10 +314,10 @@ export function renderNginxInboxServer({ upstream, port, serverName }: NginxInbo
   return `server {
     listen ${port};
     server_name ${serverName};
-    client_max_body_size 16k;
+    client_max_body_size ${FORM_BODY_LIMIT_BYTES / 1024}k;
     client_body_timeout 10s;
     client_header_timeout 10s;
-    large_client_header_buffers 4 8k;
+    large_client_header_buffers 4 ${FORM_HEADER_LIMIT_BYTES / 1024}k;
 
     location / {
         proxy_pass ${upstream};

@@ -4,10 +4,20 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createInboxServer } from '../../src/inbox/server.ts';
+import { createInboxServer, InboxStartError } from '../../src/inbox/server.ts';
 import { createFormToken } from '../../src/lib/form-token.ts';
 import { hashPassword } from '../../src/lib/password.ts';
-import { CLOSED_POST, makeInboxDir, OPEN_POST, postForm, rawRequest, SITE, sleep, tokenIn } from './helpers.ts';
+import {
+  CLOSED_POST,
+  MANIFEST,
+  makeInboxDir,
+  OPEN_POST,
+  postForm,
+  rawRequest,
+  SITE,
+  sleep,
+  tokenIn,
+} from './helpers.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const PASSWORD_HASH = hashPassword(PASSWORD);
@@ -71,7 +81,7 @@ describe('the comment inbox, reader side', () => {
     expect(result.status).toBe(303);
   });
 
-  test('a comment sent from the inbox form is committed as pending and the reader is sent to the post', async () => {
+  test('a comment sent from the inbox form is committed as pending and the reader is sent to the thank-you page', async () => {
     const result = await send(server, {
       author: 'Ann',
       email: 'ann@example.org',
@@ -79,7 +89,7 @@ describe('the comment inbox, reader side', () => {
       body: 'Very helpful, thank you.',
     });
     expect(result.status).toBe(303);
-    expect(result.location).toBe(`${SITE}posts/${encodeURIComponent(OPEN_POST)}/#comment-sent`);
+    expect(result.location).toBe(`${SITE}comments/received/${encodeURIComponent(OPEN_POST)}/`);
     const [stored] = server.inbox.db.list('pending');
     expect(stored).toMatchObject({
       author: 'Ann',
@@ -87,6 +97,29 @@ describe('the comment inbox, reader side', () => {
       website: 'https://ann.example/',
       post: OPEN_POST,
     });
+  });
+
+  test('with a manifest from a build without thank-you pages, the reader is sent to the post notice', async () => {
+    const result = await send(server, { post: 'shiatsu-指圧', author: '花子', body: 'とても参考になりました。' });
+    expect(result.status).toBe(303);
+    expect(result.location).toBe(`${SITE}posts/shiatsu/#comment-sent`);
+  });
+
+  test('a form filled to every maxlength in Japanese fits the body limit and is stored', async () => {
+    const result = await send(server, {
+      author: '山'.repeat(80),
+      website: `https://例え.jp/${'道'.repeat(280)}`,
+      body: '指圧'.repeat(1000),
+    });
+    expect(result.status, result.html.slice(0, 300)).toBe(303);
+  });
+
+  test('a closed post offers no form: the form page says so with 403', async () => {
+    const page = await fetch(new URL(`/comments?post=${CLOSED_POST}`, server.base));
+    const html = await page.text();
+    expect(page.status).toBe(403);
+    expect(html).toContain('Comments on this post are closed.');
+    expect(html).not.toContain('<form');
   });
 
   test('a reply to a published comment is stored with replyTo', async () => {
@@ -211,11 +244,11 @@ describe('the comment inbox, reader side', () => {
     expect(result.status).toBe(403);
   });
 
-  test('a body over 16 KB gets a 413 page', async () => {
+  test('a body over 32 KB, more than the form can send, gets a 413 page', async () => {
     const result = await postForm(server.base, '/comments', {
       post: OPEN_POST,
       author: 'Ann',
-      body: 'x'.repeat(17 * 1024),
+      body: 'x'.repeat(33 * 1024),
     });
     expect(result.status).toBe(413);
     expect(result.html).toMatch(/too long/);
@@ -268,6 +301,47 @@ describe('the comment inbox, reader side', () => {
     const response = await fetch(new URL('/moderate', server.base), { redirect: 'manual' });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/moderate/login');
+  });
+});
+
+describe('the comment inbox, its manifest', () => {
+  test.each([
+    ['missing', undefined, /manifest\.json: the comment manifest does not exist; build the site \(npm run build/],
+    ['not JSON', '{"version": 1, "posts": [', /manifest\.json: the comment manifest is not valid JSON/],
+    ['of another version', JSON.stringify({ ...MANIFEST, version: 2 }), /manifest\.json: version: .*rebuild/],
+  ])(
+    'a manifest that is %s stops the start with a sentence naming the file and the fix',
+    async (_name, text, message) => {
+      const place = makeInboxDir();
+      rmSync(place.config.COMMENTS_MANIFEST);
+      if (text !== undefined) writeFileSync(place.config.COMMENTS_MANIFEST, text);
+      const started = createInboxServer(place.config, () => {});
+      await expect(started).rejects.toBeInstanceOf(InboxStartError);
+      await expect(started).rejects.toThrow(message);
+      place.remove();
+    },
+  );
+
+  test('a manifest deleted or half-written after the start is logged once and the last good copy still serves', async () => {
+    const logged: string[] = [];
+    const place = makeInboxDir({ COMMENTS_RATE_LIMIT: '1000' });
+    const inbox = await createInboxServer(place.config, (message) => logged.push(message));
+    await inbox.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(inbox.app.server.address() as AddressInfo).port}/`;
+    const secret = inbox.db.getOrCreateSetting('form-secret', () => 'unused');
+    const token = createFormToken(secret, OPEN_POST, Date.now() - 5000);
+    writeFileSync(place.config.COMMENTS_MANIFEST, '{"version": 1, "po');
+    await sleep(1100);
+    for (const body of ['first after the break', 'second after the break']) {
+      const result = await postForm(base, '/comments', { post: OPEN_POST, token, author: 'Ann', body });
+      expect(result.status).toBe(303);
+    }
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(
+      /manifest\.json: the comment manifest is not valid JSON.*goes on with the manifest it read before/,
+    );
+    await inbox.close();
+    place.remove();
   });
 });
 

@@ -236,7 +236,8 @@ describe('renderNginxInboxServer', () => {
       serverName: 'comments.blog.example',
     });
     expect(block).toContain('server_name comments.blog.example;');
-    expect(block).toContain('client_max_body_size 16k;');
+    expect(block).toContain('client_max_body_size 32k;');
+    expect(block).toContain('large_client_header_buffers 4 8k;');
     expect(block).toContain('proxy_pass http://127.0.0.1:8787;');
     expect(block).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
     expect(block).not.toContain('$proxy_add_x_forwarded_for');
