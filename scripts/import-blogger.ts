@@ -228,6 +228,10 @@ const plan = planImport(exported, {
   },
 });
 
+for (const clash of plan.labelClashes) {
+  plan.warnings.push(`labels ${clash.labels.map((l) => `"${l}"`).join(', ')} share the address /tags/${clash.slug}/`);
+}
+
 const outcome = { created: [] as string[], updated: [] as string[], unchanged: 0, kept: [] as string[] };
 function place(path: string, data: string | Buffer, source: string): void {
   const target = join(contentDir, path);
@@ -349,9 +353,6 @@ if (plan.dateShifts.length > 0) {
     `  dates:    ${plan.dateShifts.length} post(s) would show another day than Blogger showed, in the site's time zone ${siteAfter.timeZone}${blogSettings.timeZone ? `; the blog used ${blogSettings.timeZone}` : '; pass --time-zone with the blog’s time zone'}`,
     ...plan.dateShifts.map((d) => `    - ${d}`),
   );
-}
-for (const clash of plan.labelClashes) {
-  plan.warnings.push(`labels ${clash.labels.map((l) => `"${l}"`).join(', ')} share the address /tags/${clash.slug}/`);
 }
 if (plan.errors.length > 0) lines.push(`  errors:   ${plan.errors.length}`, ...plan.errors.map((e) => `    - ${e}`));
 const warnings = [...outcome.kept, ...plan.warnings];

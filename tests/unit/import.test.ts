@@ -478,18 +478,20 @@ describe('B10: drafts and untitled entries', () => {
     expect(fileOf(empty, 'posts/post-2020-01-01/index.md').data).toMatchObject({ title: '🙂' });
   });
 
-  test('an entry without a published date is dated by its update, and one with neither is reported; the rest goes on', () => {
+  test('an entry without a published date is dated by its update, and one with neither is kept as a draft; the rest goes on', () => {
     const xml = readFileSync(join(CASES, 'B10-blog-backup.xml'), 'utf8')
       .replace('<published>2020-01-05T10:00:00.000Z</published>', '')
       .replace('<published>2020-01-06T10:00:00.000Z</published>', '')
       .replace('<updated>2020-01-06T10:00:00.000Z</updated>', '');
     const exported = parseBloggerExport(xml);
-    expect(exported.items.map((i) => i.published)).toEqual(['2020-01-05T10:00:00.000Z']);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(exported.items.map((i) => [i.published, i.draft])).toEqual([
+      ['2020-01-05T10:00:00.000Z', false],
+      [today, true],
+    ]);
     expect(exported.problems).toEqual([
-      expect.stringContaining(
-        '"Welcome to Kind Knuckles" (/2020/01/welcome.html) has no published date; it is dated by its last update',
-      ),
-      expect.stringContaining('"Cancellation Policy" has no published or updated date, so it was not imported'),
+      'the post "Welcome to Kind Knuckles" (/2020/01/welcome.html): it has no published date; it is dated by its last update, 2020-01-05T10:00:00.000Z',
+      `the page "Cancellation Policy": it has no published date; it is imported as a draft dated ${today}; set its pubDate and remove draft: true to publish it`,
     ]);
   });
 
@@ -645,5 +647,95 @@ describe('B14: imported text keeps the characters its author wrote', () => {
     );
     expect(body).toContain('`stretch-timer --verbose \'neck roll\' "slow" -- done`');
     expect(body).toContain('```\nstretch-timer --verbose \'shoulder shrug\' "twice" -- end\n```');
+  });
+});
+
+describe('a damaged export: one bad entry never stops the import, and each is in the report', () => {
+  const DAMAGED = fileURLToPath(new URL('../fixtures/blogger/damaged-entries.xml', import.meta.url));
+  const plan = planImport(parseBloggerExport(readFileSync(DAMAGED, 'utf8')), options);
+  const comment = (path: string) => fileOf(plan, `comments/${path}.md`).data as { author: string; date: string };
+
+  test('comments with no date, a date that is not one, or 30 February are dated by their post and listed', () => {
+    expect(comment('pressao-nos-pes/2019-07-14-rita-9001')).toMatchObject({
+      author: 'Rita',
+      date: '2019-07-14T18:20:00.000-03:00',
+    });
+    expect(comment('pressao-nos-pes/2019-07-14-bia-9002').date).toBe('2019-07-14T18:20:00.000-03:00');
+    expect(comment('pressao-nos-pes/2019-07-14-caio-9003').date).toBe('2019-07-14T18:20:00.000-03:00');
+    // The post it belongs to had no date either: the comment follows the post's mended date.
+    expect(comment('oleos-essenciais/2018-11-01-fabio-9005').date).toBe('2018-11-01');
+    expect(plan.errors).toEqual(
+      expect.arrayContaining([
+        'the comment by Rita (tag:blogger.com,1999:blog-5150.post-9001): it has no published date; it is dated by its post, 2019-07-14T18:20:00.000-03:00',
+        'the comment by Bia (tag:blogger.com,1999:blog-5150.post-9002): its published date "ontem à noite" is not a date; it is dated by its post, 2019-07-14T18:20:00.000-03:00',
+        'the comment by Caio (tag:blogger.com,1999:blog-5150.post-9003): its published date "2019-02-30T10:00:00.000-03:00" is not a date; it is dated by its post, 2019-07-14T18:20:00.000-03:00',
+      ]),
+    );
+  });
+
+  test('a comment without an id is imported under a made-up one; a comment that names no post is reported with its text', () => {
+    expect(comment('pressao-nos-pes/2019-08-02-eva-6').author).toBe('Eva');
+    expect(plan.errors).toContain(
+      'the comment by Duda of 2019-08-01 (tag:blogger.com,1999:blog-5150.post-9004) names no post it belongs to, so it was not imported; its text is in the export file: "Onde fica o estúdio novo?"',
+    );
+    expect(plan.counts.comments).toBe(5);
+  });
+
+  test('posts without an id or a date are imported, dated by their old address’s month, or kept as drafts', () => {
+    expect(fileOf(plan, 'posts/pedras-quentes/index.md').data).toMatchObject({ title: 'Massagem com pedras quentes' });
+    expect(fileOf(plan, 'posts/oleos-essenciais/index.md').data).toMatchObject({ pubDate: '2018-11-01' });
+    expect(fileOf(plan, 'posts/oleos-essenciais/index.md').data).not.toHaveProperty('draft');
+    expect(fileOf(plan, 'posts/alongamento/index.md').data).toMatchObject({ pubDate: '2021-03-06T07:30:00.000Z' });
+    expect(fileOf(plan, 'pages/contato.md').data).toMatchObject({ title: 'Contato', draft: true });
+    expect(fileOf(plan, 'pages/contato.md').body).toContain('Escreva para contato');
+    // A made-up date is no shift of the day Blogger showed.
+    expect(plan.dateShifts).toEqual([]);
+    expect(plan.counts).toMatchObject({ posts: 4, drafts: 0, pages: 1, pageDrafts: 1 });
+    expect(plan.errors).toEqual(
+      expect.arrayContaining([
+        'the post "Massagem com pedras quentes" (/2020/01/pedras-quentes.html) has no id; it is imported as entry-without-id-7',
+        'the post "Óleos essenciais: cuidado com a lavanda" (/2018/11/oleos-essenciais.html): it has no published date; it is dated 2018-11-01, the month its old address names; set its pubDate if you know the day',
+        'the post "Alongamento para quem trabalha sentado" (/2021/03/alongamento.html): its published date "Tue, 05 Mar 2021 23:30:00 -0800" is not written as Blogger writes dates; it is read as 2021-03-06T07:30:00.000Z',
+      ]),
+    );
+  });
+
+  test('unknown elements, a made-up entity and an image with no address are made harmless, and the image reported', () => {
+    const post = fileOf(plan, 'posts/pressao-nos-pes/index.md');
+    expect(post.body).toMatch(/A primeira sessão\sé sempre\sestranha/);
+    expect(post.body).toContain('Promoção!');
+    expect(post.body).not.toMatch(/<o:p|<blink|\]\(https?:\/\/\)/);
+    expect(plan.warnings).toEqual([
+      expect.stringContaining('the image "http://" is not a valid web address'),
+      expect.stringContaining('the link "http://mãos leves/agenda" (on "agenda") is not a valid web address'),
+    ]);
+  });
+
+  test('an entry the converter fails on is kept as a draft with its original HTML, and the others are imported', () => {
+    const kept = planImport(
+      parseBloggerExport(
+        readFileSync(DAMAGED, 'utf8').replace(
+          'As pedras de basalto',
+          '&lt;img src="https://1.bp.blogspot.com/x/s320/pedras.jpg"&gt;As pedras de basalto',
+        ),
+      ),
+      {
+        ...options,
+        // One post's image cannot be read (its file is locked, say): that post alone is affected.
+        localImage: (image) => {
+          if (image.source.includes('pedras.jpg')) throw new Error('EACCES: permission denied, open pedras.jpg');
+          return undefined;
+        },
+      },
+    );
+    const post = fileOf(kept, 'posts/pedras-quentes/index.md');
+    expect(post.data).toMatchObject({ title: 'Massagem com pedras quentes', draft: true });
+    expect(post.body).toContain(
+      '```html\n<p><img src="https://1.bp.blogspot.com/x/s320/pedras.jpg">As pedras de basalto',
+    );
+    expect(kept.errors).toContain(
+      '"Massagem com pedras quentes" (/2020/01/pedras-quentes.html) could not be converted (EACCES: permission denied, open pedras.jpg); it is imported as a draft holding its original HTML in posts/pedras-quentes/index.md: rewrite it or delete it',
+    );
+    expect(kept.files.map((f) => f.path).sort()).toEqual(plan.files.map((f) => f.path).sort());
   });
 });

@@ -9,7 +9,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { cleanImportedHtml, type ConversionNote } from './transforms.ts';
+import { cleanImportedHtml, removeBrokenImages, type ConversionNote } from './transforms.ts';
 import {
   clearImageMarks,
   collectImages,
@@ -99,6 +99,7 @@ export interface ConvertOptions {
 /** The images of a post's HTML (see html-images.ts), without converting it. */
 export function findImages(html: string): ImageReference[] {
   const hast = processor.parse(html);
+  removeBrokenImages(hast);
   prepareImages(hast, staysHtml);
   return collectImages(hast).map(({ reference }) => reference);
 }
@@ -109,6 +110,7 @@ export function findImages(html: string): ImageReference[] {
  */
 export function htmlToMarkdown(html: string, { imageSrc }: ConvertOptions = {}): ConvertedHtml {
   const hast = processor.parse(html);
+  const imageNotes = removeBrokenImages(hast);
   prepareImages(hast, staysHtml);
   const images = collectImages(hast).map(({ node, reference }) => {
     const src = imageSrc ? imageSrc(reference) : upgradeToHttps(reference.shown);
@@ -118,6 +120,6 @@ export function htmlToMarkdown(html: string, { imageSrc }: ConvertOptions = {}):
   clearImageMarks(hast);
   const file = new VFile();
   const markdown = String(processor.stringify(processor.runSync(hast, file) as never)).trim();
-  const notes = (file.data.notes as ConversionNote[] | undefined) ?? [];
+  const notes = [...imageNotes, ...((file.data.notes as ConversionNote[] | undefined) ?? [])];
   return { markdown: markdown ? `${markdown}\n` : '', images, notes };
 }

@@ -26,6 +26,11 @@ export interface BloggerItem {
   /** The path on the old blog, e.g. /2023/05/my-post.html or /p/about.html. */
   oldPath?: string | undefined;
   author: BloggerAuthor;
+  /**
+   * Set when the export gave no usable date and `published` was made up (from the old address's
+   * year and month, or the day of the import): the day shown is not Blogger's.
+   */
+  dateGuessed?: boolean | undefined;
 }
 
 export interface BloggerComment {
@@ -35,7 +40,13 @@ export interface BloggerComment {
   /** The id of the comment it answers, if any. */
   replyToId?: string | undefined;
   html: string;
+  /**
+   * When it was written (ISO 8601), or '' when the export gives no date a calendar has: the plan
+   * then dates it by its post and reports it.
+   */
   published: string;
+  /** What was wrong with the comment's date, when `published` is ''. */
+  dateProblem?: string | undefined;
   author: BloggerAuthor;
 }
 
@@ -99,19 +110,56 @@ function readReplyTo(entry: Element): string | undefined {
   return thread?.getAttribute('ref') || text(entry, BLOGGER_2018, 'inReplyTo') || undefined;
 }
 
-function describe(entry: Element, index: number): string {
-  return `entry ${index + 1}${text(entry, ATOM, 'id') ? ` (${text(entry, ATOM, 'id')})` : ''}`;
+/** The start of an entry's text, for a report line: tags dropped, at most 80 characters. */
+function snippet(html: string): string {
+  const plain = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
 }
 
-function requireFields(entry: Element, index: number, fields: Record<string, string>): void {
-  const missing = Object.entries(fields)
-    .filter(([, value]) => !value)
-    .map(([name]) => name);
-  if (missing.length > 0) {
-    throw new BloggerImportError(
-      `${describe(entry, index)} has no ${missing.join(' and no ')}; the export looks damaged. Export the blog again.`,
-    );
-  }
+/**
+ * An export's date as the ISO 8601 text to write, or undefined when it names no day a calendar has
+ * (empty, "yesterday", 2019-02-30). Blogger writes ISO 8601 (2021-03-05T23:30:00.000-08:00), kept as
+ * written; another form a date parser reads (an RFC 2822 date from a hand-edited file) becomes
+ * ISO 8601 in UTC, the same instant.
+ */
+export function readExportDate(value: string): string | undefined {
+  const text = value.trim();
+  if (!text || !Number.isFinite(Date.parse(text))) return undefined;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)/.exec(text);
+  if (!iso) return new Date(text).toISOString();
+  // Date.parse rolls 30 February over into March; a calendar does not.
+  const [year, month, day] = iso.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? text : undefined;
+}
+
+/** `published` and `updated` of an entry, each as readExportDate reads it, and what was wrong. */
+function readDates(entry: Element): { published?: string; updated?: string; problem?: string } {
+  const rawPublished = text(entry, ATOM, 'published');
+  const rawUpdated = text(entry, ATOM, 'updated');
+  const published = readExportDate(rawPublished);
+  const updated = readExportDate(rawUpdated);
+  const problem = published
+    ? published !== rawPublished
+      ? `its published date "${rawPublished}" is not written as Blogger writes dates; it is read as ${published}`
+      : undefined
+    : rawPublished
+      ? `its published date "${rawPublished}" is not a date`
+      : 'it has no published date';
+  return {
+    ...(published ? { published } : {}),
+    ...(updated ? { updated } : {}),
+    ...(problem ? { problem } : {}),
+  };
+}
+
+/** The first of the month an old address names (/2021/03/x.html → 2021-03-01), if it names one. */
+function monthOfOldPath(path: string | undefined): string | undefined {
+  const match = /^\/(\d{4})\/(\d{2})\//.exec(path ?? '');
+  return match && Number(match[2]) >= 1 && Number(match[2]) <= 12 ? `${match[1]}-${match[2]}-01` : undefined;
 }
 
 /** A language tag in its canonical BCP 47 form (`pt_BR` → `pt-BR`), or undefined if it is not one. */
@@ -236,36 +284,46 @@ export function parseBloggerExport(xml: string): BloggerExport {
       result.skipped.push({ id, reason: `a ${kind} with status ${status} (deleted or in the bin)` });
       return;
     }
-    // An entry without a published date falls back to its last update (it is reported below).
-    const published = text(entry, ATOM, 'published') || text(entry, ATOM, 'updated');
+    const dates = readDates(entry);
     const html = child(entry, ATOM, 'content')?.textContent ?? '';
+    // One damaged entry never stops the import: what can be mended is, and every mend is reported.
+    const entryId = id || `entry-without-id-${index + 1}`;
     if (kind === 'comment') {
       if (status !== 'LIVE') {
-        result.skipped.push({ id, reason: 'a comment that was never published' });
+        result.skipped.push({ id: entryId, reason: 'a comment that was never published' });
         return;
       }
       const postId = isTakeout
         ? text(entry, BLOGGER_2018, 'parent')
         : (children(entry, THREAD, 'in-reply-to')[0]?.getAttribute('ref') ?? '');
-      requireFields(entry, index, { id, 'published date': published, 'parent post': postId });
+      const author = readAuthor(entry);
+      const who = `the comment by ${author.name}${dates.published ? ` of ${dates.published.slice(0, 10)}` : ''} (${entryId})`;
+      if (!postId) {
+        result.problems.push(
+          `${who} names no post it belongs to, so it was not imported; its text is in the export file: "${snippet(html)}"`,
+        );
+        return;
+      }
+      if (!id) result.problems.push(`${who} has no id; it is imported as ${entryId}`);
+      if (dates.published && dates.problem) result.problems.push(`${who}: ${dates.problem}`);
       // In the backup format the thread element names the post; a reply also links to its parent.
       const related = children(entry, ATOM, 'link')
         .find((link) => link.getAttribute('rel') === 'related')
         ?.getAttribute('href');
       const replyTo = isTakeout ? readReplyTo(entry) : related?.split('/').pop();
       result.comments.push({
-        id,
+        id: entryId,
         postId,
         replyToId: replyTo && replyTo !== postId ? replyTo : undefined,
         html,
-        published,
-        author: readAuthor(entry),
+        published: dates.published ?? '',
+        dateProblem: dates.published ? undefined : dates.problem,
+        author,
       });
       return;
     }
     // Blogger allows a post without a title: the plan gives it one from its first words.
     const title = text(entry, ATOM, 'title');
-    requireFields(entry, index, { id });
     const alternate = children(entry, ATOM, 'link')
       .find((link) => link.getAttribute('rel') === 'alternate')
       ?.getAttribute('href');
@@ -274,15 +332,28 @@ export function parseBloggerExport(xml: string): BloggerExport {
       : alternate
         ? pathOf(alternate)
         : undefined;
+    const name = `the ${kind} ${title ? `"${title}"` : entryId}${oldPath ? ` (${oldPath})` : ''}`;
+    if (!id) result.problems.push(`${name} has no id; it is imported as ${entryId}`);
+    let published = dates.published;
+    let draft = status === 'DRAFT';
+    let dateGuessed = false;
+    if (published && dates.problem) result.problems.push(`${name}: ${dates.problem}`);
     if (!published) {
+      // A missing date is mended from the last update, else the old address's month; with neither,
+      // the entry is kept as a draft dated today, so its text is not lost and nothing is published
+      // under a made-up date.
+      const month = monthOfOldPath(oldPath);
+      published = dates.updated ?? month ?? new Date().toISOString().slice(0, 10);
+      dateGuessed = !dates.updated;
+      if (!dates.updated && !month) draft = true;
       result.problems.push(
-        `the ${kind} ${title ? `"${title}"` : id}${oldPath ? ` (${oldPath})` : ''} has no published or updated date, so it was not imported; its text is in the export file`,
-      );
-      return;
-    }
-    if (!text(entry, ATOM, 'published')) {
-      result.problems.push(
-        `the ${kind} ${title ? `"${title}"` : id}${oldPath ? ` (${oldPath})` : ''} has no published date; it is dated by its last update, ${published}`,
+        `${name}: ${dates.problem}; ${
+          dates.updated
+            ? `it is dated by its last update, ${published}`
+            : month
+              ? `it is dated ${published}, the month its old address names; set its pubDate if you know the day`
+              : `it is imported as a draft dated ${published}; set its pubDate and remove draft: true to publish it`
+        }`,
       );
     }
     const labels = children(entry, ATOM, 'category')
@@ -292,16 +363,17 @@ export function parseBloggerExport(xml: string): BloggerExport {
       .map((c) => c.getAttribute('term')?.trim() ?? '')
       .filter(Boolean);
     result.items.push({
-      id,
+      id: entryId,
       kind,
       title,
       html,
       published,
-      updated: text(entry, ATOM, 'updated') || undefined,
-      draft: status === 'DRAFT',
+      updated: dates.updated,
+      draft,
       labels,
       oldPath,
       author: readAuthor(entry),
+      ...(dateGuessed ? { dateGuessed } : {}),
     });
   });
   return result;

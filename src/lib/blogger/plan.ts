@@ -193,6 +193,12 @@ export function renderMarkdownFile(data: Record<string, unknown>, body: string):
 }
 const frontmatter = renderMarkdownFile;
 
+/** HTML in a fenced code block longer than any run of backticks inside it, so nothing ends it early. */
+function fencedHtml(html: string): string {
+  const fence = '`'.repeat(Math.max(3, ...[...html.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `${fence}html\n${html.trim()}\n${fence}\n`;
+}
+
 function describeItem(item: BloggerItem): string {
   return `"${item.title}"${item.oldPath ? ` (${item.oldPath})` : ''}`;
 }
@@ -254,7 +260,9 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
 
   const postSlugById = new Map<string, string>();
   const sorted = [...exported.items].sort((a, b) => a.published.localeCompare(b.published));
-  for (const original of sorted) {
+  /** The slug the entry being planned took, given back if planning it fails. */
+  let claimed: string | undefined;
+  const planItem = (original: BloggerItem): void => {
     const isPost = original.kind === 'post';
     let item = original;
     if (!item.title) {
@@ -266,6 +274,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     }
     const wanted = slugForItem(item);
     const slug = uniqueSlug(wanted, isPost ? postSlugs : pageSlugs);
+    claimed = slug;
     if (slug !== wanted) {
       plan.warnings.push(`${describeItem(item)} is imported as "${slug}", because "${wanted}" was already taken`);
     }
@@ -322,8 +331,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       plan.errors.push(
         `${describeItem(item)} has nothing a reader could see once its scripts were removed; it is imported as a draft with its original HTML in ${isPost ? `${folder}/index.md` : `${folder}/${slug}.md`}: rewrite it or delete it`,
       );
-      const fence = '`'.repeat(Math.max(3, ...[...item.html.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-      markdown = `The original HTML of this ${item.kind}, which showed nothing without its scripts:\n\n${fence}html\n${item.html.trim()}\n${fence}\n`;
+      markdown = `The original HTML of this ${item.kind}, which showed nothing without its scripts:\n\n${fencedHtml(item.html)}`;
     }
     const updated = item.updated && item.updated.slice(0, 10) > item.published.slice(0, 10) ? item.updated : undefined;
     if (isPost) {
@@ -338,7 +346,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
         ? toIsoCalendarDate(new Date(item.published), blogTimeZone)
         : item.published.slice(0, 10);
       const shownDay = toIsoCalendarDate(new Date(item.published), site.timeZone);
-      if (!draft && /^\d{4}-\d{2}-\d{2}/.test(bloggerDay) && shownDay !== bloggerDay) {
+      if (!draft && !item.dateGuessed && /^\d{4}-\d{2}-\d{2}/.test(bloggerDay) && shownDay !== bloggerDay) {
         plan.dateShifts.push(`${describeItem(item)}: Blogger showed ${bloggerDay}, this site would show ${shownDay}`);
       }
       plan.files.push({
@@ -382,6 +390,54 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       plan.counts.pages += 1;
       if (draft) plan.counts.pageDrafts += 1;
     }
+  };
+  const planUnreadable = (item: BloggerItem, error: unknown): void => {
+    const isPost = item.kind === 'post';
+    const title = item.title || `Untitled ${item.kind} of ${item.published.slice(0, 10)}`;
+    const slug = uniqueSlug(slugForItem({ ...item, title }), isPost ? postSlugs : pageSlugs);
+    const file = isPost ? `posts/${slug}/index.md` : `pages/${slug}.md`;
+    plan.errors.push(
+      `${describeItem({ ...item, title })} could not be converted (${error instanceof Error ? error.message : String(error)}); it is imported as a draft holding its original HTML in ${file}: rewrite it or delete it`,
+    );
+    const data = {
+      title,
+      description: title,
+      ...(isPost ? { pubDate: item.published } : {}),
+      draft: true,
+      ...(isPost ? { tags: item.labels, author: authorId(item.author), kind: 'article' } : {}),
+      ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
+    };
+    plan.files.push({
+      path: file,
+      source: item.id,
+      text: frontmatter(
+        data,
+        `The original HTML of this ${item.kind}, which the importer could not read:\n\n${fencedHtml(item.html)}`,
+      ),
+    });
+    if (isPost) {
+      postSlugById.set(shortId(item.id), slug);
+      plan.counts.posts += 1;
+      plan.counts.drafts += 1;
+    } else {
+      plan.counts.pages += 1;
+      plan.counts.pageDrafts += 1;
+    }
+  };
+  for (const original of sorted) {
+    // One entry the converter cannot read never stops the import: it is kept as a draft holding
+    // its original HTML, and reported with its title and old address.
+    const filesBefore = plan.files.length;
+    const copiesBefore = plan.copies.length;
+    claimed = undefined;
+    try {
+      planItem(original);
+    } catch (error) {
+      plan.files.length = filesBefore;
+      plan.copies.length = copiesBefore;
+      if (claimed) (original.kind === 'post' ? postSlugs : pageSlugs).delete(claimed);
+      planUnreadable(original, error);
+    }
   }
   plan.counts.labels = [...labelsBySlug.values()].reduce((sum, spellings) => sum + spellings.size, 0);
   for (const [slug, spellings] of labelsBySlug) {
@@ -389,9 +445,20 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     if (distinct.size > 1) plan.labelClashes.push({ slug, labels: [...spellings].sort() });
   }
 
+  // A comment the export gives no usable date is dated by its post (it cannot be older), and listed.
+  const postDateById = new Map(exported.items.map((item) => [shortId(item.id), item.published]));
+  const dated = exported.comments.map((comment) => {
+    if (comment.published) return comment;
+    const postDate = postDateById.get(shortId(comment.postId));
+    if (!postDate) return comment; // skipped below: its post is not in the export
+    plan.errors.push(
+      `the comment by ${comment.author.name} (${comment.id}): ${comment.dateProblem ?? 'it has no date'}; it is dated by its post, ${postDate}`,
+    );
+    return { ...comment, published: postDate };
+  });
   // Comments, oldest first, named by date, author and id so the names never change between runs.
   const fileNameById = new Map<string, string>();
-  const comments = [...exported.comments].sort((a, b) => a.published.localeCompare(b.published));
+  const comments = dated.sort((a, b) => a.published.localeCompare(b.published));
   for (const comment of comments) {
     const authorSlug = slugFromTitle(comment.author.name) || 'reader';
     fileNameById.set(
@@ -412,7 +479,19 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
         `comment ${comment.id} answers a comment that is not in the export; it is imported as a top-level comment`,
       );
     }
-    const body = htmlToMarkdown(comment.html).markdown.replaceAll('![](', `![${ALT_PLACEHOLDER}](`);
+    let body: string;
+    try {
+      body = htmlToMarkdown(comment.html).markdown.replaceAll('![](', `![${ALT_PLACEHOLDER}](`);
+    } catch (error) {
+      // A comment the converter cannot read keeps its words as text (a comment is data, never raw HTML).
+      body = comment.html
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/[ \t]+/g, ' ')
+        .trim();
+      plan.errors.push(
+        `the comment by ${comment.author.name} (${comment.id}) could not be converted (${error instanceof Error ? error.message : String(error)}); its text is kept without its markup`,
+      );
+    }
     plan.files.push({
       path: `comments/${postSlug}/${name}.md`,
       source: comment.id,

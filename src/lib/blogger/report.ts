@@ -6,15 +6,31 @@ export const IMPORT_REPORT_PATH = '.imports/blogger-report.md';
 const code = (text: string) => `\`${text.replaceAll('`', "'")}\``;
 
 /**
- * The import's to-do list as Markdown, for the owner: images to describe (by post), images
- * described from a title or caption (to check), and images left at their remote address, each
- * with the entry's title and old address. `remoteReason` says why an image was not downloaded.
+ * The import's to-do list as Markdown, for the owner: damaged entries and how each was mended
+ * (`errors`), what the conversion removed or could not keep (`warnings`), images to describe (by
+ * post), images described from a title or caption (to check), and images left at their remote
+ * address, each with the entry's title and old address. `remoteReason` says why an image was not
+ * downloaded.
  */
 export function renderImportReport(
-  plan: Pick<ImportPlan, 'altToDo' | 'interimAlt' | 'remoteImages'>,
+  plan: Pick<ImportPlan, 'altToDo' | 'interimAlt' | 'remoteImages'> & Partial<Pick<ImportPlan, 'errors' | 'warnings'>>,
   remoteReason: (source: string, inHtml: boolean) => string,
 ): string {
   const lines = ['# Blogger import: what is left to do', ''];
+  lines.push('## Damaged entries', '');
+  if (!plan.errors?.length) lines.push('None: every entry was whole.', '');
+  else {
+    lines.push('Each was imported as said here (or reported where it could not be); none stopped the import.', '');
+    for (const error of plan.errors) lines.push(`- [ ] ${error}`);
+    lines.push('');
+  }
+  lines.push('## Changes to check', '');
+  if (!plan.warnings?.length) lines.push('None.', '');
+  else {
+    lines.push('Scripts removed, links and images that were not web addresses, embeds the site cannot show:', '');
+    for (const warning of plan.warnings) lines.push(`- [ ] ${warning}`);
+    lines.push('');
+  }
   lines.push('## Images without a description', '');
   if (plan.altToDo.length === 0) lines.push('None.', '');
   else {

@@ -8,7 +8,7 @@ import { judgeUrl } from '../urls.ts';
  * `kind` groups the notes (the report counts them); `message` is a sentence about this one.
  */
 export interface ConversionNote {
-  kind: 'link' | 'script' | 'gist' | 'embed' | 'embed-unknown' | 'flash';
+  kind: 'link' | 'image' | 'script' | 'gist' | 'embed' | 'embed-unknown' | 'flash';
   message: string;
 }
 
@@ -353,6 +353,30 @@ function checkLinks(tree: Root, notes: ConversionNote[]): void {
     parent.children.splice(index, 1, ...node.children);
     return [SKIP, index];
   });
+}
+
+/**
+ * Images whose address the site's one URL rule refuses (`http://`, a host with spaces, a
+ * `javascript:` address) show nothing on any site, and cannot be downloaded: each is removed from
+ * the tree and reported with its address and description. Run before the images are collected.
+ */
+export function removeBrokenImages(tree: Root): ConversionNote[] {
+  const notes: ConversionNote[] = [];
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'img' || !parent || index === undefined) return undefined;
+    const src = typeof node.properties.src === 'string' ? node.properties.src.trim() : '';
+    if (!src) return undefined;
+    const verdict = judgeUrl(src.startsWith('//') ? `https:${src}` : src, 'resource');
+    if (verdict.ok) return undefined;
+    const alt = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : '';
+    notes.push({
+      kind: 'image',
+      message: `the image "${src}"${alt ? ` ("${alt}")` : ''} ${verdict.problem}; it showed nothing on Blogger either, and is removed`,
+    });
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return notes;
 }
 
 /** Runs every non-image clean-up of an imported post's HTML, in place; returns what it changed. */
