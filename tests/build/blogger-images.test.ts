@@ -31,7 +31,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     const { status, output } = await importBlogger();
     expect(status, output).toBe(0);
     expect(output).toContain(
-      "images:   13 downloaded, 7 left at their remote address (allowed by the site's CSP), 4 without a description",
+      "images:   14 downloaded, 7 left at their remote address (allowed by the site's CSP), 4 without a description",
     );
     // Blogger's size in the address asks for the original (s0), whatever the post showed.
     expect(server.requests).toContain(
@@ -59,6 +59,12 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     expect(project.exists('content/pages/about-our-stones/quarry.jpg')).toBe(true);
 
     const wrong = project.read(`${WRONG}/index.md`);
+    // The picture the post opened with is its hero, downloaded at full size next to it.
+    expect(wrong).toContain(
+      "\nhero:\n  image: ./blue-door.jpg\n  alt: The studio's blue door on a rainy morning, a bicycle chained to the railings\n",
+    );
+    expect(project.exists(`${WRONG}/blue-door.jpg`)).toBe(true);
+    expect(server.requests).toContain('http://2.bp.blogspot.com/-door/Dd/AAAAAAAAC2k/s0/blue%2Bdoor.jpg');
     for (const kept of ['stones-close-up.jpg', 'candles.jpg', 'kettle.jpg', 'robe.jpg']) {
       expect(wrong).toContain(`](./${kept})`);
       expect(project.exists(`${WRONG}/${kept}`), kept).toBe(true);
@@ -102,7 +108,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     const before = server.requests.length;
     const { status, output } = await importBlogger();
     expect(status, output).toBe(0);
-    expect(output).toContain('images:   0 downloaded, 13 already downloaded, 7 left at their remote address');
+    expect(output).toContain('images:   0 downloaded, 14 already downloaded, 7 left at their remote address');
     expect(output).toContain('Nothing changed');
     // Only the images that failed are asked for again.
     const again = server.requests.slice(before);
@@ -133,7 +139,7 @@ test('with --no-download, images keep their addresses (https) and nothing is fet
       server.env,
     );
     expect(status, output).toBe(0);
-    expect(output).toContain("images:   0 downloaded, 20 left at their remote address (allowed by the site's CSP)");
+    expect(output).toContain("images:   0 downloaded, 21 left at their remote address (allowed by the site's CSP)");
     expect(server.requests).toEqual([]);
     expect(project.read(`${HOME}/index.md`)).toContain(
       '![](https://1.bp.blogspot.com/-Xq9wT2/VZkAAA/AAAAAAAAB1s/kF3/s320/stones%20in%20bowl.JPG)',

@@ -49,6 +49,18 @@ describe('an imported Blogger blog in the built site', () => {
     expect(wentWrong.all('.prose img[src^="/_astro/"]')).toHaveLength(5);
   });
 
+  test('a post that opened with a described picture has it as its hero, optimised, shown once and shared', () => {
+    const hero = wentWrong.one('img.hero')!;
+    expect(String(hero.properties.src)).toMatch(/^\/_astro\/blue-door\./);
+    expect(hero.properties.alt).toBe(
+      'The studio’s blue door on a rainy morning, a bicycle chained to the railings'.replace('’', "'"),
+    );
+    expect(wentWrong.all('.prose img').filter((img) => String(img.properties.src).includes('blue-door'))).toEqual([]);
+    const shared = wentWrong.one('meta[property="og:image"]')!;
+    expect(String(shared.properties.content)).toMatch(/\/_astro\/blue-door\.[\w-]+\.jpe?g$/);
+    expect(hotStones.one('img.hero')).toBeUndefined();
+  });
+
   test('a caption table is a figure with its caption, and its image is described by it for now', () => {
     const figure = hotStones.one('.prose figure')!;
     expect(hotStones.text('.prose figure figcaption')).toBe('Prosoape calde & bazalt — gata în 10 min');

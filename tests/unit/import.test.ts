@@ -739,3 +739,68 @@ describe('a damaged export: one bad entry never stops the import, and each is in
     expect(kept.files.map((f) => f.path).sort()).toEqual(plan.files.map((f) => f.path).sort());
   });
 });
+
+describe('hero candidates: a post that opens with a downloaded, described picture gets it as its hero', () => {
+  // Every image is "downloaded": the plan is pure, so the lookup only names a file.
+  const downloaded = { ...options, localImage: () => ({ from: '/tmp/staged/photo.jpg', type: 'jpg' }) };
+  const OPENING =
+    '<div class="separator" style="clear: both; text-align: center;"><a href="http://1.bp.blogspot.com/-a/Xy/s1600/pedras%20quentes.JPG" imageanchor="1"><img border="0" src="http://1.bp.blogspot.com/-a/Xy/s320/pedras%20quentes.JPG" alt="Камни из базальта на тёплом полотенце" width="320"></a></div>';
+  const TEXT = '<p>Тёплые камни&nbsp;— это просто. Сначала нагрейте воду.</p>';
+
+  test.each([
+    ['Takeout', takeoutPost(OPENING + TEXT)],
+    ['Back up content', backupPost(OPENING + TEXT)],
+  ])('%s: the opening image becomes hero.image (./file, for astro:assets) and leaves the text', (_format, xml) => {
+    const plan = planImport(parseBloggerExport(xml), downloaded);
+    const post = fileOf(plan, 'posts/a-post/index.md');
+    expect(post.data).toMatchObject({
+      hero: { image: './pedras-quentes.jpg', alt: 'Камни из базальта на тёплом полотенце' },
+    });
+    expect(post.body).not.toContain('pedras-quentes.jpg');
+    expect(post.body.trimStart()).toMatch(/^Тёплые камни/);
+    // The full-size file the thumbnail linked to is what is copied next to the post.
+    expect(plan.copies).toEqual([
+      expect.objectContaining({
+        to: 'posts/a-post/pedras-quentes.jpg',
+        url: 'http://1.bp.blogspot.com/-a/Xy/s1600/pedras%20quentes.JPG',
+      }),
+    ]);
+  });
+
+  test('an image described only by its title is a hero with that description', () => {
+    const plan = planImport(
+      parseBloggerExport(
+        backupPost('<p><img src="https://x.bp.blogspot.com/s400/óleo.png" title="Óleo morno"></p>' + TEXT),
+      ),
+      downloaded,
+    );
+    expect(fileOf(plan, 'posts/a-post/index.md').data).toMatchObject({ hero: { alt: 'Óleo morno' } });
+  });
+
+  test.each([
+    [
+      'an opening image with no description',
+      '<p><img src="https://x.bp.blogspot.com/s400/a.jpg"></p>' + TEXT,
+      downloaded,
+    ],
+    ['an image after the first words', TEXT + OPENING, downloaded],
+    [
+      'two images side by side',
+      '<p><img src="https://x.bp.blogspot.com/s400/a.jpg" alt="Stones"><img src="https://x.bp.blogspot.com/s400/b.jpg" alt="Towel"></p>' +
+        TEXT,
+      downloaded,
+    ],
+    [
+      'a captioned figure (its caption stays with it)',
+      '<table class="tr-caption-container"><tr><td><img src="https://x.bp.blogspot.com/s400/a.jpg" alt="Stones"></td></tr><tr><td class="tr-caption">In the bowl</td></tr></table>' +
+        TEXT,
+      downloaded,
+    ],
+    ['an image that was not downloaded', OPENING + TEXT, options],
+    ['a post that is only a picture', OPENING, downloaded],
+  ])('no hero for %s: the image stays in the text', (_name, html, planOptions) => {
+    const post = fileOf(planImport(parseBloggerExport(backupPost(html)), planOptions), 'posts/a-post/index.md');
+    expect(post.data).not.toHaveProperty('hero');
+    expect(post.body).toMatch(/!\[[^\]]*\]\(/);
+  });
+});

@@ -193,6 +193,34 @@ export function renderMarkdownFile(data: Record<string, unknown>, body: string):
 }
 const frontmatter = renderMarkdownFile;
 
+/**
+ * The hero of an imported post: its first image, when the post opens with it (a paragraph holding
+ * only that image, before any text), it was downloaded (`src` starts with `localPrefix`) and it has
+ * a description (its alt, else its title or caption). Blogger's own thumbnail for a post
+ * (media:thumbnail) is its first image too. Returns the hero and the body without that opening
+ * image, so the page does not show it twice; undefined when the post has no such picture (its
+ * social card is then drawn). An image inside a captioned figure is left where it is, caption and
+ * all.
+ */
+export function takeLeadingHero(
+  markdown: string,
+  images: readonly { src: string; alt: string; altFrom: string; inHtml: boolean }[],
+  localPrefix: string,
+): { image: string; alt: string; rest: string } | undefined {
+  const first = images[0];
+  if (!first || first.inHtml || first.altFrom === 'none' || !first.alt.trim()) return undefined;
+  if (!first.src.startsWith(localPrefix)) return undefined;
+  const [opening = '', ...rest] = markdown.split(/\n{2,}/);
+  const lead = opening.trim();
+  // ![description](./file.jpg) or ![description](./file.jpg "title"), and nothing else.
+  const target = /^!\[[^]*\]\((\S+)(?: "[^"]*")?\)$/.exec(lead)?.[1];
+  const onlyThatImage = lead.split('![').length === 2 && target === first.src;
+  // A post that is only a picture keeps it in its text: a hero alone would leave the page blank.
+  const body = rest.join('\n\n').trim();
+  if (!onlyThatImage || !body) return undefined;
+  return { image: first.src, alt: first.alt.replace(/\s+/g, ' ').trim(), rest: `${body}\n` };
+}
+
 /** HTML in a fenced code block longer than any run of backticks inside it, so nothing ends it early. */
 function fencedHtml(html: string): string {
   const fence = '`'.repeat(Math.max(3, ...[...html.matchAll(/`+/g)].map((m) => m[0].length + 1)));
@@ -299,6 +327,10 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       },
     });
     let markdown = converted.markdown;
+    // A post that opens with a downloaded, described picture gets it as its hero (the picture shown
+    // first, in lists and when the post is shared), through astro:assets like an editor's hero.
+    const hero = isPost ? takeLeadingHero(markdown, converted.images, imagePrefix) : undefined;
+    if (hero) markdown = hero.rest;
     for (const image of converted.images) {
       const entry = describeItem(item);
       if (/^https?:/i.test(image.src)) {
@@ -365,6 +397,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             ...(lang && options.langField?.posts ? { lang } : {}),
             ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
             ...(isFeedId(item.id) ? { feedId: item.id } : {}),
+            ...(hero ? { hero: { image: hero.image, alt: hero.alt } } : {}),
             ...(altTextPending ? { altTextPending: true } : {}),
           },
           markdown,
