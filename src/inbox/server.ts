@@ -22,15 +22,14 @@ import type { InboxConfig } from '../lib/inbox-config.ts';
 import { verifyPassword } from '../lib/password.ts';
 import { InboxDb, type CommentStatus } from './db.ts';
 import { approveComment, decideComment } from './moderate.ts';
-import { createNotifier } from './notify.ts';
-import {
-  INBOX_CSS,
-  renderFormPage,
-  renderLoginPage,
-  renderModerationComment,
-  renderModerationList,
-  renderProblemPage,
-} from './pages.ts';
+import type * as Pages from './pages.ts';
+
+let pagesModule: Promise<typeof Pages> | undefined;
+/**
+ * The inbox's page templates, loaded on first use: they bring the HTML tree and Markdown libraries,
+ * a third of the start-up time, which a restarted inbox should spend taking comments instead.
+ */
+const loadPages = () => (pagesModule ??= import('./pages.ts'));
 
 /** The largest form post accepted, in bytes (see FORM_BODY_LIMIT_BYTES). */
 export const BODY_LIMIT = FORM_BODY_LIMIT_BYTES;
@@ -179,7 +178,11 @@ export async function createInboxServer(
   const secret =
     config.COMMENTS_SECRET ?? db.getOrCreateSetting('form-secret', () => randomBytes(32).toString('base64url'));
   const siteUrl = () => config.COMMENTS_SITE_URL ?? manifest().site;
-  const notifier = createNotifier(config, log);
+  // nodemailer is loaded only when email is set up.
+  const notifier =
+    config.COMMENTS_SMTP_URL && config.COMMENTS_NOTIFY_TO
+      ? (await import('./notify.ts')).createNotifier(config, log)
+      : undefined;
   const timeoutMs = config.COMMENTS_REQUEST_TIMEOUT_SECONDS * 1000;
   // Addresses are only ever kept as this salted hash, in the rate limiter's memory, for one window;
   // the salt is new at each start.
@@ -242,24 +245,28 @@ export async function createInboxServer(
     },
   );
 
-  const sendHtml = (reply: FastifyReply, status: number, html: string) =>
-    reply.code(status).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
+  const sendHtml = async (reply: FastifyReply, status: number, render: (pages: typeof Pages) => string) => {
+    const html = render(await loadPages());
+    return reply.code(status).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
+  };
 
   const formPage = (reply: FastifyReply, status: number, draft: CommentDraft, errors: FieldErrors, preview = false) => {
     const post = draft.post ? manifest().posts.find((candidate) => candidate.id === draft.post) : undefined;
     const token = post ? createFormToken(secret, post.id, Date.now()) : undefined;
-    return sendHtml(reply, status, renderFormPage({ post, siteUrl: siteUrl(), draft, errors, token, preview }));
+    return sendHtml(reply, status, (pages) =>
+      pages.renderFormPage({ post, siteUrl: siteUrl(), draft, errors, token, preview }),
+    );
   };
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof HttpProblem) {
-      return sendHtml(reply, error.statusCode, renderProblemPage(error.title, error.message, siteUrl()));
+      return sendHtml(reply, error.statusCode, (pages) =>
+        pages.renderProblemPage(error.title, error.message, siteUrl()),
+      );
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendHtml(
-        reply,
-        413,
-        renderProblemPage(
+      return sendHtml(reply, 413, (pages) =>
+        pages.renderProblemPage(
           'Your comment is too long',
           `The form can carry at most ${BODY_LIMIT / 1024} KB. Go back (your browser keeps what you wrote), shorten the comment and send it again.`,
           siteUrl(),
@@ -273,24 +280,18 @@ export async function createInboxServer(
           form: 'Too many comments have come from your network in a short time. Wait a few minutes, then send this one again; your words are kept below.',
         });
       }
-      return sendHtml(
-        reply,
-        429,
-        renderProblemPage('Too many attempts', 'Wait a few minutes, then try again.', siteUrl()),
+      return sendHtml(reply, 429, (pages) =>
+        pages.renderProblemPage('Too many attempts', 'Wait a few minutes, then try again.', siteUrl()),
       );
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendHtml(
-        reply,
-        error.statusCode,
-        renderProblemPage('The request could not be read', error.message, siteUrl()),
+      return sendHtml(reply, error.statusCode, (pages) =>
+        pages.renderProblemPage('The request could not be read', error.message, siteUrl()),
       );
     }
     log(`inbox error on ${request.method} ${request.url}: ${error.stack ?? error.message}`);
-    return sendHtml(
-      reply,
-      500,
-      renderProblemPage(
+    return sendHtml(reply, 500, (pages) =>
+      pages.renderProblemPage(
         'Something went wrong',
         'The comment inbox could not take this request. Try again in a minute.',
         siteUrl(),
@@ -298,16 +299,19 @@ export async function createInboxServer(
     );
   });
   app.setNotFoundHandler((_request, reply) =>
-    sendHtml(
-      reply,
-      404,
-      renderProblemPage('Not found', 'There is nothing at this address of the comment inbox.', siteUrl()),
+    sendHtml(reply, 404, (pages) =>
+      pages.renderProblemPage('Not found', 'There is nothing at this address of the comment inbox.', siteUrl()),
     ),
   );
 
-  app.get('/inbox.css', (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(INBOX_CSS),
+  app.get('/inbox.css', async (_request, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .header('Cache-Control', 'public, max-age=3600')
+      .send((await loadPages()).INBOX_CSS),
   );
+  // Once listening, load the page templates in the background, ready for the first page asked for.
+  app.server.once('listening', () => setImmediate(() => void loadPages()));
   app.get('/health', () => ({ ok: true }));
 
   /** A cross-site post must come from the site's own pages (or this inbox's); absent Origin is allowed. */
@@ -328,18 +332,14 @@ export async function createInboxServer(
     const { post: postId, replyTo } = request.query;
     const post = manifest().posts.find((candidate) => candidate.id === postId);
     if (!post)
-      return sendHtml(
-        reply,
-        404,
-        renderProblemPage('No such post', 'There is no post here to comment on; it may have moved.', siteUrl()),
+      return sendHtml(reply, 404, (pages) =>
+        pages.renderProblemPage('No such post', 'There is no post here to comment on; it may have moved.', siteUrl()),
       );
     const errors: FieldErrors = {};
     if (post.comments === 'closed') errors.form = 'Comments on this post are closed.';
     else if (replyTo && !post.commentIds.includes(replyTo) && !db.isApproved(post.id, replyTo)) {
-      return sendHtml(
-        reply,
-        404,
-        renderProblemPage(
+      return sendHtml(reply, 404, (pages) =>
+        pages.renderProblemPage(
           'No such comment',
           'The comment you want to answer is not on this post; it may have been removed.',
           new URL(post.path, siteUrl()).href,
@@ -348,10 +348,8 @@ export async function createInboxServer(
     }
     const token = createFormToken(secret, post.id, Date.now());
     const draft: CommentDraft = { post: post.id, ...(replyTo ? { replyTo } : {}) };
-    return sendHtml(
-      reply,
-      post.comments === 'closed' ? 403 : 200,
-      renderFormPage({ post, siteUrl: siteUrl(), draft, errors, token, preview: false, replyingTo: replyTo }),
+    return sendHtml(reply, post.comments === 'closed' ? 403 : 200, (pages) =>
+      pages.renderFormPage({ post, siteUrl: siteUrl(), draft, errors, token, preview: false, replyingTo: replyTo }),
     );
   });
 
@@ -434,7 +432,7 @@ export async function createInboxServer(
   app.get('/moderate/login', (_request, reply) => {
     if (!passwordHash)
       throw new HttpProblem(404, 'Not found', 'This inbox has no moderation page (no password is set).');
-    return sendHtml(reply, 200, renderLoginPage());
+    return sendHtml(reply, 200, (pages) => pages.renderLoginPage());
   });
   app.post(
     '/moderate/login',
@@ -445,7 +443,7 @@ export async function createInboxServer(
       checkOrigin(request, false);
       const password = (request.body as Record<string, string> | undefined)?.password ?? '';
       if (!(await verifyPassword(password, passwordHash)))
-        return sendHtml(reply, 401, renderLoginPage('That password is not right.'));
+        return sendHtml(reply, 401, (pages) => pages.renderLoginPage('That password is not right.'));
       const token = db.createSession(hashSession, SESSION_LIFETIME_MS);
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
@@ -468,13 +466,15 @@ export async function createInboxServer(
     if (!requireSession(request, reply)) return reply;
     const status =
       (['pending', 'spam', 'approved', 'rejected'] as const).find((name) => name === request.query.status) ?? 'pending';
-    return sendHtml(reply, 200, renderModerationList(db.list(status), status, db.counts(), request.query.notice));
+    return sendHtml(reply, 200, (pages) =>
+      pages.renderModerationList(db.list(status), status, db.counts(), request.query.notice),
+    );
   });
   app.get<{ Params: { id: string } }>('/moderate/comments/:id', (request, reply) => {
     if (!requireSession(request, reply)) return reply;
     const comment = db.get(request.params.id);
     if (!comment) throw new HttpProblem(404, 'No such comment', `There is no comment ${request.params.id}.`);
-    return sendHtml(reply, 200, renderModerationComment(comment));
+    return sendHtml(reply, 200, (pages) => pages.renderModerationComment(comment));
   });
   app.post<{ Params: { id: string; action: string } }>('/moderate/comments/:id/:action', async (request, reply) => {
     if (!requireSession(request, reply)) return reply;
