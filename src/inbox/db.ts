@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
 
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
 
@@ -58,8 +59,10 @@ const COLUMNS = `id, post, reply_to AS replyTo, author, email, website, body, cr
 /** The inbox's database: one SQLite file in WAL mode, written by the server and the CLI. */
 export class InboxDb {
   readonly db: DatabaseSync;
+  private readonly file: string;
 
   constructor(file: string) {
+    this.file = file;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new DatabaseSync(file);
     // WAL lets the CLI read while the server writes; FULL syncs each commit to disk before the
@@ -136,12 +139,57 @@ export class InboxDb {
     fail: (error: unknown) => void;
   }[] = [];
 
+  private writer: Worker | undefined;
+  private writerJobs = new Map<number, { done: (isNew: boolean) => void; fail: (error: unknown) => void }>();
+  private nextJob = 0;
+
+  /**
+   * Moves insertCommentSoon's commits to a worker thread with its own connection to the file
+   * (src/inbox/db-writer.ts), so the disk syncs no longer block this thread. The server starts it;
+   * the CLI, which writes one row at a time, does not. Resolves once the worker has the database open.
+   */
+  async startWriter(): Promise<void> {
+    if (this.writer || this.file === ':memory:') return;
+    const worker = new Worker(new URL('./db-writer.ts', import.meta.url), { workerData: { file: this.file } });
+    worker.on('message', (answers: { id: number; isNew?: boolean; error?: string }[]) => {
+      for (const answer of answers) {
+        const job = this.writerJobs.get(answer.id);
+        this.writerJobs.delete(answer.id);
+        if (answer.error === undefined) job?.done(answer.isNew === true);
+        else job?.fail(new Error(answer.error));
+      }
+    });
+    const stopped = (error: Error) => {
+      // Comments not yet answered are not acknowledged: their readers get an error page and can
+      // send again. Later comments are written on this thread.
+      if (this.writer === worker) this.writer = undefined;
+      for (const job of this.writerJobs.values()) job.fail(error);
+      this.writerJobs.clear();
+    };
+    worker.on('error', stopped);
+    worker.on('exit', () => stopped(new Error('the comment writer stopped')));
+    await new Promise<void>((resolve, reject) => {
+      worker.once('online', resolve);
+      worker.once('error', reject);
+    });
+    this.writer = worker;
+  }
+
   /**
    * insertComment for a busy server: comments that arrive while one is being written are written
-   * together, in one transaction and so one disk sync (group commit), instead of one sync each.
-   * Resolves once the comment is on disk, with insertComment's answer.
+   * together, in one transaction and so one disk sync (group commit), instead of one sync each,
+   * in the writer thread if one was started. Resolves once the comment is on disk, with
+   * insertComment's answer.
    */
   insertCommentSoon(comment: NewComment, fingerprint: string): Promise<boolean> {
+    const writer = this.writer;
+    if (writer) {
+      return new Promise((done, fail) => {
+        const id = this.nextJob++;
+        this.writerJobs.set(id, { done, fail });
+        writer.postMessage({ id, comment, fingerprint });
+      });
+    }
     return new Promise((done, fail) => {
       if (this.queue.length === 0) setImmediate(() => this.flush());
       this.queue.push({ comment, fingerprint, done, fail });
@@ -159,6 +207,16 @@ export class InboxDb {
       return;
     }
     batch.forEach((item, index) => item.done(answers[index]!));
+  }
+
+  /** Lets the writer thread finish what it was given, close its connection and stop. */
+  async stopWriter(): Promise<void> {
+    const writer = this.writer;
+    if (!writer) return;
+    this.writer = undefined;
+    const exited = new Promise((resolve) => writer.once('exit', resolve));
+    writer.postMessage({ close: true });
+    await exited;
   }
 
   get(id: string): StoredComment | undefined {

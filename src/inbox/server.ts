@@ -35,6 +35,8 @@ const loadPages = () => (pagesModule ??= import('./pages.ts'));
 export const BODY_LIMIT = FORM_BODY_LIMIT_BYTES;
 /** The largest request head (request line and headers), in bytes; a larger one gets 431. */
 export const HEADER_LIMIT = FORM_HEADER_LIMIT_BYTES;
+/** Answers on one connection before the inbox closes it, so that waiting connections get their turn. */
+const REQUESTS_PER_CONNECTION = 10;
 /** How often, at most, the manifest file is looked at for a newer build, in milliseconds. */
 const MANIFEST_CHECK_MS = 1000;
 const SESSION_COOKIE = 'inbox_session';
@@ -175,6 +177,8 @@ export async function createInboxServer(
   // Before the database: a missing manifest stops the start with a sentence, not a stack trace.
   const manifest = createManifestSource(config.COMMENTS_MANIFEST, log);
   const db = new InboxDb(config.COMMENTS_DB);
+  // Comments are committed in a worker thread: the disk syncs never hold up requests and accepts.
+  await db.startWriter();
   const secret =
     config.COMMENTS_SECRET ?? db.getOrCreateSetting('form-secret', () => randomBytes(32).toString('base64url'));
   const siteUrl = () => config.COMMENTS_SITE_URL ?? manifest().site;
@@ -231,6 +235,19 @@ export async function createInboxServer(
   );
   await app.register(cookie);
   await app.register(rateLimit, { global: false, keyGenerator: (request) => hashIp(request.ip) });
+
+  // Fairness between connections. Node (libuv) accepts one new connection per turn of its event
+  // loop, so under load a few busy keep-alive connections could keep newcomers waiting in the
+  // queue for many seconds (the timeouts the load test once saw). After REQUESTS_PER_CONNECTION
+  // answers a connection is closed ("Connection: close"); its client reconnects behind those waiting.
+  const answered = new WeakMap<object, number>();
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const socket = request.raw.socket;
+    const count = (answered.get(socket) ?? 0) + 1;
+    answered.set(socket, count);
+    if (count >= REQUESTS_PER_CONNECTION) void reply.header('Connection', 'close');
+    done(null, payload);
+  });
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
@@ -496,6 +513,7 @@ export async function createInboxServer(
     async close() {
       await app.close();
       notifier?.close();
+      await db.stopWriter();
       db.close();
     },
   };

@@ -277,6 +277,16 @@ describe('the comment inbox, reader side', () => {
     expect((await fetch(new URL('/health', server.base))).status).toBe(200);
   });
 
+  test('a keep-alive connection is closed after 10 answers, so connections waiting to be accepted get their turn', async () => {
+    const request = 'GET /health HTTP/1.1\r\nHost: x\r\n\r\n';
+    const result = await rawRequest(server.port, [request.repeat(12)], { waitMs: 3000 });
+    const answers = result.response.split('HTTP/1.1 200').slice(1);
+    expect(answers).toHaveLength(10);
+    expect(answers[8]).toMatch(/connection: keep-alive/i);
+    expect(answers[9]).toMatch(/connection: close/i);
+    expect(result.closed).toBe(true);
+  });
+
   test('a client that sends its request too slowly is cut off', async () => {
     const chunks = [
       'POST /comments HTTP/1.1\r\n',
