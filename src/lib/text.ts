@@ -113,9 +113,16 @@ function collapseWhitespace(text: string): string {
     .trim();
 }
 
+/** A line break (`<br>`, or two spaces or a backslash at a line's end) separates words, as on the page. */
+function breaksToSpaces(node: Nodes): Nodes {
+  if (node.type === 'break') return { type: 'text', value: ' ' };
+  if (!('children' in node)) return node;
+  return { ...node, children: node.children.map(breaksToSpaces) } as Nodes;
+}
+
 function textOf(nodes: Nodes[]): string {
   return collapseWhitespace(
-    nodes.map((node) => toString(node, { includeHtml: false, includeImageAlt: false })).join(' '),
+    nodes.map((node) => toString(breaksToSpaces(node), { includeHtml: false, includeImageAlt: false })).join(' '),
   );
 }
 

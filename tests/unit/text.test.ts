@@ -270,3 +270,20 @@ Markdown の段落です。
     expect(getWordCount('<div><p>Один абзац из четырёх слов.</p></div>', 'ru')).toBe(5);
   });
 });
+
+describe('a line break separates words in every text taken from Markdown', () => {
+  test.each([
+    ['a <br> in HTML an import wrote', 'Promoção!&nbsp;mais\\\n![](./a.jpg)agenda aberta'],
+    ['a backslash break', 'Пн–Пт\\\nс 9 до 18'],
+    ['two trailing spaces', '毎朝  \nストレッチ'],
+  ])('%s', (_name, markdown) => {
+    const html = markdownToHtml(markdown).html;
+    expect(getWordCount(markdown, 'pt')).toBe(getHtmlWordCount(html, 'pt'));
+    expect(getExcerpt(markdown)).toMatch(/\S \S/);
+  });
+
+  test('the excerpt of an imported paragraph with <br> keeps the words apart', () => {
+    expect(getExcerpt('mais\\\nagenda')).toBe('mais agenda');
+    expect(getPlainText('## Horário\n\nseg\\\nsex')).toBe('Horário seg sex');
+  });
+});
