@@ -673,6 +673,31 @@ describe('a damaged export: one bad entry never stops the import, and each is in
     );
   });
 
+  test('Takeout: a comment with a date that is no date is dated by its post; one with no parent is listed', () => {
+    const comment = (id: string, published: string, parent: string) =>
+      `<entry><id>tag:blogger.com,1999:blog-1.post-${id}</id><blogger:type>COMMENT</blogger:type><blogger:status>LIVE</blogger:status><content type="html">Спасибо за статью!</content><published>${published}</published>${parent ? `<blogger:parent>tag:blogger.com,1999:blog-1.post-${parent}</blogger:parent>` : ''}<author><name>Оля</name></author></entry>`;
+    const takeout = planImport(
+      parseBloggerExport(
+        feed(
+          post('1', '/2023/01/massazh.html', 'Массаж шеи') +
+            comment('5', '31.01.2023', '1') +
+            comment('6', '', '1') +
+            comment('7', '2023-02-01T00:00:00Z', ''),
+        ),
+      ),
+      options,
+    );
+    expect(takeout.files.filter((f) => f.path.startsWith('comments/')).map((f) => f.path)).toEqual([
+      'comments/massazh/2023-01-01-reader-5.md',
+      'comments/massazh/2023-01-01-reader-6.md',
+    ]);
+    expect(takeout.errors).toEqual([
+      expect.stringMatching(/^the comment by Оля of 2023-02-01 \(tag:blogger.com,1999:blog-1.post-7\) names no post/),
+      'the comment by Оля (tag:blogger.com,1999:blog-1.post-5): its published date "31.01.2023" is not a date; it is dated by its post, 2023-01-01T00:00:00Z',
+      'the comment by Оля (tag:blogger.com,1999:blog-1.post-6): it has no published date; it is dated by its post, 2023-01-01T00:00:00Z',
+    ]);
+  });
+
   test('a comment without an id is imported under a made-up one; a comment that names no post is reported with its text', () => {
     expect(comment('pressao-nos-pes/2019-08-02-eva-6').author).toBe('Eva');
     expect(plan.errors).toContain(
