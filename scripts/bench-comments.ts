@@ -1,11 +1,12 @@
 /**
  * npm run bench:comments -- [--connections 200] [--seconds 10] [--kill] [--json]
- * Load test of the comment inbox on 127.0.0.1 only: starts `npm run comments:serve` on a throwaway
- * database, has autocannon post distinct valid comments from `connections` posters for `seconds`,
- * optionally `kill -9`s the server half-way and starts it again at once (as systemd would) and
- * drives a second, half-length round against the new one, then counts: every comment acknowledged (303) must be in the database. Prints requests per second,
- * p50/p99 latency, errors, and acknowledged against stored. Not part of npm test.
- */
+ * Load test of the comment inbox on 127.0.0.1 only: runs `npm run comments:serve`'s script on a
+ * throwaway database as systemd would (a socket held across restarts, restarted when it dies; see
+ * SupervisedInbox), has autocannon post distinct valid comments from `connections` posters for
+ * `seconds`, optionally `kill -9`s the inbox half-way and, once it is back, drives a second,
+ * half-length round against the new process, then counts: every comment acknowledged (303) must be
+ * in the database. Prints requests per second, p50/p99 latency, errors, and acknowledged against
+ * stored. Not part of npm test (tests/inbox/durability.test.ts runs it small). Linux and macOS (sh). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
