@@ -216,6 +216,14 @@ describe('a post page', () => {
     expect(review.text('#comments')).toContain('Nobody has commented yet');
   });
 
+  test('without a comment inbox there is no comment form, no Reply link and no thank-you page', () => {
+    expect(reflexology.all('form#comment-form, #comments .reply a')).toHaveLength(0);
+    expect(listDistFiles().filter((file) => file.startsWith('comments/received'))).toEqual([]);
+    const manifest = JSON.parse(readDist('comments-manifest.json')) as { posts: Record<string, unknown>[] };
+    expect(manifest.posts.length).toBeGreaterThan(5);
+    expect(manifest.posts.filter((post) => 'received' in post)).toEqual([]);
+  });
+
   test('renders a hostile comment harmlessly', () => {
     const hostile = reflexology.one('#comment-99-hostile');
     // Parsed, not grepped: the typed markup survives only as escaped text, so check the elements.
