@@ -51,6 +51,10 @@ describe('parseBloggerExport', () => {
   test('throws BloggerImportError, never a parser’s own error, for bad XML', () => {
     expect(() => parseBloggerExport('<feed')).toThrow(BloggerImportError);
     expect(() => parseBloggerExport('')).toThrow(BloggerImportError);
+    expect(() => parseBloggerExport('hello, world')).toThrow(/is not well-formed XML/);
+    expect(() =>
+      parseBloggerExport('<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title></entry></feed>'),
+    ).toThrow(/has no Blogger entries/);
   });
 });
 
