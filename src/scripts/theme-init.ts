@@ -1,8 +1,10 @@
 // Inlined into every page's <head> by ThemeScript.astro, minified. It runs before first paint, so a
-// stored choice never flashes the system theme; it also wires the theme toggle buttons.
+// stored choice never flashes the system theme; it also wires the theme buttons, which move
+// System → Light → Dark → System. No stored choice (or "system") means following the system: then
+// <html> has no data-theme and CSS follows prefers-color-scheme.
 (() => {
   const root = document.documentElement;
-  const media = matchMedia('(prefers-color-scheme: dark)');
+  const next: Record<string, string> = { system: 'light', light: 'dark', dark: 'system' };
   let stored: string | null = null;
   try {
     stored = localStorage.getItem('theme');
@@ -11,22 +13,15 @@
   }
   if (stored === 'light' || stored === 'dark') root.dataset.theme = stored;
   root.classList.add('js');
-  const isDark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : media.matches);
-  const sync = () => {
-    for (const button of document.querySelectorAll('[data-theme-toggle]')) {
-      button.setAttribute('aria-pressed', String(isDark()));
-    }
-  };
-  document.addEventListener('DOMContentLoaded', sync);
-  media.addEventListener('change', sync);
   document.addEventListener('click', (event) => {
     if (!(event.target instanceof Element) || !event.target.closest('[data-theme-toggle]')) return;
-    root.dataset.theme = isDark() ? 'light' : 'dark';
+    const theme = next[root.dataset.theme ?? 'system']!;
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
     try {
-      localStorage.setItem('theme', root.dataset.theme);
+      localStorage.setItem('theme', theme);
     } catch {
       // Not remembered, but the page still switches.
     }
-    sync();
   });
 })();
