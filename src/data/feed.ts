@@ -4,7 +4,7 @@ import { render } from 'astro:content';
 import { MDX_COMPONENTS } from '../components/mdx/index.ts';
 import { getFeedItemId, type FeedAuthor, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { absolutizeHtmlUrls } from '../lib/html.ts';
-import { FEED_STYLESHEET_PATH, getCommentAnchor, toAbsoluteUrl } from '../lib/urls.ts';
+import { getCommentAnchor, toAbsoluteUrl } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 import { getCommentThreads } from './comments.ts';
 import { getLastModified, getPublishedPosts, type Post, type PostEntry } from './posts.ts';
@@ -51,7 +51,6 @@ export function getFeedChannel(
     feedUrl: toAbsoluteUrl(path, site),
     // A feed with nothing in it yet is dated by the fixed feed-id date, never by the build.
     fallbackUpdated: new Date(`${SITE.feedIdDate}T00:00:00Z`),
-    stylesheet: FEED_STYLESHEET_PATH,
     ...overrides,
   };
 }

@@ -50,8 +50,6 @@ export interface FeedChannel {
   /** The channel's last change: the newest change among its entries, else this date. */
   fallbackUpdated: Date;
   authors?: FeedAuthor[] | undefined;
-  /** Site path of an XSL stylesheet for browsers (RSS and Atom only). */
-  stylesheet?: string | undefined;
 }
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -88,7 +86,6 @@ export function renderRssFeed(channel: FeedChannel, entries: readonly FeedEntry[
     description: channel.description,
     site: channel.homeUrl,
     trailingSlash: true,
-    ...(channel.stylesheet ? { stylesheet: channel.stylesheet } : {}),
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: [
       `<language>${escapeXml(channel.language)}</language>`,
@@ -125,7 +122,6 @@ function renderAtomAuthor(author: FeedAuthor, indent: string): string {
 export function renderAtomFeed(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
-    channel.stylesheet ? `<?xml-stylesheet type="text/xsl" href="${escapeXml(channel.stylesheet)}"?>\n` : '',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(channel.language)}">\n`,
     `  <id>${escapeXml(channel.feedUrl)}</id>\n`,
     `  <title>${escapeXml(channel.title)}</title>\n`,

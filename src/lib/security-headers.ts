@@ -3,7 +3,7 @@ import parseSrcset from '@prettier/parse-srcset';
 import { decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
 import { FORM_BODY_LIMIT_BYTES, FORM_HEADER_LIMIT_BYTES } from './comment-submission.ts';
-import { FEED_STYLESHEET_PATH, JSON_FEED_PATH } from './urls.ts';
+import { JSON_FEED_PATH } from './urls.ts';
 
 /** Third-party players the videos page may load, after a click. */
 export const VIDEO_FRAME_SOURCES = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'];
@@ -211,12 +211,11 @@ export function getSecurityHeaders(
 
 /**
  * Files whose extension alone does not give the right type. RSS and Atom feeds keep the XML type
- * hosts give .xml (text/xml or application/xml), not application/rss+xml: browsers show those as
- * plain text instead of applying the feed's XSL stylesheet, and feed readers accept both.
+ * hosts give .xml (text/xml or application/xml), which every feed reader accepts and which a
+ * browser shows as a document rather than a download.
  */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   [JSON_FEED_PATH]: 'application/feed+json; charset=utf-8',
-  [FEED_STYLESHEET_PATH]: 'application/xslt+xml; charset=utf-8',
 };
 
 export const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
@@ -259,8 +258,8 @@ export function renderNginxServer(
     index index.html;
     charset utf-8;
     gzip on;
-    gzip_types text/css application/javascript text/xml application/xml application/rss+xml application/atom+xml application/json application/feed+json application/xslt+xml image/svg+xml;
-    charset_types text/xml text/plain text/css application/javascript application/rss+xml application/json application/feed+json application/xslt+xml;
+    gzip_types text/css application/javascript text/xml application/xml application/rss+xml application/atom+xml application/json application/feed+json image/svg+xml;
+    charset_types text/xml text/plain text/css application/javascript application/rss+xml application/json application/feed+json;
     error_page 404 /404.html;
 ${redirects
   .map(

@@ -39,8 +39,11 @@ export const ATOM_PATH = '/atom.xml';
 export const JSON_FEED_PATH = '/feed.json';
 /** Every comment on the site, newest first. */
 export const COMMENTS_FEED_PATH = '/comments.xml';
-/** The XSL stylesheet that shows an RSS or Atom feed as a readable page in a browser. */
-export const FEED_STYLESHEET_PATH = '/feed.xsl';
+/**
+ * The page that explains the feeds to people (what a feed is, each address to copy, buttons for common
+ * readers). The feed files stay plain XML and JSON: browsers are dropping XSLT.
+ */
+export const FEEDS_PAGE_PATH = '/feeds/';
 
 /** The RSS feed of one tag's posts, e.g. /tags/sleep/rss.xml. */
 export function getTagFeedPath(tagSlug: string): string {

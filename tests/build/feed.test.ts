@@ -101,7 +101,8 @@ describe('the RSS feed', () => {
     expect(channel.description).toBeTruthy();
     expect(channel.language).toBe('en-GB');
     expect(channel['atom:link']).toMatchObject({ '@_href': `${SITE}/rss.xml`, '@_rel': 'self' });
-    expect(readDist('rss.xml')).toMatch(/^<\?xml[^>]*\?><\?xml-stylesheet href="\/feed\.xsl" type="text\/xsl"\?>/);
+    // Plain XML: browsers are dropping XSLT; people are sent to the feeds page instead.
+    expect(readDist('rss.xml')).toMatch(/^<\?xml[^>]*\?><rss /);
   });
 
   test('dates the channel by its newest post, not by the build', () => {
@@ -169,8 +170,8 @@ print(json.dumps({"bozo": int(f.bozo), "error": str(f.get("bozo_exception", ""))
 });
 
 describe('the Atom feed', () => {
-  test('names itself, its site and its last change, and links the feed stylesheet', () => {
-    expect(readDist('atom.xml')).toContain('<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>');
+  test('names itself, its site and its last change, with no stylesheet', () => {
+    expect(readDist('atom.xml')).not.toContain('xml-stylesheet');
     expect(atom.id).toBe(`${SITE}/atom.xml`);
     expect(atom.updated).toBe('2025-05-21T23:00:00Z');
     expect(atom.link).toEqual([
@@ -234,7 +235,9 @@ describe('the tag feeds', () => {
       type: 'application/rss+xml',
       href: `${SITE}/tags/reviews/rss.xml`,
     });
-    expect(textOf(page.one('main a[href="/tags/reviews/rss.xml"]'))).toBe('Follow “reviews” in a feed reader (RSS)');
+    // Visibly, through the feeds page, which gives the address to copy and buttons for readers.
+    expect(textOf(page.one('main a[href="/feeds/#tag-reviews"]'))).toBe('Follow “reviews” in a feed reader');
+    expect(loadPage('/feeds/').one('#tag-reviews input')?.properties.value).toBe(`${SITE}/tags/reviews/rss.xml`);
   });
 });
 
@@ -296,14 +299,32 @@ describe('links to the feeds', () => {
     ]);
   });
 
-  test('the footer lists every site-wide feed for readers', () => {
+  test('the footer leads to the feeds page, and the feeds page gives every feed’s address to copy', () => {
     const footer = loadPage('/').all('footer .subscribe a');
     expect(footer.map((link) => [textOf(link), link.properties.href])).toEqual([
+      ['Follow in a feed reader', '/feeds/'],
       ['RSS feed', '/rss.xml'],
-      ['Atom feed', '/atom.xml'],
-      ['JSON Feed', '/feed.json'],
-      ['Comments feed', '/comments.xml'],
     ]);
+    const feeds = loadPage('/feeds/');
+    const addresses = feeds.all('main input[readonly]').map((input) => input.properties.value);
+    for (const path of [
+      '/rss.xml',
+      '/atom.xml',
+      '/feed.json',
+      '/comments.xml',
+      '/tags/reviews/rss.xml',
+      '/tags/c-sharp/rss.xml',
+    ])
+      expect(addresses).toContain(`${SITE}${path}`);
+    // Every address is a feed the build wrote.
+    for (const address of addresses)
+      expect(() => readDist(decodeURIComponent(String(address).slice(SITE.length + 1)))).not.toThrow();
+    // Each input has a label saying which feed it is.
+    expect(feeds.all('main label').length).toBe(addresses.length);
+    const feedly = feeds.all('#tag-reviews a.button')[0];
+    expect(feedly?.properties.href).toBe(
+      `https://feedly.com/i/subscription/feed/${encodeURIComponent(`${SITE}/tags/reviews/rss.xml`)}`,
+    );
   });
 
   test('Blogger’s comments feed address leads to the comments feed', () => {

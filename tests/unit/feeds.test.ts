@@ -25,7 +25,6 @@ const channel: FeedChannel = {
   homeUrl: 'https://tea.example/',
   feedUrl: 'https://tea.example/atom.xml',
   fallbackUpdated: new Date('2025-06-01T00:00:00Z'),
-  stylesheet: '/feed.xsl',
 };
 
 const entry = (overrides: Partial<FeedEntry> = {}): FeedEntry => ({
@@ -86,10 +85,8 @@ describe('renderAtomFeed', () => {
   const xml = renderAtomFeed(channel, [entry()]);
   const feed = parser.parse(xml).feed;
 
-  test('links its stylesheet and declares the Atom namespace and language', () => {
-    expect(xml).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<\?xml-stylesheet type="text\/xsl" href="\/feed.xsl"\?>/,
-    );
+  test('is plain XML (no stylesheet) and declares the Atom namespace and language', () => {
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<feed /);
     expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed['@_xml:lang']).toBe('en-GB');
   });
@@ -150,7 +147,7 @@ describe('renderJsonFeed', () => {
 describe('renderRssFeed', () => {
   test('uses the stable id as a guid that is not a permalink, and dates in RFC 822', async () => {
     const xml = await renderRssFeed({ ...channel, feedUrl: 'https://tea.example/rss.xml' }, [entry()]);
-    expect(xml).toContain('<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>');
+    expect(xml).not.toContain('xml-stylesheet');
     const rss = parser.parse(xml).rss;
     const [item] = rss.channel.item;
     expect(item.guid).toEqual({ '#text': 'tag:tea.example,2025-06-01:posts/first', '@_isPermaLink': 'false' });

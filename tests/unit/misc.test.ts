@@ -151,12 +151,11 @@ describe('security headers', () => {
     expect(nginx).toContain('add_header Cache-Control "public, max-age=31536000, immutable" always;');
   });
 
-  test('the JSON Feed and the feed stylesheet are served with their own types, in _headers and nginx', () => {
+  test('the JSON Feed is served with its own type, in _headers and nginx', () => {
     const file = renderHeadersFile(getSecurityHeaders([]));
     const nginx = renderNginxServer(getSecurityHeaders([]), { root: '/srv/blog', port: 8080 });
     expect(file).toContain('/feed.json\n  Content-Type: application/feed+json; charset=utf-8');
-    expect(file).toContain('/feed.xsl\n  Content-Type: application/xslt+xml; charset=utf-8');
     expect(nginx).toMatch(/location = \/feed\.json \{[^}]*types \{ \}\s*default_type "application\/feed\+json";/);
-    expect(nginx).toMatch(/location = \/feed\.xsl \{[^}]*types \{ \}\s*default_type "application\/xslt\+xml";/);
+    expect(file).not.toContain('xsl');
   });
 });
