@@ -33,7 +33,9 @@ test('the comments link on the home page leads to the post’s comments', async 
   await expect(comments.getByRole('link', { name: 'Leave a comment' })).toHaveAttribute('href', /^mailto:/);
 });
 
-test('the theme toggle switches theme, persists across pages and reloads, and never flashes', async ({ page }) => {
+test('the theme control moves system → light → dark → system, says what is on, persists, and never flashes', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   // Records the theme at the moment <body> is created, before anything can be painted.
   await page.addInitScript(() => {
@@ -45,33 +47,45 @@ test('the theme toggle switches theme, persists across pages and reloads, and ne
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto('/');
-  const toggle = page.getByRole('button', { name: 'Dark theme' });
-  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-  const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const control = page.getByRole('button', { name: /^Theme: / });
+  await expect(control).toHaveAccessibleName('Theme: system');
+  const systemBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  // A finger-sized target, on phones too.
+  const box = (await control.boundingBox())!;
+  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
 
-  await toggle.focus();
+  await control.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(control).toHaveAccessibleName('Theme: light');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(control).toHaveAccessibleName('Theme: dark');
   const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(darkBackground).not.toBe(lightBackground);
+  expect(darkBackground).not.toBe(systemBackground);
 
   await page.goto(REFLEXOLOGY);
   expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(control).toHaveAccessibleName('Theme: dark');
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBackground);
 
   await page.reload();
   expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
-  await page.getByRole('button', { name: 'Dark theme' }).click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await control.click();
+  // Back to following the system, and remembered as such.
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  await expect(control).toHaveAccessibleName('Theme: system');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(systemBackground);
+  await page.reload();
+  expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('system');
 });
 
 test('the theme follows the system when the reader has not chosen', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
-  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Theme: system' })).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 22, 20)');
 });
 
 test('the videos page requests nothing from a third party until play is pressed', async ({ page }) => {
