@@ -20,6 +20,8 @@ for (const path of getSitePaths()) {
 
 test('every page fits a 360 px wide phone without sideways scrolling', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'phone', 'a phone-width check');
+  // One page load per page of the site, which grows with the fixtures: time for each.
+  test.setTimeout(30_000 + getSitePaths().length * 1_500);
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of getSitePaths()) {
     await page.goto(path);
