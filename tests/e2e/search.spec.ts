@@ -103,6 +103,8 @@ test('no other page loads the search code or index', async ({ page }) => {
 });
 
 test('axe finds no violations on the search page with results shown', async ({ page }) => {
+  // Two full axe runs over a page with a filter for every tag of the site (the imported blog's too).
+  test.setTimeout(90_000);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto('/search/?q=massage');
