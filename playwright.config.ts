@@ -39,6 +39,8 @@ export default defineConfig({
     {
       name: 'phone',
       testIgnore: /headers\.spec/,
+      // What cannot depend on the window's size runs once, on the desktop (tests/e2e/site.ts).
+      grepInvert: /@any-viewport/,
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
     { name: 'desktop', testIgnore: /headers\.spec/, use: { viewport: { width: 1280, height: 800 } } },

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { inBatches } from './axe.ts';
 import { getSitePaths, IMPORTED_POSTS } from './site.ts';
 
 /** Records every Content-Security-Policy violation the page reports, from the first script on. */
@@ -22,24 +23,30 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   ];
 }
 
-test('every page is served with the security headers and runs with no CSP violation', async ({ page }) => {
-  const paths = getSitePaths();
-  // Each page waits for half a second of network quiet: the time grows with the site.
-  test.setTimeout(30_000 + paths.length * 3_000);
-  const violations = await watchCsp(page);
-  for (const path of paths) {
-    const response = await page.goto(path);
-    const headers = response!.headers();
-    expect(headers['content-security-policy'], path).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
-    expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(headers['x-content-type-options']).toBe('nosniff');
-    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-    expect(headers['permissions-policy']).toContain('camera=()');
-    await page.waitForLoadState('networkidle');
-    expect(await violations(), path).toEqual([]);
-  }
-});
+/** Pages per test: the walk is split so that both workers share it. */
+const BATCH = 11;
+
+for (const [index, paths] of inBatches(getSitePaths(), BATCH).entries()) {
+  test(`pages ${index * BATCH + 1} to ${index * BATCH + paths.length} of the site are served with the security headers and run with no CSP violation`, async ({
+    page,
+  }) => {
+    // Each page waits for half a second of network quiet, so that a late request is seen too.
+    test.setTimeout(30_000 + paths.length * 3_000);
+    const violations = await watchCsp(page);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      const headers = response!.headers();
+      expect(headers['content-security-policy'], path).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['permissions-policy']).toContain('camera=()');
+      await page.waitForLoadState('networkidle');
+      expect(await violations(), path).toEqual([]);
+    }
+  });
+}
 
 test('imported Blogger posts show every image and embed under the policy, and a blocked one would be caught', async ({
   page,
