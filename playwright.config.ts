@@ -19,6 +19,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list']],
+  // Web-first assertions wait only as long as they must; on two cores shared with the build-output
+  // tests (npm test runs both at once) a page can take longer than the default five seconds.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {

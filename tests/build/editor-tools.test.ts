@@ -3,7 +3,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { cleanEnv, ProjectCopy } from './project-copy.ts';
 
 describe('npm run new', () => {
-  const project = new ProjectCopy();
+  const project = new ProjectCopy().withEncodedImages();
   afterAll(() => project.remove());
   const FILE = 'content/posts/deep-tissue-massage-after-running/index.md';
 
@@ -96,7 +96,7 @@ describe('npm run new', () => {
 });
 
 test('the MDX components an editor can use render without imports', () => {
-  const project = new ProjectCopy();
+  const project = new ProjectCopy().withEncodedImages();
   try {
     project.run('mkdir', ['-p', 'content/posts/components-demo']);
     project.run('cp', [

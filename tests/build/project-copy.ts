@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,22 @@ export class ProjectCopy {
   constructor() {
     for (const entry of COPIED) cpSync(join(ROOT, entry), join(this.dir, entry), { recursive: true });
     linkPackages(ROOT, this.dir);
+  }
+
+  /**
+   * Gives the copy the images this checkout's builds have already encoded (the test site's among
+   * them), so that its first build does not spend its time re-encoding the same heroes. Astro names
+   * an encoded image by a hash of the source image's bytes and the transform (width, format,
+   * quality), never by the folder it was built in, so a stored image cannot be a stale one. For
+   * tests about pages, not about image encoding; a test of a cold build leaves it out.
+   */
+  withEncodedImages(): this {
+    const modules = join(ROOT, 'node_modules');
+    for (const cache of readdirSync(modules).filter((name) => name.startsWith('.astro'))) {
+      const assets = join(modules, cache, 'assets');
+      if (existsSync(assets)) cpSync(assets, join(this.dir, 'node_modules/.astro/assets'), { recursive: true });
+    }
+    return this;
   }
 
   write(path: string, text: string): this {

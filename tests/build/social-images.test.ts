@@ -164,7 +164,7 @@ describe('drawn cards of hard titles (a long word, Arabic, Chinese without space
 
 // Each test builds a copy of the project: slower than the rest.
 describe('the social image cache', { timeout: 180_000 }, () => {
-  const project = new ProjectCopy();
+  const project = new ProjectCopy().withEncodedImages();
   afterAll(() => project.remove());
   const drawn = (output: string) => /social images: (\d+) drawn, (\d+) reused from cache/.exec(output)?.slice(1, 3);
   const cached = () => readdirSync(join(project.dir, 'node_modules/.astro/social-images')).sort();
