@@ -18,16 +18,15 @@ class LongestFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    // Two files at a time, even on two cores: most build-output and inbox tests wait on a child
-    // process (an Astro build, a server, a browser) rather than compute, which leaves a core idle
-    // under Vitest's default of cores - 1.
-    maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
     projects: [
-      // 20 s rather than 5: the unit tests run beside astro check and the inbox tests (npm test), and
-      // a test that hashes passwords with scrypt can wait that long for a core on a busy machine.
+      // 20 s rather than 5: on two cores shared with other work, a test that hashes passwords with
+      // scrypt has waited longer than 5 s for a core.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 20_000 } },
-      // Assertions on a finished build of the test site (npm run build:test-site makes it).
+      // Assertions on a finished build of the test site (npm run build:test-site makes it). npm run
+      // test:build runs two files at a time (--maxWorkers 2), even on two cores: most of these tests
+      // wait on a child process (an Astro build, a server) rather than compute, which leaves a core
+      // idle under Vitest's default of cores - 1.
       { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 60_000 } },
       // The comment inbox: a real server, database, SMTP server and browser on 127.0.0.1.
       { test: { name: 'inbox', include: ['tests/inbox/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },

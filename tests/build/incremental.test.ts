@@ -41,7 +41,7 @@ const SHEPHERDS_BUSH = 'shepherds-bush-freelance-massage-review';
 const CANADA_WATER = 'valentina-mobile-massage-canada-water-review';
 const IMMUNE = 'how-massage-therapy-may-enhance-your-immune-system';
 
-describe('an incremental rebuild equals a clean build', { timeout: 180_000 }, () => {
+describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, () => {
   // Both copies build the repository's own content (four posts, their comments, a video, page
   // views): small enough for twenty builds, and every kind of data a cache key must cover.
   /** Keeps Astro's caches between builds, as an editor's machine does. */
