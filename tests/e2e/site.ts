@@ -16,7 +16,6 @@ export const CANADA_WATER = '/posts/valentina-mobile-massage-canada-water-review
 export const IMPORTED_POSTS = ['/posts/hot-stones-at-home/', '/posts/what-went-wrong/'];
 
 /**
- * Marks a test whose outcome cannot depend on the window's size (what a search index holds, what a
- * feed's stylesheet writes): the phone project skips it, and the desktop project runs it once.
+ * Marks a test whose outcome cannot depend on the window's size (what a search index holds): the phone project skips it, and the desktop project runs it once.
  */
 export const ANY_VIEWPORT = { tag: '@any-viewport' };
