@@ -102,3 +102,18 @@ test('the article’s text uses the self-hosted reading font, and an article loa
   expect(fontBytes.length).toBeGreaterThan(0);
   expect(fontBytes.reduce((a, b) => a + b, 0)).toBeLessThan(60 * 1024);
 });
+
+test('on a phone, an article’s first screen shows its title and the start of its text', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'a phone layout');
+  for (const path of [IMMUNE, CANADA_WATER]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+    // The text, or for a review its summary (what was reviewed, where, the rating), which comes first.
+    const top = await page
+      .locator('.review-summary, .prose > p')
+      .first()
+      .evaluate((p) => p.getBoundingClientRect().top);
+    // At least two lines of it are on the first screen.
+    expect(top, path).toBeLessThan(page.viewportSize()!.height - 60);
+  }
+});
