@@ -53,6 +53,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(path);
       if (name === 'search') await expect(page.locator('[data-search-results] > li').first()).toBeVisible();
       await page.evaluate(() => document.fonts.ready);
+      // Every image on the first screen decoded, so a picture still arriving never decides the result.
+      await page.waitForFunction(() =>
+        [...document.images]
+          .filter((image) => image.getBoundingClientRect().top < innerHeight)
+          .every((image) => image.complete && image.naturalWidth > 0),
+      );
       await expect(page, `${name} at ${testInfo.project.name}`).toHaveScreenshot(`${name}-${scheme}.png`, {
         maxDiffPixelRatio: 0.002,
       });
