@@ -1,5 +1,5 @@
 /**
- * The format rules feeds are checked against (scripts/check-feeds.ts), stricter than feed readers,
+ * The format rules feeds are checked against (tools/bench/check-feeds.ts), stricter than feed readers,
  * which accept almost anything: a date that does not exist is an error here, not a guess.
  */
 import parseSrcset from '@prettier/parse-srcset';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkFeeds } from '../../scripts/check-feeds.ts';
+import { checkFeeds } from '../../tools/bench/check-feeds.ts';
 import { PUBLISHED, readDist } from './dist.ts';
 import { ProjectCopy } from './project-copy.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { checkFeeds } from '../../scripts/check-feeds.ts';
+import { checkFeeds } from '../../tools/bench/check-feeds.ts';
 import { TEST_DIST } from '../paths.ts';
 import {
   BLOGGER_FEED_IDS,
@@ -38,7 +38,7 @@ const postIds = PUBLISHED_NEWEST_FIRST.map((slug) => BLOGGER_FEED_IDS[slug] ?? `
 describe('every feed of the test site', () => {
   const result = checkFeeds(TEST_DIST);
 
-  test('passes the format rules, xmllint and feedparser (scripts/check-feeds.ts)', () => {
+  test('passes the format rules, xmllint and feedparser (tools/bench/check-feeds.ts)', () => {
     expect(result.problems).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import { toString } from 'hast-util-to-string';
 import { LinkChecker } from 'linkinator';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkFeeds } from '../../scripts/check-feeds.ts';
+import { checkFeeds } from '../../tools/bench/check-feeds.ts';
 import { TEST_DIST } from '../paths.ts';
 import { ProjectCopy } from './project-copy.ts';
 

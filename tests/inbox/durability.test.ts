@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { runCommentLoad } from '../../scripts/bench-comments.ts';
+import { runCommentLoad } from '../../tools/bench/bench-comments.ts';
 
 test('no acknowledged comment is lost when the server is killed with SIGKILL under load and started again', async () => {
   const result = await runCommentLoad({ connections: 40, seconds: 4, kill: true });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { generatePosts } from '../../scripts/bench-content.ts';
+import { generatePosts } from '../../tools/bench/bench-content.ts';
 import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
 import { contentInput } from './content-input.ts';
 

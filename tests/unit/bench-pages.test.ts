@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { checkFonts, checkImage, measureBytes, measurePage } from '../../scripts/bench-pages.ts';
+import { checkFonts, checkImage, measureBytes, measurePage } from '../../tools/bench/bench-pages.ts';
 
 const files: Record<string, string> = {
   '/_astro/site.css': 'body{color:#222}'.repeat(20),

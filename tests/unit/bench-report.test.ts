@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { PageWeight } from '../../scripts/bench-pages.ts';
+import type { PageWeight } from '../../tools/bench/bench-pages.ts';
 import {
   type BenchReport,
   type BudgetRow,
@@ -11,7 +11,7 @@ import {
   renderMarkdown,
   scriptProblems,
   type SizeResult,
-} from '../../scripts/bench-report.ts';
+} from '../../tools/bench/bench-report.ts';
 
 const size = (posts: number, fullSeconds: number, bareSeconds: number, msPerPage = 10): SizeResult => ({
   posts,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { contentTypeOf, headersForPath, parseHeadersFile, serveStatic } from '../../scripts/bench-server.ts';
+import { contentTypeOf, headersForPath, parseHeadersFile, serveStatic } from '../../tools/bench/bench-server.ts';
 
 const HEADERS = [
   '/*',

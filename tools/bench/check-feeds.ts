@@ -1,5 +1,5 @@
 /**
- * node scripts/check-feeds.ts <dist> [--site https://example.com]
+ * node tools/bench/check-feeds.ts <dist> [--site https://example.com]
  * Checks every feed of a built site against the rules of its format and reads each one with a real
  * feed client (Debian's python3-feedparser); prints a summary and exits non-zero on any problem.
  *
@@ -21,8 +21,8 @@ import {
   isAbsoluteHttpUrl,
   isRfc3339Date,
   isRfc822Date,
-} from '../src/lib/feed-rules.ts';
-import { slugifyTag } from '../src/lib/slugs.ts';
+} from '../../src/lib/feed-rules.ts';
+import { slugifyTag } from '../../src/lib/slugs.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 

@@ -16,9 +16,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { createFormToken } from '../src/lib/form-token.ts';
+import { createFormToken } from '../../src/lib/form-token.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const POST = 'load-test-post';
 const SECRET = 'bench-secret-bench-secret-bench';
 

@@ -19,7 +19,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { folderSize, linkPackages, listFiles } from '../src/lib/files.ts';
+import { folderSize, linkPackages, listFiles } from '../../src/lib/files.ts';
 import { probePages, runLighthouse } from './bench-browser.ts';
 import { generatePosts } from './bench-content.ts';
 import { checkFeeds } from './check-feeds.ts';
@@ -45,7 +45,7 @@ import {
 } from './bench-report.ts';
 import { serveStatic } from './bench-server.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({
   allowNegative: true,
   options: {
@@ -233,7 +233,7 @@ async function measurePages(dist: string): Promise<PageReport[]> {
 }
 
 /**
- * Feed validation of the full build's output. The one call site for scripts/check-feeds.ts:
+ * Feed validation of the full build's output. The one call site for tools/bench/check-feeds.ts:
  * wire it up here as `const { feeds, items, problems } = await checkFeeds(dist)` and return
  * `{ checked: true, feeds, items, problems }`.
  */
