@@ -1,4 +1,6 @@
 import { getCollection } from 'astro:content';
+import { checkCommentPost } from '../lib/content-rules/comment-post.ts';
+import { formatProblem } from '../lib/content-rules/types.ts';
 import { renderCommentMarkdown, threadComments, type CommentThread } from '../lib/comments.ts';
 
 export interface PostComment {
@@ -25,10 +27,9 @@ async function loadComments(): Promise<Map<string, CommentThread<PostComment>[]>
   for (const entry of entries) {
     const [postSlug = '', id = ''] = entry.id.split('/');
     const file = entry.filePath ?? `content/comments/${entry.id}.md`;
-    if (!postIds.has(postSlug)) {
-      problems.push(
-        `${file}: this comment is filed under "${postSlug}", but there is no post with that slug; move it to the folder of an existing post (content/comments/<post-slug>/) or delete it`,
-      );
+    const misfiled = checkCommentPost(file, postSlug, postIds);
+    if (misfiled) {
+      problems.push(formatProblem(misfiled));
       continue;
     }
     const list = byPost.get(postSlug) ?? [];
@@ -38,9 +39,9 @@ async function loadComments(): Promise<Map<string, CommentThread<PostComment>[]>
   const threaded = new Map<string, CommentThread<PostComment>[]>();
   for (const [postSlug, list] of byPost) {
     try {
-      threaded.set(postSlug, threadComments(list));
+      threaded.set(postSlug, threadComments(list, postSlug));
     } catch (error) {
-      problems.push(`content/comments/${postSlug}/: replyTo: ${(error as Error).message}; fix or remove replyTo`);
+      problems.push(`content/comments/${postSlug}/: ${(error as Error).message}`);
     }
   }
   if (problems.length > 0) throw new Error(`Comments have problems:\n  ${problems.join('\n  ')}`);

@@ -1,4 +1,6 @@
 import { getCollection } from 'astro:content';
+import { checkPinnedPosts } from '../lib/content-rules/pinned-posts.ts';
+import { formatProblem } from '../lib/content-rules/types.ts';
 import { aggregatePageViews, pickPopularPosts, rankPopularPosts } from '../lib/ranking.ts';
 import { normalizePath } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
@@ -9,13 +11,9 @@ let cached: Promise<Post[]> | undefined;
 async function loadRankedPosts(): Promise<Post[]> {
   const [posts, stats] = await Promise.all([getPublishedPosts(), getCollection('stats')]);
   const { pinned } = SITE.popularPosts;
-  const known = new Set(posts.map((post) => post.slug));
-  const missing = pinned.filter((slug) => !known.has(slug));
-  if (missing.length > 0) {
-    throw new Error(
-      `src/site.config.ts: popularPosts.pinned: ${missing.map((slug) => `"${slug}"`).join(', ')} is not a published post; use the slug of a post in content/posts/ or remove it`,
-    );
-  }
+  // The content check stops a build first; this keeps the rule true in dev, where it does not.
+  const problems = checkPinnedPosts(pinned, new Set(posts.map((post) => post.slug)));
+  if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
   const snapshot = stats.find((entry) => entry.id === 'pageviews')?.data.views ?? {};
   return rankPopularPosts(posts, { pinned, views: aggregatePageViews(snapshot, normalizePath) });
 }

@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { describeMissingReply } from './content-rules/comment-reply.ts';
 import { isCodeUrl, judgeUrl } from './urls.ts';
 
 /** The rel every link in a reader's comment carries: no endorsement, marked user content, no opener. */
@@ -128,9 +129,13 @@ export type CommentThread<T> = T & { replies: T[] };
 /**
  * Nests comments one level deep: each top-level comment, oldest first, with every comment that
  * replies to it or to one of its replies, oldest first. Throws when a reply names a missing comment
+ * (the rule of content-rules/comment-reply.ts, with its message; `postSlug` names the folder in it)
  * or when replies form a loop.
  */
-export function threadComments<T extends ThreadableComment>(comments: readonly T[]): CommentThread<T>[] {
+export function threadComments<T extends ThreadableComment>(
+  comments: readonly T[],
+  postSlug = '<post-slug>',
+): CommentThread<T>[] {
   const byId = new Map(comments.map((comment) => [comment.id, comment]));
   const rootOf = (comment: T): T => {
     const seen = new Set<string>();
@@ -140,7 +145,7 @@ export function threadComments<T extends ThreadableComment>(comments: readonly T
       seen.add(current.id);
       const parent = byId.get(current.replyTo);
       if (!parent) {
-        throw new Error(`comment "${current.id}" replies to "${current.replyTo}", which is not a comment on this post`);
+        throw new Error(`comment "${current.id}": replyTo: ${describeMissingReply(current.replyTo, postSlug)}`);
       }
       current = parent;
     }

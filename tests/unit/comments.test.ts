@@ -100,7 +100,7 @@ describe('threadComments', () => {
 
   test('names the comment whose replyTo points nowhere', () => {
     expect(() => threadComments([{ id: 'x', date: at(1), replyTo: 'ghost' }])).toThrow(
-      'comment "x" replies to "ghost", which is not a comment on this post',
+      'comment "x": replyTo: "ghost" is not a comment on this post; use the file name (without .md) of a comment in content/comments/<post-slug>/',
     );
   });
 

@@ -1,0 +1,83 @@
+import { getTagKey, MAX_TAG_SLUG_BYTES, normalizeTagLabel, slugifyTag } from '../slugs.ts';
+import { getTagPath } from '../urls.ts';
+import type { CheckedPost, ContentRule, Problem } from './types.ts';
+
+/** One tag as written in one post: where, and the address it makes. */
+interface TagUse {
+  file: string;
+  line: number;
+  label: string;
+  key: string;
+  slug: string;
+}
+
+/** The tags of a post as written (the raw list, so each keeps its line), skipping what the schema reports. */
+export function findTagUses(post: CheckedPost): TagUse[] {
+  const tags = (post.fm.data as { tags?: unknown } | null)?.tags;
+  if (!Array.isArray(tags)) return [];
+  return tags.flatMap((raw: unknown, index) => {
+    if (typeof raw !== 'string' && typeof raw !== 'number') return [];
+    const label = normalizeTagLabel(String(raw));
+    if (!label) return [];
+    const line = post.fm.lineOf(['tags', index]);
+    return [{ file: post.file.path, line, label, key: getTagKey(label), slug: slugifyTag(label) }];
+  });
+}
+
+const quote = (label: string) => JSON.stringify(label);
+
+/**
+ * Tag addresses an editor must fix: a tag with nothing to make an address from, one too long for a
+ * file name, and two different tags (keys that differ by more than case, spacing or Unicode form)
+ * that would share one address, within a post or across posts. Each use is reported at its line.
+ */
+export function checkTagAddresses(uses: readonly TagUse[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const use of uses) {
+    if (!use.slug) {
+      problems.push({
+        file: use.file,
+        line: use.line,
+        field: 'tags',
+        message: `${quote(use.label)} cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from; write it as a word (e.g. "notes") or remove it`,
+        severity: 'error',
+      });
+    } else if (new TextEncoder().encode(use.slug).length > MAX_TAG_SLUG_BYTES) {
+      problems.push({
+        file: use.file,
+        line: use.line,
+        field: 'tags',
+        message: `${quote(use.label)} is too long to be a tag: its address would not fit in a file name; shorten it to a few words`,
+        severity: 'error',
+      });
+    }
+  }
+  for (const [slug, same] of Map.groupBy(
+    uses.filter((use) => use.slug),
+    (use) => use.slug,
+  )) {
+    const keys = new Set(same.map((use) => use.key));
+    if (keys.size < 2) continue;
+    for (const use of same) {
+      const others = same.filter((other) => other.key !== use.key);
+      const shown = others.slice(0, 3).map((other) => `${quote(other.label)} (${other.file}:${other.line})`);
+      if (others.length > 3) shown.push(`${others.length - 3} more`);
+      problems.push({
+        file: use.file,
+        line: use.line,
+        field: 'tags',
+        message: `${quote(use.label)} and ${shown.join(', ')} would both have the address ${getTagPath(slug)}, but they are different tags (only capitals, spacing and Unicode forms are ignored when tags are matched); write them the same way if they are one tag, or change one so that their addresses differ`,
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
+}
+
+/** Every tag needs an address of its own (see slugifyTag): none empty, none too long, none shared by two tags. */
+export const tagAddresses: ContentRule = {
+  name: 'tag-addresses',
+  checks: 'every tag makes an address of its own: not empty, not too long, not shared with a different tag',
+  scope: 'site',
+  check: ({ posts }) => checkTagAddresses(posts.flatMap(findTagUses)),
+};
