@@ -10,10 +10,11 @@ import { finishBuild } from './src/integrations/finish-build.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
 import { previewUnpublished } from './src/integrations/preview-unpublished.ts';
 import { socialImages } from './src/integrations/social-images.ts';
+import { CONTENT_DIR_VARIABLE, resolveContentDir } from './src/lib/content-dir.ts';
 import { SITE } from './src/site.config.ts';
 
 /** Where editors' files live; tests point this at a fixture tree (see src/content.config.ts). */
-const CONTENT_DIR = fileURLToPath(new URL(process.env.BLOG_CONTENT_DIR ?? './content', `file://${process.cwd()}/`));
+const CONTENT_DIR = resolveContentDir();
 /** Tests build into their own folder so they never disturb dist/. */
 const OUT_DIR = process.env.BLOG_OUT_DIR ?? './dist';
 const outDirUrl = new URL(`${OUT_DIR.replace(/\/?$/, '/')}`, import.meta.url);
@@ -22,7 +23,7 @@ const outDirUrl = new URL(`${OUT_DIR.replace(/\/?$/, '/')}`, import.meta.url);
  * folder. The content store keeps an unchanged entry's file path from the build that first read it,
  * so builds of the test site's copy must not share it with builds of content/.
  */
-const CACHE_DIR = process.env.BLOG_CONTENT_DIR
+const CACHE_DIR = process.env[CONTENT_DIR_VARIABLE]?.trim()
   ? `./node_modules/.astro-content-${createHash('sha256').update(CONTENT_DIR).digest('hex').slice(0, 12)}/`
   : './node_modules/.astro/';
 

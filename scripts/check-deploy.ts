@@ -7,13 +7,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { runContentCheck } from '../src/integrations/content-check.ts';
 import { formatProblem } from '../src/lib/content-check.ts';
 import { findPlaceholderSettings, SAMPLE_CONTENT } from '../src/lib/setup.ts';
 import { COMMENT_CHANNEL, SITE } from '../src/site.config.ts';
 
 const root = process.cwd();
-const contentDir = join(root, process.env.BLOG_CONTENT_DIR ?? 'content');
+const contentDir = resolveContentDir(process.env, root);
 const problems = findPlaceholderSettings({ url: process.env.SITE_URL || SITE.url, comments: COMMENT_CHANNEL }).map(
   (problem) => `src/site.config.ts: ${problem}`,
 );

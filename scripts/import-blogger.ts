@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { SingleBar } from 'cli-progress';
 import { z } from 'astro/zod';
 import {
@@ -62,7 +63,7 @@ if (!exportFile) {
   console.error(USAGE);
   process.exit(1);
 }
-const contentDir = process.env.BLOG_CONTENT_DIR || join(process.cwd(), 'content');
+const contentDir = resolveContentDir();
 const manifestFile = join(contentDir, '.imports', 'blogger.json');
 const show = (file: string) => relative(process.cwd(), file);
 

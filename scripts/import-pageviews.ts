@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { mapPageViewsToPosts, PageViewsError, parsePageViewsCsv } from '../src/lib/pageviews.ts';
 import { getPostId } from '../src/lib/slugs.ts';
@@ -37,7 +38,7 @@ if (!file || !existsSync(file)) {
   console.error(`${file ? `${file} does not exist. ` : ''}${USAGE}`);
   process.exit(1);
 }
-const contentDir = process.env.BLOG_CONTENT_DIR || join(process.cwd(), 'content');
+const contentDir = resolveContentDir();
 const postsDir = join(contentDir, 'posts');
 
 // Every address of every post: its own, and the old ones it redirects from.

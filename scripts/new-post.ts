@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { toIsoCalendarDate } from '../src/lib/dates.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { renderNewPost, slugFromTitle, type PostKind } from '../src/lib/new-post.ts';
@@ -15,7 +16,7 @@ import { getPostPath, toAbsoluteUrl } from '../src/lib/urls.ts';
 import { SITE } from '../src/site.config.ts';
 
 const USAGE = 'Usage: npm run new -- "Post title" [--review] [--slug my-post-slug]';
-const contentDir = process.env.BLOG_CONTENT_DIR ?? join(process.cwd(), 'content');
+const contentDir = resolveContentDir();
 const postsDir = join(contentDir, 'posts');
 
 function fail(message: string): never {

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import {
@@ -10,10 +12,12 @@ import {
 } from './lib/schemas.ts';
 import { getPostId } from './lib/slugs.ts';
 import { tolerantInDev } from './lib/tolerant-loader.ts';
+import { resolveContentDir } from './lib/content-dir.ts';
 import { SITE } from './site.config.ts';
 
-/** Where editors' files live; tests point this at a fixture tree. */
-const CONTENT_DIR = process.env.BLOG_CONTENT_DIR ?? './content';
+/** A collection's folder in the content folder (tests point BLOG_CONTENT_DIR at a fixture tree). */
+const CONTENT_DIR = resolveContentDir();
+const folder = (name: string) => pathToFileURL(join(CONTENT_DIR, name, '/'));
 const { timeZone } = SITE;
 
 // Made once: the post schema is built once per author schema (see createPostSchema).
@@ -22,7 +26,7 @@ const authorReference = reference('authors');
 const posts = defineCollection({
   loader: tolerantInDev(
     glob({
-      base: `${CONTENT_DIR}/posts`,
+      base: folder('posts'),
       pattern: '**/*.{md,mdx}',
       generateId: ({ entry, data }) => getPostId(entry, data),
     }),
@@ -31,12 +35,12 @@ const posts = defineCollection({
 });
 
 const authors = defineCollection({
-  loader: tolerantInDev(glob({ base: `${CONTENT_DIR}/authors`, pattern: '*.{yaml,yml,json}' })),
+  loader: tolerantInDev(glob({ base: folder('authors'), pattern: '*.{yaml,yml,json}' })),
   schema: authorSchema,
 });
 
 const pages = defineCollection({
-  loader: tolerantInDev(glob({ base: `${CONTENT_DIR}/pages`, pattern: '*.{md,mdx}' })),
+  loader: tolerantInDev(glob({ base: folder('pages'), pattern: '*.{md,mdx}' })),
   schema: pageSchema(timeZone),
 });
 
@@ -44,7 +48,7 @@ const comments = defineCollection({
   // Bodies are untrusted: pages render them with renderCommentMarkdown, never with render().
   loader: tolerantInDev(
     glob({
-      base: `${CONTENT_DIR}/comments`,
+      base: folder('comments'),
       pattern: '*/*.md',
       generateId: ({ entry }) => entry.replace(/\.md$/i, ''),
     }),
@@ -53,7 +57,7 @@ const comments = defineCollection({
 });
 
 const videos = defineCollection({
-  loader: tolerantInDev(glob({ base: `${CONTENT_DIR}/videos`, pattern: '*.{yaml,yml}' })),
+  loader: tolerantInDev(glob({ base: folder('videos'), pattern: '*.{yaml,yml}' })),
   schema: ({ image }) => createVideoSchema(image(), timeZone),
 });
 

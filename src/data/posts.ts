@@ -1,5 +1,6 @@
 import { join, relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { resolveContentDir } from '../lib/content-dir.ts';
 import { getPostIdFromPath, pickTagLabel, type Tag } from '../lib/slugs.ts';
 import { getExcerpt, measureHtml, measureMarkdown, readingMinutesFor, wordCountOf } from '../lib/text.ts';
 import { getPostPath } from '../lib/urls.ts';
@@ -44,9 +45,8 @@ export const EXCERPT_LENGTH = 300;
 
 let cached: Promise<Post[]> | undefined;
 
-/** The posts folder, as src/content.config.ts reads it (tests point BLOG_CONTENT_DIR elsewhere). */
-const CONTENT_DIR = resolve(process.env.BLOG_CONTENT_DIR ?? './content');
-const POSTS_DIR = join(CONTENT_DIR, 'posts');
+/** The posts folder, as src/content.config.ts reads it. */
+const POSTS_DIR = join(resolveContentDir(), 'posts');
 
 function getFileId(entry: PostEntry): string {
   if (!entry.filePath) return entry.id;

@@ -5,30 +5,9 @@ import type { AstroIntegration } from 'astro';
 import { checkContent, formatProblem, type ContentInput, type Problem, type SourceFile } from '../lib/content-check.ts';
 import { listFiles } from '../lib/files.ts';
 import { getDevProblems, setDevProblems } from './dev-problems.ts';
-import {
-  ARCHIVE_PATH,
-  ATOM_PATH,
-  COMMENTS_FEED_PATH,
-  JSON_FEED_PATH,
-  RSS_PATH,
-  TAGS_PATH,
-  VIDEOS_PATH,
-} from '../lib/urls.ts';
+import { FIXED_ROUTES } from '../lib/routes.ts';
 import { findPlaceholderSettings } from '../lib/setup.ts';
 import { COMMENT_CHANNEL, SITE } from '../site.config.ts';
-
-const ROUTES = [
-  '/',
-  ARCHIVE_PATH,
-  TAGS_PATH,
-  VIDEOS_PATH,
-  RSS_PATH,
-  ATOM_PATH,
-  JSON_FEED_PATH,
-  COMMENTS_FEED_PATH,
-  '/sitemap-index.xml',
-  '/robots.txt',
-];
 
 /** Reads the content tree at `contentDir` (and public/ beside the project) for checkContent. */
 export function readContentTree(contentDir: string, publicDir: string): ContentInput {
@@ -54,7 +33,7 @@ export function readContentTree(contentDir: string, publicDir: string): ContentI
     settingsFiles: { favicon: SITE.favicon, 'logo.src': SITE.logo?.src },
     timeZone: SITE.timeZone,
     fileExists: (path) => existsSync(join(base, path)),
-    staticPaths: new Set([...ROUTES, ...listFiles(publicDir, /./).map((file) => `/${file}`)]),
+    staticPaths: new Set([...FIXED_ROUTES, ...listFiles(publicDir, /./).map((file) => `/${file}`)]),
   };
 }
 

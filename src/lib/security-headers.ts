@@ -3,7 +3,7 @@ import parseSrcset from '@prettier/parse-srcset';
 import { decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
 import { FORM_BODY_LIMIT_BYTES, FORM_HEADER_LIMIT_BYTES } from './comment-submission.ts';
-import { JSON_FEED_PATH } from './urls.ts';
+import { CONTENT_TYPES, MAIN_FEEDS, RSS_MEDIA_TYPE } from './routes.ts';
 
 /** Third-party players the videos page may load, after a click. */
 export const VIDEO_FRAME_SOURCES = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'];
@@ -209,14 +209,7 @@ export function getSecurityHeaders(
   };
 }
 
-/**
- * Files whose extension alone does not give the right type. RSS and Atom feeds keep the XML type
- * hosts give .xml (text/xml or application/xml), which every feed reader accepts and which a
- * browser shows as a document rather than a download.
- */
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  [JSON_FEED_PATH]: 'application/feed+json; charset=utf-8',
-};
+export { CONTENT_TYPES } from './routes.ts';
 
 export const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -231,6 +224,23 @@ export function renderHeadersFile(headers: Record<string, string>): string {
     ...Object.entries(CONTENT_TYPES).map(([path, type]) => block(path, { 'Content-Type': type })),
   ].join('\n\n')}\n`;
 }
+
+/** The feeds' media types (routes.ts): nginx compresses them and declares their charset like other text. */
+const FEED_MEDIA_TYPES = [RSS_MEDIA_TYPE, ...MAIN_FEEDS.map((feed) => feed.mediaType)];
+const GZIP_TYPES = [
+  ...new Set([
+    'text/css',
+    'application/javascript',
+    'text/xml',
+    'application/xml',
+    'application/json',
+    'image/svg+xml',
+    ...FEED_MEDIA_TYPES,
+  ]),
+];
+const CHARSET_TYPES = [
+  ...new Set(['text/xml', 'text/plain', 'text/css', 'application/javascript', 'application/json', ...FEED_MEDIA_TYPES]),
+];
 
 export interface NginxOptions {
   /** The folder with the built site. */
@@ -258,8 +268,8 @@ export function renderNginxServer(
     index index.html;
     charset utf-8;
     gzip on;
-    gzip_types text/css application/javascript text/xml application/xml application/rss+xml application/atom+xml application/json application/feed+json image/svg+xml;
-    charset_types text/xml text/plain text/css application/javascript application/rss+xml application/json application/feed+json;
+    gzip_types ${GZIP_TYPES.join(' ')};
+    charset_types ${CHARSET_TYPES.join(' ')};
     error_page 404 /404.html;
 ${redirects
   .map(

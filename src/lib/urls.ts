@@ -28,22 +28,21 @@ export function getSocialImagePath(slug: string): string {
   return `/social/posts/${slug}.png`;
 }
 
-/** The site's own social card, shared by every page that is not a post. */
-export const SITE_SOCIAL_IMAGE_PATH = '/social/site.png';
-export const ARCHIVE_PATH = '/archive/';
-export const TAGS_PATH = '/tags/';
-export const VIDEOS_PATH = '/videos/';
-export const RSS_PATH = '/rss.xml';
-export const SEARCH_PATH = '/search/';
-export const ATOM_PATH = '/atom.xml';
-export const JSON_FEED_PATH = '/feed.json';
-/** Every comment on the site, newest first. */
-export const COMMENTS_FEED_PATH = '/comments.xml';
-/**
- * The page that explains the feeds to people (what a feed is, each address to copy, buttons for common
- * readers). The feed files stay plain XML and JSON: browsers are dropping XSLT.
- */
-export const FEEDS_PAGE_PATH = '/feeds/';
+// The fixed paths are defined once, in the routes registry; links are built from this module.
+export {
+  ARCHIVE_PATH,
+  ATOM_PATH,
+  COMMENTS_FEED_PATH,
+  FEEDS_PAGE_PATH,
+  JSON_FEED_PATH,
+  ROBOTS_PATH,
+  RSS_PATH,
+  SEARCH_PATH,
+  SITE_SOCIAL_IMAGE_PATH,
+  SITEMAP_PATH,
+  TAGS_PATH,
+  VIDEOS_PATH,
+} from './routes.ts';
 
 /** The RSS feed of one tag's posts, e.g. /tags/sleep/rss.xml. */
 export function getTagFeedPath(tagSlug: string): string {
