@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { selectAll } from 'hast-util-select';
 import { describe, expect, test } from 'vitest';
 import { TEST_CONTENT } from '../paths.ts';
 import {
@@ -300,6 +301,20 @@ describe('tag pages, archive and the rest', () => {
       '2 comments',
       ...Array(12).fill('No comments yet'),
     ]);
+    const entries = archive.all('main li');
+    for (const entry of entries) expect(textOf(entry)).toMatch(/\d{4}·\d+ min read·/);
+    // A post with a hero shows it small and decorative (its title is beside it); one without has none.
+    const pictured = entries.filter((entry) => selectAll('img', entry).length > 0);
+    expect(pictured.map((entry) => selectAll('a', entry)[0]?.properties.href)).toEqual(
+      expect.arrayContaining([postPath(PUBLISHED.immune), postPath(PUBLISHED.reflexology)]),
+    );
+    expect(pictured.length).toBeLessThan(entries.length);
+    for (const entry of pictured) {
+      const img = selectAll('img', entry)[0]!;
+      expect(img.properties.alt).toBe('');
+      expect(String(img.properties.src)).toMatch(/^\/_astro\//);
+      expect(img.properties.loading).toBe('lazy');
+    }
   });
 
   test('the videos page loads nothing from a third party until play', () => {
