@@ -6,9 +6,10 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { finishBuild } from './src/integrations/finish-build.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
 import { previewUnpublished } from './src/integrations/preview-unpublished.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { CONTENT_DIR_VARIABLE, resolveContentDir } from './src/lib/content-dir.ts';
 import { SITE } from './src/site.config.ts';
@@ -113,7 +114,8 @@ export default defineConfig({
       },
     }),
     legacyRedirects({ language: SITE.language }),
-    finishBuild(),
+    searchIndex(),
+    securityHeaders(),
     socialImages(),
   ],
 });

@@ -1,4 +1,5 @@
 import { getImage } from 'astro:assets';
+import { getPostCardInput } from '../lib/social-card-input.ts';
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialCardInput } from '../lib/social-image.ts';
 import { getSocialImagePath, SITE_SOCIAL_IMAGE_PATH, toAbsoluteUrl } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
@@ -17,23 +18,20 @@ export interface SocialImage {
 const KIND_LABELS: Record<Post['kind'], string> = { article: 'Article', review: 'Review' };
 
 /**
- * What a post's drawn card shows: its title, kind and first tag that says more than the kind does
- * (a review tagged "reviews" shows its next tag), and the site's name and address.
+ * The section a post page states in its Open Graph article properties (article:section): its kind,
+ * "Article" or "Review". Its drawn card shows it as the small label (see getPostCardInput).
  */
-export function getPostCardInput(post: Pick<Post, 'title' | 'kind' | 'tags'>): SocialCardInput {
-  const label = KIND_LABELS[post.kind];
-  const echoes = new Set([label.toLowerCase(), `${label.toLowerCase()}s`]);
-  const tag = post.tags.find((candidate) => !echoes.has(candidate.label.toLowerCase()));
-  return { ...getSiteIdentity(), title: post.title, label, tag: tag?.label };
+export function getPostSection(post: Pick<Post, 'kind'>): string {
+  return KIND_LABELS[post.kind];
 }
 
-/** The site-wide card, for every page that is not a post. */
-export function getSiteCardInput(): SocialCardInput {
-  return { ...getSiteIdentity(), title: SITE.title, subtitle: SITE.description };
-}
-
-function getSiteIdentity(): Pick<SocialCardInput, 'siteName' | 'siteHost'> {
-  return { siteName: SITE.title, siteHost: new URL(SITE.url).host };
+/** What a post's drawn card shows, from the data layer (the dev route draws it from this). */
+export function getPostCardInputOf(post: Pick<Post, 'title' | 'kind' | 'tags'>): SocialCardInput {
+  return getPostCardInput({
+    title: post.title,
+    section: getPostSection(post),
+    tags: post.tags.map((tag) => tag.label),
+  });
 }
 
 /**

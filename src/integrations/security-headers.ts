@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { getFormActionSources } from '../lib/comments.ts';
 import { listFiles } from '../lib/files.ts';
 import {
@@ -53,7 +55,6 @@ const pageAddress = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1
 /**
  * Audits every page of a built site: the CSP hashes of its inline scripts, and the remote images
  * and frames it shows (see computeContentSources); throws if a page has an inline handler.
- * It lets other work run between pages (the search indexer talks to its own process meanwhile).
  * With `memoFile`, a page whose bytes were audited in the last build is not parsed again; the memo
  * then keeps this build's pages only.
  */
@@ -106,5 +107,26 @@ export async function writeSecurityHeaders(
   return {
     message: `_headers written; ${audit.hashes.length} inline script hash(es), ${audit.imageSources.length} image host(s) and ${audit.frameSources.length} embed host(s) in the Content-Security-Policy`,
     warnings: audit.warnings,
+  };
+}
+
+/**
+ * The site's _headers file (see writeSecurityHeaders), written from the finished build's pages when
+ * the build is done. Its memo of audited pages lives in Astro's cache folder (csp-audit.json).
+ */
+export function securityHeaders(): AstroIntegration {
+  let memoFile = '';
+  return {
+    name: 'security-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        memoFile = fileURLToPath(new URL('csp-audit.json', config.cacheDir));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const headers = await writeSecurityHeaders(fileURLToPath(dir), memoFile);
+        logger.info(headers.message);
+        for (const warning of headers.warnings) logger.warn(warning);
+      },
+    },
   };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Font } from 'satori';
 import subsetFont from 'subset-font';
+import traditionalTable from 'opencc-js/dict/TSCharacters';
 
 /**
  * The fonts of the social cards, by script. Each is a Fontsource package, which splits its font
@@ -113,7 +114,7 @@ let traditionalOnly: Set<string> | undefined;
  */
 async function getTraditionalOnly(): Promise<Set<string>> {
   if (traditionalOnly) return traditionalOnly;
-  const { default: table } = (await import('opencc-js/dict/TSCharacters')) as { default: string };
+  const table = traditionalTable;
   traditionalOnly = new Set();
   for (const entry of table.split('|')) {
     const [traditional, ...simplified] = entry.split(' ');

@@ -21,7 +21,7 @@ function fingerprint(dir: string): Record<string, string> {
 const project = new ProjectCopy();
 afterAll(() => project.remove());
 
-test('a cold build elsewhere, in the opposite time zone, is byte-identical to the test site', () => {
+test('a cold build elsewhere, in the opposite time zone, is byte-identical to the test site, search index and cards included', () => {
   // The test site was built under TZ=Pacific/Kiritimati (UTC+14); this one is Pago Pago (UTC-11),
   // in another folder, with no cache: no build time, machine zone or path may reach the output.
   rmSync(join(project.dir, 'content'), { recursive: true });
@@ -34,4 +34,10 @@ test('a cold build elsewhere, in the opposite time zone, is byte-identical to th
   const differing = Object.keys(expected).filter((file) => actual[file] !== expected[file]);
   expect(differing).toEqual([]);
   expect(Object.keys(expected).length).toBeGreaterThan(50);
+  // The generated assets are compared too: Pagefind's index (its fragments, its word index per
+  // language, its entry file), the drawn cards and _headers.
+  expect(Object.keys(expected).filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(10);
+  expect(Object.keys(expected)).toContain('pagefind/pagefind-entry.json');
+  expect(Object.keys(expected).filter((file) => file.startsWith('social/')).length).toBeGreaterThan(5);
+  expect(Object.keys(expected)).toContain('_headers');
 }, 120_000);

@@ -1,15 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
-import {
-  getSocialImagePng,
-  getSocialImageState,
-  prepareSocialImages,
-  pruneSocialImageCache,
-  resetSocialImageStats,
-} from '../../src/lib/social-image-cache.ts';
+import { SocialCardCache } from '../../src/integrations/social-card-cache.ts';
 import satori from 'satori';
 import { loadFontSlices, parseUnicodeRanges, selectFontSlices } from '../../src/lib/social-fonts.ts';
 import {
@@ -186,40 +180,43 @@ describe('drawSocialImage', () => {
   });
 });
 
-describe('getSocialImagePng', () => {
+describe('the social card cache', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'social-cache-'));
+  const outDir = mkdtempSync(join(tmpdir(), 'social-out-'));
   afterAll(() => {
     rmSync(cacheDir, { recursive: true, force: true });
-    getSocialImageState().cacheDir = undefined;
+    rmSync(outDir, { recursive: true, force: true });
   });
+  const noWarning = (message: string) => expect.unreachable(message);
 
-  test('draws a card once, then reads it from the cache', async () => {
-    getSocialImageState().cacheDir = cacheDir;
-    const stats = resetSocialImageStats();
-    const first = await getSocialImagePng(CARD);
-    const second = await getSocialImagePng(CARD);
-    expect(second.equals(first)).toBe(true);
-    expect([stats.drawn, stats.reused]).toEqual([1, 1]);
+  test('draws a card once, into the cache and the output; the next build copies it from the cache', async () => {
+    const first = new SocialCardCache(cacheDir);
+    // Two pages naming the same card: drawn once.
+    await first.place(
+      new Map([
+        ['/social/posts/a.png', CARD],
+        ['/social/posts/b.png', CARD],
+      ]),
+      outDir,
+      noWarning,
+    );
+    expect([first.stats.drawn, first.stats.reused]).toEqual([1, 1]);
     expect(readdirSync(cacheDir)).toEqual([`${getSocialImageKey(CARD)}.png`]);
+    const drawn = readFileSync(join(outDir, 'social/posts/a.png'));
+    expect(drawn.equals(await drawSocialImage(CARD))).toBe(true);
+    const second = new SocialCardCache(cacheDir);
+    await second.place(new Map([['/social/posts/a.png', CARD]]), outDir, noWarning);
+    expect([second.stats.drawn, second.stats.reused]).toEqual([0, 1]);
   });
 
-  test('a card drawn ahead is drawn once, counted once, and then handed out', async () => {
-    const stats = resetSocialImageStats();
-    const ahead = { ...CARD, title: 'Drawn ahead of time' };
-    prepareSocialImages([ahead, ahead, CARD]);
-    const png = await getSocialImagePng(ahead);
-    expect(png.equals(await drawSocialImage(ahead))).toBe(true);
-    // CARD was cached by the test above, so only one card was drawn ahead.
-    expect([stats.drawn, stats.reused]).toEqual([1, 0]);
-    expect(await getSocialImagePng(ahead)).toEqual(png);
-    expect([stats.drawn, stats.reused]).toEqual([1, 1]);
-    rmSync(join(cacheDir, `${getSocialImageKey(ahead)}.png`));
-  });
-
-  test('pruning removes the cached cards a build did not use, and nothing else', () => {
+  test('pruning removes the cached cards a build did not use, and nothing else', async () => {
     writeFileSync(join(cacheDir, 'stale.png'), 'old');
     writeFileSync(join(cacheDir, 'abc.png.123.partial'), 'being written');
-    expect(pruneSocialImageCache(cacheDir, new Set([getSocialImageKey(CARD)]))).toBe(1);
+    const cache = new SocialCardCache(cacheDir);
+    // A build that used no card (it failed before) removes nothing.
+    expect(cache.prune()).toBe(0);
+    await cache.place(new Map([['/social/site.png', CARD]]), outDir, noWarning);
+    expect(cache.prune()).toBe(1);
     expect(readdirSync(cacheDir).sort()).toEqual([`${getSocialImageKey(CARD)}.png`, 'abc.png.123.partial']);
   });
 });

@@ -1,12 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPublishedPosts, type Post } from '../../data/posts.ts';
-import { getPostCardInput } from '../../data/social.ts';
-import { getSocialImagePng } from '../../lib/social-image-cache.ts';
+import { getPostCardInputOf } from '../../data/social.ts';
+import { drawSocialImage } from '../../lib/social-image.ts';
 
 /**
- * A post's drawn card under `astro dev` only (src/integrations/social-images.ts injects it there). A
- * build does not render cards as pages: the integration copies each one from the card cache into the
- * output, which spares Astro writing, and its incremental build copying, thousands of images.
+ * A post's drawn card under `astro dev` only (src/integrations/social-images.ts injects it there),
+ * drawn on each request. A build makes the cards in the social-images integration instead.
  */
 export const getStaticPaths = (async () => {
   return (await getPublishedPosts())
@@ -15,6 +14,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ post: Post }> = async ({ props }) =>
-  new Response(new Uint8Array(await getSocialImagePng(getPostCardInput(props.post))), {
+  new Response(new Uint8Array(await drawSocialImage(getPostCardInputOf(props.post))), {
     headers: { 'Content-Type': 'image/png' },
   });

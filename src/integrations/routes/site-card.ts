@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import { getSiteCardInput } from '../../lib/social-card-input.ts';
+import { drawSocialImage } from '../../lib/social-image.ts';
+
+/**
+ * The site's card under `astro dev` only (src/integrations/social-images.ts injects it there), drawn
+ * on each request. A build makes it in the social-images integration.
+ */
+export const GET: APIRoute = async () =>
+  new Response(new Uint8Array(await drawSocialImage(getSiteCardInput())), {
+    headers: { 'Content-Type': 'image/png' },
+  });

@@ -1,0 +1,77 @@
+import { Parser } from 'htmlparser2';
+import { SITE } from '../site.config.ts';
+import type { SocialCardInput } from './social-image.ts';
+
+/**
+ * What a post's drawn card shows, from the words its page states: its title, its section (the
+ * post's kind: "Article", "Review") as the small label, and its first tag that says more than the
+ * label does (a review tagged "reviews" shows its next tag); the site's name and address come from
+ * the settings. The one rule for a post's card, whether the post comes from the data layer
+ * (src/data/social.ts) or from its built page (readPageCard).
+ */
+export function getPostCardInput(post: { title: string; section: string; tags: readonly string[] }): SocialCardInput {
+  const echoes = new Set([post.section.toLowerCase(), `${post.section.toLowerCase()}s`]);
+  const tag = post.tags.find((candidate) => !echoes.has(candidate.toLowerCase()));
+  return { ...getSiteIdentity(), title: post.title, label: post.section, tag };
+}
+
+/** The site-wide card, for every page that is not a post: the site's name and description. */
+export function getSiteCardInput(): SocialCardInput {
+  return { ...getSiteIdentity(), title: SITE.title, subtitle: SITE.description };
+}
+
+function getSiteIdentity(): Pick<SocialCardInput, 'siteName' | 'siteHost'> {
+  return { siteName: SITE.title, siteHost: new URL(SITE.url).host };
+}
+
+/** The Open Graph properties of a built page's <head> that name its card and what the card shows. */
+export interface PageCard {
+  /** og:image: the address of the image the page shares (absolute, as written). */
+  image: string;
+  /** og:title. */
+  title: string | undefined;
+  /** article:section (a post's kind label). */
+  section: string | undefined;
+  /** article:tag, in the order written. */
+  tags: string[];
+}
+
+/**
+ * Reads a built page's shared image and the Open Graph article properties its card is drawn from
+ * (og:image, og:title, article:section, article:tag; https://ogp.me/#type_article), with their
+ * character references decoded. Stops at </head>. Undefined when the page names no og:image.
+ */
+export function readPageCard(html: string): PageCard | undefined {
+  const found: Partial<PageCard> & { tags: string[] } = { tags: [] };
+  let done = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (done || name !== 'meta' || attributes.content === undefined) return;
+        const content = attributes.content;
+        switch (attributes.property) {
+          case 'og:image':
+            found.image ??= content;
+            break;
+          case 'og:title':
+            found.title ??= content;
+            break;
+          case 'article:section':
+            found.section ??= content;
+            break;
+          case 'article:tag':
+            found.tags.push(content);
+            break;
+        }
+      },
+      onclosetag(name) {
+        if (name === 'head') done = true;
+      },
+    },
+    { decodeEntities: true },
+  );
+  const end = html.indexOf('</head>');
+  parser.end(end === -1 ? html : html.slice(0, end + '</head>'.length));
+  const { image, title, section, tags } = found;
+  return image === undefined ? undefined : { image, title, section, tags };
+}
