@@ -19,6 +19,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pidtree from 'pidtree';
+import pidusage from 'pidusage';
 import { folderSize, linkPackages, listFiles } from '../../src/lib/files.ts';
 import { probePages, runLighthouse } from './bench-browser.ts';
 import { generatePosts } from './bench-content.ts';
@@ -32,6 +34,10 @@ import {
   type FeedFigures,
   imageProblems,
   type PageReport,
+  type Phases,
+  phaseRows,
+  readPhases,
+  renderPhaseTable,
   type RebuildResult,
   renderBudgetTable,
   renderBuildTable,
@@ -74,7 +80,10 @@ const sampleLoad = () => loadAverages.push(loadavg()[0]!);
 
 interface BuildRun {
   seconds: number;
+  /** The process tree's peak (see build). */
   peakMiB: number;
+  mainPeakMiB: number;
+  phases: Phases;
   pages: number;
   outputMiB: number;
   log: string;
@@ -127,7 +136,25 @@ function writeContent(project: string, count: number, full: boolean): void {
   for (const folder of generated.heroFolders) cpSync(hero, join(content, folder, 'hero.jpg'));
 }
 
-/** Runs `astro build` in a project and measures it; peak memory is the kernel's high-water mark. */
+/**
+ * The resident memory of a process and all its descendants (Pagefind's process, sharp's, esbuild's),
+ * in KiB; 0 once it is gone. pidtree lists the tree, pidusage reads each process's RSS.
+ */
+async function treeRssKiB(pid: number): Promise<number> {
+  try {
+    const pids = await pidtree(pid, { root: true });
+    const usage = await pidusage(pids);
+    return Object.values(usage).reduce((total, stat) => total + (stat?.memory ?? 0), 0) / 1024;
+  } catch {
+    return 0; // The process (or one of its children) has just exited.
+  }
+}
+
+/**
+ * Runs `astro build` in a project and measures it: wall time, and peak memory of the whole process
+ * tree (the sum of every process's resident memory, sampled every 250 ms; the kernel's high-water
+ * mark of the main process alone is kept beside it).
+ */
 function build(project: string): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -136,28 +163,40 @@ function build(project: string): Promise<BuildRun> {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     });
     let log = '';
-    let peakKiB = 0;
+    let mainPeakKiB = 0;
+    let treePeakKiB = 0;
+    let sampling = false;
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
     const poll = setInterval(() => {
       try {
         const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (hwm) peakKiB = Math.max(peakKiB, Number(hwm[1]));
+        if (hwm) mainPeakKiB = Math.max(mainPeakKiB, Number(hwm[1]));
       } catch {
         // The process has just exited.
       }
-    }, 100);
+      if (sampling || child.pid === undefined) return;
+      sampling = true;
+      void treeRssKiB(child.pid).then((kib) => {
+        treePeakKiB = Math.max(treePeakKiB, kib);
+        sampling = false;
+      });
+    }, 250);
     child.on('close', (code) => {
       clearInterval(poll);
       sampleLoad();
       if (code !== 0) return reject(new Error(`the build in ${project} failed:\n${log.slice(-3000)}`));
       const dist = join(project, 'dist');
+      const seconds = (performance.now() - started) / 1000;
+      const clean = log.replace(/\x1b\[[0-9;]*m/g, '');
       resolve({
-        seconds: (performance.now() - started) / 1000,
-        peakMiB: peakKiB / 1024,
+        seconds,
+        peakMiB: Math.max(treePeakKiB, mainPeakKiB) / 1024,
+        mainPeakMiB: mainPeakKiB / 1024,
         pages: listFiles(dist, /\.html$/).length,
         outputMiB: folderSize(dist) / 1024 / 1024,
-        log: log.replace(/\x1b\[[0-9;]*m/g, ''),
+        log: clean,
+        phases: readPhases(clean, seconds),
       });
     });
   });
@@ -169,7 +208,9 @@ function figures(run: BuildRun): BuildFigures {
     msPerPage: (run.seconds * 1000) / run.pages,
     pages: run.pages,
     peakMiB: run.peakMiB,
+    mainPeakMiB: run.mainPeakMiB,
     outputMiB: run.outputMiB,
+    phases: run.phases,
   };
 }
 
@@ -262,7 +303,12 @@ function countRoutes(log: string): { rendered: number; kept: number } {
 }
 
 /** One post of a built project changed and the project built again, Astro's caches kept. */
-async function measureRebuilds(project: string, posts: number, coldSeconds: number): Promise<RebuildResult> {
+async function measureRebuilds(
+  project: string,
+  posts: number,
+  coldSeconds: number,
+  floorSeconds: number | undefined,
+): Promise<RebuildResult> {
   const file = join(project, 'content/posts/bench-post-00001/index.md');
   const original = readFileSync(file, 'utf8');
   const bodyChanged = `${original}\nOne more paragraph, written after the first build, to time a rebuild.\n`;
@@ -288,9 +334,11 @@ async function measureRebuilds(project: string, posts: number, coldSeconds: numb
       imagesReused: (run.log.match(/\(reused cache entry\)/g) ?? []).length,
       imagesGenerated: (run.log.match(/\(before: /g) ?? []).length,
       ...countRoutes(run.log),
+      peakMiB: run.peakMiB,
+      phases: run.phases,
     });
   }
-  return { posts, coldSeconds, rebuilds };
+  return { posts, coldSeconds, floorSeconds, rebuilds };
 }
 
 const report: BenchReport = {
@@ -338,7 +386,7 @@ for (const [index, count] of sizes.entries()) {
     if (index === 0) {
       report.pages = await measurePages(join(full, 'dist'));
     }
-    if (count === rebuildAt) report.rebuild = await measureRebuilds(full, count, fullRun.seconds);
+    if (count === rebuildAt) report.rebuild = await measureRebuilds(full, count, fullRun.seconds, bareRun?.seconds);
   } finally {
     const dirs = [full, bare].filter((dir) => dir !== undefined);
     if (values.keep) console.log(`  kept ${dirs.join(' and ')}`);
@@ -349,6 +397,7 @@ for (const [index, count] of sizes.entries()) {
 console.log(`\n${renderBuildTable(report.sizes)}\n`);
 console.log(`${renderFeedsAndCards(report.sizes)}\n`);
 if (report.rebuild) console.log(`${renderRebuild(report.rebuild)}\n`);
+if (phaseRows(report).length > 0) console.log(`Where the time went:\n\n${renderPhaseTable(phaseRows(report))}\n`);
 if (report.pages.length > 0) console.log(`${renderPageTable(report.pages)}\n`);
 for (const page of report.pages) {
   const browser = page.browser;
