@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { ProjectCopy } from './project-copy.ts';
 
 const project = new ProjectCopy();
 afterAll(() => project.remove());
-const build = () => project.run('node', ['scripts/build.ts']);
+const build = () => project.runInGroup('node', ['scripts/build.ts']);
 const home = () => readFileSync(join(project.dir, 'dist/index.html'), 'utf8');
 
 test('a good build replaces dist/ as a whole', () => {
@@ -21,20 +21,35 @@ test('a build that fails while rendering leaves the previous dist/ exactly as it
   project.edit('content/posts/how-massage-therapy-may-enhance-your-immune-system/index.mdx', (text) =>
     text.replace('<Video id="breathing-pace-guide" />', '<Video id="no-such-video" />'),
   );
-  const { status, output } = build();
+  const { status, output, leftBehind } = build();
   expect(status).not.toBe(0);
   expect(output).toContain('<Video id="no-such-video">: there is no content/videos/no-such-video.yaml');
   expect(output).toContain('is unchanged');
   expect(project.read('dist/MARKER')).toBe('from the previous build');
   expect(home()).toBe(before);
   expect(project.exists('dist.next')).toBe(false);
+  // Nothing the build started (esbuild's service, sharp's, Pagefind's) outlives it.
+  expect(output).toContain('The build failed');
+  expect(leftBehind).toEqual([]);
+});
+
+test('a build that fails while Pagefind indexes leaves no process behind, and dist/ as it was', () => {
+  project.edit('content/posts/how-massage-therapy-may-enhance-your-immune-system/index.mdx', (text) =>
+    text.replace('<Video id="no-such-video" />', '<Video id="breathing-pace-guide" />'),
+  );
+  // A file where the index's folder goes: found once Pagefind has started and taken every page.
+  project.write('public/pagefind', 'an editor’s stray file');
+  const { status, output, leftBehind } = build();
+  rmSync(join(project.dir, 'public/pagefind'));
+  expect(status).not.toBe(0);
+  expect(output).toMatch(/pagefind is a file, where the search index's folder goes; rename public\/pagefind/);
+  expect(leftBehind).toEqual([]);
+  expect(project.read('dist/MARKER')).toBe('from the previous build');
 });
 
 test('a build stopped by a content error leaves it as it was too', () => {
   project.edit('content/posts/how-massage-therapy-may-enhance-your-immune-system/index.mdx', (text) =>
-    text
-      .replace('<Video id="no-such-video" />', '<Video id="breathing-pace-guide" />')
-      .replace('kind: article', 'kind: essay'),
+    text.replace('kind: article', 'kind: essay'),
   );
   const { status, output } = build();
   expect(status).not.toBe(0);

@@ -86,8 +86,38 @@ export class ProjectCopy {
 
   /** Runs a command of the project in the copy, as an editor would. */
   run(command: string, args: string[], env: Record<string, string> = {}): { status: number; output: string } {
-    const result = spawnSync(command, args, { cwd: this.dir, encoding: 'utf8', input: '', env: this.env(env) });
-    return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+    return this.runInGroup(command, args, env);
+  }
+
+  /**
+   * Runs a command as `run` does, in a process group of its own (its id is the command's pid), and
+   * lists what is left of that group once the command has exited: every process the command
+   * started, at any depth, still running after it (`ps` names them; an orphan keeps its group).
+   */
+  runInGroup(
+    command: string,
+    args: string[],
+    env: Record<string, string> = {},
+  ): { status: number; output: string; leftBehind: string[] } {
+    const result = spawnSync(command, args, {
+      cwd: this.dir,
+      encoding: 'utf8',
+      input: '',
+      env: this.env(env),
+      detached: true,
+    });
+    const ps = spawnSync('ps', ['-e', '-o', 'pgid=,pid=,stat=,args='], { encoding: 'utf8' });
+    const leftBehind = ps.stdout
+      .split('\n')
+      .map((line) => /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line))
+      // A zombie (state Z) has exited; it only waits for this container's init to collect its status.
+      .filter((match) => match !== null && Number(match[1]) === result.pid && !match[3]!.startsWith('Z'))
+      .map((match) => `${match![2]} ${match![4]}`);
+    return {
+      status: result.status ?? 1,
+      output: `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, ''),
+      leftBehind,
+    };
   }
 
   /** The same as run, without blocking this process (for a server the test itself runs). */

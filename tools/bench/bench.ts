@@ -11,12 +11,15 @@
  * with nothing changed, then after changing one post, keeping Astro's caches. Then it prints the issue's budgets, PASS or FAIL,
  * and writes bench-results/latest.json and latest.md.
  * Skip parts with --no-bare, --no-browser, --no-lighthouse, --no-rebuild, --no-feeds; --rebuild-at N picks the
- * size to rebuild at; --keep keeps the temporary projects.
+ * size to rebuild at; --keep keeps the temporary projects. --source DIR builds the site's code from
+ * another checkout (a worktree of an older commit, to compare two versions with the same bench);
+ * --concurrency N sets Astro's build.concurrency in the copy. Peak memory is the whole process
+ * tree's; a table says where each build's time went (docs/benchmark.md).
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pidtree from 'pidtree';
@@ -63,8 +66,17 @@ const { values } = parseArgs({
     rebuild: { type: 'boolean', default: true },
     feeds: { type: 'boolean', default: true },
     'rebuild-at': { type: 'string' },
+    source: { type: 'string' },
+    concurrency: { type: 'string' },
   },
 });
+/** Where the full site's code comes from: this checkout, or another (--source, e.g. a worktree of an older commit). */
+const SOURCE = values.source ? resolve(values.source) : ROOT;
+if (!existsSync(join(SOURCE, 'astro.config.ts'))) throw new Error(`--source ${SOURCE}: no astro.config.ts there`);
+const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+  throw new Error(`--concurrency: "${values.concurrency}" is not a whole number of pages; write it as --concurrency 4`);
+}
 const sizes = values.sizes.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   throw new Error(`--sizes: "${values.sizes}" is not a list of post counts; write it as --sizes 100,1000`);
@@ -95,7 +107,14 @@ function makeProject(kind: 'full' | 'bare'): string {
   linkPackages(ROOT, dir);
   if (kind === 'full') {
     for (const entry of ['src', 'public', 'scripts', 'astro.config.ts', 'tsconfig.json', 'package.json']) {
-      cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+      cpSync(join(SOURCE, entry), join(dir, entry), { recursive: true });
+    }
+    if (concurrency !== undefined) {
+      const config = join(dir, 'astro.config.ts');
+      const text = readFileSync(config, 'utf8');
+      const changed = text.replace(/concurrency: \d+/, `concurrency: ${concurrency}`);
+      if (changed === text) throw new Error(`--concurrency: ${config} sets no build.concurrency to change`);
+      writeFileSync(config, changed);
     }
     return dir;
   }
