@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { checkCommentPost } from '../lib/content-rules/comment-post.ts';
 import { formatProblem } from '../lib/content-rules/types.ts';
+import { cacheUnlessDev } from './cache.ts';
 import { renderCommentMarkdown, threadComments, type CommentThread } from '../lib/comments.ts';
 
 export interface PostComment {
@@ -16,8 +17,6 @@ export interface PostComment {
   /** The body as safe HTML (see renderCommentMarkdown). */
   html: string;
 }
-
-let cached: Promise<Map<string, CommentThread<PostComment>[]>> | undefined;
 
 async function loadComments(): Promise<Map<string, CommentThread<PostComment>[]>> {
   const [entries, posts] = await Promise.all([getCollection('comments'), getCollection('posts')]);
@@ -49,10 +48,7 @@ async function loadComments(): Promise<Map<string, CommentThread<PostComment>[]>
 }
 
 /** Approved comments of every post, threaded one level deep, keyed by post slug. */
-export function getCommentThreads(): Promise<Map<string, CommentThread<PostComment>[]>> {
-  if (import.meta.env.DEV) return loadComments();
-  return (cached ??= loadComments());
-}
+export const getCommentThreads: () => Promise<Map<string, CommentThread<PostComment>[]>> = cacheUnlessDev(loadComments);
 
 /** The number of comments on a post, replies included. */
 export function countComments(threads: readonly CommentThread<PostComment>[] | undefined): number {

@@ -1,6 +1,7 @@
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
+import { cacheByKeyUnlessDev } from './cache.ts';
 import { MDX_COMPONENTS } from '../components/mdx/index.ts';
 import { getFeedItemId, type FeedAuthor, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { absolutizeHtmlUrls } from '../lib/html.ts';
@@ -26,10 +27,8 @@ const FEED_ID_HOST = SITE.feedIdHost ?? new URL(SITE.url).hostname;
  * The id of a post in every feed: the one its old blog's feed gave it (kept by the importer), else
  * one from its file, so a new title, date, tag or slug keeps it.
  */
-export function getPostFeedId(
-  post: Pick<Post, 'fileId'> & { entry?: { data: { feedId?: string | undefined } } },
-): string {
-  return post.entry?.data.feedId ?? getFeedItemId(FEED_ID_HOST, SITE.feedIdDate, ['posts', post.fileId]);
+export function getPostFeedId(post: Pick<Post, 'fileId' | 'feedId'>): string {
+  return post.feedId ?? getFeedItemId(FEED_ID_HOST, SITE.feedIdDate, ['posts', post.fileId]);
 }
 
 /** The id of a comment in the comments feeds: its old feed id, else its post's file id and its own name. */
@@ -99,7 +98,7 @@ async function toFeedPost(post: Post, site: URL | string): Promise<FeedPost> {
   const url = toAbsoluteUrl(post.path, site);
   const [html, author] = await Promise.all([
     renderPostHtml(post).then((body) => absolutizeHtmlUrls(body, url)),
-    getFeedAuthor(post.entry.data.author.id),
+    getFeedAuthor(post.author),
   ]);
   return {
     post,
@@ -122,46 +121,36 @@ async function toFeedPost(post: Post, site: URL | string): Promise<FeedPost> {
   };
 }
 
-const feedPostsBySite = new Map<string, Promise<FeedPost[]>>();
+const feedPostsBySite = cacheByKeyUnlessDev(async (site: string) =>
+  Promise.all((await getPublishedPosts()).map((post) => toFeedPost(post, site))),
+);
 
 /**
  * Published posts with their full HTML, newest first: the one list every feed uses. Each body is
  * rendered (or read from the content layer) once per build, however many feeds carry it.
  */
 export function getFeedPosts(site: URL | string): Promise<FeedPost[]> {
-  const key = String(site);
-  let list = import.meta.env.DEV ? undefined : feedPostsBySite.get(key);
-  if (!list) {
-    list = getPublishedPosts().then((posts) => Promise.all(posts.map((post) => toFeedPost(post, site))));
-    if (!import.meta.env.DEV) feedPostsBySite.set(key, list);
-  }
-  return list;
+  return feedPostsBySite(String(site));
 }
 
-const tagFeedsBySite = new Map<string, Promise<Map<string, FeedEntry[]>>>();
+const tagFeedsBySite = cacheByKeyUnlessDev(async (site: string) => {
+  const grouped = new Map<string, FeedEntry[]>();
+  for (const { post, entry } of await getFeedPosts(site)) {
+    for (const tag of post.tags) {
+      const entries = grouped.get(tag.slug);
+      if (entries) entries.push(entry);
+      else grouped.set(tag.slug, [entry]);
+    }
+  }
+  return grouped;
+});
 
 /**
  * The items of one tag's feed, newest first. The posts are grouped by tag once per build, so a tag's
  * feed does not go through every post.
  */
 export async function getTagFeedEntries(site: URL | string, tagSlug: string): Promise<FeedEntry[]> {
-  const key = String(site);
-  let byTag = import.meta.env.DEV ? undefined : tagFeedsBySite.get(key);
-  if (!byTag) {
-    byTag = getFeedPosts(site).then((feedPosts) => {
-      const grouped = new Map<string, FeedEntry[]>();
-      for (const { post, entry } of feedPosts) {
-        for (const tag of post.tags) {
-          const entries = grouped.get(tag.slug);
-          if (entries) entries.push(entry);
-          else grouped.set(tag.slug, [entry]);
-        }
-      }
-      return grouped;
-    });
-    if (!import.meta.env.DEV) tagFeedsBySite.set(key, byTag);
-  }
-  return (await byTag).get(tagSlug) ?? [];
+  return (await tagFeedsBySite(String(site))).get(tagSlug) ?? [];
 }
 
 /**

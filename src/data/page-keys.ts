@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
+import { cacheUnlessDev } from './cache.ts';
 import type { Tag } from '../lib/slugs.ts';
 import { COMMENT_CHANNEL } from '../site.config.ts';
 import { getCommentThreads } from './comments.ts';
@@ -39,20 +40,14 @@ export function getPostFingerprint(post: Post): string {
   return fingerprint;
 }
 
-let shared: Promise<string> | undefined;
-
 /**
  * The data a post's page or feed item may read beyond the post and its comments: the authors (the
  * byline, JSON-LD, a feed item's author) and the videos (an MDX post may embed one).
  */
-function getSharedDigest(): Promise<string> {
-  const load = async () => {
-    const [authors, videos] = await Promise.all([getCollection('authors'), getCollection('videos')]);
-    return digestOf([...authors, ...videos].map(({ collection, id, digest, data }) => [collection, id, digest, data]));
-  };
-  if (import.meta.env.DEV) return load();
-  return (shared ??= load());
-}
+const getSharedDigest = cacheUnlessDev(async () => {
+  const [authors, videos] = await Promise.all([getCollection('authors'), getCollection('videos')]);
+  return digestOf([...authors, ...videos].map(({ collection, id, digest, data }) => [collection, id, digest, data]));
+});
 
 async function getThread(post: Post) {
   return (await getCommentThreads()).get(post.slug) ?? [];

@@ -4,9 +4,8 @@ import { formatProblem } from '../lib/content-rules/types.ts';
 import { aggregatePageViews, pickPopularPosts, rankPopularPosts } from '../lib/ranking.ts';
 import { normalizePath } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
+import { cacheUnlessDev } from './cache.ts';
 import { getPublishedPosts, type Post } from './posts.ts';
-
-let cached: Promise<Post[]> | undefined;
 
 async function loadRankedPosts(): Promise<Post[]> {
   const [posts, stats] = await Promise.all([getPublishedPosts(), getCollection('stats')]);
@@ -19,10 +18,7 @@ async function loadRankedPosts(): Promise<Post[]> {
 }
 
 /** Every published post ranked for popularity: computed once per build, not once per page. */
-export function getRankedPosts(): Promise<Post[]> {
-  if (import.meta.env.DEV) return loadRankedPosts();
-  return (cached ??= loadRankedPosts());
-}
+export const getRankedPosts: () => Promise<Post[]> = cacheUnlessDev(loadRankedPosts);
 
 /** The "Popular posts" sidebar: the top posts from site config's count, never the one being read. */
 export async function getPopularPosts(currentSlug?: string): Promise<Post[]> {

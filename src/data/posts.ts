@@ -1,11 +1,13 @@
 import { join, relative, resolve, sep } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { resolveContentDir } from '../lib/content-dir.ts';
+import type { ReviewDetails } from '../lib/schemas.ts';
 import { getPostIdFromPath, pickTagLabel, type Tag } from '../lib/slugs.ts';
 import { getExcerpt, measureHtml, measureMarkdown, readingMinutesFor, wordCountOf } from '../lib/text.ts';
 import { getPostPath } from '../lib/urls.ts';
 import { isPostVisible, sortNewestFirst } from '../lib/visibility.ts';
 import { SITE } from '../site.config.ts';
+import { cacheUnlessDev } from './cache.ts';
 import { countComments, getCommentThreads } from './comments.ts';
 
 export type PostEntry = CollectionEntry<'posts'>;
@@ -37,13 +39,26 @@ export interface Post {
   wordCount: number;
   commentCount: number;
   hero?: PostEntry['data']['hero'];
+  /** The id of its author (a file in content/authors/). */
+  author: string;
+  /** A review's details (who, where, rating, visit date); undefined for an article. */
+  review?: ReviewDetails | undefined;
+  /** Whether the page shows the health disclaimer. */
+  health: boolean;
+  /** The pages the post relies on, shown under it. */
+  sources: PostEntry['data']['sources'];
+  /** Whether readers may still send comments (`comments: closed` keeps the old ones, takes no new ones). */
+  commentsOpen: boolean;
+  /** Old addresses that redirect to the post. */
+  redirectFrom: string[];
+  /** The id its feed items had on the old blog, if imported. */
+  feedId?: string | undefined;
+  /** The collection entry: for rendering its body only (render(post.entry)); read fields above. */
   entry: PostEntry;
 }
 
 /** Characters in the plain-text excerpt shown under a popular post. */
 export const EXCERPT_LENGTH = 300;
-
-let cached: Promise<Post[]> | undefined;
 
 /** The posts folder, as src/content.config.ts reads it. */
 const POSTS_DIR = join(resolveContentDir(), 'posts');
@@ -87,6 +102,13 @@ async function loadPublishedPosts(): Promise<Post[]> {
         wordCount: wordCountOf(measure),
         commentCount: countComments(threads.get(entry.id)),
         hero: entry.data.hero,
+        author: entry.data.author.id,
+        review: entry.data.kind === 'review' ? entry.data.review : undefined,
+        health: entry.data.health,
+        sources: entry.data.sources,
+        commentsOpen: entry.data.comments === 'open',
+        redirectFrom: entry.data.redirectFrom,
+        feedId: entry.data.feedId,
         entry,
       };
     });
@@ -113,10 +135,7 @@ function withCanonicalTagLabels(posts: Post[]): Post[] {
  * Every post a reader may see, newest first: drafts and future-dated posts are left out of a
  * production build (dev shows them, marked). Pages, tag lists, the archive and the feed all use this.
  */
-export function getPublishedPosts(): Promise<Post[]> {
-  if (import.meta.env.DEV) return loadPublishedPosts();
-  return (cached ??= loadPublishedPosts());
-}
+export const getPublishedPosts: () => Promise<Post[]> = cacheUnlessDev(loadPublishedPosts);
 
 /** The neighbours of a post in publication order: the older one and the newer one. */
 export async function getAdjacentPosts(slug: string): Promise<{ older?: Post; newer?: Post }> {

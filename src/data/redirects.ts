@@ -27,13 +27,13 @@ export async function getRedirects(): Promise<Redirect[]> {
   ]);
   return mergeRedirects(
     [
-      posts.flatMap((post) => post.entry.data.redirectFrom.map((from) => ({ from, to: post.path }))),
+      posts.flatMap((post) => post.redirectFrom.map((from) => ({ from, to: post.path }))),
       // A post whose `slug` differs from its file name is also reachable at the file name's address.
       posts.map((post) => ({ from: getPostPath(post.fileId), to: post.path })),
       pages.flatMap((page) => page.data.redirectFrom.map((from) => ({ from, to: getPagePath(page.id) }))),
       // Blogger's label addresses are case-sensitive: every spelling a post uses gets one.
       posts.flatMap((post) =>
-        post.entry.data.tags.map((tag) => ({ from: getBloggerLabelPath(tag.label), to: getTagPath(tag.slug) })),
+        post.tags.map((tag) => ({ from: getBloggerLabelPath(tag.label), to: getTagPath(tag.slug) })),
       ),
       archive,
       BLOGGER_FIXED_REDIRECTS,

@@ -1,4 +1,5 @@
 import { getImage } from 'astro:assets';
+import { POST_KINDS } from '../lib/post-kinds.ts';
 import { getPostCardInput } from '../lib/social-card-input.ts';
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialCardInput } from '../lib/social-image.ts';
 import { getSocialImagePath, SITE_SOCIAL_IMAGE_PATH, toAbsoluteUrl } from '../lib/urls.ts';
@@ -15,14 +16,12 @@ export interface SocialImage {
   type: 'image/png' | 'image/jpeg';
 }
 
-const KIND_LABELS: Record<Post['kind'], string> = { article: 'Article', review: 'Review' };
-
 /**
  * The section a post page states in its Open Graph article properties (article:section): its kind,
  * "Article" or "Review". Its drawn card shows it as the small label (see getPostCardInput).
  */
 export function getPostSection(post: Pick<Post, 'kind'>): string {
-  return KIND_LABELS[post.kind];
+  return POST_KINDS[post.kind].label;
 }
 
 /** What a post's drawn card shows, from the data layer (the dev route draws it from this). */
@@ -57,7 +56,7 @@ export async function getSocialImage(post: Post | undefined, site: string | URL)
     return {
       ...drawn,
       url: toAbsoluteUrl(getSocialImagePath(post.slug), site),
-      alt: `“${post.title}”, ${post.kind === 'article' ? 'an article' : 'a review'} on ${SITE.title}`,
+      alt: `“${post.title}”, ${POST_KINDS[post.kind].inSentence} on ${SITE.title}`,
     };
   }
   return { ...drawn, url: toAbsoluteUrl(SITE_SOCIAL_IMAGE_PATH, site), alt: `${SITE.title}: ${SITE.description}` };

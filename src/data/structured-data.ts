@@ -12,7 +12,6 @@ export function getPostJsonLd(
   site: URL | string,
   images: readonly string[],
 ): JsonLdNode {
-  const { data } = post.entry;
   return postNode({
     url: toAbsoluteUrl(post.path, site),
     headline: post.title,
@@ -25,7 +24,7 @@ export function getPostJsonLd(
     keywords: post.tags.map((tag) => tag.label),
     language: post.lang,
     wordCount: post.wordCount,
-    review: data.kind === 'review' ? data.review : undefined,
+    review: post.review,
   });
 }
 

@@ -1,16 +1,9 @@
 import type { Tag } from '../lib/slugs.ts';
+import { cacheUnlessDev } from './cache.ts';
 import { getPublishedPosts, type Post } from './posts.ts';
 
 export interface TagSummary extends Tag {
   posts: Post[];
-}
-
-let cached: Promise<TagSummary[]> | undefined;
-
-/** Every tag used by a published post, with its posts (newest first); most used first, then A–Z. */
-export function getTagSummaries(): Promise<TagSummary[]> {
-  if (import.meta.env.DEV) return loadTagSummaries();
-  return (cached ??= loadTagSummaries());
 }
 
 async function loadTagSummaries(): Promise<TagSummary[]> {
@@ -24,3 +17,6 @@ async function loadTagSummaries(): Promise<TagSummary[]> {
   }
   return [...bySlug.values()].sort((a, b) => b.posts.length - a.posts.length || a.label.localeCompare(b.label, 'en'));
 }
+
+/** Every tag used by a published post, with its posts (newest first); most used first, then A–Z. */
+export const getTagSummaries: () => Promise<TagSummary[]> = cacheUnlessDev(loadTagSummaries);

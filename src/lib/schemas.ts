@@ -102,6 +102,9 @@ export const reviewDetailsSchema = (timeZone: string) =>
       .transform((date) => date ?? undefined),
   });
 
+/** A review's details as a page shows them (rating and visit date are undefined only in a draft). */
+export type ReviewDetails = z.output<ReturnType<typeof reviewDetailsSchema>>;
+
 /** Old addresses that should lead to this post or page (after an import, or a change of slug). */
 export const redirectFromField = z
   .array(

@@ -21,13 +21,13 @@ export const GET: APIRoute = async ({ site }) => {
         id: post.slug,
         title: post.title,
         path: post.path,
-        comments: post.entry.data.comments,
+        comments: post.commentsOpen ? 'open' : 'closed',
         commentIds: (threads.get(post.slug) ?? []).flatMap((thread) => [
           thread.id,
           ...thread.replies.map((reply) => reply.id),
         ]),
         // src/pages/comments/received/ has a page for each open post, in builds with the inbox.
-        ...(COMMENT_CHANNEL.mode === 'inbox' && post.entry.data.comments === 'open'
+        ...(COMMENT_CHANNEL.mode === 'inbox' && post.commentsOpen
           ? { received: getCommentReceivedPath(post.slug) }
           : {}),
       })),
