@@ -32,8 +32,9 @@ export async function getRedirects(): Promise<Redirect[]> {
       posts.map((post) => ({ from: getPostPath(post.fileId), to: post.path })),
       pages.flatMap((page) => page.data.redirectFrom.map((from) => ({ from, to: getPagePath(page.id) }))),
       // Blogger's label addresses are case-sensitive: every spelling a post uses gets one.
+      // The tags as each post writes them: post.tags holds one canonical label per tag.
       posts.flatMap((post) =>
-        post.tags.map((tag) => ({ from: getBloggerLabelPath(tag.label), to: getTagPath(tag.slug) })),
+        post.entry.data.tags.map((tag) => ({ from: getBloggerLabelPath(tag.label), to: getTagPath(tag.slug) })),
       ),
       archive,
       BLOGGER_FIXED_REDIRECTS,
