@@ -23,7 +23,17 @@ const size = (posts: number, fullSeconds: number, bareSeconds: number, msPerPage
   search: null,
 });
 
-const PHASES: Phases = { bundle: 8, routes: 6, feeds: 1, images: 0, index: 3, cards: 0.5, headers: 1, other: 1.5 };
+const PHASES: Phases = {
+  sync: 3,
+  bundle: 8,
+  routes: 6,
+  feeds: 1,
+  images: 0,
+  index: 3,
+  cards: 0.5,
+  headers: 1,
+  other: 1.5,
+};
 
 const weight = (overrides: Partial<PageWeight> = {}): PageWeight => ({
   html: { raw: 20_000, gzip: 5000 },
@@ -226,7 +236,9 @@ describe('markdownTable and renderMarkdown', () => {
     expect(markdown).toContain('| 4000 | 100.0 s |');
     expect(markdown).toContain("Rebuild at N = 4000: cold 100.0 s (the floor's cold build: 90.0 s);");
     expect(markdown).toContain('body changed: 25.0 s (x4.00');
-    expect(markdown).toContain('| rebuild (nothing changed), N = 4000 | 20.0 s | 8.0 s (40%) | 6.0 s (30%) |');
+    expect(markdown).toContain(
+      '| rebuild (nothing changed), N = 4000 | 20.0 s | 3.0 s (15%) | 8.0 s (40%) | 6.0 s (30%) |',
+    );
     expect(markdown).toContain('Load average (1 min) through the run: 0.5 to 1.8 on 2 CPUs.');
     expect(markdown).toContain('| article `/article/` |');
     expect(markdown).toContain('| article | 100 | 100 | 100 | 100 | 0.80 s | 0.000 | 0 ms |');
@@ -241,6 +253,7 @@ describe('readPhases', () => {
   const log = [
     '02:44:35 [content] Syncing content',
     '02:44:38 [build] ✓ Completed in 7.00s.',
+    '02:44:38 [build] Building static entrypoints...',
     ' generating static routes ',
     '02:44:50   ├─ /404.html02:44:50   ├─ /atom.xml (+1.50s) ',
     '02:44:54   ├─ /posts/a/index.html (+500ms) ',
@@ -258,14 +271,15 @@ describe('readPhases', () => {
   ].join('\n');
 
   test('splits the wall time into bundling, routes (feeds estimated from per-route times), images and the integrations', () => {
-    const phases = readPhases(log, 82);
+    const phases = readPhases(log, 92);
+    expect(phases.sync).toBe(7);
     expect(phases.routes).toBe(40);
     expect(phases.images).toBe(4.87);
     expect(phases.bundle).toBeCloseTo(60 - 40 - 4.87);
     // 2.5 s of the 4 s of attributable route times were feeds (atom.xml and a tag's rss.xml).
     expect(phases.feeds).toBeCloseTo(40 * (2.5 / 4));
     expect([phases.index, phases.headers, phases.cards]).toEqual([2.5, 1.2, 15.2]);
-    expect(phases.other).toBeCloseTo(82 - 60 - 2.5 - 1.2 - 15.2);
+    expect(phases.other).toBeCloseTo(92 - 7 - 60 - 2.5 - 1.2 - 15.2);
   });
 
   test('counts what the log does not show as zero', () => {

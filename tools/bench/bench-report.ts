@@ -18,14 +18,16 @@ export interface BuildFigures {
 }
 
 /**
- * Where a build's wall time went, in seconds, read from its log (readPhases). `bundle`: content
- * sync, types and Vite's bundling; `routes`: rendering the pages, feeds and files (or copying those
+ * Where a build's wall time went, in seconds, read from its log (readPhases). `sync`: Astro's
+ * "collecting build info" (Vite's dependency scan, content sync, types); `bundle`: Vite's bundling
+ * of the pages; `routes`: rendering the pages, feeds and files (or copying those
  * the incremental build kept); `feeds`: the part of `routes` spent on feeds (XML and JSON routes),
  * estimated from Astro's per-route times; `images`: optimised images; `index`, `cards`, `headers`:
  * the integrations' own timings when the pages are done; `other`: the rest (Node's start, loading
- * the config, the sitemap, redirects, exit).
+ * the config and the content check before Astro's first log line, the sitemap, redirects, exit).
  */
 export interface Phases {
+  sync: number;
   bundle: number;
   routes: number;
   feeds: number;
@@ -48,8 +50,10 @@ export function readPhases(log: string, wallSeconds: number): Phases {
   };
   const routes = after('generating static routes');
   const images = after('generating optimized images');
-  const astro = [...log.matchAll(/\[build\] ✓ Completed in ([\d.]+)(m?s)\./g)].at(-1);
-  const astroSeconds = astro ? seconds(astro[1]!, astro[2]!) : routes + images;
+  // Astro logs "[build] ✓ Completed in" after collecting build info, then after all the rest.
+  const stages = [...log.matchAll(/\[build\] ✓ Completed in ([\d.]+)(m?s)\./g)].map((m) => seconds(m[1]!, m[2]!));
+  const sync = stages.length > 1 ? stages[0]! : 0;
+  const astroSeconds = stages.at(-1) ?? routes + images;
   const ms = (pattern: RegExp) => Number(pattern.exec(log)?.[1] ?? 0) / 1000;
   const index = ms(/search index: .* in (\d+) ms/);
   const cards = ms(/social images: \d+ drawn, \d+ reused from cache \((\d+) ms/);
@@ -63,6 +67,7 @@ export function readPhases(log: string, wallSeconds: number): Phases {
     if (/\.(xml|json)$/.test(path!)) feedTime += time;
   }
   return {
+    sync,
     bundle: Math.max(0, astroSeconds - routes - images),
     routes,
     feeds: routeTime > 0 ? (routes * feedTime) / routeTime : 0,
@@ -70,18 +75,19 @@ export function readPhases(log: string, wallSeconds: number): Phases {
     index,
     cards,
     headers,
-    other: Math.max(0, wallSeconds - astroSeconds - index - cards - headers),
+    other: Math.max(0, wallSeconds - sync - astroSeconds - index - cards - headers),
   };
 }
 
 /** Where time went in each measured build, as a table (seconds, and share of the wall time). */
 export function renderPhaseTable(builds: readonly { name: string; seconds: number; phases: Phases }[]): string {
-  const keys = ['bundle', 'routes', 'feeds', 'images', 'index', 'cards', 'headers', 'other'] as const;
+  const keys = ['sync', 'bundle', 'routes', 'feeds', 'images', 'index', 'cards', 'headers', 'other'] as const;
   return markdownTable(
     [
       'build',
       'wall',
-      'sync + bundle',
+      'content sync + types',
+      'bundle',
       'render/copy routes',
       '(of which feeds)',
       'images',
@@ -97,7 +103,7 @@ export function renderPhaseTable(builds: readonly { name: string; seconds: numbe
         (key) => `${fmt(build.phases[key], 1)} s (${Math.round((100 * build.phases[key]) / build.seconds)}%)`,
       ),
     ]),
-    ['l', ...Array(9).fill('r')],
+    ['l', ...Array(10).fill('r')],
   );
 }
 
