@@ -120,3 +120,17 @@ test('npm run dev shows drafts and scheduled posts, marked as such', async () =>
   const { html: draft } = await fetchPage(base, '/posts/fixture-draft-post/');
   expect(draft).toContain('Draft: visible only in the development preview.');
 });
+
+test('npm run dev draws the cards pages share: the site card and a post’s card', async () => {
+  const { html: home } = await fetchPage(base, '/');
+  const { html: post } = await fetchPage(base, '/posts/fixture-card-long-word/');
+  for (const html of [home, post]) {
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+    expect(image).toMatch(/\/social\/(site|posts\/fixture-card-long-word)\.png$/);
+    const response = await fetch(`${base}${new URL(image!).pathname}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    // A PNG's signature.
+    expect([...new Uint8Array(await response.arrayBuffer()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  }
+});
