@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
+import { localImagesInRawHtml } from './src/lib/markdown-html-images.ts';
 import { previewUnpublished } from './src/integrations/preview-unpublished.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
@@ -76,7 +77,12 @@ export default defineConfig({
     // quotes curl and "..." becomes an ellipsis (only the glyph changes), but "--" and "---" stay
     // hyphens, because the site cannot tell a dash from a command-line flag (`--verbose`), an ASCII
     // arrow or a separator, and an author who wants a dash types one (– or —). Code is never touched.
-    processor: satteri({ features: { smartPunctuation: { quotes: true, ellipses: true, dashes: false } } }),
+    // Local images in raw HTML (an imported Blogger table, an editor's <div>) are optimised like
+    // ![alt](./photo.jpg): see src/lib/markdown-html-images.ts.
+    processor: satteri({
+      features: { smartPunctuation: { quotes: true, ellipses: true, dashes: false } },
+      hastPlugins: [localImagesInRawHtml()],
+    }),
   },
   experimental: {
     // A rebuild renders again only the pages whose data changed: the routes that list every post

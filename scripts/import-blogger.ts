@@ -30,6 +30,7 @@ import { planImport } from '../src/lib/blogger/plan.ts';
 import { compareSettings, writeSettings } from '../src/lib/blogger/settings.ts';
 import { DEFAULT_DOWNLOAD_OPTIONS, downloadImages, type ImageOutcome } from '../src/lib/blogger/download-images.ts';
 import { findImages } from '../src/lib/blogger/html-to-markdown.ts';
+import { largestImageUrl } from '../src/lib/blogger/image-urls.ts';
 import { renderImportReport } from '../src/lib/blogger/report.ts';
 import { type LocalImageLookup } from '../src/lib/blogger/plan.ts';
 import { listFiles } from '../src/lib/files.ts';
@@ -173,7 +174,7 @@ const toDownload = new Set<string>();
 for (const item of exported.items) {
   for (const image of findImages(item.html)) {
     const url = image.source;
-    if (!image.inHtml && /^https?:\/\//i.test(url) && !fromFolder(url)) toDownload.add(url);
+    if (/^https?:\/\//i.test(url) && !fromFolder(url)) toDownload.add(largestImageUrl(url));
   }
 }
 let outcomes = new Map<string, ImageOutcome>();
@@ -196,8 +197,9 @@ if (!values['no-download'] && toDownload.size > 0) {
   bar?.stop();
 }
 const localImage: LocalImageLookup = (image) => {
-  const url = image.source;
-  const local = fromFolder(url) ?? placedFile(url) ?? stagedFile(url);
+  // Downloads are named by the largest size's address: the same photo at two sizes is one file.
+  const url = largestImageUrl(image.source);
+  const local = fromFolder(image.source) ?? placedFile(url) ?? stagedFile(url);
   return local ? { from: local, type: typeOfFile(local) } : undefined;
 };
 
@@ -266,10 +268,9 @@ for (const copy of plan.copies) {
   if (copy.url.includes('://')) (manifest.images ??= {})[copy.url] = copy.to;
 }
 const reportFile = join(contentDir, '.imports', 'blogger-report.md');
-const remoteReason = (source: string, inHtml: boolean): string => {
-  if (inHtml) return 'inside HTML that stays HTML (a table Markdown cannot hold, an object...)';
+const remoteReason = (source: string): string => {
   if (values['no-download']) return 'not downloaded (--no-download)';
-  const outcome = outcomes.get(source);
+  const outcome = outcomes.get(largestImageUrl(source));
   if (outcome && outcome.ok === false) return outcome.reason;
   return /^https?:|^\/\//i.test(source) ? 'not downloaded' : 'not a web address';
 };
@@ -313,7 +314,8 @@ if (!values['dry-run']) {
 function describeImages(): string {
   const downloaded = [...outcomes.values()].filter((outcome) => outcome.ok === true).length;
   const kept = [...outcomes.values()].filter((outcome) => outcome.ok === 'kept').length;
-  const fromFolderCount = plan.copies.filter((copy) => fromFolder(copy.url)).length;
+  const folderFiles = new Set(imageIndex.values());
+  const fromFolderCount = plan.copies.filter((copy) => folderFiles.has(copy.from)).length;
   return [
     `${downloaded} downloaded`,
     ...(kept ? [`${kept} already downloaded`] : []),
@@ -336,8 +338,7 @@ const lines = [
   `  files:    ${outcome.created.length} created, ${outcome.updated.length} updated, ${outcome.unchanged} unchanged, ${outcome.kept.length} kept as edited`,
 ];
 const remote = plan.remoteImages.map(
-  (image) =>
-    `${image.entry}: the image ${image.source} stays at ${image.src}: ${remoteReason(image.source, image.inHtml)}`,
+  (image) => `${image.entry}: the image ${image.source} stays at ${image.src}: ${remoteReason(image.source)}`,
 );
 if (remote.length > 0) lines.push(`  images left remote: ${remote.length}`, ...remote.map((line) => `    - ${line}`));
 if (plan.altToDo.length > 0) {

@@ -54,7 +54,8 @@ const photoName = (url: URL) => url.pathname.split('/').pop() ?? '';
  * - /page-as-image/: an HTML page sent as image/jpeg; /bitmap/: a BMP;
  * - /huge/: 3 MB said in Content-Length; /endless/: 3 MB streamed without a length;
  * - /big-original/: the s0 original is 3 MB, s1600 a small JPEG;
- * - /slow/: answers after 4 s; /-door/: a 1600 × 1200 photo, large enough to share as a hero.
+ * - /slow/: answers after 4 s; /-door/: a 1600 × 1200 photo, large enough to share as a hero;
+ * - /-wide/: a 1200 × 900 photo (shown smaller by the post, so astro:assets makes a srcset).
  */
 async function makeRoutes() {
   const jpeg = await picture(64, 48, 'jpeg');
@@ -134,6 +135,8 @@ async function makeRoutes() {
     ],
     // A post's opening picture at the size a camera gives (its hero is cropped to 1200 × 630 to share).
     ['/-door/', async (_req, res, url) => image(res, await picture(1600, 1200, 'jpeg', photoName(url)), 'image/jpeg')],
+    // Photos large enough for astro:assets to offer several widths (a srcset) where the post shows them small.
+    ['/-wide/', async (_req, res, url) => image(res, await picture(1200, 900, 'jpeg', photoName(url)), 'image/jpeg')],
     ['/', (_req, res, url) => photo(res, url)],
   ];
   return routes;

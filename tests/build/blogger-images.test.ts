@@ -31,7 +31,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     const { status, output } = await importBlogger();
     expect(status, output).toBe(0);
     expect(output).toContain(
-      "images:   14 downloaded, 7 left at their remote address (allowed by the site's CSP), 4 without a description",
+      "images:   18 downloaded, 7 left at their remote address (allowed by the site's CSP), 5 without a description",
     );
     // Blogger's size in the address asks for the original (s0), whatever the post showed.
     expect(server.requests).toContain(
@@ -48,7 +48,30 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     expect(post).toContain('![The printed price list: 30 minutes £35, 60 minutes £60](./label.png)');
     expect(post).toContain('![Bare feet resting on a folded white towel](./feet.jpg)');
     expect(post).toContain('| ![](./before.jpg) | ![After: shoulders down, jaw unclenched](./after.jpg) |');
-    expect(post).toContain('<img src="https://2.bp.blogspot.com/-t3/Tt/s200/schedule.jpg" alt="">');
+    // Images in HTML that stays HTML (tables without header cells) are downloaded too, one file per photo.
+    expect(post).toContain('<td colspan="2"><img src="./schedule.jpg" alt=""></td>');
+    expect(post).toContain('<img src="./schedule.jpg" title="Programul de vară" alt="Programul de vară">');
+    expect(post).toContain(
+      '<td style="text-align: center; width: 50%;"><img src="./камни-на-спине.jpg" width="320" alt=""></td>',
+    );
+    expect(post).toContain(
+      '<div><img src="./massagem-nos-pés.jpg" alt="Massagem nos pés com óleo morno, sessão de sábado"></div>',
+    );
+    expect(post).toContain(
+      '<img src="https://3.bp.blogspot.com/-gone/Qr/missing/s320/carta%20antiga.jpg" alt="A carta antiga do estúdio">',
+    );
+    // A Flash object is gone, and the picture it showed without its plug-in stays.
+    expect(post).not.toContain('<object');
+    expect(post).toContain('![The treatment room seen from the door, before the flash tour loads](./tur-virtual.jpg)');
+    for (const file of ['schedule.jpg', 'камни-на-спине.jpg', 'massagem-nos-pés.jpg', 'tur-virtual.jpg']) {
+      expect(project.exists(`${HOME}/${file}`), file).toBe(true);
+    }
+    expect(project.exists(`${HOME}/schedule-2.jpg`)).toBe(false);
+    // The srcset's 2x file, at its largest size, with its query string; the Cyrillic name decoded.
+    expect(server.requests).toContain(
+      'http://blogger.googleusercontent.com/img/b/R29vZ2xl/-wide/AVvXsEgPes/s0/massagem%20nos%20p%C3%A9s.jpg',
+    );
+    expect(server.requests.filter((r) => r.includes('/-t3/Tt/'))).toHaveLength(1);
     expect(post).toContain('\naltTextPending: true\n');
     // The type comes from the bytes: a PNG named .jpg on Blogger is saved as .png.
     const label = await fileTypeFromBuffer(readFileSync(join(project.dir, HOME, 'label.png')));
@@ -93,7 +116,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
 
     const report = project.read('content/.imports/blogger-report.md');
     expect(report).toContain(
-      '- content/posts/hot-stones-at-home/index.md, "FIXTURE Hot Stones at Home, Step by Step" (/2021/11/hot-stones-at-home.html)\n  - [ ] `./stones-in-bowl.jpg`\n  - [ ] `./before.jpg`\n  - [ ] `https://2.bp.blogspot.com/-t3/Tt/s200/schedule.jpg` (in HTML)',
+      '- content/posts/hot-stones-at-home/index.md, "FIXTURE Hot Stones at Home, Step by Step" (/2021/11/hot-stones-at-home.html)\n  - [ ] `./stones-in-bowl.jpg`\n  - [ ] `./before.jpg`\n  - [ ] `./schedule.jpg` (in HTML)\n  - [ ] `./камни-на-спине.jpg` (in HTML)',
     );
     expect(report).toContain('- [ ] content/posts/hot-stones-at-home/index.md, `./towel.jpg`: from its caption');
     expect(report).toContain('`./avvxseh7ycoilbottle.jpg`: from its title, "A bottle of cold-pressed massage oil"');
@@ -108,7 +131,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     const before = server.requests.length;
     const { status, output } = await importBlogger();
     expect(status, output).toBe(0);
-    expect(output).toContain('images:   0 downloaded, 14 already downloaded, 7 left at their remote address');
+    expect(output).toContain('images:   0 downloaded, 18 already downloaded, 7 left at their remote address');
     expect(output).toContain('Nothing changed');
     // Only the images that failed are asked for again.
     const again = server.requests.slice(before);
@@ -139,7 +162,7 @@ test('with --no-download, images keep their addresses (https) and nothing is fet
       server.env,
     );
     expect(status, output).toBe(0);
-    expect(output).toContain("images:   0 downloaded, 21 left at their remote address (allowed by the site's CSP)");
+    expect(output).toContain("images:   0 downloaded, 26 left at their remote address (allowed by the site's CSP)");
     expect(server.requests).toEqual([]);
     expect(project.read(`${HOME}/index.md`)).toContain(
       '![](https://1.bp.blogspot.com/-Xq9wT2/VZkAAA/AAAAAAAAB1s/kF3/s320/stones%20in%20bowl.JPG)',

@@ -5,7 +5,10 @@ import {
   downloadImages,
   type DownloadOptions,
 } from '../../src/lib/blogger/download-images.ts';
+import { largestSrcsetCandidate, upgradeSrcset } from '../../src/lib/blogger/html-images.ts';
 import { findImages, htmlToMarkdown } from '../../src/lib/blogger/html-to-markdown.ts';
+import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
+import { planImport } from '../../src/lib/blogger/plan.ts';
 import {
   fallbackImageUrl,
   imageFileName,
@@ -152,7 +155,7 @@ describe('images in a post’s HTML', () => {
     ]);
   });
 
-  test('images in a table Markdown can hold become Markdown images; in one it cannot, they stay HTML (and remote)', () => {
+  test('images in a table Markdown can hold become Markdown images; in one it cannot, they stay HTML', () => {
     const simple = htmlToMarkdown(
       '<table><tr><th>Photo</th><th>When</th></tr><tr><td><img src="http://x.test/a.jpg"></td><td>Before</td></tr></table>',
     );
@@ -167,6 +170,125 @@ describe('images in a post’s HTML', () => {
   test('the address of each image is the one imageSrc gives', () => {
     const { markdown } = htmlToMarkdown('<img src="http://x.test/a.jpg" alt="A">', { imageSrc: () => './a.jpg' });
     expect(markdown).toBe('![A](./a.jpg)\n');
+  });
+});
+
+describe('images in HTML that stays HTML (layout tables, objects, nested divs)', () => {
+  /** A Russian blog's layout table, as Blogger's editor writes it: no header cells, 1990s attributes. */
+  const LAYOUT_TABLE =
+    '<table border="1" cellpadding="3" cellspacing="0" align="center" width="600"><tbody><tr>' +
+    '<td valign="top" width="50%" bgcolor="#FFF8F0" nowrap><a href="http://2.bp.blogspot.com/-k/Uu/s1600/%D0%BA%D0%B0%D0%BC%D0%BD%D0%B8.JPG" imageanchor="1"><img border="0" height="240" width="320" data-original-width="1600" data-original-height="1200" src="http://2.bp.blogspot.com/-k/Uu/s320/%D0%BA%D0%B0%D0%BC%D0%BD%D0%B8.JPG"></a></td>' +
+    '<td align="right">Горячие камни — 40&nbsp;минут<br><div style="margin:4px"><div><img src="https://blogger.googleusercontent.com/img/b/R29v/AVvXsE/w400-h300/p%C3%A9s.png?imgmax=800" srcset="https://blogger.googleusercontent.com/img/b/R29v/AVvXsE/w400-h300/p%C3%A9s.png 1x, http://cdn.example.net/p%C3%A9s-2x.png 2x" alt="Pés"></div></div></td>' +
+    '</tr></tbody></table>';
+
+  test('their images are found, with the full-size file to download (a link’s, else the srcset’s largest)', () => {
+    expect(findImages(LAYOUT_TABLE)).toEqual([
+      {
+        shown: 'http://2.bp.blogspot.com/-k/Uu/s320/%D0%BA%D0%B0%D0%BC%D0%BD%D0%B8.JPG',
+        source: 'http://2.bp.blogspot.com/-k/Uu/s1600/%D0%BA%D0%B0%D0%BC%D0%BD%D0%B8.JPG',
+        alt: '',
+        altFrom: 'none',
+        inHtml: true,
+      },
+      {
+        shown: 'https://blogger.googleusercontent.com/img/b/R29v/AVvXsE/w400-h300/p%C3%A9s.png?imgmax=800',
+        source: 'http://cdn.example.net/p%C3%A9s-2x.png',
+        alt: 'Pés',
+        altFrom: 'alt',
+        inHtml: true,
+      },
+    ]);
+  });
+
+  test('a downloaded one gets its local file, its width as shown, and loses what astro:assets makes anew', () => {
+    const { markdown } = htmlToMarkdown(LAYOUT_TABLE, {
+      imageSrc: (image) => (image.source.includes('cdn.example.net') ? './pés.png' : './камни.jpg'),
+    });
+    expect(markdown).toBe(
+      '<table style="margin-left: auto; margin-right: auto; width: 600px"><tbody><tr>' +
+        '<td style="vertical-align: top; width: 50%; background-color: #FFF8F0"><img width="320" src="./камни.jpg" alt=""></td>' +
+        '<td style="text-align: right">Горячие камни — 40\u00a0минут<br><div style="margin:4px"><div><img src="./pés.png" alt="Pés"></div></div></td>' +
+        '</tr></tbody></table>\n',
+    );
+  });
+
+  test('one left remote keeps its srcset, every candidate over https', () => {
+    const { markdown } = htmlToMarkdown(LAYOUT_TABLE);
+    expect(markdown).toContain(
+      'srcset="https://blogger.googleusercontent.com/img/b/R29v/AVvXsE/w400-h300/p%C3%A9s.png 1x, https://cdn.example.net/p%C3%A9s-2x.png 2x"',
+    );
+    expect(markdown).toContain('src="https://2.bp.blogspot.com/-k/Uu/s320/%D0%BA%D0%B0%D0%BC%D0%BD%D0%B8.JPG"');
+  });
+
+  test('a Flash object leaves the picture it showed without its plug-in; an object that is a picture becomes one', () => {
+    const { markdown, images, notes } = htmlToMarkdown(
+      '<object classid="clsid:D27CDB6E" width="400" height="300"><param name="movie" value="http://www.example.com/tour.swf"><object type="application/x-shockwave-flash" data="http://www.example.com/tour.swf"><img src="http://1.bp.blogspot.com/-t/s400/tour.jpg" alt="A sala de massagem vista da porta"></object></object>' +
+        '<p><object data="http://1.bp.blogspot.com/-m/s400/mapa.png" type="image/png" title="Mapa do estúdio"></object></p>' +
+        '<object data="http://www.example.com/old.swf"><param name="movie" value="http://www.example.com/old.swf"></object>',
+    );
+    expect(markdown).toBe(
+      '![A sala de massagem vista da porta](https://1.bp.blogspot.com/-t/s400/tour.jpg)\n\n![Mapa do estúdio](https://1.bp.blogspot.com/-m/s400/mapa.png)\n',
+    );
+    expect(images.map((image) => image.altFrom)).toEqual(['alt', 'alt']);
+    expect(notes.map((note) => note.message)).toEqual([
+      'a Flash or plug-in object (http://www.example.com/tour.swf) was removed, keeping what it showed without the plug-in: browsers no longer play it; embed the content again if it exists elsewhere',
+      'a Flash or plug-in object (http://www.example.com/old.swf) was removed: browsers no longer play it; embed the content again if it exists elsewhere',
+    ]);
+  });
+
+  test('a photo shown twice, and at two sizes, is one download and one file', () => {
+    const html =
+      '<p>Óleo morno, sempre.</p><p><img src="http://1.bp.blogspot.com/-z/Zz/s320/%C3%B3leo.jpg" alt="Óleo"></p>' +
+      '<table><tr><td><img src="http://1.bp.blogspot.com/-z/Zz/s1600/%C3%B3leo.jpg" alt="Óleo de novo"></td></tr></table>' +
+      '<table><tr><td><img src="http://1.bp.blogspot.com/-z/Zz/s320/%C3%B3leo.jpg?imgmax=800" alt="Com consulta"></td></tr></table>';
+    const plan = planImport(parseBloggerExport(backupFeed(html)), {
+      takenPostSlugs: new Set(),
+      takenPageSlugs: new Set(),
+      existingAuthors: new Set(),
+      localImage: () => ({ from: '/tmp/staged/a.jpg', type: 'jpg' }),
+    });
+    expect(plan.copies).toEqual([
+      {
+        from: '/tmp/staged/a.jpg',
+        to: 'posts/a-post/óleo.jpg',
+        url: 'http://1.bp.blogspot.com/-z/Zz/s0/%C3%B3leo.jpg',
+      },
+      {
+        from: '/tmp/staged/a.jpg',
+        to: 'posts/a-post/óleo-2.jpg',
+        url: 'http://1.bp.blogspot.com/-z/Zz/s0/%C3%B3leo.jpg?imgmax=800',
+      },
+    ]);
+    const body = plan.files.find((file) => file.path === 'posts/a-post/index.md')!.text;
+    expect(body).toContain('![Óleo](./óleo.jpg)');
+    expect(body).toContain('<img src="./óleo.jpg" alt="Óleo de novo">');
+    expect(body).toContain('<img src="./óleo-2.jpg" alt="Com consulta">');
+    expect(plan.remoteImages).toEqual([]);
+  });
+});
+
+/** One post in the "Back up content" format, with the given HTML. */
+function backupFeed(html: string): string {
+  const escaped = html.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>tag:blogger.com,1999:blog-9.post-1</id><published>2020-01-01T10:00:00.000Z</published><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/><title type='text'>A post</title><content type='html'>${escaped}</content><link rel='alternate' type='text/html' href='https://x.blogspot.com/2020/01/a-post.html'/><author><name>A. Reader</name></author></entry></feed>`;
+}
+
+describe('srcset in imported HTML (@prettier/parse-srcset)', () => {
+  test('the largest candidate is the widest, else the densest; a srcset with nothing to compare gives none', () => {
+    expect(largestSrcsetCandidate('a-320.jpg 320w, a-1280.jpg 1280w, a-640.jpg 640w')).toBe('a-1280.jpg');
+    expect(largestSrcsetCandidate('https://x.test/a.jpg?w=1,2 1x, https://x.test/a.jpg?w=3,4 2x')).toBe(
+      'https://x.test/a.jpg?w=3,4',
+    );
+    expect(largestSrcsetCandidate('a.jpg')).toBe('a.jpg');
+    expect(largestSrcsetCandidate('')).toBeUndefined();
+    expect(largestSrcsetCandidate('a.jpg 1q')).toBeUndefined();
+  });
+
+  test('every candidate is upgraded to https, its descriptor kept; an unreadable srcset gives none', () => {
+    expect(upgradeSrcset('http://1.bp.blogspot.com/a/s320/x.jpg 320w,//2.bp.blogspot.com/a/s640/x.jpg 640w')).toBe(
+      'https://1.bp.blogspot.com/a/s320/x.jpg 320w, https://2.bp.blogspot.com/a/s640/x.jpg 640w',
+    );
+    expect(upgradeSrcset('x.jpg 1q')).toBeUndefined();
   });
 });
 

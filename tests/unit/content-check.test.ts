@@ -180,6 +180,27 @@ describe('checkContent', () => {
     expect(summariseAltToDos(problems.filter((p) => p.severity !== 'todo'))).toBeUndefined();
   });
 
+  test('an <img> in a post’s HTML follows the same rules: a description (a to-do while altTextPending) and a file that exists', () => {
+    const table =
+      '<table><tr><td><img src="./камни.jpg" alt=""></td><td><img src="./p%C3%A9s.jpg" alt="TODO: describe this image"></td></tr>\n<tr><td><img src="https://1.bp.blogspot.com/-a/s320/x.jpg"></td><td><img src="./gone.jpg" alt="Pedras quentes"></td></tr></table>';
+    const problems = checkContent(
+      contentInput({
+        posts: [
+          post('imported/index.md', `${ARTICLE}\naltTextPending: true`, `Texto.\n\n${table}`),
+          post('new/index.md', ARTICLE, '<div><img src="./a.jpg"></div>'),
+        ],
+        fileExists: (path) => !path.endsWith('gone.jpg'),
+      }),
+    );
+    expect(problems.map((p) => `${p.severity} ${p.file}:${p.line}: ${p.message}`)).toEqual([
+      'todo content/posts/imported/index.md:12: the image ./камни.jpg (an <img> in HTML) has no alt text; write a short description of it in its alt="..."',
+      'todo content/posts/imported/index.md:12: the image ./p%C3%A9s.jpg (an <img> in HTML) still has the placeholder description "TODO: describe this image"; write what the image shows in its alt="..."',
+      'todo content/posts/imported/index.md:13: the image https://1.bp.blogspot.com/-a/s320/x.jpg (an <img> in HTML) has no alt text; write a short description of it in its alt="..."',
+      'error content/posts/imported/index.md:13: the image ./gone.jpg does not exist (looked for content/posts/imported/gone.jpg); put it next to the post or fix the path',
+      'error content/posts/new/index.md:9: the image ./a.jpg (an <img> in HTML) has no alt text; write a short description of it in its alt="..."',
+    ]);
+  });
+
   test('reports a hero image that does not exist', () => {
     const hero = post('p/index.md', `${ARTICLE}\nhero:\n  image: ./hero.jpg\n  alt: A hand`);
     expect(check({ posts: [hero], fileExists: () => false })).toEqual([

@@ -787,11 +787,11 @@ describe('hero candidates: a post that opens with a downloaded, described pictur
     });
     expect(post.body).not.toContain('pedras-quentes.jpg');
     expect(post.body.trimStart()).toMatch(/^Тёплые камни/);
-    // The full-size file the thumbnail linked to is what is copied next to the post.
+    // The full-size file the thumbnail linked to (at its largest size, s0) is what is copied next to the post.
     expect(plan.copies).toEqual([
       expect.objectContaining({
         to: 'posts/a-post/pedras-quentes.jpg',
-        url: 'http://1.bp.blogspot.com/-a/Xy/s1600/pedras%20quentes.JPG',
+        url: 'http://1.bp.blogspot.com/-a/Xy/s0/pedras%20quentes.JPG',
       }),
     ]);
   });

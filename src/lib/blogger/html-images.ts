@@ -8,7 +8,8 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Html, Image, Paragraph, RootContent as MdastContent } from 'mdast';
-import { isSameImage, looksLikeImageFile } from './image-urls.ts';
+import parseSrcset from '@prettier/parse-srcset';
+import { isSameImage, looksLikeImageFile, upgradeToHttps } from './image-urls.ts';
 
 /** Where an image's description came from: its own alt, its title, the caption, or nowhere. */
 export type AltSource = 'alt' | 'title' | 'caption' | 'none';
@@ -22,7 +23,11 @@ export interface ImageReference {
   /** The description to write: alt, title or caption text; '' when there is none. */
   alt: string;
   altFrom: AltSource;
-  /** Inside HTML that stays HTML (a table Markdown cannot hold, an object...): it stays remote. */
+  /**
+   * Inside HTML that stays HTML (a table Markdown cannot hold, a figure with two images...). It is
+   * downloaded all the same: the site optimises local `<img>` in raw HTML too (see
+   * src/lib/markdown-html-images.ts).
+   */
   inHtml: boolean;
 }
 
@@ -103,6 +108,73 @@ function isSimpleFigure(figure: Element): boolean {
 }
 
 /**
+ * The largest candidate of a srcset (by width, else density), read by the HTML standard's algorithm
+ * (@prettier/parse-srcset, as the rest of the site reads srcsets); undefined for an empty or
+ * unreadable srcset, or one whose candidates give no size to compare.
+ */
+export function largestSrcsetCandidate(srcset: string): string | undefined {
+  let candidates: ReturnType<typeof parseSrcset>;
+  try {
+    candidates = parseSrcset(srcset);
+  } catch {
+    return undefined;
+  }
+  const size = (candidate: (typeof candidates)[number]) =>
+    candidate.width?.value ?? (candidate.density?.value ?? 1) * (candidates.some((c) => c.width) ? 0 : 1);
+  const best = [...candidates].sort((a, b) => size(b) - size(a))[0];
+  return best && size(best) > 0 ? best.source.value : undefined;
+}
+
+/**
+ * A srcset with every candidate's address over https (see upgradeToHttps), the descriptors kept;
+ * undefined when it cannot be read (the browser would load none of it either).
+ */
+export function upgradeSrcset(srcset: string): string | undefined {
+  try {
+    return parseSrcset(srcset)
+      .map((candidate) => {
+        const descriptor = candidate.width
+          ? ` ${candidate.width.value}w`
+          : candidate.density
+            ? ` ${candidate.density.value}x`
+            : candidate.height
+              ? ` ${candidate.height.value}h`
+              : '';
+        return `${upgradeToHttps(candidate.source.value)}${descriptor}`;
+      })
+      .join(', ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Attributes of an old image that only told Blogger's 2000s browsers how to draw it (obsolete in HTML). */
+const OBSOLETE_IMAGE_ATTRIBUTES = ['border', 'hSpace', 'vSpace', 'align', 'lowsrc', 'longDesc', 'name'];
+
+/**
+ * Writes an image's new address on its element. A local copy (./photo.jpg) loses what astro:assets
+ * makes anew (srcset, sizes) and Blogger's data-original-* sizes; its width stays as the size the
+ * post showed it at (the height then follows the picture's own proportions, so nothing is cropped).
+ * A remote image keeps its srcset, each address over https. Obsolete drawing attributes
+ * (border="0", hspace...) go either way.
+ */
+export function setImageAddress(node: Element, src: string): void {
+  node.properties.src = src;
+  for (const name of OBSOLETE_IMAGE_ATTRIBUTES) delete node.properties[name];
+  const srcset = typeof node.properties.srcSet === 'string' ? node.properties.srcSet : undefined;
+  if (/^https?:/i.test(src)) {
+    const upgraded = srcset === undefined ? undefined : upgradeSrcset(srcset);
+    if (upgraded) node.properties.srcSet = upgraded;
+    else delete node.properties.srcSet;
+    return;
+  }
+  delete node.properties.srcSet;
+  delete node.properties.sizes;
+  for (const name of Object.keys(node.properties)) if (/^dataOriginal/.test(name)) delete node.properties[name];
+  if (node.properties.width !== undefined && node.properties.height !== undefined) delete node.properties.height;
+}
+
+/**
  * Prepares the images of a parsed post in place: caption tables and simple figures become marked
  * figures; a link around a lone image is removed, and when it pointed at an image file (Blogger's
  * full-size copy), that file is what gets downloaded; every image records its description's source
@@ -132,6 +204,10 @@ export function prepareImages(tree: Root, stayingHtml: (element: Element) => boo
         }
       }
       if (node.tagName === 'img') {
+        // Without a full-size link, the largest file its srcset offers is the one to download.
+        const srcset = typeof node.properties.srcSet === 'string' ? node.properties.srcSet : '';
+        const largest = srcset && !(SOURCE in node.properties) ? largestSrcsetCandidate(srcset) : undefined;
+        if (largest && /^(https?:)?\/\//i.test(largest)) node.properties[SOURCE] = largest;
         const alt = String(node.properties.alt ?? '').trim();
         const title = String(node.properties.title ?? '').trim();
         const described = alt ? 'alt' : title ? 'title' : caption ? 'caption' : 'none';

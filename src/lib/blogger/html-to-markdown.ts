@@ -16,6 +16,7 @@ import {
   figureToMarkdown,
   isImportFigure,
   prepareImages,
+  setImageAddress,
   type ImageReference,
 } from './html-images.ts';
 import { upgradeToHttps } from './image-urls.ts';
@@ -55,11 +56,6 @@ const staysHtml = (node: Element) =>
 
 const processor = unified()
   .use(rehypeParse, { fragment: true })
-  .use(() => (tree: Root, file: VFile) => {
-    // Links, anchors, headings, scripts and embeds (see transforms.ts); what changed goes to the report.
-    // (Images were prepared before: see prepareImages.)
-    file.data.notes = cleanImportedHtml(tree);
-  })
   .use(rehypeRemark, {
     handlers: {
       ...Object.fromEntries([...KEEP_AS_HTML].map((tag) => [tag, keepAsHtml])),
@@ -96,12 +92,22 @@ export interface ConvertOptions {
   imageSrc?: ((image: ImageReference) => string) | undefined;
 }
 
+/**
+ * A post's HTML parsed and cleaned: links, anchors, headings, scripts and embeds first (see
+ * transforms.ts; a Flash object leaves its fallback image behind), then its images prepared (see
+ * html-images.ts). What changed is returned for the report.
+ */
+function parsePost(html: string): { hast: Root; notes: ConversionNote[] } {
+  const hast = processor.parse(html);
+  const notes = cleanImportedHtml(hast);
+  notes.unshift(...removeBrokenImages(hast));
+  prepareImages(hast, staysHtml);
+  return { hast, notes };
+}
+
 /** The images of a post's HTML (see html-images.ts), without converting it. */
 export function findImages(html: string): ImageReference[] {
-  const hast = processor.parse(html);
-  removeBrokenImages(hast);
-  prepareImages(hast, staysHtml);
-  return collectImages(hast).map(({ reference }) => reference);
+  return collectImages(parsePost(html).hast).map(({ reference }) => reference);
 }
 
 /**
@@ -109,17 +115,13 @@ export function findImages(html: string): ImageReference[] {
  * the address `imageSrc` gives and the best description the post has (see prepareImages).
  */
 export function htmlToMarkdown(html: string, { imageSrc }: ConvertOptions = {}): ConvertedHtml {
-  const hast = processor.parse(html);
-  const imageNotes = removeBrokenImages(hast);
-  prepareImages(hast, staysHtml);
+  const { hast, notes } = parsePost(html);
   const images = collectImages(hast).map(({ node, reference }) => {
     const src = imageSrc ? imageSrc(reference) : upgradeToHttps(reference.shown);
-    node.properties.src = src;
+    setImageAddress(node, src);
     return { ...reference, src };
   });
   clearImageMarks(hast);
-  const file = new VFile();
-  const markdown = String(processor.stringify(processor.runSync(hast, file) as never)).trim();
-  const notes = [...imageNotes, ...((file.data.notes as ConversionNote[] | undefined) ?? [])];
+  const markdown = String(processor.stringify(processor.runSync(hast, new VFile()) as never)).trim();
   return { markdown: markdown ? `${markdown}\n` : '', images, notes };
 }

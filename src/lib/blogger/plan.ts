@@ -7,7 +7,7 @@ import { getTagKey, slugify, slugifyTag } from '../slugs.ts';
 import { getExcerpt, truncateAtWord } from '../text.ts';
 import type { ImageReference } from './html-images.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
-import { imageFileName, upgradeToHttps } from './image-urls.ts';
+import { imageFileName, largestImageUrl, upgradeToHttps } from './image-urls.ts';
 import type { BloggerAuthor, BloggerExport, BloggerItem } from './parse.ts';
 
 /** Written into an image's alt text when the old post had none; the build asks for a description. */
@@ -26,11 +26,14 @@ export interface ImageCopy {
   from: string;
   /** Path relative to the content folder. */
   to: string;
-  /** The address the image had on the old blog (what was downloaded). */
+  /**
+   * The address downloaded: the largest size of the image the old blog showed (see
+   * largestImageUrl), which also names it in content/.imports/blogger.json.
+   */
   url: string;
 }
 
-/** An image that keeps its remote address (not downloaded, or inside HTML that stays HTML). */
+/** An image that keeps its remote address (not downloaded: --no-download, or the download failed). */
 export interface RemoteImage {
   /** The entry, as "title" (old address). */
   entry: string;
@@ -38,7 +41,7 @@ export interface RemoteImage {
   src: string;
   /** The address that was (or would have been) downloaded. */
   source: string;
-  /** Inside HTML that stays HTML (a complex table...), so it could not become a local file. */
+  /** Inside HTML that stays HTML (a table without header cells...). */
   inHtml: boolean;
 }
 
@@ -315,13 +318,16 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     const nameBySource = new Map<string, string>();
     const converted = htmlToMarkdown(item.html, {
       imageSrc: (image) => {
-        const local = image.inHtml ? undefined : options.localImage?.(image);
+        // Images in HTML that stays HTML are local files too: the site optimises them there as well.
+        const local = options.localImage?.(image);
         if (!local) return upgradeToHttps(image.shown);
-        let name = nameBySource.get(image.source);
+        // One file per photo: the same picture shown twice, or at two sizes (s320 and s1600), is one.
+        const key = largestImageUrl(image.source);
+        let name = nameBySource.get(key);
         if (!name) {
           name = imageFileName(image.source, local.type, namesTaken);
-          nameBySource.set(image.source, name);
-          plan.copies.push({ from: local.from, to: `${imageFolder}/${name}`, url: image.source });
+          nameBySource.set(key, name);
+          plan.copies.push({ from: local.from, to: `${imageFolder}/${name}`, url: key });
         }
         return `${imagePrefix}${name}`;
       },

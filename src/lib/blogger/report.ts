@@ -14,7 +14,7 @@ const code = (text: string) => `\`${text.replaceAll('`', "'")}\``;
  */
 export function renderImportReport(
   plan: Pick<ImportPlan, 'altToDo' | 'interimAlt' | 'remoteImages'> & Partial<Pick<ImportPlan, 'errors' | 'warnings'>>,
-  remoteReason: (source: string, inHtml: boolean) => string,
+  remoteReason: (source: string) => string,
 ): string {
   const lines = ['# Blogger import: what is left to do', ''];
   lines.push('## Damaged entries', '');
@@ -64,9 +64,7 @@ export function renderImportReport(
       '',
     );
     for (const image of plan.remoteImages) {
-      lines.push(
-        `- ${image.entry}: ${code(image.source)} → ${code(image.src)}: ${remoteReason(image.source, image.inHtml)}`,
-      );
+      lines.push(`- ${image.entry}: ${code(image.source)} → ${code(image.src)}: ${remoteReason(image.source)}`);
     }
     lines.push('');
   }

@@ -123,6 +123,42 @@ function flashSource(node: Element): string | undefined {
   return found;
 }
 
+/** Whether an <object>/<embed> shows a picture (type image/*, or an image file's address). */
+function isPictureObject(node: Element, url: URL): boolean {
+  const type = String(node.properties.type ?? '').toLowerCase();
+  return type.startsWith('image/') || (!type && /\.(?:jpe?g|png|gif|webp|avif)$/i.test(url.pathname));
+}
+
+/** The <img> an <object>/<embed> showing a picture becomes, described by its fallback text or title. */
+function pictureOf(node: Element, url: URL): Element {
+  const text = hastToString(node).replace(/\s+/g, ' ').trim();
+  const alt = String(node.properties.title ?? '').trim() || text;
+  return {
+    type: 'element',
+    tagName: 'img',
+    properties: {
+      src: url.href,
+      alt,
+      ...(node.properties.width ? { width: String(node.properties.width) } : {}),
+      ...(node.properties.height ? { height: String(node.properties.height) } : {}),
+    },
+    children: [],
+  };
+}
+
+/**
+ * The fallback content of an <object> (its children other than <param> and <embed>, which only
+ * feed the plug-in); nested objects, as Blogger's old embed code nests them, give their own.
+ */
+function objectFallback(node: Element): ElementContent[] {
+  return node.children.flatMap((child): ElementContent[] => {
+    if (child.type !== 'element') return [child];
+    if (child.tagName === 'param' || child.tagName === 'embed') return [];
+    if (child.tagName === 'object') return objectFallback(child);
+    return [child];
+  });
+}
+
 /**
  * Embeds (B4, B5): iframes get an https address and a title naming the provider; Flash YouTube
  * players (<object>/<embed> with youtube.com/v/ID) become the same YouTube frame as an iframe
@@ -170,11 +206,19 @@ function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
         parent.children[index] = makeFrame(url, 'YouTube video', node.properties.width, node.properties.height);
         return SKIP;
       }
+      // An <object>/<embed> that only shows a picture is that picture.
+      if (url && isPictureObject(node, url)) {
+        parent.children[index] = pictureOf(node, url);
+        return SKIP;
+      }
+      // What a browser without the plug-in showed (an <img>, a line of text) is what readers saw.
+      const fallback = node.tagName === 'object' ? objectFallback(node) : [];
+      const shows = fallback.some((child) => child.type === 'element' || (child.type === 'text' && child.value.trim()));
       notes.push({
         kind: 'flash',
-        message: `a Flash or plug-in object (${source || 'no address'}) was removed: browsers no longer play it; embed the content again if it exists elsewhere`,
+        message: `a Flash or plug-in object (${source || 'no address'}) was removed${shows ? ', keeping what it showed without the plug-in' : ''}: browsers no longer play it; embed the content again if it exists elsewhere`,
       });
-      parent.children.splice(index, 1);
+      parent.children.splice(index, 1, ...fallback);
       return [SKIP, index];
     }
     return undefined;
@@ -379,9 +423,67 @@ export function removeBrokenImages(tree: Root): ConversionNote[] {
   return notes;
 }
 
+/** CSS for an HTML length attribute: "320" is 320px, "50%" stays as it is; undefined for anything else. */
+function cssLength(value: unknown): string | undefined {
+  const text = String(value ?? '').trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return `${text}px`;
+  return /^\d+(\.\d+)?%$/.test(text) ? text : undefined;
+}
+
+/**
+ * Table attributes of 1990s HTML, which Blogger's editor still writes and HTML no longer has
+ * (the Nu HTML Checker refuses them): the ones that change the look become the same CSS in the
+ * element's style (align, valign, width, bgcolor); spacing and border attributes, whose look the
+ * site's own table style gives, are dropped. Property names as hast spells them.
+ */
+const TABLE_ELEMENTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'col', 'colgroup', 'caption']);
+const DROPPED_TABLE_ATTRIBUTES = [
+  'border',
+  'cellPadding',
+  'cellSpacing',
+  'frame',
+  'rules',
+  'summary',
+  'noWrap',
+  'char',
+  'charOff',
+  'axis',
+  'abbr',
+  'height',
+];
+
+function modernizeTables(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    if (!TABLE_ELEMENTS.has(node.tagName)) return;
+    const { properties } = node;
+    const css: string[] = [];
+    const align = String(properties.align ?? '').toLowerCase();
+    if (node.tagName === 'table' && align === 'center') css.push('margin-left: auto', 'margin-right: auto');
+    else if (node.tagName === 'table' && (align === 'left' || align === 'right')) css.push(`float: ${align}`);
+    else if (['left', 'right', 'center', 'justify'].includes(align)) css.push(`text-align: ${align}`);
+    const valign = String(properties.vAlign ?? '').toLowerCase();
+    if (['top', 'middle', 'bottom', 'baseline'].includes(valign)) css.push(`vertical-align: ${valign}`);
+    const width = cssLength(properties.width);
+    if (width && node.tagName !== 'col' && node.tagName !== 'colgroup') css.push(`width: ${width}`);
+    if (typeof properties.bgColor === 'string' && /^#?[\w]+$/.test(properties.bgColor)) {
+      css.push(`background-color: ${properties.bgColor}`);
+    }
+    for (const name of ['align', 'vAlign', 'bgColor', ...DROPPED_TABLE_ATTRIBUTES]) delete properties[name];
+    if (node.tagName !== 'col' && node.tagName !== 'colgroup') delete properties.width;
+    if (css.length > 0) {
+      const own = String(properties.style ?? '')
+        .trim()
+        .replace(/;?$/, '');
+      // The element's own style comes last, so where both say something, it wins (as it did on Blogger).
+      properties.style = [...css, ...(own ? [own] : [])].join('; ');
+    }
+  });
+}
+
 /** Runs every non-image clean-up of an imported post's HTML, in place; returns what it changed. */
 export function cleanImportedHtml(tree: Root): ConversionNote[] {
   const notes: ConversionNote[] = [];
+  modernizeTables(tree);
   convertScripts(tree, notes);
   convertEmbeds(tree, notes);
   checkLinks(tree, notes);

@@ -36,6 +36,14 @@ function parseForLinks(body: string, isMdx: boolean): Root {
   }
 }
 
+/** An `<img>` written in a body's raw HTML, with its line: its description and file are checked. */
+export interface HtmlImage {
+  src: string;
+  /** The alt attribute as written (entities decoded), or undefined when there is none. */
+  alt: string | undefined;
+  line: number;
+}
+
 /** A URL written somewhere in a body other than a Markdown link or image, with its line in the file. */
 export interface WrittenUrl {
   url: string;
@@ -52,12 +60,15 @@ export interface WrittenUrl {
  * URL_ATTRIBUTES, each srcset candidate on its own (read by the HTML standard's algorithm), with
  * the line each tag starts on. Entities are decoded first, as the browser does.
  */
-function collectHtmlUrls(html: string, firstLine: number): WrittenUrl[] {
+function collectHtmlUrls(html: string, firstLine: number, images?: HtmlImage[]): WrittenUrl[] {
   const found: WrittenUrl[] = [];
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         const line = firstLine + (html.slice(0, parser.startIndex).match(/\n/g)?.length ?? 0);
+        if (name === 'img' && images && attributes.src?.trim()) {
+          images.push({ src: attributes.src.trim(), alt: attributes.alt, line });
+        }
         for (const [attribute, use] of Object.entries(URL_ATTRIBUTES[name] ?? {})) {
           const value = attributes[attribute];
           if (value === undefined) continue;
@@ -99,12 +110,13 @@ const SPACED_LINK = /\]\(([^()\s<>]+\s[^()<>]*)\)/g;
 export function collectLinks(body: string, bodyLine: number, isMdx: boolean) {
   const links: { node: Link | Image; line: number }[] = [];
   const others: WrittenUrl[] = [];
+  const htmlImages: HtmlImage[] = [];
   const lineOf = (node: Nodes) => (node.position?.start.line ?? 1) + bodyLine - 1;
   const walk = (node: Nodes) => {
     if (node.type === 'link' || node.type === 'image') links.push({ node, line: lineOf(node) });
     else if (node.type === 'definition')
       others.push({ url: node.url, line: lineOf(node), use: 'link', what: 'the link' });
-    else if (node.type === 'html') others.push(...collectHtmlUrls(node.value, lineOf(node)));
+    else if (node.type === 'html') others.push(...collectHtmlUrls(node.value, lineOf(node), htmlImages));
     else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       for (const attribute of node.attributes) {
         const use = URL_ATTRIBUTES[node.name]?.[attribute.type === 'mdxJsxAttribute' ? attribute.name : ''];
@@ -125,7 +137,7 @@ export function collectLinks(body: string, bodyLine: number, isMdx: boolean) {
   };
   walk(parseForLinks(body, isMdx));
   if (!isMdx) others.push(...collectBareAddresses(body, bodyLine, others, links));
-  return { links, others };
+  return { links, others, htmlImages };
 }
 
 /**

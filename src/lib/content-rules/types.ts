@@ -1,6 +1,6 @@
 import type { ParsedFrontmatter } from '../frontmatter.ts';
 import type { Image, Link } from 'mdast';
-import type { WrittenUrl } from './body-urls.ts';
+import type { HtmlImage, WrittenUrl } from './body-urls.ts';
 
 /** One problem in one file: printed as "file:line: field: message". */
 export interface Problem {
@@ -57,7 +57,7 @@ export interface CheckedPost {
   /** False when its frontmatter is not YAML: then only rules marked `unreadableToo` run on it. */
   readable: boolean;
   /** The links and other URLs of its body, read on first use (see collectLinks). */
-  links(): { links: { node: Link | Image; line: number }[]; others: WrittenUrl[] };
+  links(): { links: { node: Link | Image; line: number }[]; others: WrittenUrl[]; htmlImages: HtmlImage[] };
 }
 
 /** A comment file read once for every rule. */

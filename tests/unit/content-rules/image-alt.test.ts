@@ -15,6 +15,16 @@ describe('image-alt', () => {
     ]);
   });
 
+  test('an <img> in the post’s HTML needs one too: none, empty or TODO is named at its line', () => {
+    const body =
+      'Texto.\n\n<table><tr><td><img src="./камни.jpg" alt=""></td><td><img src="./pés.jpg" alt="TODO: describe this image"></td></tr>\n<tr><td><img src="https://1.bp.blogspot.com/-a/s320/x.jpg"></td><td><img src="./pedras.jpg" alt="Pedras quentes na toalha"></td></tr></table>';
+    expect(run(imageAlt, { posts: [post('a/index.md', '', body)] })).toEqual([
+      'content/posts/a/index.md:11: the image ./камни.jpg (an <img> in HTML) has no alt text; write a short description of it in its alt="..."',
+      'content/posts/a/index.md:11: the image ./pés.jpg (an <img> in HTML) still has the placeholder description "TODO: describe this image"; write what the image shows in its alt="..."',
+      'content/posts/a/index.md:12: the image https://1.bp.blogspot.com/-a/s320/x.jpg (an <img> in HTML) has no alt text; write a short description of it in its alt="..."',
+    ]);
+  });
+
   test('an image with a description is fine', () => {
     expect(run(imageAlt, { posts: [post('a/index.md', '', '![Hands on a shoulder](./p.jpg)')] })).toEqual([]);
   });
