@@ -72,6 +72,11 @@ interface Manifest {
   files: Record<string, { sha256: string; source: string }>;
   /** Downloaded images by their old address: the file they became, relative to the content folder. */
   images?: Record<string, string>;
+  /**
+   * The day each entry the export gives no date at all was first imported, by entry id, so a
+   * second run on another day writes the same draft again (see ParseOptions.undatedDays).
+   */
+  undated?: Record<string, string>;
 }
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 const manifest: Manifest = existsSync(manifestFile)
@@ -89,7 +94,9 @@ if (!existsSync(exportFile)) {
 }
 let exported;
 try {
-  exported = parseBloggerExport(readFileSync(exportFile, 'utf8'));
+  exported = parseBloggerExport(readFileSync(exportFile, 'utf8'), {
+    undatedDays: new Map(Object.entries(manifest.undated ?? {})),
+  });
 } catch (error) {
   if (!(error instanceof BloggerImportError)) throw error;
   console.error(`Cannot import ${exportFile}: ${error.message}\nNothing was written.`);
@@ -263,6 +270,9 @@ function place(path: string, data: string | Buffer, source: string): void {
   manifest.files[path] = { sha256: wanted, source };
 }
 for (const file of plan.files) place(file.path, file.text, file.source);
+for (const item of exported.items) {
+  if (item.datedByImport) (manifest.undated ??= {})[item.id] = item.published;
+}
 for (const copy of plan.copies) {
   place(copy.to, readFileSync(copy.from), copy.url);
   if (copy.url.includes('://')) (manifest.images ??= {})[copy.url] = copy.to;

@@ -13,6 +13,8 @@ const TAKEOUT = join(FIXTURES, 'takeout-feed.atom');
 const BACKUP = join(FIXTURES, 'backup.xml');
 const CASES = join(FIXTURES, 'cases');
 const POST = 'content/posts/finding-mobile-massage-therapist/index.md';
+/** Preloaded to run a command on another day (the copy of the project has no tests/). */
+const CLOCK_OFFSET = fileURLToPath(new URL('../clock-offset.ts', import.meta.url));
 const FRENCH = 'content/posts/reflexologie-introduction/index.md';
 
 const frontmatterOf = (text: string) => parseDocument(text.split('---')[1]!).toJS() as Record<string, unknown>;
@@ -340,6 +342,43 @@ describe('importing a Takeout export', () => {
       expect(status, output).toBe(0);
       expect(output, name).toMatch(/files: +0 created, 0 updated, \d+ unchanged/);
       expect(output, name).toContain('Nothing changed');
+    }
+  });
+
+  test('a draft the export gives no date and no old address is written the same by a second import on another day', () => {
+    // Blogger keeps no date for a draft never published; the import dates it by its own day.
+    project.write(
+      'undated-draft.atom',
+      `<?xml version='1.0' encoding='utf-8'?>
+<feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>
+  <id>tag:blogger.com,1999:blog-7700</id>
+  <entry>
+    <id>tag:blogger.com,1999:blog-7700.post-7701</id>
+    <blogger:type>POST</blogger:type>
+    <blogger:status>DRAFT</blogger:status>
+    <author><name>Marta Gonçalves</name></author>
+    <title>Rascunho: drenagem linfática depois do voo</title>
+    <content type='html'>&lt;p&gt;Ainda por escrever&amp;hellip; pernas inchadas depois de 11 horas de voo.&lt;/p&gt;</content>
+  </entry>
+</feed>
+`,
+    );
+    const file = 'content/posts/rascunho-drenagem-linfatica-depois-do-voo/index.md';
+    const first = project.run('node', ['scripts/import-blogger.ts', 'undated-draft.atom', '--no-download']);
+    expect(first.status, first.output).toBe(0);
+    const written = project.read(file);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(frontmatterOf(written)).toMatchObject({ pubDate: today, draft: true });
+    for (const days of ['1', '40']) {
+      const again = project.run(
+        'node',
+        ['--import', CLOCK_OFFSET, 'scripts/import-blogger.ts', 'undated-draft.atom', '--no-download'],
+        { CLOCK_OFFSET_DAYS: days },
+      );
+      expect(again.status, again.output).toBe(0);
+      expect(again.output).toContain('Nothing changed');
+      expect(again.output).toContain(`it is imported as a draft dated ${today}`);
+      expect(project.read(file)).toBe(written);
     }
   });
 

@@ -499,6 +499,26 @@ describe('B10: drafts and untitled entries', () => {
     ]);
   });
 
+  test('an entry with no date and no old address keeps the day of its first import on a later import', () => {
+    const xml = readFileSync(join(CASES, 'B10-blog-backup.xml'), 'utf8')
+      .replace('<published>2020-01-06T10:00:00.000Z</published>', '')
+      .replace('<updated>2020-01-06T10:00:00.000Z</updated>', '');
+    const first = parseBloggerExport(xml, { today: '2026-11-30' });
+    const page = first.items.find((item) => item.kind === 'page')!;
+    expect(page).toMatchObject({ published: '2026-11-30', draft: true, datedByImport: true });
+    const later = parseBloggerExport(xml, {
+      today: '2026-12-01',
+      undatedDays: new Map([[page.id, page.published]]),
+    });
+    expect(later.items.find((item) => item.kind === 'page')).toEqual(page);
+    expect(planImport(later, options).files).toEqual(planImport(first, options).files);
+    // Without the remembered day, another day would write another file: what the memory is for.
+    expect(parseBloggerExport(xml, { today: '2026-12-01' }).items.find((item) => item.kind === 'page')!.published).toBe(
+      '2026-12-01',
+    );
+    expect(first.items.find((item) => item.kind === 'post')).not.toHaveProperty('datedByImport');
+  });
+
   test('a truncated or foreign file still stops the import with a message', () => {
     const xml = readFileSync(join(CASES, 'B10-blog-backup.xml'), 'utf8');
     expect(() => parseBloggerExport(xml.slice(0, 900))).toThrow(/not well-formed XML/);

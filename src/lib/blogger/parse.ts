@@ -31,6 +31,11 @@ export interface BloggerItem {
    * year and month, or the day of the import): the day shown is not Blogger's.
    */
   dateGuessed?: boolean | undefined;
+  /**
+   * Set when nothing in the export dates the entry (no date, no old address): `published` is the
+   * day of its first import (ParseOptions.undatedDays remembers it), and the entry is a draft.
+   */
+  datedByImport?: boolean | undefined;
 }
 
 export interface BloggerComment {
@@ -204,12 +209,24 @@ function readSetting(id: string, value: string, settings: BloggerSettings): bool
   }
 }
 
+/** How an export is read beyond its own text. */
+export interface ParseOptions {
+  /** The day of the import (YYYY-MM-DD, UTC); today by default. */
+  today?: string | undefined;
+  /**
+   * The day an earlier import gave each entry the export left with no date at all (no published
+   * or updated date, no old address), by entry id: the entry keeps it, so a second import on
+   * another day writes the same file (see BloggerItem.datedByImport).
+   */
+  undatedDays?: ReadonlyMap<string, string> | undefined;
+}
+
 /**
  * Reads a Blogger export: Google Takeout's feed.atom (blogger:type, blogger:status, blogger:filename,
  * blogger:parent) or the older "Back up content" file (Atom entries whose kind is a category,
  * thr:in-reply-to, app:draft). Throws BloggerImportError for anything else, or damaged XML.
  */
-export function parseBloggerExport(xml: string): BloggerExport {
+export function parseBloggerExport(xml: string, options: ParseOptions = {}): BloggerExport {
   let problem: string | undefined;
   let doc: ReturnType<DOMParser['parseFromString']> | undefined;
   try {
@@ -337,15 +354,20 @@ export function parseBloggerExport(xml: string): BloggerExport {
     let published = dates.published;
     let draft = status === 'DRAFT';
     let dateGuessed = false;
+    let datedByImport = false;
     if (published && dates.problem) result.problems.push(`${name}: ${dates.problem}`);
     if (!published) {
       // A missing date is mended from the last update, else the old address's month; with neither,
       // the entry is kept as a draft dated today, so its text is not lost and nothing is published
       // under a made-up date.
       const month = monthOfOldPath(oldPath);
-      published = dates.updated ?? month ?? new Date().toISOString().slice(0, 10);
+      const importDay = options.undatedDays?.get(entryId) ?? options.today ?? new Date().toISOString().slice(0, 10);
+      published = dates.updated ?? month ?? importDay;
       dateGuessed = !dates.updated;
-      if (!dates.updated && !month) draft = true;
+      if (!dates.updated && !month) {
+        draft = true;
+        datedByImport = true;
+      }
       result.problems.push(
         `${name}: ${dates.problem}; ${
           dates.updated
@@ -374,6 +396,7 @@ export function parseBloggerExport(xml: string): BloggerExport {
       oldPath,
       author: readAuthor(entry),
       ...(dateGuessed ? { dateGuessed } : {}),
+      ...(datedByImport ? { datedByImport } : {}),
     });
   });
   return result;
