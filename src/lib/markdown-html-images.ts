@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
-import { htmlToHast, type HastContent, type HastPluginDefinition } from 'satteri';
+import { htmlToHast, type HastContent, type HastPluginDefinition, type HastPluginEntry } from 'satteri';
 
 /** A tag in an HTML string: its range (end exclusive) and its address as written (entities decoded). */
 export interface HtmlImageTag {
@@ -74,6 +74,39 @@ interface AstroMarkdownData {
   localImagePaths?: Set<string>;
 }
 
+/** The plugin itself (see localImagesInRawHtml). */
+const definition: HastPluginDefinition = {
+  name: 'local-images-in-raw-html',
+  raw(node, ctx) {
+    const astro = (ctx.data as { astro?: AstroMarkdownData }).astro;
+    if (!astro?.localImagePaths) return;
+    if (!ctx.fileURL) return;
+    const folder = dirname(fileURLToPath(ctx.fileURL));
+    const html = node.value;
+    const tags = findLocalImageTags(html).filter((tag) => {
+      const key = astroKey(tag.src);
+      return key !== undefined && existsSync(resolve(folder, key));
+    });
+    if (tags.length === 0) return;
+    const parts: HastContent[] = [];
+    let at = 0;
+    for (const tag of tags) {
+      if (tag.start > at) parts.push({ type: 'raw', value: html.slice(at, tag.start) });
+      const tree = htmlToHast(html.slice(tag.start, tag.end), { fragment: true });
+      const element = 'children' in tree ? tree.children.find((child) => child.type === 'element') : undefined;
+      if (!element) {
+        parts.push({ type: 'raw', value: html.slice(tag.start, tag.end) });
+      } else {
+        parts.push(element as HastContent);
+        astro.localImagePaths.add(astroKey(tag.src)!);
+      }
+      at = tag.end;
+    }
+    if (at < html.length) parts.push({ type: 'raw', value: html.slice(at) });
+    ctx.replaceNode(node, parts);
+  },
+};
+
 /**
  * The satteri HTML-tree plugin (see the module comment). Give it to `satteri({ hastPlugins })` in
  * astro.config.ts. An MDX file has no raw HTML (its tags are JSX), so it changes nothing there.
@@ -83,36 +116,7 @@ interface AstroMarkdownData {
  * reader's comment holding `<img src=x>` (the content layer renders every Markdown entry); a
  * post's missing image is reported by the content check with its file and line.
  */
-export function localImagesInRawHtml(): HastPluginDefinition {
-  return {
-    name: 'local-images-in-raw-html',
-    raw(node, ctx) {
-      const astro = (ctx.data as { astro?: AstroMarkdownData }).astro;
-      if (!astro?.localImagePaths) return;
-      if (!ctx.fileURL) return;
-      const folder = dirname(fileURLToPath(ctx.fileURL));
-      const html = node.value;
-      const tags = findLocalImageTags(html).filter((tag) => {
-        const key = astroKey(tag.src);
-        return key !== undefined && existsSync(resolve(folder, key));
-      });
-      if (tags.length === 0) return;
-      const parts: HastContent[] = [];
-      let at = 0;
-      for (const tag of tags) {
-        if (tag.start > at) parts.push({ type: 'raw', value: html.slice(at, tag.start) });
-        const tree = htmlToHast(html.slice(tag.start, tag.end), { fragment: true });
-        const element = 'children' in tree ? tree.children.find((child) => child.type === 'element') : undefined;
-        if (!element) {
-          parts.push({ type: 'raw', value: html.slice(tag.start, tag.end) });
-        } else {
-          parts.push(element as HastContent);
-          astro.localImagePaths.add(astroKey(tag.src)!);
-        }
-        at = tag.end;
-      }
-      if (at < html.length) parts.push({ type: 'raw', value: html.slice(at) });
-      ctx.replaceNode(node, parts);
-    },
-  };
+export function localImagesInRawHtml(): HastPluginEntry {
+  // A document with no <img> at all skips the plugin (a walk over its raw HTML costs a little).
+  return ({ source }) => (/<img/i.test(source) ? definition : null);
 }
