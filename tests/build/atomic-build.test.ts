@@ -8,6 +8,12 @@ afterAll(() => project.remove());
 const build = () => project.runInGroup('node', ['scripts/build.ts']);
 const home = () => readFileSync(join(project.dir, 'dist/index.html'), 'utf8');
 
+test('what a command leaves running in its process group is seen (the check below can fail)', () => {
+  const { leftBehind } = project.runInGroup('sh', ['-c', 'sleep 30 >/dev/null 2>&1 &']);
+  expect(leftBehind).toEqual([expect.stringMatching(/^\d+ sleep 30$/)]);
+  process.kill(Number(leftBehind[0]!.split(' ')[0]));
+});
+
 test('a good build replaces dist/ as a whole', () => {
   const { status, output } = build();
   expect(status, output).toBe(0);

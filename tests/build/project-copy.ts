@@ -99,13 +99,9 @@ export class ProjectCopy {
     args: string[],
     env: Record<string, string> = {},
   ): { status: number; output: string; leftBehind: string[] } {
-    const result = spawnSync(command, args, {
-      cwd: this.dir,
-      encoding: 'utf8',
-      input: '',
-      env: this.env(env),
-      detached: true,
-    });
+    // Node honours `detached` in spawnSync too (a group of its own); its types leave it out.
+    const options = { cwd: this.dir, encoding: 'utf8' as const, input: '', env: this.env(env), detached: true };
+    const result = spawnSync(command, args, options);
     const ps = spawnSync('ps', ['-e', '-o', 'pgid=,pid=,stat=,args='], { encoding: 'utf8' });
     const leftBehind = ps.stdout
       .split('\n')
