@@ -212,6 +212,15 @@ describe('images in HTML that stays HTML (layout tables, objects, nested divs)',
     );
   });
 
+  test('obsolete align on blocks and <center> in a table that stays HTML become CSS', () => {
+    const { markdown } = htmlToMarkdown(
+      '<table><tr><td><center>Массаж</center><div align="right" style="color: #555">Pés</div><p align="justify">Texto</p></td></tr></table>',
+    );
+    expect(markdown).toBe(
+      '<table><tbody><tr><td><div style="text-align: center">Массаж</div><div style="text-align: right; color: #555">Pés</div><p style="text-align: justify">Texto</p></td></tr></tbody></table>\n',
+    );
+  });
+
   test('one left remote keeps its srcset, every candidate over https', () => {
     const { markdown } = htmlToMarkdown(LAYOUT_TABLE);
     expect(markdown).toContain(

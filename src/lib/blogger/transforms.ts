@@ -431,7 +431,7 @@ function cssLength(value: unknown): string | undefined {
 }
 
 /**
- * Table attributes of 1990s HTML, which Blogger's editor still writes and HTML no longer has
+ * Table attributes of 1990s HTML (and `align` on blocks, and <center>), which Blogger's editor still writes and HTML no longer has
  * (the Nu HTML Checker refuses them): the ones that change the look become the same CSS in the
  * element's style (align, valign, width, bgcolor); spacing and border attributes, whose look the
  * site's own table style gives, are dropped. Property names as hast spells them.
@@ -452,8 +452,23 @@ const DROPPED_TABLE_ATTRIBUTES = [
   'height',
 ];
 
+/** Block elements whose `align` (obsolete) becomes `text-align`, and <center>, which becomes a div. */
+const ALIGNED_BLOCKS = new Set(['div', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'center']);
+
 function modernizeTables(tree: Root): void {
   visit(tree, 'element', (node: Element) => {
+    if (ALIGNED_BLOCKS.has(node.tagName)) {
+      const align = node.tagName === 'center' ? 'center' : String(node.properties.align ?? '').toLowerCase();
+      if (node.tagName === 'center') node.tagName = 'div';
+      delete node.properties.align;
+      if (['left', 'right', 'center', 'justify'].includes(align)) {
+        const own = String(node.properties.style ?? '')
+          .trim()
+          .replace(/;?$/, '');
+        node.properties.style = [`text-align: ${align}`, ...(own ? [own] : [])].join('; ');
+      }
+      return;
+    }
     if (!TABLE_ELEMENTS.has(node.tagName)) return;
     const { properties } = node;
     const css: string[] = [];
