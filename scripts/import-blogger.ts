@@ -33,7 +33,7 @@ import { findImages } from '../src/lib/blogger/html-to-markdown.ts';
 import { largestImageUrl } from '../src/lib/blogger/image-urls.ts';
 import { renderImportReport } from '../src/lib/blogger/report.ts';
 import { type LocalImageLookup } from '../src/lib/blogger/plan.ts';
-import { listFiles } from '../src/lib/files.ts';
+import { listFiles } from '../src/disk/files.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { createPostSchema, pageSchema } from '../src/lib/schemas.ts';
 import { getPostId } from '../src/lib/slugs.ts';

@@ -11,7 +11,7 @@ import {
   pageViewsSnapshotSchema,
 } from './lib/schemas.ts';
 import { getPostId } from './lib/slugs.ts';
-import { tolerantInDev } from './lib/tolerant-loader.ts';
+import { tolerantInDev } from './loaders/tolerant-loader.ts';
 import { resolveContentDir } from './lib/content-dir.ts';
 import { SITE } from './site.config.ts';
 

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+
+/** Every file below a folder of src/, as paths from the repository root. */
+function filesIn(folder: string, pattern: RegExp): string[] {
+  return readdirSync(new URL(`../../src/${folder}`, import.meta.url), { recursive: true, encoding: 'utf8' })
+    .filter((name) => pattern.test(name))
+    .map((name) => `src/${folder}/${name}`);
+}
+
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+
+/** Lines of a file without its <style> blocks (CSS does not count towards a component's size). */
+const linesWithoutCss = (text: string) =>
+  text
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+    .trimEnd()
+    .split('\n').length;
+
+/** The modules a file imports, as written. */
+const importsOf = (text: string) =>
+  [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
+
+describe('the house keeps its shape (issue 14)', () => {
+  test('no route is over 150 lines, CSS aside', () => {
+    const long = filesIn('pages', /\.(astro|ts)$/).filter((file) => linesWithoutCss(read(file)) > 150);
+    expect(long).toEqual([]);
+  });
+
+  test('no component is over 80 lines, CSS aside (a longer one is two components)', () => {
+    const long = filesIn('components', /\.astro$/).filter((file) => linesWithoutCss(read(file)) > 80);
+    expect(long).toEqual([]);
+  });
+
+  test('no module of src/lib reads or writes files (that is for src/disk/ and the integrations)', () => {
+    // social-fonts.ts reads the fonts the social cards are drawn with; it moves with the cards' renderer.
+    const allowed = new Set(['src/lib/social-fonts.ts']);
+    const withFs = filesIn('lib', /\.ts$/).filter(
+      (file) => !allowed.has(file) && importsOf(read(file)).some((name) => /^(node:)?fs(\/promises)?$/.test(name)),
+    );
+    expect(withFs).toEqual([]);
+  });
+
+  test('src/lib imports no data/, components, layouts, pages or astro:* modules', () => {
+    const upward = filesIn('lib', /\.ts$/).flatMap((file) =>
+      importsOf(read(file))
+        .filter((name) => /^astro:|\/(data|components|layouts|pages)\//.test(name))
+        .map((name) => `${file} imports ${name}`),
+    );
+    expect(upward).toEqual([]);
+  });
+
+  test('src/data imports no components, layouts or pages', () => {
+    // The one exception: the feeds render MDX bodies with the components editors write in them.
+    const allowed = new Set(['src/data/feed.ts imports ../components/mdx/index.ts']);
+    const upward = filesIn('data', /\.ts$/).flatMap((file) =>
+      importsOf(read(file))
+        .filter((name) => /\/(components|layouts|pages)\//.test(name) && !allowed.has(`${file} imports ${name}`))
+        .map((name) => `${file} imports ${name}`),
+    );
+    expect(upward).toEqual([]);
+  });
+});
