@@ -50,8 +50,9 @@ function readLastModified(pageUrl: string): string | undefined {
 function digestSchemaSources(): string {
   const hash = createHash('sha256');
   const lib = new URL('./src/lib/', import.meta.url);
-  const files = readdirSync(lib)
-    .filter((name) => name.endsWith('.ts'))
+  // The modules of src/lib and the collections' schemas in src/lib/schemas/ (not its other folders).
+  const files = readdirSync(lib, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts') && (!name.includes('/') || name.startsWith('schemas/')))
     .sort()
     .map((name) => new URL(name, lib));
   for (const file of [...files, new URL('./src/site.config.ts', import.meta.url)]) {

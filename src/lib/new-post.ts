@@ -1,6 +1,7 @@
+import type { PostKind } from './post-kinds.ts';
 import { slugify } from './slugs.ts';
 
-export type PostKind = 'article' | 'review';
+export type { PostKind };
 
 export interface NewPostOptions {
   title: string;

@@ -1,12 +1,40 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ProjectCopy } from './project-copy.ts';
 
+// One copy of the project, built once before the tests. Each test starts from that state (a good
+// dist/, the content and code as shipped) and puts back whatever it changed, so the tests pass in
+// any order and alone.
 const project = new ProjectCopy();
-afterAll(() => project.remove());
 const build = () => project.runInGroup('node', ['scripts/build.ts']);
 const home = () => readFileSync(join(project.dir, 'dist/index.html'), 'utf8');
+const POST = 'content/posts/how-massage-therapy-may-enhance-your-immune-system/index.mdx';
+const POST_PAGE = 'dist/posts/how-massage-therapy-may-enhance-your-immune-system/index.html';
+
+beforeAll(() => {
+  const { status, output } = build();
+  expect(status, output).toBe(0);
+}, 120_000);
+afterAll(() => project.remove());
+
+/** Runs `body` with `file` changed by `change`, then puts the file back as it was. */
+function withEdit<T>(file: string, change: (text: string) => string, body: () => T): T {
+  const original = project.read(file);
+  project.write(file, change(original));
+  try {
+    return body();
+  } finally {
+    project.write(file, original);
+  }
+}
+
+/** Marks the current dist/ so a test can tell whether a failed build touched it. */
+function markDist(): string {
+  const marker = `from the build before ${Math.random()}`;
+  project.write('dist/MARKER', marker);
+  return marker;
+}
 
 test('what a command leaves running in its process group is seen (the check below can fail)', () => {
   const { leftBehind } = project.runInGroup('sh', ['-c', 'sleep 30 >/dev/null 2>&1 &']);
@@ -15,23 +43,26 @@ test('what a command leaves running in its process group is seen (the check belo
 });
 
 test('a good build replaces dist/ as a whole', () => {
+  markDist();
   const { status, output } = build();
   expect(status, output).toBe(0);
   expect(project.exists('dist/index.html')).toBe(true);
+  expect(project.exists('dist/MARKER'), 'a file of the previous dist/ is gone').toBe(false);
   expect(project.exists('dist.next')).toBe(false);
-  project.write('dist/MARKER', 'from the previous build');
 });
 
 test('a build that fails while rendering leaves the previous dist/ exactly as it was', () => {
+  const marker = markDist();
   const before = home();
-  project.edit('content/posts/how-massage-therapy-may-enhance-your-immune-system/index.mdx', (text) =>
-    text.replace('<Video id="breathing-pace-guide" />', '<Video id="no-such-video" />'),
+  const { status, output, leftBehind } = withEdit(
+    POST,
+    (text) => text.replace('<Video id="breathing-pace-guide" />', '<Video id="no-such-video" />'),
+    build,
   );
-  const { status, output, leftBehind } = build();
   expect(status).not.toBe(0);
   expect(output).toContain('<Video id="no-such-video">: there is no content/videos/no-such-video.yaml');
   expect(output).toContain('is unchanged');
-  expect(project.read('dist/MARKER')).toBe('from the previous build');
+  expect(project.read('dist/MARKER')).toBe(marker);
   expect(home()).toBe(before);
   expect(project.exists('dist.next')).toBe(false);
   // Nothing the build started (esbuild's service, sharp's, Pagefind's) outlives it.
@@ -40,50 +71,42 @@ test('a build that fails while rendering leaves the previous dist/ exactly as it
 });
 
 test('a build that fails while Pagefind indexes leaves no process behind, and dist/ as it was', () => {
-  project.edit('content/posts/how-massage-therapy-may-enhance-your-immune-system/index.mdx', (text) =>
-    text.replace('<Video id="no-such-video" />', '<Video id="breathing-pace-guide" />'),
-  );
+  const marker = markDist();
   // A file where the index's folder goes: found once Pagefind has started and taken every page.
   project.write('public/pagefind', 'an editor’s stray file');
-  const { status, output, leftBehind } = build();
-  rmSync(join(project.dir, 'public/pagefind'));
-  expect(status).not.toBe(0);
-  expect(output).toMatch(/pagefind is a file, where the search index's folder goes; rename public\/pagefind/);
-  expect(leftBehind).toEqual([]);
-  expect(project.read('dist/MARKER')).toBe('from the previous build');
+  let result: ReturnType<typeof build>;
+  try {
+    result = build();
+  } finally {
+    rmSync(join(project.dir, 'public/pagefind'));
+  }
+  expect(result.status).not.toBe(0);
+  expect(result.output).toMatch(/pagefind is a file, where the search index's folder goes; rename public\/pagefind/);
+  expect(result.leftBehind).toEqual([]);
+  expect(project.read('dist/MARKER')).toBe(marker);
 });
 
 test('a build stopped by a content error leaves it as it was too', () => {
-  project.edit('content/posts/how-massage-therapy-may-enhance-your-immune-system/index.mdx', (text) =>
-    text.replace('kind: article', 'kind: essay'),
-  );
-  const { status, output } = build();
+  const marker = markDist();
+  const { status, output } = withEdit(POST, (text) => text.replace('kind: article', 'kind: essay'), build);
   expect(status).not.toBe(0);
   expect(output).toContain('kind: kind must be "article" or "review"');
-  expect(project.read('dist/MARKER')).toBe('from the previous build');
+  expect(project.read('dist/MARKER')).toBe(marker);
 });
 
 test('changing a schema in src/lib takes effect on the next build, despite the content cache', () => {
-  project.edit('content/posts/how-massage-therapy-may-enhance-your-immune-system/index.mdx', (text) =>
-    text.replace('kind: essay', 'kind: article'),
-  );
-  expect(build().status).toBe(0);
   const sourceLink = /<a href="(https:\/\/www\.massagesme\.com[^"]*)"/;
-  expect(
-    readFileSync(join(project.dir, 'dist/posts/how-massage-therapy-may-enhance-your-immune-system/index.html'), 'utf8'),
-  ).toMatch(sourceLink);
+  expect(project.read(POST_PAGE).match(sourceLink)?.[1]).not.toMatch(/#changed$/);
   // A schema change that does not touch content.config.ts: every source URL gains a fragment.
-  project.edit('src/lib/schemas.ts', (text) =>
-    text.replace(
-      'if (verdict.ok) return new URL(value.trim()).href;',
-      'if (verdict.ok) return `${new URL(value.trim()).href}#changed`;',
-    ),
+  const { status, output } = withEdit(
+    'src/lib/schemas/fields.ts',
+    (text) =>
+      text.replace(
+        'if (verdict.ok) return new URL(value.trim()).href;',
+        'if (verdict.ok) return `${new URL(value.trim()).href}#changed`;',
+      ),
+    build,
   );
-  const { status, output } = build();
   expect(status, output).toBe(0);
-  const page = readFileSync(
-    join(project.dir, 'dist/posts/how-massage-therapy-may-enhance-your-immune-system/index.html'),
-    'utf8',
-  );
-  expect(page.match(sourceLink)?.[1]).toMatch(/#changed$/);
+  expect(project.read(POST_PAGE).match(sourceLink)?.[1]).toMatch(/#changed$/);
 });
