@@ -282,6 +282,12 @@ describe('readPhases', () => {
     expect(phases.other).toBeCloseTo(92 - 7 - 60 - 2.5 - 1.2 - 15.2);
   });
 
+  test('reads durations of minutes as Astro writes them ("3m 22s")', () => {
+    const long =
+      '[build] ✓ Completed in 3m 22s.\n generating static routes \n✓ Completed in 3m 13s.\n[build] ✓ Completed in 6m 47s.';
+    expect(readPhases(long, 900)).toMatchObject({ sync: 202, routes: 193, bundle: 214, other: 900 - 202 - 407 });
+  });
+
   test('counts what the log does not show as zero', () => {
     expect(readPhases('[build] ✓ Completed in 900ms.', 2)).toMatchObject({ routes: 0, index: 0, cards: 0, other: 1.1 });
   });

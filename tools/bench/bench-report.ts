@@ -38,20 +38,30 @@ export interface Phases {
   other: number;
 }
 
-const seconds = (value: string, unit: string) => (unit === 'ms' ? Number(value) / 1000 : Number(value));
+/** A duration as Astro logs it ("79ms", "8.61s", "3m 22s") in seconds. */
+function duration(text: string): number {
+  const parts = /^(?:(\d+)m )?([\d.]+)(m?s)$/.exec(text);
+  if (!parts) return 0;
+  return Number(parts[1] ?? 0) * 60 + (parts[3] === 'ms' ? Number(parts[2]) / 1000 : Number(parts[2]));
+}
+const seconds = (value: string, unit: string) => duration(`${value}${unit}`);
+/** Astro's spelling of a duration, for the patterns below. */
+const DURATION = '((?:\\d+m )?[\\d.]+m?s)';
 
 /** A build's phases (see Phases) from its log and its wall time in seconds; absent parts count 0. */
 export function readPhases(log: string, wallSeconds: number): Phases {
   const after = (heading: string) => {
     const start = log.indexOf(heading);
     if (start === -1) return 0;
-    const done = /✓ Completed in ([\d.]+)(m?s)\./.exec(log.slice(start));
-    return done ? seconds(done[1]!, done[2]!) : 0;
+    const done = new RegExp(`✓ Completed in ${DURATION}\\.`).exec(log.slice(start));
+    return done ? duration(done[1]!) : 0;
   };
   const routes = after('generating static routes');
   const images = after('generating optimized images');
   // Astro logs "[build] ✓ Completed in" after collecting build info, then after all the rest.
-  const stages = [...log.matchAll(/\[build\] ✓ Completed in ([\d.]+)(m?s)\./g)].map((m) => seconds(m[1]!, m[2]!));
+  const stages = [...log.matchAll(new RegExp(`\\[build\\] ✓ Completed in ${DURATION}\\.`, 'g'))].map((m) =>
+    duration(m[1]!),
+  );
   const sync = stages.length > 1 ? stages[0]! : 0;
   const astroSeconds = stages.at(-1) ?? routes + images;
   const ms = (pattern: RegExp) => Number(pattern.exec(log)?.[1] ?? 0) / 1000;
