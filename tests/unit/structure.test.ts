@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 /** Every file below a folder of src/, as paths from the repository root. */
@@ -60,5 +61,34 @@ describe('the house keeps its shape (issue 14)', () => {
         .map((name) => `${file} imports ${name}`),
     );
     expect(upward).toEqual([]);
+  });
+
+  test('no two modules of src/lib import each other, directly or round a loop', () => {
+    const modules = filesIn('lib', /\.ts$/);
+    const known = new Set(modules);
+    /** The src/lib modules a module imports (types included: a loop of types is a loop to read). */
+    const edges = new Map(
+      modules.map((file) => [
+        file,
+        importsOf(read(file))
+          .filter((name) => name.startsWith('.'))
+          .map((name) => join(dirname(file), name))
+          .filter((target) => known.has(target)),
+      ]),
+    );
+    const loops: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]): void => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        loops.push([...path.slice(path.indexOf(file)), file].join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const target of edges.get(file) ?? []) visit(target, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of modules) visit(file, []);
+    expect(loops).toEqual([]);
   });
 });

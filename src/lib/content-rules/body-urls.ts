@@ -2,8 +2,8 @@ import parseSrcset from '@prettier/parse-srcset';
 import { Parser } from 'htmlparser2';
 import type { Image, Link, Nodes, Root } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import { describeUrlProblem, judgeUrl, URL_ATTRIBUTES, type UrlUse } from '../urls.ts';
-import type { Problem } from './types.ts';
+import { describeUrlProblem, judgeUrl, URL_ATTRIBUTES } from '../urls.ts';
+import type { HtmlImage, Problem, WrittenUrl } from './types.ts';
 
 /** The folder part of a repository path, with its trailing slash ("content/posts/a/"). */
 export function dirname(path: string): string {
@@ -34,25 +34,6 @@ function parseForLinks(body: string, isMdx: boolean): Root {
   } catch {
     return markdown(body.replace(/^(?:import|export)\s.*$/gm, ''));
   }
-}
-
-/** An `<img>` written in a body's raw HTML, with its line: its description and file are checked. */
-export interface HtmlImage {
-  src: string;
-  /** The alt attribute as written (entities decoded), or undefined when there is none. */
-  alt: string | undefined;
-  line: number;
-}
-
-/** A URL written somewhere in a body other than a Markdown link or image, with its line in the file. */
-export interface WrittenUrl {
-  url: string;
-  line: number;
-  use: UrlUse;
-  /** How the message names it: 'the link', 'the srcset of <img>'... */
-  what: string;
-  /** A problem found while reading it (a srcset that does not parse), reported as it is. */
-  message?: string;
 }
 
 /**

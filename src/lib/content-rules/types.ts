@@ -1,6 +1,6 @@
 import type { ParsedFrontmatter } from '../frontmatter.ts';
 import type { Image, Link } from 'mdast';
-import type { HtmlImage, WrittenUrl } from './body-urls.ts';
+import type { UrlUse } from '../urls.ts';
 
 /** One problem in one file: printed as "file:line: field: message". */
 export interface Problem {
@@ -113,4 +113,23 @@ export type ContentRule =
 /** A problem as one line: "file:line: field: message" (line and field when known). */
 export function formatProblem({ file, line, field, message }: Problem): string {
   return `${file}${line ? `:${line}` : ''}: ${field ? `${field}: ` : ''}${message}`;
+}
+
+/** An `<img>` written in a body's raw HTML, with its line: its description and file are checked. */
+export interface HtmlImage {
+  src: string;
+  /** The alt attribute as written (entities decoded), or undefined when there is none. */
+  alt: string | undefined;
+  line: number;
+}
+
+/** A URL written somewhere in a body other than a Markdown link or image, with its line in the file. */
+export interface WrittenUrl {
+  url: string;
+  line: number;
+  use: UrlUse;
+  /** How the message names it: 'the link', 'the srcset of <img>'... */
+  what: string;
+  /** A problem found while reading it (a srcset that does not parse), reported as it is. */
+  message?: string;
 }
