@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCommentFeedEntries, getFeedChannel } from '../data/feed.ts';
+import { getCommentFeedEntries, getFeedChannel } from '../feeds/items.ts';
 import { renderRssFeed } from '../lib/feeds.ts';
 import { COMMENTS_FEED_PATH } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getFeedChannel, getFeedPosts } from '../data/feed.ts';
+import { getFeedChannel, getFeedPosts } from '../feeds/items.ts';
 import { renderJsonFeed } from '../lib/feeds.ts';
 import { JSON_FEED_PATH } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCommentFeedEntries, getFeedChannel } from '../../../data/feed.ts';
+import { getCommentFeedEntries, getFeedChannel } from '../../../feeds/items.ts';
 import { getCommentFeedKey } from '../../../data/page-keys.ts';
 import { getPublishedPosts, type Post } from '../../../data/posts.ts';
 import { renderRssFeed } from '../../../lib/feeds.ts';

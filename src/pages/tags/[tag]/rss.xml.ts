@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getFeedChannel, getTagFeedEntries } from '../../../data/feed.ts';
+import { getFeedChannel, getTagFeedEntries } from '../../../feeds/items.ts';
 import { getTagFeedKey } from '../../../data/page-keys.ts';
 import { getTagSummaries } from '../../../data/tags.ts';
 import { renderRssFeed } from '../../../lib/feeds.ts';

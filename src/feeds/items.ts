@@ -1,15 +1,20 @@
+/**
+ * The feeds' items: every published post with its full body as HTML, and comments as items. Above
+ * the data layer (src/data/), beside the pages: it renders MDX bodies with the components editors
+ * write in them (src/components/mdx/), which the data layer must not know about.
+ */
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
-import { cacheByKeyUnlessDev } from './cache.ts';
+import { cacheByKeyUnlessDev } from '../data/cache.ts';
 import { MDX_COMPONENTS } from '../components/mdx/index.ts';
 import { getFeedItemId, type FeedAuthor, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { absolutizeHtmlUrls } from '../lib/html.ts';
 import { getCommentAnchor, toAbsoluteUrl } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
-import { getCommentThreads } from './comments.ts';
-import { getLastModified, getPublishedPosts, type Post, type PostEntry } from './posts.ts';
-import { getAuthor } from './site.ts';
+import { getCommentThreads } from '../data/comments.ts';
+import { getLastModified, getPublishedPosts, type Post, type PostEntry } from '../data/posts.ts';
+import { getAuthor } from '../data/site.ts';
 
 export interface FeedPost {
   post: Post;
