@@ -65,17 +65,7 @@ const fetchPage = async (base: string, path: string) => {
 };
 
 test('npm run dev starts with a broken post, shows the problem on the page, recovers when the file is fixed, and prints a broken link', async () => {
-  project = new ProjectCopy().edit(POST, (text) => text.replace(/^description:/m, 'desciption:'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  server = spawn('astro', ['dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: project.dir,
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  const collect = (chunk: Buffer) => (output += chunk.toString().replace(/\x1b\[[0-9;]*m/g, ''));
-  server.stdout!.on('data', collect);
-  server.stderr!.on('data', collect);
-
+  // The shared server started with the misspelt field (beforeAll).
   // It serves, and every page names the problem, in the build's words.
   const home = await waitFor('the home page', () => fetchPage(base, '/'), 120);
   expect(home.status).toBe(200);
