@@ -26,11 +26,14 @@ export function getPostSection(post: Pick<Post, 'kind'>): string {
 
 /** What a post's drawn card shows, from the data layer (the dev route draws it from this). */
 export function getPostCardInputOf(post: Pick<Post, 'title' | 'kind' | 'tags'>): SocialCardInput {
-  return getPostCardInput({
-    title: post.title,
-    section: getPostSection(post),
-    tags: post.tags.map((tag) => tag.label),
-  });
+  return getPostCardInput(
+    {
+      title: post.title,
+      section: getPostSection(post),
+      tags: post.tags.map((tag) => tag.label),
+    },
+    SITE,
+  );
 }
 
 /**

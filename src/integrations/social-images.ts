@@ -8,6 +8,7 @@ import { getPostCardInput, getSiteCardInput, readPageCard } from '../lib/social-
 import type { SocialCardInput } from '../lib/social-image.ts';
 import { SITE_SOCIAL_IMAGE_PATH } from '../lib/urls.ts';
 import { formatSocialCardStats, SocialCardCache } from './social-card-cache.ts';
+import { SITE } from '../site.config.ts';
 
 /** Where drawn cards live on the site; a page naming an image here asks the build for it. */
 const CARDS_PREFIX = '/social/';
@@ -49,9 +50,9 @@ export async function planSocialCards(outDir: string, site: URL | undefined): Pr
     const path = decodeURI(image.pathname);
     if (!path.startsWith(CARDS_PREFIX) || cards.has(path)) continue;
     if (path === SITE_SOCIAL_IMAGE_PATH) {
-      cards.set(path, getSiteCardInput());
+      cards.set(path, getSiteCardInput(SITE));
     } else if (card.title !== undefined && card.section !== undefined) {
-      cards.set(path, getPostCardInput({ title: card.title, section: card.section, tags: card.tags }));
+      cards.set(path, getPostCardInput({ title: card.title, section: card.section, tags: card.tags }, SITE));
     } else {
       throw new Error(
         `${file}: the page shares the drawn card ${path}, but states no og:title and article:section to draw it from`,

@@ -1,6 +1,13 @@
 import { Parser } from 'htmlparser2';
-import { SITE } from '../site.config.ts';
 import type { SocialCardInput } from './social-image.ts';
+
+/** The settings a card names the site by (SITE in src/site.config.ts). */
+export interface CardSite {
+  title: string;
+  description: string;
+  /** The site's address; the card shows its host. */
+  url: string;
+}
 
 /**
  * What a post's drawn card shows, from the words its page states: its title, its section (the
@@ -9,19 +16,22 @@ import type { SocialCardInput } from './social-image.ts';
  * the settings. The one rule for a post's card, whether the post comes from the data layer
  * (src/data/social.ts) or from its built page (readPageCard).
  */
-export function getPostCardInput(post: { title: string; section: string; tags: readonly string[] }): SocialCardInput {
+export function getPostCardInput(
+  post: { title: string; section: string; tags: readonly string[] },
+  site: CardSite,
+): SocialCardInput {
   const echoes = new Set([post.section.toLowerCase(), `${post.section.toLowerCase()}s`]);
   const tag = post.tags.find((candidate) => !echoes.has(candidate.toLowerCase()));
-  return { ...getSiteIdentity(), title: post.title, label: post.section, tag };
+  return { ...getSiteIdentity(site), title: post.title, label: post.section, tag };
 }
 
 /** The site-wide card, for every page that is not a post: the site's name and description. */
-export function getSiteCardInput(): SocialCardInput {
-  return { ...getSiteIdentity(), title: SITE.title, subtitle: SITE.description };
+export function getSiteCardInput(site: CardSite): SocialCardInput {
+  return { ...getSiteIdentity(site), title: site.title, subtitle: site.description };
 }
 
-function getSiteIdentity(): Pick<SocialCardInput, 'siteName' | 'siteHost'> {
-  return { siteName: SITE.title, siteHost: new URL(SITE.url).host };
+function getSiteIdentity(site: CardSite): Pick<SocialCardInput, 'siteName' | 'siteHost'> {
+  return { siteName: site.title, siteHost: new URL(site.url).host };
 }
 
 /** The Open Graph properties of a built page's <head> that name its card and what the card shows. */

@@ -34,7 +34,9 @@ describe('readPageCard', () => {
 
 describe('getPostCardInput', () => {
   test('shows the section as the label and the first tag that does not echo it', () => {
-    expect(getPostCardInput({ title: 'Ein Test', section: 'Review', tags: ['Reviews', 'review', 'Hamburg'] })).toEqual({
+    expect(
+      getPostCardInput({ title: 'Ein Test', section: 'Review', tags: ['Reviews', 'review', 'Hamburg'] }, SITE),
+    ).toEqual({
       title: 'Ein Test',
       label: 'Review',
       tag: 'Hamburg',
@@ -44,10 +46,10 @@ describe('getPostCardInput', () => {
   });
 
   test('shows no tag when every tag echoes the label', () => {
-    expect(getPostCardInput({ title: 'x', section: 'Article', tags: ['articles'] }).tag).toBeUndefined();
+    expect(getPostCardInput({ title: 'x', section: 'Article', tags: ['articles'] }, SITE).tag).toBeUndefined();
   });
 });
 
 test('the site card shows the site name and its description', () => {
-  expect(getSiteCardInput()).toMatchObject({ title: SITE.title, subtitle: SITE.description });
+  expect(getSiteCardInput(SITE)).toMatchObject({ title: SITE.title, subtitle: SITE.description });
 });

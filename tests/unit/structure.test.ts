@@ -43,10 +43,10 @@ describe('the house keeps its shape (issue 14)', () => {
     expect(withFs).toEqual([]);
   });
 
-  test('src/lib imports no data/, components, layouts, pages or astro:* modules', () => {
+  test('src/lib imports no data/, components, layouts, pages, settings or astro:* modules', () => {
     const upward = filesIn('lib', /\.ts$/).flatMap((file) =>
       importsOf(read(file))
-        .filter((name) => /^astro:|\/(data|components|layouts|pages)\//.test(name))
+        .filter((name) => /^astro:|\/(data|components|layouts|pages)\/|site\.config\.ts$/.test(name))
         .map((name) => `${file} imports ${name}`),
     );
     expect(upward).toEqual([]);
