@@ -6,7 +6,8 @@
  * has the values it shipped with (otherwise the difference is printed). --time-zone and --language
  * give the blog's when the export has no settings entries (a Takeout feed.atom may have none).
  * The posts' images are downloaded next to each post (--no-download keeps them on Blogger's hosts;
- * the built site's CSP then allows those hosts). Downloads honour HTTP_PROXY, HTTPS_PROXY, NO_PROXY.
+ * the built site's CSP then allows those hosts). Downloads honour HTTP_PROXY, HTTPS_PROXY, NO_PROXY
+ * (docs/blogger-import.md, "Behind a proxy").
  * Safe to run again: content/.imports/blogger.json remembers what it wrote, so an unchanged file is
  * left alone, an image already downloaded is not fetched again, and a file an editor has changed
  * since is never overwritten (it is reported). The to-do list (images to describe, images left

@@ -107,6 +107,8 @@ export const FRAME_PROVIDERS: readonly { name: string; hosts: readonly string[];
   { name: 'Google Maps', hosts: ['www.google.com', 'maps.google.com'], path: /^\/maps\b/ },
   { name: 'SoundCloud', hosts: ['w.soundcloud.com'] },
   { name: 'Spotify', hosts: ['open.spotify.com'] },
+  // Not in the list, but old Blogger posts embedded its Flash player, which the importer converts.
+  { name: 'Dailymotion', hosts: ['www.dailymotion.com'], path: /^\/embed\// },
 ];
 
 /** A page's remote images and frames, as found by auditPageScripts. */

@@ -420,6 +420,7 @@ describe('the Content-Security-Policy follows the content', () => {
           'https://www.google.com/maps/embed?pb=!1m18',
           'https://w.soundcloud.com/player/?url=x',
           'https://open.spotify.com/embed/episode/7makk4',
+          'https://www.dailymotion.com/embed/video/x7tgad0',
         ]
           .map((src) => `<iframe src="${src}" title="x"></iframe>`)
           .join(''),
@@ -435,12 +436,13 @@ describe('the Content-Security-Policy follows the content', () => {
       'https://open.spotify.com',
       'https://player.vimeo.com',
       'https://w.soundcloud.com',
+      'https://www.dailymotion.com',
       'https://www.google.com',
       'https://www.youtube-nocookie.com',
     ]);
     expect(sources.warnings).toEqual([
-      '/posts/odd/ embeds https://www.google.com, which is not a known video, map or document provider (YouTube, Vimeo, Google Docs, Sheets and Slides, Google Maps, SoundCloud, Spotify); the Content-Security-Policy blocks it: replace the embed with a link',
-      '/posts/odd/ embeds https://widgets.example.net, which is not a known video, map or document provider (YouTube, Vimeo, Google Docs, Sheets and Slides, Google Maps, SoundCloud, Spotify); the Content-Security-Policy blocks it: replace the embed with a link',
+      '/posts/odd/ embeds https://www.google.com, which is not a known video, map or document provider (YouTube, Vimeo, Google Docs, Sheets and Slides, Google Maps, SoundCloud, Spotify, Dailymotion); the Content-Security-Policy blocks it: replace the embed with a link',
+      '/posts/odd/ embeds https://widgets.example.net, which is not a known video, map or document provider (YouTube, Vimeo, Google Docs, Sheets and Slides, Google Maps, SoundCloud, Spotify, Dailymotion); the Content-Security-Policy blocks it: replace the embed with a link',
       '/posts/old/ embeds http://player.vimeo.com/video/1 over http, which the Content-Security-Policy blocks; write it with https://',
     ]);
   });

@@ -309,6 +309,62 @@ describe('B4: Flash YouTube players become the site’s YouTube frame', () => {
     expect(notes).toEqual([]);
   });
 
+  test.each([
+    [
+      'youtube-nocookie.com/v/ID with options after &',
+      '<object width="425" height="344"><param name="movie" value="http://www.youtube-nocookie.com/v/dQw4w9WgXcQ&amp;hl=en_GB&amp;fs=1&amp;rel=0"></param><param name="allowFullScreen" value="true"></param><embed src="http://www.youtube-nocookie.com/v/dQw4w9WgXcQ&amp;hl=en_GB&amp;fs=1&amp;rel=0" type="application/x-shockwave-flash" allowfullscreen="true" width="425" height="344"></embed></object>',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+      'YouTube video',
+    ],
+    [
+      'www.youtube.com/v/ID&hl=en&fs=1 in an <embed> alone',
+      '<embed src="http://www.youtube.com/v/dQw4w9WgXcQ&hl=en&fs=1" type="application/x-shockwave-flash" width="480" height="385">',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+      'YouTube video',
+    ],
+    [
+      'youtube.googleapis.com/v/ID (the 2010 embed code)',
+      '<object data="http://youtube.googleapis.com/v/dQw4w9WgXcQ?start=42" type="application/x-shockwave-flash"></object>',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42',
+      'YouTube video',
+    ],
+    [
+      'Vimeo moogaloop.swf?clip_id=ID&server=… in <object> and <embed>',
+      '<object width="400" height="225"><param name="allowfullscreen" value="true" /><param name="movie" value="http://vimeo.com/moogaloop.swf?clip_id=7100569&amp;server=vimeo.com&amp;show_title=1&amp;show_byline=1&amp;color=00adef&amp;fullscreen=1" /><embed src="http://vimeo.com/moogaloop.swf?clip_id=7100569&amp;server=vimeo.com&amp;show_title=1&amp;color=00adef&amp;fullscreen=1" type="application/x-shockwave-flash" allowfullscreen="true" width="400" height="225"></embed></object>',
+      'https://player.vimeo.com/video/7100569',
+      'Vimeo video',
+    ],
+    [
+      'Vimeo moogaloop.swf?clip_id=ID alone',
+      '<embed src="//www.vimeo.com/moogaloop.swf?clip_id=7100569" type="application/x-shockwave-flash">',
+      'https://player.vimeo.com/video/7100569',
+      'Vimeo video',
+    ],
+    [
+      'Vimeo moogaloop.swf with the clip in flashvars',
+      '<embed src="http://vimeo.com/moogaloop.swf" flashvars="clip_id=7100569&amp;server=vimeo.com" type="application/x-shockwave-flash">',
+      'https://player.vimeo.com/video/7100569',
+      'Vimeo video',
+    ],
+    [
+      'Dailymotion swf',
+      '<object width="480" height="270"><param name="movie" value="http://www.dailymotion.com/swf/video/x7tgad0?additionalInfos=0"></param><embed type="application/x-shockwave-flash" src="http://www.dailymotion.com/swf/video/x7tgad0?additionalInfos=0" width="480" height="270"></embed></object>',
+      'https://www.dailymotion.com/embed/video/x7tgad0',
+      'Dailymotion video',
+    ],
+  ])('siblings: %s becomes the provider’s frame', (_name, html, src, title) => {
+    const { markdown, notes } = htmlToMarkdown(`<p>Watch:</p>${html}<p>After.</p>`);
+    expect(markdown).toContain(`<iframe src="${src}" title="${title}" loading="lazy"`);
+    expect(markdown).not.toMatch(/<object|<embed|<param|moogaloop|swf/);
+    expect(notes).toEqual([]);
+  });
+
+  test('a Vimeo Flash player that names no clip is removed and reported like any other Flash object', () => {
+    const { markdown, notes } = htmlToMarkdown('<embed src="http://vimeo.com/moogaloop.swf"><p>After</p>');
+    expect(markdown).toBe('After\n');
+    expect(notes[0]).toMatchObject({ kind: 'flash', message: expect.stringContaining('moogaloop.swf') });
+  });
+
   test('any other Flash object is removed and reported, never kept for the CSP to block', () => {
     const { markdown, notes } = htmlToMarkdown('<object data="http://example.org/game.swf"></object><p>After</p>');
     expect(markdown).toBe('After\n');

@@ -47,15 +47,29 @@ const EMBED_PROVIDERS: readonly EmbedProvider[] = [
   },
   { test: (u) => u.hostname === 'w.soundcloud.com', title: 'SoundCloud audio player' },
   { test: (u) => u.hostname === 'open.spotify.com' && u.pathname.startsWith('/embed'), title: 'Spotify player' },
+  {
+    test: (u) => u.hostname === 'www.dailymotion.com' && u.pathname.startsWith('/embed/video/'),
+    title: 'Dailymotion video',
+  },
 ];
 
-/** YouTube's hosts, old and new, whose player addresses carry the video id. */
-const YOUTUBE_HOSTS = /^(?:www\.|m\.)?youtube(?:-nocookie)?\.com$/;
+/**
+ * YouTube's hosts, old and new, whose player addresses carry the video id (youtube.googleapis.com
+ * served the Flash player of the 2010 embed code).
+ */
+const YOUTUBE_HOSTS = /^(?:(?:www\.|m\.)?youtube(?:-nocookie)?\.com|youtube\.googleapis\.com)$/;
+/** Vimeo's Flash player (2008-2012 embed code): vimeo.com/moogaloop.swf?clip_id=ID&server=vimeo.com... */
+const VIMEO_FLASH_HOSTS = /^(?:www\.)?vimeo\.com$/;
+/** Dailymotion's Flash player: dailymotion.com/swf/video/ID or /swf/ID (an id such as x7tgad0). */
+const DAILYMOTION_HOSTS = /^(?:www\.)?dailymotion\.com$/;
 
 /**
  * The https address of a frame: `http://` and scheme-relative `//` become `https://` (the site is
  * served over https and its CSP allows only https frames); YouTube players, including the Flash
- * addresses youtube.com/v/ID, move to youtube-nocookie.com/embed/ID, keeping the start time.
+ * addresses youtube.com/v/ID (also on youtube-nocookie.com and youtube.googleapis.com, with options
+ * after `&` or `?`), move to youtube-nocookie.com/embed/ID, keeping the start time; Vimeo's Flash
+ * player (vimeo.com/moogaloop.swf?clip_id=ID) becomes player.vimeo.com/video/ID, and Dailymotion's
+ * (dailymotion.com/swf/video/ID) dailymotion.com/embed/video/ID.
  * Returns undefined for an address that cannot be a frame (empty, javascript:, malformed).
  */
 export function toHttpsEmbedUrl(src: string): URL | undefined {
@@ -78,6 +92,14 @@ export function toHttpsEmbedUrl(src: string): URL | undefined {
       if (start && /^\d+$/.test(start)) embed.searchParams.set('start', start);
       return embed;
     }
+  }
+  if (VIMEO_FLASH_HOSTS.test(url.hostname) && /^\/moogaloop(?:_local)?\.swf$/i.test(url.pathname)) {
+    const clip = url.searchParams.get('clip_id');
+    if (clip && /^\d+$/.test(clip)) return new URL(`https://player.vimeo.com/video/${clip}`);
+  }
+  if (DAILYMOTION_HOSTS.test(url.hostname)) {
+    const match = /^\/swf\/(?:video\/)?([a-z0-9]+)/i.exec(url.pathname);
+    if (match) return new URL(`https://www.dailymotion.com/embed/video/${match[1]}`);
   }
   return url;
 }
@@ -107,8 +129,35 @@ function makeFrame(url: URL, title: string, width?: unknown, height?: unknown): 
   };
 }
 
-/** The address of a Flash movie: an <embed src>, or an <object>'s data or <param name="movie">. */
+/**
+ * The address of a Flash movie with its settings: an <embed src>, or an <object>'s data or
+ * <param name="movie">, and the `flashvars` the player read (Vimeo's old code gave the clip there:
+ * `<embed src="…/moogaloop.swf" flashvars="clip_id=123">`), joined as a query.
+ */
 function flashSource(node: Element): string | undefined {
+  const movie = flashMovie(node);
+  const vars = flashVars(node);
+  if (!movie || !vars) return movie;
+  return `${movie}${movie.includes('?') ? '&' : '?'}${vars.replace(/^[?&]+/, '')}`;
+}
+
+/** The `flashvars` of an <embed> or of an <object>'s <param> or inner <embed>, if any. */
+function flashVars(node: Element): string | undefined {
+  let found: string | undefined;
+  visit(node, 'element', (child: Element) => {
+    if (found) return;
+    if (child.tagName === 'param' && String(child.properties.name).toLowerCase() === 'flashvars') {
+      found = String(child.properties.value ?? '') || undefined;
+    } else if (child.tagName === 'embed') {
+      const vars = child.properties.flashVars ?? child.properties.flashvars;
+      if (typeof vars === 'string' && vars) found = vars;
+    }
+  });
+  return found;
+}
+
+/** The movie's own address: an <embed src>, or an <object>'s data or <param name="movie">. */
+function flashMovie(node: Element): string | undefined {
   if (node.tagName === 'embed') return typeof node.properties.src === 'string' ? node.properties.src : undefined;
   if (typeof node.properties.data === 'string' && node.properties.data) return node.properties.data;
   let found: string | undefined;
@@ -160,9 +209,9 @@ function objectFallback(node: Element): ElementContent[] {
 }
 
 /**
- * Embeds (B4, B5): iframes get an https address and a title naming the provider; Flash YouTube
- * players (<object>/<embed> with youtube.com/v/ID) become the same YouTube frame as an iframe
- * would; any other Flash object is removed (no browser plays it, and the CSP forbids objects) and
+ * Embeds (B4, B5): iframes get an https address and a title naming the provider; Flash video
+ * players (<object>/<embed> with youtube.com/v/ID, vimeo.com/moogaloop.swf?clip_id=ID,
+ * dailymotion.com/swf/ID) become the same frame as that provider's iframe would; any other Flash object is removed (no browser plays it, and the CSP forbids objects) and
  * any frame from an unknown provider is kept and listed.
  */
 function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
@@ -202,8 +251,10 @@ function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
     if (node.tagName === 'object' || node.tagName === 'embed') {
       const source = flashSource(node) ?? '';
       const url = toHttpsEmbedUrl(source);
-      if (url && url.hostname === 'www.youtube-nocookie.com') {
-        parent.children[index] = makeFrame(url, 'YouTube video', node.properties.width, node.properties.height);
+      // A Flash player of a known video provider (YouTube, Vimeo, Dailymotion) becomes its frame.
+      const player = url && /\/embed\/|\/video\//.test(url.pathname) ? getEmbedTitle(url) : undefined;
+      if (url && player?.endsWith(' video')) {
+        parent.children[index] = makeFrame(url, player, node.properties.width, node.properties.height);
         return SKIP;
       }
       // An <object>/<embed> that only shows a picture is that picture.
