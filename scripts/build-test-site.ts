@@ -9,7 +9,19 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readCommandLine } from '../src/lib/command-line.ts';
 import { startImageServer } from '../tests/image-server.ts';
+
+readCommandLine(
+  {},
+  {
+    name: 'npm run build:test-site',
+    usage: `Usage: npm run build:test-site
+
+Builds the site the build and browser tests check (content/, the test fixtures and an imported
+Blogger blog) into .test-site/dist. Takes no options but -h, --help.`,
+  },
+);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const site = `${root}.test-site`;

@@ -6,6 +6,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readCommandLine } from '../src/lib/command-line.ts';
+
+readCommandLine(
+  {},
+  {
+    name: 'npm run build',
+    usage: `Usage: npm run build
+
+Builds the site into dist/ (or BLOG_OUT_DIR), replacing it only when the whole build succeeded.
+Takes no options but -h, --help; BLOG_CONTENT_DIR and SITE_URL in the environment are read.`,
+  },
+);
 
 const outDir = resolve(process.env.BLOG_OUT_DIR || 'dist');
 const staging = `${outDir}.next`;

@@ -7,12 +7,24 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCommandLine } from '../src/lib/command-line.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { runContentCheck } from '../src/integrations/content-check.ts';
 import { formatProblem } from '../src/lib/content-check.ts';
 import { findPlaceholderSettings, SAMPLE_CONTENT } from '../src/lib/setup.ts';
 import { COMMENT_CHANNEL, SITE } from '../src/site.config.ts';
 
+readCommandLine(
+  {},
+  {
+    name: 'npm run check:deploy',
+    usage: `Usage: npm run check:deploy
+
+Refuses to deploy a site that is not ready, listing each reason (example settings, sample content,
+content problems); says "Ready to deploy" and exits 0 otherwise. Takes no options but -h, --help.
+SITE_URL and COMMENTS_INBOX_URL in the environment count, as in a build.`,
+  },
+);
 const root = process.cwd();
 const contentDir = resolveContentDir(process.env, root);
 const problems = findPlaceholderSettings({ url: process.env.SITE_URL || SITE.url, comments: COMMENT_CHANNEL }).map(

@@ -4,6 +4,18 @@
  */
 import { loadInboxConfig } from '../src/inbox/config.ts';
 import { createInboxServer, InboxStartError } from '../src/inbox/server.ts';
+import { readCommandLine } from '../src/lib/command-line.ts';
+
+readCommandLine(
+  {},
+  {
+    name: 'npm run comments:serve',
+    usage: `Usage: npm run comments:serve
+
+Starts the comment inbox with the settings from the environment or the file COMMENTS_CONFIG names
+(README, "Comments"). Stops cleanly on Ctrl-C or SIGTERM. Takes no options but -h, --help.`,
+  },
+);
 
 let config;
 try {

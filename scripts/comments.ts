@@ -8,11 +8,28 @@ import { createInterface } from 'node:readline/promises';
 import { loadInboxConfig } from '../src/inbox/config.ts';
 import { InboxDb, type CommentStatus } from '../src/inbox/db.ts';
 import { approveComment, decideComment } from '../src/inbox/moderate.ts';
+import { readCommandLine } from '../src/lib/command-line.ts';
 import { hashPassword } from '../src/lib/password.ts';
 
 const USAGE =
   'usage: npm run comments -- list [pending|spam|approved|rejected] | show ID | approve ID | reject ID | spam ID | hash-password';
-const [command, argument] = process.argv.slice(2);
+const [command, argument] = readCommandLine(
+  { allowPositionals: true },
+  {
+    name: 'npm run comments',
+    usage: `${USAGE}
+
+Moderates the comment inbox's database (COMMENTS_DB, the same settings as comments:serve); it may
+run while the server runs.
+  list [status]     the comments with that status (pending by default), newest first
+  show ID           one comment, whole
+  approve ID        publish it on the site (see docs/comment-inbox.md)
+  reject ID         refuse it
+  spam ID           mark it as spam
+  hash-password     reads a password on stdin and prints its hash for the moderation page
+  -h, --help        show this help`,
+  },
+).positionals;
 
 if (command === 'hash-password') {
   const lines = createInterface({ input: process.stdin, output: process.stderr, terminal: false });

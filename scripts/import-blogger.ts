@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../src/lib/command-line.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { SingleBar } from 'cli-progress';
 import { z } from 'astro/zod';
@@ -40,20 +40,38 @@ import { createPostSchema, pageSchema } from '../src/lib/schemas.ts';
 import { getPostId } from '../src/lib/slugs.ts';
 import { defineSiteConfig, SITE } from '../src/site.config.ts';
 
-const USAGE =
-  'Usage: npm run import:blogger -- <feed.atom or backup .xml> [--no-download] [--images <folder>] [--time-zone America/Los_Angeles] [--language pt-BR] [--dry-run] [--max-image-mb 25] [--image-timeout 30]';
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    images: { type: 'string' },
-    'time-zone': { type: 'string' },
-    language: { type: 'string' },
-    'dry-run': { type: 'boolean', default: false },
-    'no-download': { type: 'boolean', default: false },
-    'max-image-mb': { type: 'string', default: String(DEFAULT_DOWNLOAD_OPTIONS.maxBytes / 1024 / 1024) },
-    'image-timeout': { type: 'string', default: String(DEFAULT_DOWNLOAD_OPTIONS.timeoutMs / 1000) },
+const USAGE = `Usage: npm run import:blogger -- <feed.atom or backup .xml> [options]
+
+Imports a Blogger export (Google Takeout feed.atom, or Settings > Back up content) into content/.
+Running it again changes nothing that is already as the export would write it.
+
+Options:
+  --no-download          keep every image at its old address instead of downloading it
+  --images <folder>      take the images from your own copies in <folder> (by file name)
+  --time-zone <zone>     the blog's time zone when the export has none, e.g. America/Los_Angeles
+  --language <tag>       the blog's language when the export has none, e.g. pt-BR
+  --dry-run              say what would change, and write nothing
+  --max-image-mb <n>     skip images larger than n megabytes (default 25)
+  --image-timeout <s>    give up on an image after s seconds (default 30)
+  -h, --help             show this help
+
+Downloads go through HTTP_PROXY / HTTPS_PROXY when set (NO_PROXY lists hosts to reach directly).
+Details: docs/blogger-import.md`;
+const { values, positionals } = readCommandLine(
+  {
+    allowPositionals: true,
+    options: {
+      images: { type: 'string' },
+      'time-zone': { type: 'string' },
+      language: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'no-download': { type: 'boolean', default: false },
+      'max-image-mb': { type: 'string', default: String(DEFAULT_DOWNLOAD_OPTIONS.maxBytes / 1024 / 1024) },
+      'image-timeout': { type: 'string', default: String(DEFAULT_DOWNLOAD_OPTIONS.timeoutMs / 1000) },
+    },
   },
-});
+  { usage: USAGE, name: 'npm run import:blogger' },
+);
 const maxImageMb = Number(values['max-image-mb']);
 const imageTimeout = Number(values['image-timeout']);
 if (!(maxImageMb > 0) || !(imageTimeout > 0)) {

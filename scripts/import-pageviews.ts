@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../src/lib/command-line.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { mapPageViewsToPosts, PageViewsError, parsePageViewsCsv } from '../src/lib/pageviews.ts';
@@ -16,14 +16,21 @@ import { getPostId } from '../src/lib/slugs.ts';
 import { formatCount } from '../src/lib/text.ts';
 import { getPostPath, normalizePath } from '../src/lib/urls.ts';
 
-const USAGE = 'Usage: npm run import:pageviews -- <export.csv> [--thousands-separator .|,]';
+const USAGE = `Usage: npm run import:pageviews -- <export.csv> [--thousands-separator .|,]
+
+Turns an analytics export (pages and their views) into content/stats/pageviews.json, which ranks
+the popular posts. Old Blogger addresses count for the posts they moved to.
+
+Options:
+  --thousands-separator . or ,   how the views column groups thousands, when it cannot be told
+  -h, --help                     show this help`;
 let file: string | undefined;
 let thousandsSeparator: '.' | ',' | undefined;
+const { values, positionals } = readCommandLine(
+  { allowPositionals: true, options: { 'thousands-separator': { type: 'string' } } },
+  { usage: USAGE, name: 'npm run import:pageviews' },
+);
 try {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { 'thousands-separator': { type: 'string' } },
-  });
   file = positionals[0];
   const given = values['thousands-separator'];
   if (given !== undefined && given !== '.' && given !== ',') {

@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../src/lib/command-line.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { toIsoCalendarDate } from '../src/lib/dates.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
@@ -15,7 +15,15 @@ import { getPostId } from '../src/lib/slugs.ts';
 import { getPostPath, toAbsoluteUrl } from '../src/lib/urls.ts';
 import { SITE } from '../src/site.config.ts';
 
-const USAGE = 'Usage: npm run new -- "Post title" [--review] [--slug my-post-slug]';
+const USAGE = `Usage: npm run new -- "Post title" [--review] [--slug my-post-slug]
+
+Creates content/posts/<slug>/index.md as a draft dated today, never overwriting a file. In a
+terminal, it asks for what is missing.
+
+Options:
+  --review           a review (rating, visit date...) instead of an article
+  --slug <slug>      the post's address, instead of one made from the title
+  -h, --help         show this help`;
 const contentDir = resolveContentDir();
 const postsDir = join(contentDir, 'posts');
 
@@ -37,18 +45,16 @@ function findPostWithSlug(slug: string): string | undefined {
   return undefined;
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    review: { type: 'boolean', default: false },
-    slug: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
+const { values, positionals } = readCommandLine(
+  {
+    allowPositionals: true,
+    options: {
+      review: { type: 'boolean', default: false },
+      slug: { type: 'string' },
+    },
   },
-});
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  { usage: USAGE, name: 'npm run new' },
+);
 
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 const prompt = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;

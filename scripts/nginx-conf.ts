@@ -8,20 +8,38 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { auditSite } from '../src/integrations/security-headers.ts';
+import { readCommandLine } from '../src/lib/command-line.ts';
 import { getSecurityHeaders, renderNginxInboxServer, renderNginxServer } from '../src/lib/security-headers.ts';
 
-const { values } = parseArgs({
-  options: {
-    root: { type: 'string', default: 'dist' },
-    port: { type: 'string', default: '80' },
-    'server-name': { type: 'string', default: '_' },
-    standalone: { type: 'boolean', default: false },
-    'inbox-upstream': { type: 'string' },
-    'inbox-server-name': { type: 'string' },
+const USAGE = `Usage: npm run nginx-conf -- [options] > site.conf
+
+Prints an nginx server block for the built site, with the same security and caching headers as
+dist/_headers and the old addresses of _redirects as 301s. Run it after npm run build.
+
+Options:
+  --root <folder>                the built site (default dist)
+  --port <n>                     the port to listen on (default 80)
+  --server-name <name>           the site's host name (default _, any)
+  --standalone                   a whole nginx.conf that runs unprivileged in the foreground
+  --inbox-upstream <url>         also proxy the comment inbox running at <url>...
+  --inbox-server-name <name>     ...under this host name
+  -h, --help                     show this help
+
+Details: docs/deploying.md`;
+const { values } = readCommandLine(
+  {
+    options: {
+      root: { type: 'string', default: 'dist' },
+      port: { type: 'string', default: '80' },
+      'server-name': { type: 'string', default: '_' },
+      standalone: { type: 'boolean', default: false },
+      'inbox-upstream': { type: 'string' },
+      'inbox-server-name': { type: 'string' },
+    },
   },
-});
+  { usage: USAGE, name: 'npm run nginx-conf' },
+);
 const root = resolve(values.root);
 // The build's _redirects (old Blogger addresses and the like) become real 301s in nginx.
 const redirectsFile = resolve(root, '_redirects');

@@ -11,36 +11,35 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
+import { readCommandLine } from '../src/lib/command-line.ts';
 import { applySettings, SAMPLE_CONTENT, validate, type Checked, type SetupAnswers } from '../src/lib/setup.ts';
 import { SITE } from '../src/site.config.ts';
 
 const root = process.cwd();
 const CONFIG = join(root, 'src/site.config.ts');
 
-const { values } = parseArgs({
-  options: {
-    title: { type: 'string' },
-    url: { type: 'string' },
-    description: { type: 'string' },
-    language: { type: 'string' },
-    'time-zone': { type: 'string' },
-    author: { type: 'string' },
-    comments: { type: 'string' },
-    'remove-samples': { type: 'boolean' },
-    'keep-samples': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+// The help is this file's header comment.
+const USAGE = readFileSync(new URL(import.meta.url), 'utf8')
+  .split('*/')[0]!
+  .replace(/^\/\*\*|^ \* ?/gm, '')
+  .trim();
+const { values } = readCommandLine(
+  {
+    options: {
+      title: { type: 'string' },
+      url: { type: 'string' },
+      description: { type: 'string' },
+      language: { type: 'string' },
+      'time-zone': { type: 'string' },
+      author: { type: 'string' },
+      comments: { type: 'string' },
+      'remove-samples': { type: 'boolean' },
+      'keep-samples': { type: 'boolean' },
+    },
   },
-});
-if (values.help) {
-  console.log(
-    readFileSync(new URL(import.meta.url), 'utf8')
-      .split('*/')[0]!
-      .replace(/^\/\*\*|^ \* ?/gm, ''),
-  );
-  process.exit(0);
-}
+  { usage: USAGE, name: 'npm run setup' },
+);
 
 const authorFile = join(root, 'content/authors', `${SITE.defaultAuthor}.yaml`);
 const currentAuthor = existsSync(authorFile)

@@ -157,3 +157,25 @@ test('the MDX components an editor can use render without imports', () => {
     project.remove();
   }
 }, 120_000);
+
+// One script run for real (the unit test command-line.test.ts holds every script to the same helper).
+test.each([['import-blogger.ts', 'npm run import:blogger']])(
+  'scripts/%s answers --help with its usage (exit 0) and an unknown option with one line naming it (exit 2), no stack trace',
+  (script, name) => {
+    const run = (arg: string) =>
+      spawnSync(process.execPath, [`scripts/${script}`, arg], {
+        cwd: process.cwd(),
+        encoding: 'utf8',
+        env: cleanEnv(),
+      });
+    const help = run('--help');
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(new RegExp(`^Usage: ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(help.stdout).toContain('-h, --help');
+    const wrong = run('--no-such-option');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr.split('\n')[0]).toBe(`${name}: unknown option --no-such-option.`);
+    expect(wrong.stderr).toContain('Usage: ');
+    expect(wrong.stderr).not.toMatch(/ERR_PARSE_ARGS|\n\s+at /);
+  },
+);
