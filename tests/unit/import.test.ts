@@ -476,6 +476,57 @@ describe('B7: named anchors and the jump break', () => {
   });
 });
 
+describe('links with no address', () => {
+  test.each([
+    [
+      'href=" " (only a space)',
+      '<p>Book <a href=" ">here</a> today.</p>',
+      'Book here today.',
+      'the link on "here" has no address (href=" ")',
+    ],
+    [
+      'href="" (empty)',
+      '<p>Book <a href="">here</a> today.</p>',
+      'Book here today.',
+      'the link on "here" has no address (href="")',
+    ],
+    [
+      'href with a tab and a no-break space',
+      '<p>Book <a href="\t&nbsp;">here</a>.</p>',
+      'Book here.',
+      'the link on "here" has no address',
+    ],
+    [
+      'around an image',
+      '<p><a href=" "><img src="https://example.org/a.jpg" alt="A bowl"></a></p>',
+      '![A bowl](https://example.org/a.jpg)',
+      'a link around an image has no address',
+    ],
+    [
+      'with nothing inside',
+      '<p>Text<a href="  "></a> on.</p>',
+      'Text on.',
+      'an empty link, with no address and no text (href="  "), was removed',
+    ],
+  ])('%s keeps what it held, loses the link, and is reported', (_name, html, kept, message) => {
+    const { markdown, notes } = htmlToMarkdown(html);
+    expect(markdown).toContain(kept);
+    expect(markdown).not.toMatch(/\]\(\s*\)|href=/);
+    expect(notes).toEqual([{ kind: 'link', message: expect.stringContaining(message) }]);
+    const plan = planImport(parseBloggerExport(backupPost(html)), options);
+    expect(plan.warnings).toEqual([expect.stringMatching(/^"A post" \(\/2020\/01\/a-post\.html\): /)]);
+  });
+
+  test('a named anchor or the jump break with an empty href is an anchor, not a link to report', () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<p>Intro<a href="" name="more"></a> more <a href=" " id="fn1"></a>[1]</p>',
+    );
+    expect(markdown).toContain('<!-- more -->');
+    expect(markdown).toContain('<span id="fn1"></span>');
+    expect(notes).toEqual([]);
+  });
+});
+
 describe('B8: block elements inside a heading keep word boundaries', () => {
   test('the case and its siblings (<br>, <p>, nested <div>)', () => {
     const body = planCase('B8-feed.atom').files.find((f) => f.path.startsWith('posts/'))!.text;
@@ -536,6 +587,44 @@ describe('B10: drafts and untitled entries', () => {
       options,
     );
     expect(fileOf(empty, 'posts/post-2020-01-01/index.md').data).toMatchObject({ title: '🙂' });
+  });
+
+  test('an empty untitled post is reported as empty (not as removed scripts), titled from its date, and kept as a draft saying so', () => {
+    for (const html of ['', '<div><br /></div>', '<p>&nbsp;</p>\n<!-- nothing -->']) {
+      for (const xml of [
+        takeoutPost(html, { title: '', path: '/2020/01/blog-post_7.html' }),
+        backupPost(html, { title: '', path: '/2020/01/blog-post_7.html' }),
+      ]) {
+        const plan = planImport(parseBloggerExport(xml), options);
+        const post = fileOf(plan, 'posts/post-of-2020-01-01/index.md');
+        expect(post.data).toMatchObject({ title: 'Post of 2020-01-01', draft: true });
+        expect(post.body.trimStart()).toBe(
+          'This post was empty in the Blogger export, and had no title. Write it, or delete this file.\n',
+        );
+        expect(plan.errors).toEqual([
+          '"Post of 2020-01-01" (/2020/01/blog-post_7.html) is empty in the export: no title and no text; it is imported as a draft in posts/post-of-2020-01-01/index.md: write it or delete it',
+        ]);
+        expect(plan.warnings).toEqual([
+          'the untitled post /2020/01/blog-post_7.html of 2020-01-01 is titled "Post of 2020-01-01" from its date (it has no text to take a title from); change the title if you like',
+        ]);
+        expect(plan.errors.join(' ')).not.toContain('script');
+      }
+    }
+  });
+
+  test('siblings: a titled empty post is "empty", one of only a Flash object names the plug-in, one of only scripts names the scripts', () => {
+    const run = (html: string) => planImport(parseBloggerExport(backupPost(html)), options).errors;
+    expect(run('<p> </p>')).toEqual([
+      '"A post" (/2020/01/a-post.html) is empty in the export: it has no text; it is imported as a draft in posts/a-post/index.md: write it or delete it',
+    ]);
+    expect(run('<object data="http://example.org/game.swf"></object>')).toEqual([
+      expect.stringContaining(
+        'has nothing a reader could see once its plug-in objects were removed; it is imported as a draft with its original HTML',
+      ),
+    ]);
+    expect(run('<script>drawChart()</script>')).toEqual([
+      expect.stringContaining('has nothing a reader could see once its scripts were removed'),
+    ]);
   });
 
   test('an entry without a published date is dated by its update, and one with neither is kept as a draft; the rest goes on', () => {

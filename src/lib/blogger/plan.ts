@@ -224,6 +224,41 @@ export function takeLeadingHero(
   return { image: first.src, alt: first.alt.replace(/\s+/g, ' ').trim(), rest: `${body}\n` };
 }
 
+/**
+ * Why an entry shows nothing once converted, in words for the report: an export entry with no text
+ * and nothing to show (`empty`), or one whose scripts or plug-in objects (`removed`, from the
+ * conversion's notes) were all it showed, or one whose markup showed nothing.
+ */
+export function emptyReason(
+  html: string,
+  removed: readonly { kind: string }[],
+  untitled: boolean,
+): { empty: boolean; report: string; without: string } {
+  const text = html
+    .replace(/<!--[^]*?-->/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;|&#160;|\s/g, '');
+  const shows = /<(?:img|iframe|object|embed|video|audio|script|svg|canvas)\b/i.test(html);
+  if (!text && !shows) {
+    return {
+      empty: true,
+      report: untitled ? 'is empty in the export: no title and no text' : 'is empty in the export: it has no text',
+      without: '',
+    };
+  }
+  const scripts = removed.some((note) => note.kind === 'script');
+  const plugins = removed.some((note) => note.kind === 'flash');
+  const what = scripts && plugins ? 'scripts and plug-in objects' : plugins ? 'plug-in objects' : 'scripts';
+  if (scripts || plugins) {
+    return {
+      empty: false,
+      report: `has nothing a reader could see once its ${what} were removed`,
+      without: `without its ${what}`,
+    };
+  }
+  return { empty: false, report: 'has nothing a reader could see once converted', without: 'once converted' };
+}
+
 /** HTML in a fenced code block longer than any run of backticks inside it, so nothing ends it early. */
 function fencedHtml(html: string): string {
   const fence = '`'.repeat(Math.max(3, ...[...html.matchAll(/`+/g)].map((m) => m[0].length + 1)));
@@ -298,9 +333,11 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     let item = original;
     if (!item.title) {
       // The title comes from the text's first words (a first conversion, images as they were).
-      item = { ...item, title: titleForUntitled(htmlToMarkdown(original.html).markdown, item.published) };
+      const words = htmlToMarkdown(original.html).markdown;
+      item = { ...item, title: titleForUntitled(words, item.published) };
+      const fromDate = !getExcerpt(words, 1000);
       plan.warnings.push(
-        `the untitled ${item.kind}${item.oldPath ? ` ${item.oldPath}` : ''} of ${item.published.slice(0, 10)} is titled "${item.title}" from its first words; change the title if you like`,
+        `the untitled ${item.kind}${item.oldPath ? ` ${item.oldPath}` : ''} of ${item.published.slice(0, 10)} is titled "${item.title}" from its ${fromDate ? 'date (it has no text to take a title from)' : 'first words'}; change the title if you like`,
       );
     }
     const wanted = slugForItem(item);
@@ -363,13 +400,19 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     // blank: it is kept as a draft holding its original HTML, and reported.
     let draft = item.draft;
     let description = getExcerpt(markdown, 160) || item.title;
-    if (!markdown.trim() || markdown.trim() === '<!-- more -->') {
+    // Nothing but comments (the jump break's <!-- more -->, an author's note) and spaces shows nothing.
+    if (!markdown.replace(/<!--[^]*?-->|&nbsp;|&#x?a0;|\s/gi, '')) {
       draft = true;
       description = item.title;
+      // Why it is empty: scripts or plug-ins the conversion removed, or nothing in the export at all.
+      const removed = converted.notes.filter((note) => note.kind === 'script' || note.kind === 'flash');
+      const why = emptyReason(item.html, removed, !original.title);
       plan.errors.push(
-        `${describeItem(item)} has nothing a reader could see once its scripts were removed; it is imported as a draft with its original HTML in ${isPost ? `${folder}/index.md` : `${folder}/${slug}.md`}: rewrite it or delete it`,
+        `${describeItem(item)} ${why.report}; it is imported as a draft${why.empty ? '' : ' with its original HTML'} in ${file}: ${why.empty ? 'write it' : 'rewrite it'} or delete it`,
       );
-      markdown = `The original HTML of this ${item.kind}, which showed nothing without its scripts:\n\n${fencedHtml(item.html)}`;
+      markdown = why.empty
+        ? `This ${item.kind} was empty in the Blogger export${original.title ? '' : ', and had no title'}. Write it, or delete this file.\n`
+        : `The original HTML of this ${item.kind}, which showed nothing ${why.without}:\n\n${fencedHtml(item.html)}`;
     }
     const updated = item.updated && item.updated.slice(0, 10) > item.published.slice(0, 10) ? item.updated : undefined;
     if (isPost) {

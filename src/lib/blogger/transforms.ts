@@ -399,15 +399,28 @@ export const EXCERPT_MARKER = '<!-- more -->';
 /**
  * Anchors (B7): `<a name>` / `<a id>` without an address keep their target as an id on a
  * `<span>` (footnotes and "back to the text" links still land), the jump break becomes the excerpt
- * marker, and a link with an empty address keeps its text and loses the link: no `<a href="">`.
- * Ids are kept once each; a repeat is dropped.
+ * marker, and a link with an empty address (`href=""`, or only spaces: `href=" "`) keeps its text
+ * and loses the link, and is reported: no `<a href="">`. Ids are kept once each; a repeat is
+ * dropped.
  */
-function convertAnchors(tree: Root, ids: Set<string>): void {
+function convertAnchors(tree: Root, ids: Set<string>, notes: ConversionNote[]): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'a' || !parent || index === undefined) return undefined;
-    const href = typeof node.properties.href === 'string' ? node.properties.href.trim() : '';
+    const written = typeof node.properties.href === 'string' ? node.properties.href : undefined;
+    const href = written?.trim() ?? '';
     const target = String(node.properties.id ?? node.properties.name ?? '').trim();
     if (href) return undefined;
+    if (written !== undefined && !target) {
+      const label = hastToString(node).replace(/\s+/g, ' ').trim();
+      notes.push({
+        kind: 'link',
+        message: label
+          ? `the link on "${label}" has no address (href="${written}"); its text is kept without the link`
+          : node.children.some((child) => child.type === 'element')
+            ? `a link around ${node.children.some((child) => isElement(child, 'img')) ? 'an image' : 'an element'} has no address (href="${written}"); what it held is kept without the link`
+            : `an empty link, with no address and no text (href="${written}"), was removed`,
+      });
+    }
     if (target.toLowerCase() === JUMP_BREAK && !ids.has(JUMP_BREAK)) {
       ids.add(JUMP_BREAK);
       parent.children.splice(index, 1, { type: 'comment', value: ' more ' }, ...node.children);
@@ -554,7 +567,7 @@ export function cleanImportedHtml(tree: Root): ConversionNote[] {
   convertEmbeds(tree, notes);
   checkLinks(tree, notes);
   const ids = new Set<string>();
-  convertAnchors(tree, ids);
+  convertAnchors(tree, ids, notes);
   flattenHeadings(tree);
   return notes;
 }
