@@ -37,7 +37,7 @@ import { type LocalImageLookup } from '../src/lib/blogger/plan.ts';
 import { listFiles } from '../src/disk/files.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { createPostSchema, pageSchema } from '../src/lib/schemas.ts';
-import { getPostId } from '../src/lib/slugs.ts';
+import { getPostId, normalizeTagLabel, slugifyTag } from '../src/lib/slugs.ts';
 import { defineSiteConfig, SITE } from '../src/site.config.ts';
 
 const USAGE = `Usage: npm run import:blogger -- <feed.atom or backup .xml> [options]
@@ -167,6 +167,15 @@ function acceptsLang(schema: z.ZodType, sample: Record<string, unknown>): boolea
 const notImported = (path: string) => !manifest.files[path];
 const slugOf = (path: string, base: string) =>
   getPostId(relative(base, path), parseFrontmatter(readFileSync(join(contentDir, path), 'utf8')).data);
+/** Tags of the posts the import did not write, by address: imported labels take their spelling. */
+const existingTags = new Map<string, string>();
+for (const path of listCollection('posts', /\.mdx?$/).filter(notImported)) {
+  const { tags } = (parseFrontmatter(readFileSync(join(contentDir, path), 'utf8')).data ?? {}) as { tags?: unknown };
+  for (const tag of Array.isArray(tags) ? tags : []) {
+    const slug = typeof tag === 'string' ? slugifyTag(tag) : '';
+    if (slug && !existingTags.has(slug)) existingTags.set(slug, normalizeTagLabel(tag as string));
+  }
+}
 const imageIndex = new Map<string, string>();
 if (values.images) {
   for (const file of readdirSync(values.images, { recursive: true, withFileTypes: true })) {
@@ -242,6 +251,7 @@ const plan = planImport(exported, {
   ),
   existingAuthors: new Set(listCollection('authors', /\.ya?ml$/).map((p) => basename(p).replace(/\.ya?ml$/, ''))),
   localImage,
+  existingTags,
   site: siteAfter,
   blogLanguage: blogSettings.language,
   blogTimeZone: blogSettings.timeZone,
@@ -256,10 +266,6 @@ const plan = planImport(exported, {
     pages: acceptsLang(pageSchema('UTC'), { title: 'T', description: 'D' }),
   },
 });
-
-for (const clash of plan.labelClashes) {
-  plan.warnings.push(`labels ${clash.labels.map((l) => `"${l}"`).join(', ')} share the address /tags/${clash.slug}/`);
-}
 
 const outcome = { created: [] as string[], updated: [] as string[], unchanged: 0, kept: [] as string[] };
 function place(path: string, data: string | Buffer, source: string): void {

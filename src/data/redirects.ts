@@ -1,5 +1,6 @@
 import { groupByYearAndMonth } from '../lib/archive.ts';
 import { BLOGGER_FIXED_REDIRECTS, getBloggerLabelPath, mergeRedirects, type Redirect } from '../lib/redirects.ts';
+import { slugifyTag } from '../lib/slugs.ts';
 import { getArchiveMonthId, getPagePath, getPostPath, getTagPath, ARCHIVE_PATH } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 import { getPublishedPosts } from './posts.ts';
@@ -9,7 +10,8 @@ import { getTagSummaries } from './tags.ts';
 /**
  * Every old address and where it leads: the redirectFrom of published posts and of pages (old
  * Blogger addresses, or a post's address before its slug changed), the file-name address of a post
- * that sets a `slug`, then Blogger's label, archive and feed addresses. A real page's address is never redirected.
+ * that sets a `slug`, then Blogger's label addresses (each tag as posts write it, then the old
+ * spellings in posts' oldLabels), archive and feed addresses. A real page's address is never redirected.
  */
 export async function getRedirects(): Promise<Redirect[]> {
   const [posts, pages, tags] = await Promise.all([getPublishedPosts(), getPages(), getTagSummaries()]);
@@ -35,6 +37,13 @@ export async function getRedirects(): Promise<Redirect[]> {
       // The tags as each post writes them: post.tags holds one canonical label per tag.
       posts.flatMap((post) =>
         post.entry.data.tags.map((tag) => ({ from: getBloggerLabelPath(tag.label), to: getTagPath(tag.slug) })),
+      ),
+      // Old spellings the importer merged into one tag, or labels of symbols it named (oldLabels).
+      posts.flatMap((post) =>
+        Object.entries(post.entry.data.oldLabels).map(([old, tag]) => ({
+          from: getBloggerLabelPath(old),
+          to: getTagPath(slugifyTag(tag)),
+        })),
       ),
       archive,
       BLOGGER_FIXED_REDIRECTS,

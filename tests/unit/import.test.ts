@@ -12,6 +12,8 @@ import {
 import {
   ALT_PLACEHOLDER,
   planImport,
+  planLabels,
+  tagsForLabels,
   renderMarkdownFile,
   shortId,
   slugForItem,
@@ -20,7 +22,11 @@ import {
 } from '../../src/lib/blogger/plan.ts';
 import { compareSettings, STARTER_SETTINGS, writeSettings } from '../../src/lib/blogger/settings.ts';
 import { getEmbedTitle, toHttpsEmbedUrl } from '../../src/lib/blogger/transforms.ts';
+import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
+import { oldLabels as oldLabelsRule } from '../../src/lib/content-rules/old-labels.ts';
+import { tagAddresses } from '../../src/lib/content-rules/tag-addresses.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { contentInput } from './content-input.ts';
 import { slugifyTag } from '../../src/lib/slugs.ts';
 import { getExcerpt } from '../../src/lib/text.ts';
 import { mapPageViewsToPosts, parsePageViewsCsv } from '../../src/lib/pageviews.ts';
@@ -681,8 +687,109 @@ describe('B11: labels', () => {
 
   test('C, C# and C++ get three tag addresses by the site’s one tag rule, so no label clashes', () => {
     const three = planCase('B11-blog-backup.xml');
-    expect(three.labelClashes).toEqual([]);
+    expect(three.labelMerges).toEqual([]);
     expect(['C', 'C#', 'C++'].map(slugifyTag)).toEqual(['c', 'c-sharp', 'c-plus-plus']);
+  });
+
+  test('spellings of one address become one tag, the most used spelling (the first met on a tie), with the others as oldLabels', () => {
+    const plan = planCase('B15-label-spellings.xml');
+    const tagsOf = (name: string) =>
+      fileOf(plan, `posts/${name}/index.md`).data as { tags: string[]; oldLabels?: Record<string, string> };
+    // "Self-care" and "self care" are used by two posts each: "Self-care" came first in the export.
+    expect(tagsOf('self-care-sunday')).toMatchObject({
+      tags: ['Self-care', '— (em dash)', 'Massagem-Relaxante', 'Q&A'],
+      oldLabels: { '—': '— (em dash)' },
+    });
+    expect(tagsOf('hand-massage-between-clients')).toEqual(
+      expect.objectContaining({
+        tags: ['Self-care', '• (bullet)', 'Massagem-Relaxante'],
+        oldLabels: { 'self care': 'Self-care', '•': '• (bullet)', 'massagem relaxante': 'Massagem-Relaxante' },
+      }),
+    );
+    expect(tagsOf('jaw-tension-at-the-desk')).toMatchObject({
+      tags: ['Self-care', '★', '!!!', 'Mindfulness'],
+      oldLabels: { 'SELF CARE': 'Self-care' },
+    });
+    // Two spellings in one post are one tag; C keeps its own address.
+    expect(tagsOf('reader-questions-april')).toMatchObject({
+      tags: ['Self-care', 'Q&A', 'Mindfulness', 'C'],
+      oldLabels: { 'Self Care': 'Self-care', 'Q and A': 'Q&A', mindfulness: 'Mindfulness' },
+    });
+    expect(plan.labelMerges.map((m) => [m.slug, m.label, m.spellings.map((s) => `${s.label}:${s.posts}`)])).toEqual([
+      ['self-care', 'Self-care', ['Self-care:2', 'self care:2', 'SELF CARE:1', 'Self Care:1']],
+      ['massagem-relaxante', 'Massagem-Relaxante', ['Massagem-Relaxante:1', 'massagem relaxante:1']],
+      ['q-and-a', 'Q&A', ['Q&A:1', 'Q and A:1']],
+      ['mindfulness', 'Mindfulness', ['Mindfulness:2', 'mindfulness:1']],
+    ]);
+    expect(plan.warnings).toContain(
+      'the labels "Self-care" (2 posts), "self care" (2 posts), "SELF CARE" (1 post), "Self Care" (1 post) are one tag here, /tags/self-care/: every post is tagged "Self-care" (the spelling most posts used, the first met on a tie), and the old /search/label/ address of each other spelling leads to it (the posts\u2019 oldLabels); to show another spelling, write it in the posts\u2019 tags and oldLabels'.replaceAll(
+        '\u2019',
+        "'",
+      ),
+    );
+    expect(plan.notes).toContain(
+      'the label "—" has no letter or digit to make an address from; it is the tag "— (em dash)" (/tags/em-dash/), named after its characters, and its old address leads there',
+    );
+  });
+
+  test('the written tags pass the site’s own tag check: no address shared by two tags, none empty', () => {
+    const plan = planCase('B15-label-spellings.xml');
+    const posts = plan.files
+      .filter((file) => file.path.startsWith('posts/'))
+      .map((file) => ({ path: `content/${file.path}`, entry: file.path.slice(6), text: file.text }));
+    const problems = checkContent(contentInput({ posts }), [tagAddresses, oldLabelsRule]).map(formatProblem);
+    expect(problems).toEqual([]);
+    // Without the merge, the same labels fail that check (the build would stop).
+    const unmerged = readCase('B15-label-spellings.xml').items.map((item, index) => ({
+      path: `content/posts/p${index}.md`,
+      entry: `p${index}.md`,
+      text: renderMarkdownFile(
+        {
+          title: item.title,
+          description: 'D',
+          pubDate: item.published,
+          author: 'editorial',
+          kind: 'article',
+          tags: item.labels,
+        },
+        'Text.\n',
+      ),
+    }));
+    expect(checkContent(contentInput({ posts: unmerged }), [tagAddresses]).length).toBeGreaterThan(0);
+  });
+
+  test('an existing tag of the site gives its spelling to the labels of its address', () => {
+    const plan = planCase('B15-label-spellings.xml', { existingTags: new Map([['self-care', 'self-care']]) });
+    expect((fileOf(plan, 'posts/self-care-sunday/index.md').data as { tags: string[] }).tags[0]).toBe('self-care');
+    expect(plan.labelMerges[0]).toMatchObject({ slug: 'self-care', label: 'self-care' });
+    expect(plan.warnings.join('\n')).toContain(
+      'every post is tagged "self-care" (the spelling this site already uses)',
+    );
+  });
+
+  test.each([
+    ['—', '— (em dash)', 'em-dash'],
+    ['•', '• (bullet)', 'bullet'],
+    ['()', '() (left parenthesis, right parenthesis)', 'left-parenthesis-right-parenthesis'],
+    ['§', '§ (section sign)', 'section-sign'],
+    ['、', '、 (ideographic comma)', 'ideographic-comma'],
+    ['———', '——— (em dash)', 'em-dash'],
+  ])('a label of symbols only, %s, is named by its characters’ Unicode names', (label, tag, slug) => {
+    const labels = planLabels([{ labels: [label] }]);
+    expect(labels.tagOf.get(label)).toBe(tag);
+    expect(slugifyTag(tag)).toBe(slug);
+  });
+
+  test('labels that already make an address are kept as written: C, C#, C++, ★, !!!, emoji', () => {
+    const labels = planLabels([{ labels: ['C', 'C#', 'C++', '★', '!!!', '💆'] }]);
+    expect([...labels.tagOf]).toEqual(['C', 'C#', 'C++', '★', '!!!', '💆'].map((l) => [l, l]));
+    expect(labels.merges).toEqual([]);
+  });
+
+  test('a label of invisible characters only is left out and reported', () => {
+    const labels = planLabels([{ labels: ['\u200b', 'calm'] }]);
+    expect(labels.dropped).toEqual(['\u200b']);
+    expect(tagsForLabels(['\u200b', 'calm'], labels)).toEqual({ tags: ['calm'], oldLabels: {} });
   });
 
   test('the _redirects file encodes every character a label may hold, so # and ? are not cut off', () => {

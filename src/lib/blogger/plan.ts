@@ -1,10 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
+import { unicodeName } from 'unicode-name';
 import { stringify } from 'yaml';
 import { toIsoCalendarDate } from '../dates.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
 import { slugFromTitle } from '../new-post.ts';
-import { getTagKey, slugify, slugifyTag } from '../slugs.ts';
+import { normalizeTagLabel, slugify, slugifyTag } from '../slugs.ts';
 import { getExcerpt, truncateAtWord } from '../text.ts';
+import { getTagPath } from '../urls.ts';
 import type { ImageReference } from './html-images.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { imageFileName, largestImageUrl, upgradeToHttps } from './image-urls.ts';
@@ -97,8 +99,129 @@ export interface ImportPlan {
   errors: string[];
   /** Posts whose shown day differs from the day Blogger showed, with the site's time zone. */
   dateShifts: string[];
-  /** Labels that share an address on this site (each list is one address). */
-  labelClashes: { slug: string; labels: string[] }[];
+  /**
+   * Labels written more than one way that make one tag address here ("Self-care", "self care",
+   * "SELF CARE"): every post is written with one spelling (`label`), and the others are kept in the
+   * posts' `oldLabels`, so their old /search/label/ addresses lead to the tag.
+   */
+  labelMerges: LabelMerge[];
+}
+
+/** One tag address that several spellings of a label shared (see ImportPlan.labelMerges). */
+export interface LabelMerge {
+  slug: string;
+  /** The spelling every post now has. */
+  label: string;
+  /** Every spelling with the number of posts that used it, in the order first met in the export. */
+  spellings: { label: string; posts: number }[];
+}
+
+/** How the labels of an export become tags: see planLabels. */
+export interface LabelPlan {
+  /** Each label as written (tidied by normalizeTagLabel) → the tag posts get; undefined: dropped. */
+  tagOf: Map<string, string | undefined>;
+  merges: LabelMerge[];
+  /** Labels of symbols only, given their characters' names: "—" → "— (em dash)". */
+  named: { label: string; tag: string }[];
+  /** Labels with nothing to name (invisible characters only): left out of the tags. */
+  dropped: string[];
+}
+
+/**
+ * The Unicode names of a label's visible characters, lowercased and joined ("—" → "em dash",
+ * "()" → "left parenthesis, right parenthesis"), from the Unicode Character Database (the
+ * unicode-name package); '' when none has a name.
+ */
+export function nameSymbols(label: string): string {
+  const names: string[] = [];
+  for (const char of label) {
+    if (/\s/u.test(char)) continue;
+    const name = unicodeName(char);
+    if (name && !/^<.*>$/.test(name) && !/^(?:ZERO WIDTH|WORD JOINER|SOFT HYPHEN)/.test(name)) {
+      const lower = name.toLowerCase();
+      if (names.at(-1) !== lower) names.push(lower);
+    }
+  }
+  return names.join(', ');
+}
+
+/**
+ * Labels → tags, for the whole export at once, so that the site builds as it is:
+ * - labels that make one tag address (slugifyTag) but are written differently ("Self-care", "self
+ *   care", "SELF CARE") become one tag, spelled as the site already spells it (`existing`: slug →
+ *   label of content the import did not write), else as most posts spelled it, a tie going to the
+ *   spelling met first in the export (`items` in export order), so every run picks the same;
+ * - a label of symbols only, which makes no address ("—", "•", "()"), keeps its symbols and gets
+ *   their Unicode names beside them, which give it an address: "—" → "— (em dash)" at
+ *   /tags/em-dash/;
+ * - a label of invisible characters only is dropped, and listed.
+ * "C", "C#" and "C++" make three addresses (c, c-sharp, c-plus-plus) and stay three tags.
+ */
+export function planLabels(
+  items: readonly { labels: readonly string[] }[],
+  existing: ReadonlyMap<string, string> = new Map(),
+): LabelPlan {
+  const plan: LabelPlan = { tagOf: new Map(), merges: [], named: [], dropped: [] };
+  const bySlug = new Map<string, Map<string, number>>();
+  const addressOf = new Map<string, string>();
+  for (const item of items) {
+    for (const label of new Set(item.labels.map(normalizeTagLabel).filter(Boolean))) {
+      let tag = label;
+      if (!addressOf.has(label)) {
+        if (!slugifyTag(label)) {
+          const names = nameSymbols(label);
+          tag = names ? `${label} (${names})` : '';
+          if (tag && slugifyTag(tag)) plan.named.push({ label, tag });
+          else {
+            plan.dropped.push(label);
+            tag = '';
+          }
+        }
+        addressOf.set(label, tag);
+      }
+      tag = addressOf.get(label)!;
+      if (!tag) continue;
+      const slug = slugifyTag(tag);
+      const spellings = bySlug.get(slug) ?? new Map<string, number>();
+      spellings.set(tag, (spellings.get(tag) ?? 0) + 1);
+      bySlug.set(slug, spellings);
+    }
+  }
+  const canonical = new Map<string, string>();
+  for (const [slug, spellings] of bySlug) {
+    // Map keeps the order spellings were first met; sort is stable, so a tie keeps the first.
+    const chosen = existing.get(slug) ?? [...spellings].sort((a, b) => b[1] - a[1])[0]![0];
+    canonical.set(slug, chosen);
+    if (spellings.size > 1 || chosen !== [...spellings.keys()][0]) {
+      plan.merges.push({
+        slug,
+        label: chosen,
+        spellings: [...spellings].map(([label, posts]) => ({ label, posts })),
+      });
+    }
+  }
+  for (const [label, tag] of addressOf) plan.tagOf.set(label, tag ? canonical.get(slugifyTag(tag)) : undefined);
+  return plan;
+}
+
+/**
+ * A post's tags (each label's tag, once) and its `oldLabels`: each label it had that is written
+ * differently from its tag, with that tag, so the old /search/label/<label> address leads there.
+ */
+export function tagsForLabels(
+  labels: readonly string[],
+  plan: LabelPlan,
+): { tags: string[]; oldLabels: Record<string, string> } {
+  const tags: string[] = [];
+  const oldLabels: Record<string, string> = {};
+  for (const raw of labels) {
+    const label = normalizeTagLabel(raw);
+    const tag = plan.tagOf.get(label);
+    if (!tag) continue;
+    if (!tags.includes(tag)) tags.push(tag);
+    if (label !== tag) oldLabels[label] = tag;
+  }
+  return { tags, oldLabels };
 }
 
 export interface PlanOptions {
@@ -124,6 +247,11 @@ export interface PlanOptions {
   langField?: { posts: boolean; pages: boolean } | undefined;
   /** Local copies of images (downloaded, or from a folder the editor supplied). */
   localImage?: LocalImageLookup | undefined;
+  /**
+   * Tags of content the import did not write, by address (slug → label as written): a label of the
+   * export that makes the same address is written the site's way (see planLabels).
+   */
+  existingTags?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Blogger's numeric id at the end of an entry id ("tag:blogger.com,1999:blog-1.post-42" → "42"). */
@@ -287,8 +415,36 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     notes: [],
     errors: [...exported.problems],
     dateShifts: [],
-    labelClashes: [],
+    labelMerges: [],
   };
+  // Labels are planned for the whole export first: a post's tags depend on how other posts spell them.
+  const labels = planLabels(
+    exported.items.filter((item) => item.kind === 'post'),
+    options.existingTags,
+  );
+  plan.labelMerges = labels.merges;
+  for (const merge of labels.merges) {
+    const count = (n: number) => `${n} post${n === 1 ? '' : 's'}`;
+    const why =
+      options.existingTags?.get(merge.slug) === merge.label
+        ? 'the spelling this site already uses'
+        : merge.spellings.length === 1
+          ? 'the label made one'
+          : 'the spelling most posts used, the first met on a tie';
+    plan.warnings.push(
+      `the labels ${merge.spellings.map((s) => `"${s.label}" (${count(s.posts)})`).join(', ')} are one tag here, ${getTagPath(merge.slug)}: every post is tagged "${merge.label}" (${why}), and the old /search/label/ address of each other spelling leads to it (the posts' oldLabels); to show another spelling, write it in the posts' tags and oldLabels`,
+    );
+  }
+  for (const { label, tag } of labels.named) {
+    plan.notes.push(
+      `the label "${label}" has no letter or digit to make an address from; it is the tag "${tag}" (${getTagPath(slugifyTag(tag))}), named after its characters, and its old address leads there`,
+    );
+  }
+  for (const label of labels.dropped) {
+    plan.warnings.push(
+      `the label ${JSON.stringify(label)} is only invisible characters, so it cannot be a tag; it is left out of its posts' tags (its old address /search/label/… leads nowhere)`,
+    );
+  }
   const site = options.site ?? { language: 'en-GB', timeZone: 'Europe/London' };
   const blogLanguage = exported.settings.language ?? options.blogLanguage;
   const blogTimeZone = exported.settings.timeZone ?? options.blogTimeZone;
@@ -302,7 +458,6 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
   const postSlugs = new Set(options.takenPostSlugs);
   const pageSlugs = new Set([...options.takenPageSlugs, ...RESERVED_PAGE_SLUGS]);
   const authors = new Map<string, string>();
-  const labelsBySlug = new Map<string, Set<string>>();
 
   const authorId = (author: BloggerAuthor): string => {
     const known = authors.get(author.name);
@@ -415,12 +570,9 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
         : `The original HTML of this ${item.kind}, which showed nothing ${why.without}:\n\n${fencedHtml(item.html)}`;
     }
     const updated = item.updated && item.updated.slice(0, 10) > item.published.slice(0, 10) ? item.updated : undefined;
+    const postTags = postTagFields(item.labels);
     if (isPost) {
       postSlugById.set(shortId(item.id), slug);
-      for (const label of item.labels) {
-        const labelSlug = slugifyTag(label);
-        labelsBySlug.set(labelSlug, (labelsBySlug.get(labelSlug) ?? new Set()).add(label));
-      }
       // Blogger showed the day in the blog's time zone; without one, the day as written (the backup
       // writes times with the blog's offset; a Takeout time in UTC may then be a day off).
       const bloggerDay = blogTimeZone
@@ -440,7 +592,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             pubDate: item.published,
             ...(updated ? { updatedDate: updated } : {}),
             ...(draft ? { draft: true } : {}),
-            tags: item.labels,
+            ...postTags,
             author: authorId(item.author),
             kind: 'article',
             ...(lang && options.langField?.posts ? { lang } : {}),
@@ -473,6 +625,10 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       if (draft) plan.counts.pageDrafts += 1;
     }
   };
+  const postTagFields = (itemLabels: readonly string[]) => {
+    const { tags, oldLabels } = tagsForLabels(itemLabels, labels);
+    return { tags, ...(Object.keys(oldLabels).length > 0 ? { oldLabels } : {}) };
+  };
   const planUnreadable = (item: BloggerItem, error: unknown): void => {
     const isPost = item.kind === 'post';
     const title = item.title || `Untitled ${item.kind} of ${item.published.slice(0, 10)}`;
@@ -486,7 +642,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       description: title,
       ...(isPost ? { pubDate: item.published } : {}),
       draft: true,
-      ...(isPost ? { tags: item.labels, author: authorId(item.author), kind: 'article' } : {}),
+      ...(isPost ? { ...postTagFields(item.labels), author: authorId(item.author), kind: 'article' } : {}),
       ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
     };
     plan.files.push({
@@ -521,11 +677,8 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       planUnreadable(original, error);
     }
   }
-  plan.counts.labels = [...labelsBySlug.values()].reduce((sum, spellings) => sum + spellings.size, 0);
-  for (const [slug, spellings] of labelsBySlug) {
-    const distinct = new Set([...spellings].map(getTagKey));
-    if (distinct.size > 1) plan.labelClashes.push({ slug, labels: [...spellings].sort() });
-  }
+  // Labels as the export spells them (one count per spelling), as before they were merged.
+  plan.counts.labels = labels.tagOf.size;
 
   // A comment the export gives no usable date is dated by its post (it cannot be older), and listed.
   const postDateById = new Map(exported.items.map((item) => [shortId(item.id), item.published]));

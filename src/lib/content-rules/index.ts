@@ -6,6 +6,7 @@ import { commentReply } from './comment-reply.ts';
 import { heroImage } from './hero-image.ts';
 import { imageAlt } from './image-alt.ts';
 import { imageFiles } from './image-files.ts';
+import { oldLabels } from './old-labels.ts';
 import { internalLinks } from './internal-links.ts';
 import { otherFiles } from './other-files.ts';
 import { pageLinks } from './page-links.ts';
@@ -34,6 +35,7 @@ export const CONTENT_RULES: readonly ContentRule[] = [
   uniqueSlugs,
   uniqueFeedIds,
   tagAddresses,
+  oldLabels,
   bodyAddresses,
   imageAlt,
   imageFiles,

@@ -95,6 +95,23 @@ export const redirectFromField = z
   .default([]);
 
 /**
+ * Labels a post had on the old blog, written differently from the tag each became, as
+ * `old label: tag` (the Blogger importer writes them when it merges spellings, "self care: Self-care",
+ * or names a label of symbols, "—: — (em dash)"): the old /search/label/<old label> address leads
+ * to that tag's page. Each tag must be one of the post's tags (the content check says so).
+ */
+export const oldLabelsField = z
+  .record(
+    z.string().trim().min(1, 'an old label cannot be empty'),
+    z
+      .string({ error: 'oldLabels maps each old label to one of the post’s tags, e.g. "self care: Self-care"' })
+      .trim()
+      .min(1),
+    { error: 'oldLabels maps each old label to one of the post’s tags, e.g. "self care: Self-care"' },
+  )
+  .default({});
+
+/**
  * The id a post or comment had in the old blog's feeds (the importer writes it, e.g.
  * tag:blogger.com,1999:blog-1.post-2), kept so that feed readers do not show it again as new after
  * the move. Editors never need to write one.

@@ -4,6 +4,7 @@ import {
   extraField,
   feedIdField,
   langField,
+  oldLabelsField,
   redirectFromField,
   slugField,
   sourceSchema,
@@ -41,6 +42,7 @@ function buildPostSchema<A extends z.ZodType>(author: A, timeZone: string) {
     draft: z.boolean().default(false),
     slug: slugField.optional(),
     tags: tagsField,
+    oldLabels: oldLabelsField,
     author,
     hero: z
       .strictObject({
