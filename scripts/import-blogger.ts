@@ -19,6 +19,7 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { readCommandLine } from '../src/lib/command-line.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { SingleBar } from 'cli-progress';
+import sharp from 'sharp';
 import { z } from 'astro/zod';
 import {
   BloggerImportError,
@@ -231,11 +232,30 @@ if (!values['no-download'] && toDownload.size > 0) {
   });
   bar?.stop();
 }
-const localImage: LocalImageLookup = (image) => {
+const localFile = (image: { source: string }) => {
   // Downloads are named by the largest size's address: the same photo at two sizes is one file.
   const url = largestImageUrl(image.source);
-  const local = fromFolder(image.source) ?? placedFile(url) ?? stagedFile(url);
-  return local ? { from: local, type: typeOfFile(local) } : undefined;
+  return fromFolder(image.source) ?? placedFile(url) ?? stagedFile(url);
+};
+// Each local file's size in pixels (read by sharp, which the site's image step uses too), so an
+// image the old post showed smaller keeps that width.
+const sizes = new Map<string, { width: number; height: number }>();
+for (const item of exported.items) {
+  for (const image of findImages(item.html)) {
+    const file = localFile(image);
+    if (!file || sizes.has(file)) continue;
+    try {
+      const { width, height, autoOrient } = await sharp(file).metadata();
+      const shown = autoOrient ?? { width, height };
+      if (shown.width && shown.height) sizes.set(file, { width: shown.width, height: shown.height });
+    } catch {
+      // A file sharp cannot read keeps no size; the build reports it like any broken image.
+    }
+  }
+}
+const localImage: LocalImageLookup = (image) => {
+  const local = localFile(image);
+  return local ? { from: local, type: typeOfFile(local), ...sizes.get(local) } : undefined;
 };
 
 const plan = planImport(exported, {

@@ -31,7 +31,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     const { status, output } = await importBlogger();
     expect(status, output).toBe(0);
     expect(output).toContain(
-      "images:   18 downloaded, 7 left at their remote address (allowed by the site's CSP), 5 without a description",
+      "images:   19 downloaded, 7 left at their remote address (allowed by the site's CSP), 5 without a description",
     );
     // Blogger's size in the address asks for the original (s0), whatever the post showed.
     expect(server.requests).toContain(
@@ -41,9 +41,12 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     expect(server.requests.some((r) => /\/s(320|1600)\/stones%20in/.test(r))).toBe(false);
 
     const post = project.read(`${HOME}/index.md`);
-    expect(post).toContain('\n![](./stones-in-bowl.jpg)\n');
+    // Shown at the width the post gave it (the file is smaller: a 64 px stand-in), which Markdown cannot hold.
+    expect(post).toContain('\n<img src="./stones-in-bowl.jpg" width="320" alt="">\n');
+    // Shown at 320 px by its address alone (/s320/) while the file is the 1200 px original.
+    expect(post).toContain('\n<img src="./oil-on-palms.jpg" alt="Warm oil poured into cupped palms" width="320">\n');
     expect(post).toContain(
-      '<figure>\n\n![Prosoape calde & bazalt — gata în 10 min](./towel.jpg)\n\n<figcaption>Prosoape calde &amp; bazalt — gata în 10\u00a0min</figcaption>\n</figure>',
+      '<figure>\n\n<img src="./towel.jpg" alt="Prosoape calde &#x26; bazalt — gata în 10 min" width="320">\n\n<figcaption>Prosoape calde &amp; bazalt — gata în 10\u00a0min</figcaption>\n</figure>',
     );
     expect(post).toContain('![The printed price list: 30 minutes £35, 60 minutes £60](./label.png)');
     expect(post).toContain('![Bare feet resting on a folded white towel](./feet.jpg)');
@@ -55,14 +58,16 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
       '<td style="text-align: center; width: 50%;"><img src="./камни-на-спине.jpg" width="320" alt=""></td>',
     );
     expect(post).toContain(
-      '<div><img src="./massagem-nos-pés.jpg" alt="Massagem nos pés com óleo morno, sessão de sábado"></div>',
+      '<div><img src="./massagem-nos-pés.jpg" alt="Massagem nos pés com óleo morno, sessão de sábado" width="400"></div>',
     );
     expect(post).toContain(
       '<img src="https://3.bp.blogspot.com/-gone/Qr/missing/s320/carta%20antiga.jpg" alt="A carta antiga do estúdio">',
     );
     // A Flash object is gone, and the picture it showed without its plug-in stays.
     expect(post).not.toContain('<object');
-    expect(post).toContain('![The treatment room seen from the door, before the flash tour loads](./tur-virtual.jpg)');
+    expect(post).toContain(
+      '<img src="./tur-virtual.jpg" alt="The treatment room seen from the door, before the flash tour loads" width="400">',
+    );
     for (const file of ['schedule.jpg', 'камни-на-спине.jpg', 'massagem-nos-pés.jpg', 'tur-virtual.jpg']) {
       expect(project.exists(`${HOME}/${file}`), file).toBe(true);
     }
@@ -131,7 +136,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     const before = server.requests.length;
     const { status, output } = await importBlogger();
     expect(status, output).toBe(0);
-    expect(output).toContain('images:   0 downloaded, 18 already downloaded, 7 left at their remote address');
+    expect(output).toContain('images:   0 downloaded, 19 already downloaded, 7 left at their remote address');
     expect(output).toContain('Nothing changed');
     // Only the images that failed are asked for again.
     const again = server.requests.slice(before);
@@ -162,7 +167,7 @@ test('with --no-download, images keep their addresses (https) and nothing is fet
       server.env,
     );
     expect(status, output).toBe(0);
-    expect(output).toContain("images:   0 downloaded, 26 left at their remote address (allowed by the site's CSP)");
+    expect(output).toContain("images:   0 downloaded, 27 left at their remote address (allowed by the site's CSP)");
     expect(server.requests).toEqual([]);
     expect(project.read(`${HOME}/index.md`)).toContain(
       '![](https://1.bp.blogspot.com/-Xq9wT2/VZkAAA/AAAAAAAAB1s/kF3/s320/stones%20in%20bowl.JPG)',

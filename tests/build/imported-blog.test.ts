@@ -39,6 +39,7 @@ describe('an imported Blogger blog in the built site', () => {
       '/_astro/avvxseh7ycoilbottle',
       '/_astro/label',
       '/_astro/feet',
+      '/_astro/oil-on-palms',
       '/_astro/before',
       '/_astro/after',
       '/_astro/schedule',
@@ -52,6 +53,23 @@ describe('an imported Blogger blog in the built site', () => {
       expect(img.properties.height).toBeTruthy();
     }
     expect(wentWrong.all('.prose img[src^="/_astro/"]')).toHaveLength(5);
+  });
+
+  test('a downloaded image is shown at the size the old blog showed it, not at its file’s full size', () => {
+    const shown = (name: string) => {
+      const img = hotStones
+        .all('.prose img')
+        .find((i) => decodeURI(String(i.properties.src)).startsWith(`/_astro/${name}.`));
+      expect(img, name).toBeTruthy();
+      return [img!.properties.width, img!.properties.height];
+    };
+    // Each file is a 1200 × 900 original (downloaded at s0). Sized only by its address (/s320/, no
+    // width attribute), in the text:
+    expect(shown('oil-on-palms')).toEqual([320, 240]);
+    // Sized by a width attribute, in the text (the picture a Flash object showed):
+    expect(shown('tur-virtual')).toEqual([400, 300]);
+    // Sized only by its address (w400-h300), in HTML that stays HTML:
+    expect(shown('massagem-nos-pés')).toEqual([400, 300]);
   });
 
   test('images in HTML that stays HTML (a layout table, nested divs) are served from /_astro/ with a srcset, width and height', () => {

@@ -20,6 +20,7 @@ import {
   slugFromAnyTitle,
   slugFromOldPath,
 } from '../../src/lib/blogger/plan.ts';
+import { shownImageWidth } from '../../src/lib/blogger/image-urls.ts';
 import { compareSettings, STARTER_SETTINGS, writeSettings } from '../../src/lib/blogger/settings.ts';
 import { getEmbedTitle, toHttpsEmbedUrl } from '../../src/lib/blogger/transforms.ts';
 import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
@@ -758,13 +759,16 @@ describe('B11: labels', () => {
     expect(checkContent(contentInput({ posts: unmerged }), [tagAddresses]).length).toBeGreaterThan(0);
   });
 
-  test('an existing tag of the site gives its spelling to the labels of its address', () => {
-    const plan = planCase('B15-label-spellings.xml', { existingTags: new Map([['self-care', 'self-care']]) });
-    expect((fileOf(plan, 'posts/self-care-sunday/index.md').data as { tags: string[] }).tags[0]).toBe('self-care');
-    expect(plan.labelMerges[0]).toMatchObject({ slug: 'self-care', label: 'self-care' });
+  test('an existing tag of the site that would clash gives its spelling to the labels of its address', () => {
+    const plan = planCase('B15-label-spellings.xml', { existingTags: new Map([['self-care', 'Self Care']]) });
+    expect((fileOf(plan, 'posts/self-care-sunday/index.md').data as { tags: string[] }).tags[0]).toBe('Self Care');
+    expect(plan.labelMerges[0]).toMatchObject({ slug: 'self-care', label: 'Self Care' });
     expect(plan.warnings.join('\n')).toContain(
-      'every post is tagged "self-care" (the spelling this site already uses)',
+      'every post is tagged "Self Care" (the spelling this site already uses)',
     );
+    // A site tag in other capitals only is the same tag to the site: the import keeps its own spelling.
+    const sameTag = planCase('B15-label-spellings.xml', { existingTags: new Map([['self-care', 'self-care']]) });
+    expect(sameTag.labelMerges[0]).toMatchObject({ slug: 'self-care', label: 'Self-care' });
   });
 
   test.each([
@@ -1041,6 +1045,74 @@ describe('a damaged export: one bad entry never stops the import, and each is in
   });
 });
 
+describe('a downloaded image keeps the size the old blog showed it at', () => {
+  const FILE = { width: 1200, height: 900 };
+  test.each([
+    ['w400-h300 in the path', {}, 'https://blogger.googleusercontent.com/img/b/R29v/AVvX/w400-h300/stones.jpg', 400],
+    ['=w400-h300 after the address', {}, 'https://blogger.googleusercontent.com/img/a/AVvXsEh7=w400-h300', 400],
+    ['/s320/ (the longer side)', {}, 'http://1.bp.blogspot.com/-a/Xy/AAAA/s320/stones.jpg', 320],
+    ['=s320', {}, 'https://lh3.googleusercontent.com/abc=s320', 320],
+    ['/h150/ (a height: the width follows)', {}, 'https://1.bp.blogspot.com/-a/h150/stones.jpg', 200],
+    ['w640-h200 (fitted in the box: the height decides)', {}, 'https://1.bp.blogspot.com/-a/w640-h200/x.jpg', 267],
+    ['/s1600/ (larger than the file: shown whole)', {}, 'https://1.bp.blogspot.com/-a/s1600/x.jpg', undefined],
+    ['/s0/ (the original)', {}, 'https://1.bp.blogspot.com/-a/s0/x.jpg', undefined],
+    ['a width attribute, whatever the address says', { width: '250' }, 'https://1.bp.blogspot.com/-a/s320/x.jpg', 250],
+    ['a height attribute only', { height: '300' }, 'https://1.bp.blogspot.com/-a/s1600/x.jpg', 400],
+    ['a width in percent (not a size)', { width: '100%' }, 'https://1.bp.blogspot.com/-a/s320/x.jpg', 320],
+    ['another host, no size in the address', {}, 'https://images.example.org/w400-h300/x.jpg', undefined],
+  ])('%s', (_name, attributes, shown, width) => {
+    expect(shownImageWidth(attributes, shown, FILE)).toBe(width);
+  });
+
+  test('/s320/ on a portrait photo bounds its height: 240 wide', () => {
+    expect(shownImageWidth({}, 'https://1.bp.blogspot.com/-a/s320/x.jpg', { width: 900, height: 1200 })).toBe(240);
+  });
+
+  test('a sized image is written as an <img> with that width (Markdown has none), in text, a figure and a Markdown table; its address is the original', () => {
+    const html =
+      '<p>Intro.</p><p><img src="https://blogger.googleusercontent.com/img/b/R29v/AVvX/w400-h300/stones.jpg" alt="Stones in a bowl"></p>' +
+      '<table class="tr-caption-container"><tr><td><a href="https://1.bp.blogspot.com/-t/s1600/towel.jpg"><img src="https://1.bp.blogspot.com/-t/s320/towel.jpg"></a></td></tr><tr><td class="tr-caption">Warm towels</td></tr></table>' +
+      '<table><tr><th>Before</th></tr><tr><td><img src="https://1.bp.blogspot.com/-b/s200/before.jpg" alt="Before"></td></tr></table>' +
+      '<p><img src="https://1.bp.blogspot.com/-w/s1600/wide.jpg" alt="Whole"></p>';
+    const plan = planImport(parseBloggerExport(backupPost(html)), {
+      ...options,
+      localImage: () => ({ from: '/tmp/staged/photo.jpg', type: 'jpg', width: 1200, height: 900 }),
+    });
+    const body = fileOf(plan, 'posts/a-post/index.md').body;
+    expect(body).toContain('\n<img src="./stones.jpg" alt="Stones in a bowl" width="400">\n');
+    expect(body).toContain(
+      '<figure>\n\n<img src="./towel.jpg" alt="Warm towels" width="320">\n\n<figcaption>Warm towels</figcaption>',
+    );
+    expect(body).toContain('| <img src="./before.jpg" alt="Before" width="200"> |');
+    // Shown at the file's own size or more on the old blog: Markdown, shown whole.
+    expect(body).toContain('![Whole](./wide.jpg)');
+    expect(plan.copies.map((copy) => copy.url)).toContain(
+      'https://blogger.googleusercontent.com/img/b/R29v/AVvX/s0/stones.jpg',
+    );
+  });
+
+  test('a <picture> with Blogger <source> formats is its <img>, downloaded, in text and in HTML that stays HTML', () => {
+    const picture = (name: string) =>
+      `<picture><source type="image/webp" srcset="https://1.bp.blogspot.com/-${name}/s640/${name}.webp 1x, https://1.bp.blogspot.com/-${name}/s1280/${name}.webp 2x"><img src="https://1.bp.blogspot.com/-${name}/s320/${name}.jpg" alt="${name}"></picture>`;
+    const plan = planImport(
+      parseBloggerExport(
+        backupPost(`<p>Intro.</p>${picture('oil')}<table><tr><td>${picture('bowl')}</td></tr></table>`),
+      ),
+      { ...options, localImage: () => ({ from: '/tmp/staged/photo.jpg', type: 'jpg', width: 1200, height: 900 }) },
+    );
+    const body = fileOf(plan, 'posts/a-post/index.md').body;
+    expect(body).toContain('<img src="./oil.jpg" alt="oil" width="320">');
+    expect(body).toContain('<td><img src="./bowl.jpg" alt="bowl" width="320"></td>');
+    expect(body).not.toMatch(/<picture|<source|blogspot/);
+    expect(plan.remoteImages).toEqual([]);
+  });
+
+  test('without a downloaded copy, the image keeps its (small) Blogger address and stays Markdown', () => {
+    const { markdown } = htmlToMarkdown('<p><img src="https://1.bp.blogspot.com/-a/s320/x.jpg" alt="A"></p>');
+    expect(markdown).toBe('![A](https://1.bp.blogspot.com/-a/s320/x.jpg)\n');
+  });
+});
+
 describe('hero candidates: a post that opens with a downloaded, described picture gets it as its hero', () => {
   // Every image is "downloaded": the plan is pure, so the lookup only names a file.
   const downloaded = { ...options, localImage: () => ({ from: '/tmp/staged/photo.jpg', type: 'jpg' }) };
@@ -1102,6 +1174,7 @@ describe('hero candidates: a post that opens with a downloaded, described pictur
   ])('no hero for %s: the image stays in the text', (_name, html, planOptions) => {
     const post = fileOf(planImport(parseBloggerExport(backupPost(html)), planOptions), 'posts/a-post/index.md');
     expect(post.data).not.toHaveProperty('hero');
-    expect(post.body).toMatch(/!\[[^\]]*\]\(/);
+    // As Markdown, or as an <img> keeping the width the post showed it at (see below).
+    expect(post.body).toMatch(/!\[[^\]]*\]\(|<img src="/);
   });
 });

@@ -192,6 +192,13 @@ export function prepareImages(tree: Root, stayingHtml: (element: Element) => boo
       } else if (node.tagName === 'figure' && isSimpleFigure(node)) {
         node.properties[FIGURE] = '';
       }
+      // A <picture> offers the same photo in other formats (<source srcset>, often WebP on Blogger's
+      // hosts): its <img> is the photo, downloaded at its largest size, and the site makes its own
+      // formats from it. Left as it was, a browser would still load each <source> from the old host.
+      if (node.tagName === 'picture') {
+        const image = findAll(node, 'img')[0];
+        if (image) parent.children[index] = node = image;
+      }
       if (node.tagName === 'a') {
         const only = meaningful(node.children);
         if (only.length === 1 && isElement(only[0]!, 'img')) {
@@ -279,6 +286,8 @@ export function figureToMarkdown(node: Element): MdastContent[] {
     alt: String(image.properties.alt ?? ''),
     title: null,
   };
+  // A downloaded image the post showed smaller keeps that width, which Markdown cannot hold.
+  const sized = image.properties.width !== undefined && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(markdownImage.url);
   const caption = findAll(node, 'figcaption')[0];
   const captionHtml = caption
     ? toHtml(caption.children, { characterReferences: { useNamedReferences: true } })
@@ -286,7 +295,15 @@ export function figureToMarkdown(node: Element): MdastContent[] {
         .trim()
     : '';
   const open: Html = { type: 'html', value: '<figure>' };
-  const paragraph: Paragraph = { type: 'paragraph', children: [markdownImage] };
+  const paragraph: Paragraph | Html = sized
+    ? {
+        type: 'html',
+        value: toHtml({
+          ...image,
+          properties: { src: image.properties.src, alt: image.properties.alt ?? '', width: image.properties.width },
+        }),
+      }
+    : { type: 'paragraph', children: [markdownImage] };
   const close: Html = {
     type: 'html',
     value: captionHtml ? `<figcaption>${captionHtml}</figcaption>\n</figure>` : '</figure>',

@@ -19,7 +19,7 @@ import {
   setImageAddress,
   type ImageReference,
 } from './html-images.ts';
-import { upgradeToHttps } from './image-urls.ts';
+import { shownImageWidth, upgradeToHttps } from './image-urls.ts';
 
 /** Elements Markdown has no syntax for: they are carried over as HTML, never dropped. */
 const KEEP_AS_HTML = new Set(['iframe', 'video', 'audio', 'object', 'embed', 'figure', 'details', 'dl', 'sub', 'sup']);
@@ -50,6 +50,16 @@ function isSimpleTable(table: Element): boolean {
 
 const keepAsHtml = (_state: unknown, node: Element): Html => ({ type: 'html', value: toHtml(node) });
 
+/**
+ * A downloaded image with the width the old post showed it at: Markdown's ![alt](./x.jpg) has no
+ * width, so it is written as an <img> (which the site optimises like a Markdown image, see
+ * src/lib/markdown-html-images.ts), else it would show at the file's full size.
+ */
+export const isSizedLocalImage = (node: Element): boolean =>
+  node.tagName === 'img' &&
+  node.properties.width !== undefined &&
+  !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(String(node.properties.src ?? ''));
+
 /** Whether an element is written as HTML, not Markdown (its images then stay remote). */
 const staysHtml = (node: Element) =>
   (KEEP_AS_HTML.has(node.tagName) && !isImportFigure(node)) || (node.tagName === 'table' && !isSimpleTable(node));
@@ -60,6 +70,7 @@ const processor = unified()
     handlers: {
       ...Object.fromEntries([...KEEP_AS_HTML].map((tag) => [tag, keepAsHtml])),
       figure: (state, node) => (isImportFigure(node) ? figureToMarkdown(node) : keepAsHtml(state, node)),
+      img: (state, node) => (isSizedLocalImage(node) ? keepAsHtml(state, node) : defaultHandlers.img(state, node)),
       table: (state, node) => (isSimpleTable(node) ? defaultHandlers.table(state, node) : keepAsHtml(state, node)),
       // An id an anchor left (a footnote's target) stays on an inline element around the same text.
       span: (state, node) => {
@@ -90,6 +101,12 @@ export interface ConvertOptions {
    * default the address the post showed, upgraded to https.
    */
   imageSrc?: ((image: ImageReference) => string) | undefined;
+  /**
+   * The pixel size of an image's downloaded file, when there is one: a local image shown smaller
+   * on the old blog (a width attribute, or a Blogger address such as /s320/ or =w400-h300) keeps
+   * that width (see shownImageWidth), instead of showing at the file's full size.
+   */
+  imageSize?: ((image: ImageReference) => { width: number; height: number } | undefined) | undefined;
 }
 
 /**
@@ -114,11 +131,17 @@ export function findImages(html: string): ImageReference[] {
  * Converts a Blogger post's HTML to Markdown, keeping as HTML what Markdown cannot hold. Images get
  * the address `imageSrc` gives and the best description the post has (see prepareImages).
  */
-export function htmlToMarkdown(html: string, { imageSrc }: ConvertOptions = {}): ConvertedHtml {
+export function htmlToMarkdown(html: string, { imageSrc, imageSize }: ConvertOptions = {}): ConvertedHtml {
   const { hast, notes } = parsePost(html);
   const images = collectImages(hast).map(({ node, reference }) => {
     const src = imageSrc ? imageSrc(reference) : upgradeToHttps(reference.shown);
+    const file = /^https?:/i.test(src) ? undefined : imageSize?.(reference);
+    const width = file ? shownImageWidth(node.properties, reference.shown, file) : undefined;
     setImageAddress(node, src);
+    if (width) {
+      node.properties.width = String(width);
+      delete node.properties.height;
+    }
     return { ...reference, src };
   });
   clearImageMarks(hast);

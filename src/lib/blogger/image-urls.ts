@@ -50,6 +50,55 @@ export function largestImageUrl(url: string): string {
 }
 
 /**
+ * The size an address asks Blogger's image hosts for, in pixels: `s320` (the longer side), `w400`,
+ * `h300`, or both (`w400-h300`, fitted in that box; `-c` crops to it), from the path's size folder
+ * or the `=` options; undefined for other hosts, for `s0` (the original) and for no size.
+ */
+export function bloggerImageSize(url: string): { s?: number; w?: number; h?: number } | undefined {
+  if (!isBloggerImageHost(url)) return undefined;
+  const { pathname } = new URL(url);
+  const options =
+    /=([a-z0-9-]+)$/i.exec(pathname)?.[1] ??
+    pathname
+      .split('/')
+      .slice(-2, -1)
+      .find((part) => SIZE_SEGMENT.test(part));
+  if (!options) return undefined;
+  const size: { s?: number; w?: number; h?: number } = {};
+  for (const part of options.split('-')) {
+    const match = /^([swh])(\d+)$/i.exec(part);
+    if (match && Number(match[2]) > 0) size[match[1]!.toLowerCase() as 's' | 'w' | 'h'] = Number(match[2]);
+  }
+  return Object.keys(size).length > 0 ? size : undefined;
+}
+
+/**
+ * The width, in CSS pixels, an image was shown at on the old blog, when that is less than its
+ * file's own width (`file`, the downloaded original): its `width` attribute; else its `height`
+ * attribute at the file's proportions; else the size its Blogger address asked for (see
+ * bloggerImageSize: `s320` bounds the longer side, `w400` the width, `h300` the height, `w400-h300`
+ * both). Undefined when the post gave no size, or one not smaller than the file (shown whole).
+ */
+export function shownImageWidth(
+  attributes: { width?: unknown; height?: unknown },
+  shown: string,
+  file: { width: number; height: number },
+): number | undefined {
+  const number = (value: unknown) =>
+    /^\s*\d+(\.\d+)?\s*(px)?\s*$/i.test(String(value ?? '')) ? parseFloat(String(value)) : 0;
+  const ratio = file.width / file.height;
+  let width = number(attributes.width);
+  if (!width && number(attributes.height)) width = number(attributes.height) * ratio;
+  if (!width) {
+    const size = bloggerImageSize(shown);
+    if (size?.w || size?.h) width = Math.min(size.w ?? Infinity, (size.h ?? Infinity) * ratio);
+    else if (size?.s) width = file.width >= file.height ? size.s : size.s * ratio;
+  }
+  const rounded = Math.round(width);
+  return rounded > 0 && rounded < file.width ? rounded : undefined;
+}
+
+/**
  * The same image at Blogger's usual full width (s1600), for when the original is over the size
  * limit; undefined for other hosts.
  */

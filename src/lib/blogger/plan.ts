@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { toIsoCalendarDate } from '../dates.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
 import { slugFromTitle } from '../new-post.ts';
-import { normalizeTagLabel, slugify, slugifyTag } from '../slugs.ts';
+import { getTagKey, normalizeTagLabel, slugify, slugifyTag } from '../slugs.ts';
 import { getExcerpt, truncateAtWord } from '../text.ts';
 import { getTagPath } from '../urls.ts';
 import type { ImageReference } from './html-images.ts';
@@ -65,10 +65,13 @@ export interface InterimAlt extends AltToDo {
 }
 
 /**
- * A local copy of an image, if the importer has one: a file on disk and its type (jpg, png...:
- * the extension its name gets).
+ * A local copy of an image, if the importer has one: a file on disk, its type (jpg, png...: the
+ * extension its name gets) and, when known, its size in pixels (an image the old post showed
+ * smaller then keeps that width: see shownImageWidth).
  */
-export type LocalImageLookup = (image: ImageReference) => { from: string; type: string } | undefined;
+export type LocalImageLookup = (
+  image: ImageReference,
+) => { from: string; type: string; width?: number | undefined; height?: number | undefined } | undefined;
 
 export interface ImportPlan {
   files: PlannedFile[];
@@ -148,9 +151,11 @@ export function nameSymbols(label: string): string {
 /**
  * Labels → tags, for the whole export at once, so that the site builds as it is:
  * - labels that make one tag address (slugifyTag) but are written differently ("Self-care", "self
- *   care", "SELF CARE") become one tag, spelled as the site already spells it (`existing`: slug →
- *   label of content the import did not write), else as most posts spelled it, a tie going to the
- *   spelling met first in the export (`items` in export order), so every run picks the same;
+ *   care", "SELF CARE") become one tag, spelled as most posts spelled it, a tie going to the
+ *   spelling met first in the export (`items` in export order), so every run picks the same; when
+ *   the site already has a tag at that address (`existing`: slug → label of content the import did
+ *   not write) that the content check would call another tag (not only other capitals), its
+ *   spelling is taken instead, so the two never clash;
  * - a label of symbols only, which makes no address ("—", "•", "()"), keeps its symbols and gets
  *   their Unicode names beside them, which give it an address: "—" → "— (em dash)" at
  *   /tags/em-dash/;
@@ -190,7 +195,10 @@ export function planLabels(
   const canonical = new Map<string, string>();
   for (const [slug, spellings] of bySlug) {
     // Map keeps the order spellings were first met; sort is stable, so a tie keeps the first.
-    const chosen = existing.get(slug) ?? [...spellings].sort((a, b) => b[1] - a[1])[0]![0];
+    const mostUsed = [...spellings].sort((a, b) => b[1] - a[1])[0]![0];
+    // The site's own spelling, when it is another tag to the content check (not only other capitals).
+    const site = existing.get(slug);
+    const chosen = site !== undefined && getTagKey(site) !== getTagKey(mostUsed) ? site : mostUsed;
     canonical.set(slug, chosen);
     if (spellings.size > 1 || chosen !== [...spellings.keys()][0]) {
       plan.merges.push({
@@ -343,9 +351,10 @@ export function takeLeadingHero(
   if (!first.src.startsWith(localPrefix)) return undefined;
   const [opening = '', ...rest] = markdown.split(/\n{2,}/);
   const lead = opening.trim();
-  // ![description](./file.jpg) or ![description](./file.jpg "title"), and nothing else.
-  const target = /^!\[[^]*\]\((\S+)(?: "[^"]*")?\)$/.exec(lead)?.[1];
-  const onlyThatImage = lead.split('![').length === 2 && target === first.src;
+  // ![description](./file.jpg) or ![description](./file.jpg "title"), or the <img> of a picture the
+  // post showed smaller (see isSizedLocalImage), and nothing else.
+  const target = /^!\[[^]*\]\((\S+)(?: "[^"]*")?\)$/.exec(lead)?.[1] ?? /^<img src="([^"]+)"[^<>]*>$/.exec(lead)?.[1];
+  const onlyThatImage = (lead.split('![').length === 2 || lead.split('<img').length === 2) && target === first.src;
   // A post that is only a picture keeps it in its text: a hero alone would leave the page blank.
   const body = rest.join('\n\n').trim();
   if (!onlyThatImage || !body) return undefined;
@@ -522,6 +531,10 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
           plan.copies.push({ from: local.from, to: `${imageFolder}/${name}`, url: key });
         }
         return `${imagePrefix}${name}`;
+      },
+      imageSize: (image) => {
+        const local = options.localImage?.(image);
+        return local?.width && local.height ? { width: local.width, height: local.height } : undefined;
       },
     });
     let markdown = converted.markdown;
