@@ -1140,6 +1140,20 @@ describe('hero candidates: a post that opens with a downloaded, described pictur
     ]);
   });
 
+  test('an opening picture the post showed smaller (an <img> with its width, alt before src) is a hero too', () => {
+    const plan = planImport(
+      parseBloggerExport(
+        backupPost(
+          '<p><img alt="Stones on a towel" src="https://x.bp.blogspot.com/-s/s400/stones.jpg" width="400"></p>' + TEXT,
+        ),
+      ),
+      { ...options, localImage: () => ({ from: '/tmp/staged/photo.jpg', type: 'jpg', width: 1600, height: 1200 }) },
+    );
+    const post = fileOf(plan, 'posts/a-post/index.md');
+    expect(post.data).toMatchObject({ hero: { image: './stones.jpg', alt: 'Stones on a towel' } });
+    expect(post.body).not.toContain('stones.jpg');
+  });
+
   test('an image described only by its title is a hero with that description', () => {
     const plan = planImport(
       parseBloggerExport(

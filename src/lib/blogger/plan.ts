@@ -353,7 +353,8 @@ export function takeLeadingHero(
   const lead = opening.trim();
   // ![description](./file.jpg) or ![description](./file.jpg "title"), or the <img> of a picture the
   // post showed smaller (see isSizedLocalImage), and nothing else.
-  const target = /^!\[[^]*\]\((\S+)(?: "[^"]*")?\)$/.exec(lead)?.[1] ?? /^<img src="([^"]+)"[^<>]*>$/.exec(lead)?.[1];
+  const target =
+    /^!\[[^]*\]\((\S+)(?: "[^"]*")?\)$/.exec(lead)?.[1] ?? /^<img\b[^<>]*?\ssrc="([^"]+)"[^<>]*>$/.exec(lead)?.[1];
   const onlyThatImage = (lead.split('![').length === 2 || lead.split('<img').length === 2) && target === first.src;
   // A post that is only a picture keeps it in its text: a hero alone would leave the page blank.
   const body = rest.join('\n\n').trim();
