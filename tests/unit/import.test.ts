@@ -1107,6 +1107,15 @@ describe('a downloaded image keeps the size the old blog showed it at', () => {
     expect(plan.remoteImages).toEqual([]);
   });
 
+  test('a page whose image came without a description is marked altTextPending, like a post', () => {
+    const xml = takeoutPost('<p>Our room:</p><img src="https://1.bp.blogspot.com/-r/s320/room.jpg">', {
+      path: '/p/about.html',
+    }).replace('<blogger:type>POST</blogger:type>', '<blogger:type>PAGE</blogger:type>');
+    const plan = planImport(parseBloggerExport(xml), options);
+    expect(fileOf(plan, 'pages/about.md').data).toMatchObject({ altTextPending: true });
+    expect(plan.altToDo).toEqual([expect.objectContaining({ file: 'pages/about.md' })]);
+  });
+
   test('without a downloaded copy, the image keeps its (small) Blogger address and stays Markdown', () => {
     const { markdown } = htmlToMarkdown('<p><img src="https://1.bp.blogspot.com/-a/s320/x.jpg" alt="A"></p>');
     expect(markdown).toBe('![A](https://1.bp.blogspot.com/-a/s320/x.jpg)\n');

@@ -631,6 +631,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             ...(draft ? { draft: true } : {}),
             ...(lang && options.langField?.pages ? { lang } : {}),
             ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
+            ...(altTextPending ? { altTextPending: true } : {}),
           },
           markdown,
         ),

@@ -9,6 +9,7 @@ import { imageFiles } from './image-files.ts';
 import { oldLabels } from './old-labels.ts';
 import { internalLinks } from './internal-links.ts';
 import { otherFiles } from './other-files.ts';
+import { pageImageAlt } from './page-image-alt.ts';
 import { pageLinks } from './page-links.ts';
 import { pinnedPosts } from './pinned-posts.ts';
 import { placeholders } from './placeholders.ts';
@@ -49,4 +50,5 @@ export const CONTENT_RULES: readonly ContentRule[] = [
   commentReply,
   otherFiles,
   pageLinks,
+  pageImageAlt,
 ];

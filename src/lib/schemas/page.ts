@@ -11,4 +11,6 @@ export const pageSchema = (timeZone: string) =>
     redirectFrom: redirectFromField,
     extra: extraField,
     lang: langField.optional(),
+    /** Set by the Blogger importer on a page whose images came without a description (as on posts). */
+    altTextPending: z.boolean().default(false),
   });
