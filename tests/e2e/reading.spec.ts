@@ -107,3 +107,27 @@ test('the videos page requests nothing from a third party until play is pressed'
   await expect.poll(() => requests.filter((url) => !local(url)).length).toBeGreaterThan(0);
   expect(requests.filter((url) => !local(url)).every((url) => url.includes('youtube-nocookie.com'))).toBe(true);
 });
+
+test('a video player below the fold keeps its exact size while the browser waits to draw its controls', async ({
+  page,
+}) => {
+  await page.goto(IMMUNE);
+  const player = page.locator('.player:has(video)');
+  const box = () =>
+    player.evaluate((element) => {
+      const own = element.getBoundingClientRect();
+      const video = element.querySelector('video')!.getBoundingClientRect();
+      return { player: own.height, video: video.height, width: own.width };
+    });
+  // Far from the screen the player's contents are skipped (content-visibility: auto): its height
+  // then comes from the box alone and must be the one the video gives it once drawn.
+  await expect(player).not.toBeInViewport();
+  const before = await box();
+  await player.scrollIntoViewIfNeeded();
+  await expect(player).toBeInViewport();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const after = await box();
+  expect(before.player).toBeGreaterThan(before.width / 2);
+  expect(after.player).toBeCloseTo(before.player, 0);
+  expect(after.video).toBeCloseTo(after.player, 0);
+});
