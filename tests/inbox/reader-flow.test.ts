@@ -2,13 +2,13 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect as expectPage, type Browser, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createInboxServer, type InboxServer } from '../../src/inbox/server.ts';
 import { parseInboxConfig } from '../../src/lib/inbox-config.ts';
 import { hashPassword } from '../../src/lib/password.ts';
 import { cleanEnv, ProjectCopy } from '../build/project-copy.ts';
+import { axeViolations } from '../e2e/axe.ts';
 import { sleep } from './helpers.ts';
 
 /**
@@ -21,7 +21,6 @@ import { sleep } from './helpers.ts';
 const POST = 'shepherds-bush-freelance-massage-review';
 const CLOSED = 'gift-vouchers-2019';
 const PASSWORD = 'Entspannung für alle 2026';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -33,10 +32,7 @@ async function freePort(): Promise<number> {
 
 /** axe runs in the page, so it needs a page with JavaScript on (the pages themselves need none). */
 async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`),
-  ).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 describe('a reader comments with JavaScript off and the owner publishes it', { timeout: 240_000 }, () => {
