@@ -181,15 +181,21 @@ describe('drawSocialImage', () => {
 });
 
 describe('the social card cache', () => {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'social-cache-'));
-  const outDir = mkdtempSync(join(tmpdir(), 'social-out-'));
+  const made: string[] = [];
+  /** A cache folder and an output folder of the test's own, so no test sees another's cards. */
+  const folders = () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'social-cache-'));
+    const outDir = mkdtempSync(join(tmpdir(), 'social-out-'));
+    made.push(cacheDir, outDir);
+    return { cacheDir, outDir };
+  };
   afterAll(() => {
-    rmSync(cacheDir, { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
   });
   const noWarning = (message: string) => expect.unreachable(message);
 
   test('draws a card once, into the cache and the output; the next build copies it from the cache', async () => {
+    const { cacheDir, outDir } = folders();
     const first = new SocialCardCache(cacheDir);
     // Two pages naming the same card: drawn once.
     await first.place(
@@ -210,6 +216,7 @@ describe('the social card cache', () => {
   });
 
   test('pruning removes the cached cards a build did not use, and nothing else', async () => {
+    const { cacheDir, outDir } = folders();
     writeFileSync(join(cacheDir, 'stale.png'), 'old');
     writeFileSync(join(cacheDir, 'abc.png.123.partial'), 'being written');
     const cache = new SocialCardCache(cacheDir);
