@@ -56,7 +56,8 @@ describe('npm run new', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const answer = async (waitFor: string, text: string) => {
-      for (let i = 0; i < 100 && !output.includes(waitFor); i += 1) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 300 && !output.includes(waitFor); i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(output, `waiting for "${waitFor}"`).toContain(waitFor);
       child.stdin.write(`${text}\r`);
     };
     await answer('Title of the new post:', 'Hot Stone Massage Explained');
