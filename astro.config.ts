@@ -7,7 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
-import { localImagesInRawHtml } from './src/lib/markdown-html-images.ts';
+import { localImagesInRawHtml } from './src/integrations/markdown-html-images.ts';
 import { previewUnpublished } from './src/integrations/preview-unpublished.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';

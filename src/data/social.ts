@@ -1,7 +1,7 @@
 import { getImage } from 'astro:assets';
 import { POST_KINDS } from '../lib/post-kinds.ts';
 import { getPostCardInput } from '../lib/social-card-input.ts';
-import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialCardInput } from '../lib/social-image.ts';
+import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialCardInput } from '../lib/social-card-input.ts';
 import { getSocialImagePath, SITE_SOCIAL_IMAGE_PATH, toAbsoluteUrl } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 import type { Post } from './posts.ts';

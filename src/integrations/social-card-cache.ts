@@ -3,7 +3,8 @@ import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
-import { drawSocialImage, getSocialImageKey, type SocialCardInput } from '../lib/social-image.ts';
+import type { SocialCardInput } from '../lib/social-card-input.ts';
+import { drawSocialImage, getSocialImageKey } from './social-card-drawing.ts';
 
 /** What one build did with social cards; the integration logs it. */
 export interface SocialCardStats {

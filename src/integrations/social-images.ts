@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import pLimit from 'p-limit';
 import { listFiles } from '../disk/files.ts';
 import { getPostCardInput, getSiteCardInput, readPageCard } from '../lib/social-card-input.ts';
-import type { SocialCardInput } from '../lib/social-image.ts';
+import type { SocialCardInput } from '../lib/social-card-input.ts';
 import { SITE_SOCIAL_IMAGE_PATH } from '../lib/urls.ts';
 import { formatSocialCardStats, SocialCardCache } from './social-card-cache.ts';
 import { SITE } from '../site.config.ts';

@@ -1,5 +1,23 @@
 import { Parser } from 'htmlparser2';
-import type { SocialCardInput } from './social-image.ts';
+
+/** Open Graph's recommended size for a large card; every social image of the site has it. */
+export const SOCIAL_IMAGE_WIDTH = 1200;
+export const SOCIAL_IMAGE_HEIGHT = 630;
+
+/** What a card shows. Everything here reaches the pixels, so everything here is in the cache key. */
+export interface SocialCardInput {
+  /** The large text: a post's title, or the site's name on the site card. */
+  title: string;
+  siteName: string;
+  /** The site's address without the scheme, e.g. "massage-wellness.example", shown after its name. */
+  siteHost?: string | undefined;
+  /** A small word above the title, e.g. "Review". */
+  label?: string | undefined;
+  /** A tag shown after the label. */
+  tag?: string | undefined;
+  /** A line of smaller text under the title (the site card's description). */
+  subtitle?: string | undefined;
+}
 
 /** The settings a card names the site by (SITE in src/site.config.ts). */
 export interface CardSite {

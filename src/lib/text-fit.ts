@@ -1,7 +1,7 @@
 /**
  * The maths of fitting a text in a box on a social card, from measured widths: which font size,
  * how many lines, and where a word wider than a line is broken. Pure: the widths come from the
- * renderer (see measureTexts in social-image.ts), measured once at a reference size; widths scale
+ * renderer (see measureTexts in src/integrations/social-card-drawing.ts), measured once at a reference size; widths scale
  * with the font size (letter spacing is given in em, so it scales too).
  */
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { afterAll, describe, expect, test } from 'vitest';
-import { findLocalImageTags, isLocalImagePath, localImagesInRawHtml } from '../../src/lib/markdown-html-images.ts';
+import { localImagesInRawHtml } from '../../src/integrations/markdown-html-images.ts';
+import { findLocalImageTags, isLocalImagePath } from '../../src/lib/markdown-html-images.ts';
 
 describe('isLocalImagePath', () => {
   test.each([

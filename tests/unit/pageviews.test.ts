@@ -153,7 +153,7 @@ describe('numbers in a page-view export', () => {
   });
 });
 
-describe('npm run import:pageviews', () => {
+describe('npm run import:pageviews', { timeout: 60_000 }, () => {
   // A content folder with the real posts and no stats, so the command writes only there.
   const content = mkdtempSync(join(tmpdir(), 'pageviews-content-'));
   cpSync(join(ROOT, 'content/posts'), join(content, 'posts'), { recursive: true });

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
 import { SocialCardCache } from '../../src/integrations/social-card-cache.ts';
 import satori from 'satori';
-import { loadFontSlices, parseUnicodeRanges, selectFontSlices } from '../../src/lib/social-fonts.ts';
+import { loadFontSlices, parseUnicodeRanges, selectFontSlices } from '../../src/integrations/social-card-fonts.ts';
 import {
   buildSocialCard,
   drawSocialImage,
@@ -16,11 +16,9 @@ import {
   getSocialImageKey,
   getTitleFontSize,
   isRightToLeft,
-  SOCIAL_IMAGE_HEIGHT,
-  SOCIAL_IMAGE_WIDTH,
   type CardElement,
-  type SocialCardInput,
-} from '../../src/lib/social-image.ts';
+} from '../../src/integrations/social-card-drawing.ts';
+import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialCardInput } from '../../src/lib/social-card-input.ts';
 
 const CARD: SocialCardInput = {
   title: 'Deep Tissue Massage After Running',

@@ -34,11 +34,8 @@ describe('the house keeps its shape (issue 14)', () => {
   });
 
   test('no module of src/lib reads or writes files (that is for src/disk/ and the integrations)', () => {
-    // Still to move (issue 14): social-fonts.ts reads the fonts the social cards are drawn with, and
-    // markdown-html-images.ts (a Markdown plugin of the build) looks whether an image file exists.
-    const allowed = new Set(['src/lib/social-fonts.ts', 'src/lib/markdown-html-images.ts']);
-    const withFs = filesIn('lib', /\.ts$/).filter(
-      (file) => !allowed.has(file) && importsOf(read(file)).some((name) => /^(node:)?fs(\/promises)?$/.test(name)),
+    const withFs = filesIn('lib', /\.ts$/).filter((file) =>
+      importsOf(read(file)).some((name) => /^(node:)?fs(\/promises)?$/.test(name)),
     );
     expect(withFs).toEqual([]);
   });

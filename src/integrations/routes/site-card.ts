@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getSiteCardInput } from '../../lib/social-card-input.ts';
-import { drawSocialImage } from '../../lib/social-image.ts';
+import { drawSocialImage } from '../social-card-drawing.ts';
 import { SITE } from '../../site.config.ts';
 
 /**

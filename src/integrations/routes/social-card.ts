@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPublishedPosts, type Post } from '../../data/posts.ts';
 import { getPostCardInputOf } from '../../data/social.ts';
-import { drawSocialImage } from '../../lib/social-image.ts';
+import { drawSocialImage } from '../social-card-drawing.ts';
 
 /**
  * A post's drawn card under `astro dev` only (src/integrations/social-images.ts injects it there),

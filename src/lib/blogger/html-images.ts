@@ -26,7 +26,7 @@ export interface ImageReference {
   /**
    * Inside HTML that stays HTML (a table Markdown cannot hold, a figure with two images...). It is
    * downloaded all the same: the site optimises local `<img>` in raw HTML too (see
-   * src/lib/markdown-html-images.ts).
+   * src/integrations/markdown-html-images.ts).
    */
   inHtml: boolean;
 }

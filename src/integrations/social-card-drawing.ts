@@ -15,12 +15,9 @@ import {
   type CardWeight,
   type FamilyId,
   type FontLoadStats,
-} from './social-fonts.ts';
-import { breakSegment, fitFontSize, linesAllowed, type FitBox, type MeasuredSegment } from './text-fit.ts';
-
-/** Open Graph's recommended size for a large card; every social image of the site has it. */
-export const SOCIAL_IMAGE_WIDTH = 1200;
-export const SOCIAL_IMAGE_HEIGHT = 630;
+} from './social-card-fonts.ts';
+import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialCardInput } from '../lib/social-card-input.ts';
+import { breakSegment, fitFontSize, linesAllowed, type FitBox, type MeasuredSegment } from '../lib/text-fit.ts';
 
 /**
  * Bump when code outside the card's element tree changes pixels (satori's options, the fitting
@@ -33,21 +30,6 @@ const RENDERER_VERSION = 2;
  * CPU time of a card (from about 35 to 70 ms), and a cold build of thousands of posts draws thousands.
  */
 const PNG_OPTIONS = { compressionLevel: 6 } as const;
-
-/** What a card shows. Everything here reaches the pixels, so everything here is in the cache key. */
-export interface SocialCardInput {
-  /** The large text: a post's title, or the site's name on the site card. */
-  title: string;
-  siteName: string;
-  /** The site's address without the scheme, e.g. "massage-wellness.example", shown after its name. */
-  siteHost?: string | undefined;
-  /** A small word above the title, e.g. "Review". */
-  label?: string | undefined;
-  /** A tag shown after the label. */
-  tag?: string | undefined;
-  /** A line of smaller text under the title (the site card's description). */
-  subtitle?: string | undefined;
-}
 
 /** The light palette of src/styles/global.css: a card is shared on other sites, light reads anywhere. */
 const COLOURS = {
