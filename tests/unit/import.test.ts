@@ -21,6 +21,7 @@ import {
   slugFromOldPath,
 } from '../../src/lib/blogger/plan.ts';
 import { shownImageWidth } from '../../src/lib/blogger/image-urls.ts';
+import { renderImportReport } from '../../src/lib/blogger/report.ts';
 import { compareSettings, STARTER_SETTINGS, writeSettings } from '../../src/lib/blogger/settings.ts';
 import { getEmbedTitle, toHttpsEmbedUrl } from '../../src/lib/blogger/transforms.ts';
 import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
@@ -731,6 +732,12 @@ describe('B11: labels', () => {
     expect(plan.notes).toContain(
       'the label "—" has no letter or digit to make an address from; it is the tag "— (em dash)" (/tags/em-dash/), named after its characters, and its old address leads there',
     );
+  });
+
+  test('the merges are on the owner’s to-do list in the import report', () => {
+    const report = renderImportReport(planCase('B15-label-spellings.xml'), () => '');
+    expect(report).toMatch(/## Changes to check\n\n[^]*labels\nwritten several ways that became one tag:/);
+    expect(report).toContain('- [ ] the labels "Self-care" (2 posts), "self care" (2 posts), "SELF CARE" (1 post)');
   });
 
   test('the written tags pass the site’s own tag check: no address shared by two tags, none empty', () => {

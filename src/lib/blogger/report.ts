@@ -27,7 +27,11 @@ export function renderImportReport(
   lines.push('## Changes to check', '');
   if (!plan.warnings?.length) lines.push('None.', '');
   else {
-    lines.push('Scripts removed, links and images that were not web addresses, embeds the site cannot show:', '');
+    lines.push(
+      'Scripts removed, links and images that were not web addresses, embeds the site cannot show, labels',
+      'written several ways that became one tag:',
+      '',
+    );
     for (const warning of plan.warnings) lines.push(`- [ ] ${warning}`);
     lines.push('');
   }
