@@ -729,7 +729,7 @@ describe('B11: labels', () => {
         "'",
       ),
     );
-    expect(plan.notes).toContain(
+    expect(plan.warnings).toContain(
       'the label "—" has no letter or digit to make an address from; it is the tag "— (em dash)" (/tags/em-dash/), named after its characters, and its old address leads there',
     );
   });

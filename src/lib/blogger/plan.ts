@@ -446,7 +446,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     );
   }
   for (const { label, tag } of labels.named) {
-    plan.notes.push(
+    plan.warnings.push(
       `the label "${label}" has no letter or digit to make an address from; it is the tag "${tag}" (${getTagPath(slugifyTag(tag))}), named after its characters, and its old address leads there`,
     );
   }
