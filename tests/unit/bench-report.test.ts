@@ -10,6 +10,7 @@ import {
   type PageReport,
   type Phases,
   readPhases,
+  renderLighthouseTable,
   renderMarkdown,
   scriptProblems,
   type SizeResult,
@@ -175,6 +176,26 @@ describe('evaluateBudgets', () => {
     expect(row(rows, 'fonts').measured).toBe('https://x/f.ttf: served from another site');
     expect(row(rows, 'zero layout shift').measured).toBe('home: 0.020');
     expect(row(rows, 'Lighthouse').measured).toBe('home performance 98');
+  });
+
+  test('keeps a busy machine’s Lighthouse failure a failure, with the thread-time score beside it', () => {
+    const pages = report().pages.map((p) =>
+      p.name === 'article'
+        ? {
+            ...p,
+            lighthouse: {
+              ...p.lighthouse!,
+              tbtMs: 640,
+              scores: { ...p.lighthouse!.scores, performance: 84 },
+              threadTime: { performance: 100, tbtMs: 31 },
+            },
+          }
+        : p,
+    );
+    const budget = row(evaluateBudgets(report({ pages })), 'Lighthouse');
+    expect(budget.measured).toBe('article performance 84 (100 on thread time)');
+    expect(budget.status).toBe('FAIL');
+    expect(renderLighthouseTable(pages)).toMatch(/\| article +\| +84 \|.*\| +640 ms \| +100 \| +31 ms \|/);
   });
 
   test('reports the page budgets as NOT RUN when no page was measured', () => {

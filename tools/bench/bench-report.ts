@@ -332,7 +332,12 @@ export function evaluateBudgets(report: BenchReport): BudgetRow[] {
   const low = lighthouse.flatMap((page) =>
     Object.entries(page.lighthouse!.scores)
       .filter(([, score]) => score < BUDGET.lighthouse)
-      .map(([category, score]) => `${page.name} ${category} ${score}`),
+      .map(([category, score]) => {
+        // The score stays the one measured; a busy machine's is put beside what its thread time gives.
+        const quiet = page.lighthouse!.threadTime;
+        const note = category === 'performance' && quiet ? ` (${quiet.performance} on thread time)` : '';
+        return `${page.name} ${category} ${score}${note}`;
+      }),
   );
   rows.push({
     budget: `Lighthouse mobile ${BUDGET.lighthouse} in all four categories`,
@@ -445,7 +450,18 @@ export function renderPageTable(pages: readonly PageReport[]): string {
 export function renderLighthouseTable(pages: readonly PageReport[]): string {
   const rows = pages.filter((page) => page.lighthouse);
   return markdownTable(
-    ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP', 'CLS', 'TBT'],
+    [
+      'page',
+      'performance',
+      'accessibility',
+      'best practices',
+      'SEO',
+      'LCP',
+      'CLS',
+      'TBT',
+      'performance, thread time',
+      'TBT, thread time',
+    ],
     rows.map(({ name, lighthouse: lh }) => [
       name,
       String(lh!.scores.performance),
@@ -455,6 +471,8 @@ export function renderLighthouseTable(pages: readonly PageReport[]): string {
       `${fmt(lh!.lcpMs / 1000)} s`,
       fmt(lh!.cls, 3),
       `${fmt(lh!.tbtMs, 0)} ms`,
+      lh!.threadTime ? String(lh!.threadTime.performance) : '-',
+      lh!.threadTime ? `${fmt(lh!.threadTime.tbtMs, 0)} ms` : '-',
     ]),
     ['l'],
   );
