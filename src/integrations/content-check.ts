@@ -57,8 +57,15 @@ export function summarizeProblems(errors: readonly Problem[]): string {
 export function summariseAltToDos(problems: readonly Problem[]): string | undefined {
   const todos = problems.filter((problem) => problem.severity === 'todo');
   if (todos.length === 0) return undefined;
-  const posts = new Set(todos.map((todo) => todo.file)).size;
-  return `${todos.length} image${todos.length === 1 ? '' : 's'} in ${posts} imported post${posts === 1 ? '' : 's'} still ${todos.length === 1 ? 'has' : 'have'} no description (alt text); the list is in content/.imports/blogger-report.md, and the posts are the ones marked altTextPending: true`;
+  const files = new Set(todos.map((todo) => todo.file));
+  const pages = [...files].filter((file) => file.includes('content/pages/')).length;
+  const posts = files.size - pages;
+  // Imported pages owe descriptions the same way (see page-image-alt.ts).
+  const where = [
+    ...(posts ? [`${posts} imported post${posts === 1 ? '' : 's'}`] : []),
+    ...(pages ? [`${pages} imported page${pages === 1 ? '' : 's'}`] : []),
+  ].join(' and ');
+  return `${todos.length} image${todos.length === 1 ? '' : 's'} in ${where} still ${todos.length === 1 ? 'has' : 'have'} no description (alt text); the list is in content/.imports/blogger-report.md, and the ${pages && !posts ? 'pages' : posts && !pages ? 'posts' : 'files'} are the ones marked altTextPending: true`;
 }
 
 /**

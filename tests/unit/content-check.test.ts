@@ -178,6 +178,11 @@ describe('checkContent', () => {
       '3 images in 2 imported posts still have no description (alt text); the list is in content/.imports/blogger-report.md, and the posts are the ones marked altTextPending: true',
     );
     expect(summariseAltToDos(problems.filter((p) => p.severity !== 'todo'))).toBeUndefined();
+    // An imported page owes them the same way, and is named as a page.
+    const page = { file: 'content/pages/about.md', line: 6, message: 'no alt', severity: 'todo' as const };
+    expect(summariseAltToDos([...problems, page])).toBe(
+      '4 images in 2 imported posts and 1 imported page still have no description (alt text); the list is in content/.imports/blogger-report.md, and the files are the ones marked altTextPending: true',
+    );
   });
 
   test('an <img> in a post’s HTML follows the same rules: a description (a to-do while altTextPending) and a file that exists', () => {
