@@ -30,12 +30,12 @@ import {
 } from '../src/lib/blogger/parse.ts';
 import { planImport } from '../src/lib/blogger/plan.ts';
 import { compareSettings, writeSettings } from '../src/lib/blogger/settings.ts';
-import { DEFAULT_DOWNLOAD_OPTIONS, downloadImages, type ImageOutcome } from '../src/lib/blogger/download-images.ts';
+import { DEFAULT_DOWNLOAD_OPTIONS, downloadImages, type ImageOutcome } from '../src/io/image-downloads.ts';
 import { findImages } from '../src/lib/blogger/html-to-markdown.ts';
 import { largestImageUrl } from '../src/lib/blogger/image-urls.ts';
 import { renderImportReport } from '../src/lib/blogger/report.ts';
 import { type LocalImageLookup } from '../src/lib/blogger/plan.ts';
-import { listFiles } from '../src/disk/files.ts';
+import { listFiles } from '../src/io/files.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { createPostSchema, pageSchema } from '../src/lib/schemas.ts';
 import { getPostId, normalizeTagLabel, slugifyTag } from '../src/lib/slugs.ts';

@@ -3,7 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent, formatProblem, type ContentInput, type Problem, type SourceFile } from '../lib/content-check.ts';
-import { listFiles } from '../disk/files.ts';
+import { listFiles } from '../io/files.ts';
 import { getDevProblems, setDevProblems } from './dev-problems.ts';
 import { FIXED_ROUTES } from '../lib/routes.ts';
 import { findPlaceholderSettings } from '../lib/setup.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { folderSize, listFiles } from '../disk/files.ts';
+import { folderSize, listFiles } from '../io/files.ts';
 import { getSearchIndexLanguage, withDocumentLanguage } from '../lib/search-languages.ts';
 import { SITE } from '../site.config.ts';
 

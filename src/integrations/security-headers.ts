@@ -5,7 +5,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getFormActionSources } from '../lib/comments.ts';
-import { listFiles } from '../disk/files.ts';
+import { listFiles } from '../io/files.ts';
 import {
   auditPageScripts,
   computeContentSources,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import pLimit from 'p-limit';
-import { listFiles } from '../disk/files.ts';
+import { listFiles } from '../io/files.ts';
 import { getPostCardInput, getSiteCardInput, readPageCard } from '../lib/social-card-input.ts';
 import type { SocialCardInput } from '../lib/social-card-input.ts';
 import { SITE_SOCIAL_IMAGE_PATH } from '../lib/urls.ts';

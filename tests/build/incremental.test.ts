@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { listFiles } from '../../src/disk/files.ts';
+import { listFiles } from '../../src/io/files.ts';
 import { ProjectCopy } from './project-copy.ts';
 
 /**

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { linkPackages } from '../../src/disk/files.ts';
+import { linkPackages } from '../../src/io/files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const COPIED = [

@@ -4,7 +4,7 @@ import {
   DEFAULT_DOWNLOAD_OPTIONS,
   downloadImages,
   type DownloadOptions,
-} from '../../src/lib/blogger/download-images.ts';
+} from '../../src/io/image-downloads.ts';
 import { largestSrcsetCandidate, upgradeSrcset } from '../../src/lib/blogger/html-images.ts';
 import { findImages, htmlToMarkdown } from '../../src/lib/blogger/html-to-markdown.ts';
 import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { folderSize, listFiles } from '../../src/disk/files.ts';
+import { folderSize, listFiles } from '../../src/io/files.ts';
 
 describe('listFiles and folderSize', () => {
   const dir = mkdtempSync(join(tmpdir(), 'files-test-'));

@@ -33,11 +33,19 @@ describe('the house keeps its shape (issue 14)', () => {
     expect(long).toEqual([]);
   });
 
-  test('no module of src/lib reads or writes files (that is for src/disk/ and the integrations)', () => {
+  test('no module of src/lib reads or writes files (that is for src/io/ and the integrations)', () => {
     const withFs = filesIn('lib', /\.ts$/).filter((file) =>
       importsOf(read(file)).some((name) => /^(node:)?fs(\/promises)?$/.test(name)),
     );
     expect(withFs).toEqual([]);
+  });
+
+  test('no module of src/lib talks to the network or starts processes (that is for src/io/ and the integrations)', () => {
+    const io = /^(node:)?(https?|http2|net|dgram|tls|child_process)$|^(undici|node-fetch|got|axios)$/;
+    const talking = filesIn('lib', /\.ts$/).filter(
+      (file) => importsOf(read(file)).some((name) => io.test(name)) || /\bfetch\(/.test(read(file)),
+    );
+    expect(talking).toEqual([]);
   });
 
   test('src/lib imports no data/, components, layouts, pages, settings or astro:* modules', () => {

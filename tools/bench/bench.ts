@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pidtree from 'pidtree';
 import pidusage from 'pidusage';
-import { folderSize, linkPackages, listFiles } from '../../src/disk/files.ts';
+import { folderSize, linkPackages, listFiles } from '../../src/io/files.ts';
 import { probePages, runLighthouse } from './bench-browser.ts';
 import { generatePosts } from './bench-content.ts';
 import { checkFeeds } from './check-feeds.ts';

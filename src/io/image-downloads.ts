@@ -2,7 +2,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import pLimit from 'p-limit';
 import pRetry, { AbortError } from 'p-retry';
 import { EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
-import { fallbackImageUrl, largestImageUrl, SUPPORTED_IMAGE_TYPES } from './image-urls.ts';
+import { fallbackImageUrl, largestImageUrl, SUPPORTED_IMAGE_TYPES } from '../lib/blogger/image-urls.ts';
 
 export interface DownloadOptions {
   /** Downloads in flight at once. */
