@@ -1098,6 +1098,21 @@ describe('a downloaded image keeps the size the old blog showed it at', () => {
     );
   });
 
+  test('a width the downloaded file cannot fill is dropped, in text and in HTML that stays HTML (no upscaling, no sizes without srcset)', () => {
+    // Blogger's markup says 320 wide, but the file that came is 64 px: the page shows it whole.
+    const html =
+      '<p>Intro.</p><p><img src="https://1.bp.blogspot.com/-a/s320/tiny.jpg" width="320" height="213" alt="Tiny"></p>' +
+      '<table><tr><td><img src="https://1.bp.blogspot.com/-b/s320/small.jpg" width="320" height="213" alt="Small"></td><td>Text</td></tr></table>';
+    const plan = planImport(parseBloggerExport(backupPost(html)), {
+      ...options,
+      localImage: () => ({ from: '/tmp/staged/photo.jpg', type: 'jpg', width: 64, height: 48 }),
+    });
+    const body = fileOf(plan, 'posts/a-post/index.md').body;
+    expect(body).toContain('![Tiny](./tiny.jpg)');
+    expect(body).toContain('<img src="./small.jpg" alt="Small">');
+    expect(body).not.toMatch(/width="320"|height="213"/);
+  });
+
   test('a <picture> with Blogger <source> formats is its <img>, downloaded, in text and in HTML that stays HTML', () => {
     const picture = (name: string) =>
       `<picture><source type="image/webp" srcset="https://1.bp.blogspot.com/-${name}/s640/${name}.webp 1x, https://1.bp.blogspot.com/-${name}/s1280/${name}.webp 2x"><img src="https://1.bp.blogspot.com/-${name}/s320/${name}.jpg" alt="${name}"></picture>`;

@@ -141,6 +141,11 @@ export function htmlToMarkdown(html: string, { imageSrc, imageSize }: ConvertOpt
     if (width) {
       node.properties.width = String(width);
       delete node.properties.height;
+    } else if (file) {
+      // Shown whole: a width the file cannot fill (width="320" on a 64 px file) is dropped, as the
+      // site cannot make a larger picture than the file (astro:assets would write sizes with no srcset).
+      delete node.properties.width;
+      delete node.properties.height;
     }
     return { ...reference, src };
   });
