@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import { commentIdField, postIdField } from './comment-manifest.ts';
+import { stringifyYaml } from './frontmatter.ts';
 
 /**
  * A new comment's id, which is also its file name: the UTC time it arrived and six random base-32
@@ -36,7 +36,7 @@ export function renderCommentFile(comment: ApprovedComment): string {
   if (comment.website) frontmatter.website = comment.website;
   if (comment.replyTo) frontmatter.replyTo = comment.replyTo;
   const body = comment.body.endsWith('\n') ? comment.body : `${comment.body}\n`;
-  return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}`;
+  return `---\n${stringifyYaml(frontmatter, ['date'])}---\n\n${body}`;
 }
 
 /**

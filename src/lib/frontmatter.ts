@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 
 export interface ParsedFrontmatter {
   /** The frontmatter as data (dates stay strings; the schema reads them). */
@@ -65,4 +65,39 @@ function parseYamlWithLines(yamlText: string, linesBefore: number): Omit<ParsedF
     errors: doc.errors.map((error) => ({ line: toFileLine(error.pos[0]), message: error.message.split('\n')[0]! })),
     lineOf,
   };
+}
+
+/**
+ * YAML 1.1's timestamp (https://yaml.org/type/timestamp.html): `2021-12-02`, `2021-12-02T10:00:00Z`,
+ * `2021-12-2 10:00:00 +1`. Astro reads frontmatter and data files with a schema that has it, so
+ * such a text left unquoted becomes a Date, and a title or a name of that form fails its schema.
+ */
+const YAML_11_TIMESTAMP =
+  /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/;
+
+/**
+ * YAML text for frontmatter or a data file, as the yaml library writes it (YAML 1.2, no line
+ * folding), with every string that YAML 1.1 would read as a date in double quotes, so that Astro
+ * reads it back as the same text. Values of `dateKeys` (e.g. pubDate) are left bare: there a date
+ * is meant. Ends with a newline.
+ */
+export function stringifyYaml(data: Record<string, unknown>, dateKeys: readonly string[] = []): string {
+  const document = new Document(data);
+  visit(document, {
+    Scalar(_, node, path) {
+      if (typeof node.value !== 'string' || !YAML_11_TIMESTAMP.test(node.value)) return;
+      const parent = path.at(-1);
+      if (
+        isPair(parent) &&
+        parent.value === node &&
+        isScalar(parent.key) &&
+        dateKeys.includes(String(parent.key.value))
+      ) {
+        return;
+      }
+      if (isPair(parent) && parent.key === node) return;
+      node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return document.toString({ lineWidth: 0 });
 }

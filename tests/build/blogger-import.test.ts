@@ -170,6 +170,15 @@ describe('importing a Takeout export', () => {
     expect(frontmatterOf(project.read('content/pages/cancellation-policy.md'))).toMatchObject({ draft: true });
   });
 
+  test('text that YAML 1.1 reads as a date (a title, description, label, author or commenter "2021-12-02") is written quoted, so it builds as text', () => {
+    const post = project.read('content/posts/2021-12-02/index.md');
+    expect(post).toMatch(/^title: "2021-12-02"$/m);
+    expect(post).toMatch(/^ {2}- "2021-12-02"$/m);
+    expect(post).toMatch(/^pubDate: 2021-12-02T/m);
+    const comments = readdirSync(join(project.dir, 'content/comments/2021-12-02'));
+    expect(project.read(`content/comments/2021-12-02/${comments[0]}`)).toMatch(/^author: "2021-12-03T09:00:00Z"$/m);
+  });
+
   test('the result builds, and every old address leads to its new page', () => {
     const { status, output } = project.build();
     expect(status, output).toBe(0);

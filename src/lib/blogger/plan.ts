@@ -1,8 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { unicodeName } from 'unicode-name';
-import { stringify } from 'yaml';
 import { toIsoCalendarDate } from '../dates.ts';
-import { parseFrontmatter } from '../frontmatter.ts';
+import { parseFrontmatter, stringifyYaml } from '../frontmatter.ts';
 import { slugFromTitle } from '../new-post.ts';
 import { getTagKey, normalizeTagLabel, slugify, slugifyTag } from '../slugs.ts';
 import { getExcerpt, truncateAtWord } from '../text.ts';
@@ -11,6 +10,9 @@ import type { ImageReference } from './html-images.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { imageFileName, largestImageUrl, upgradeToHttps } from './image-urls.ts';
 import type { BloggerAuthor, BloggerExport, BloggerItem } from './parse.ts';
+
+/** The frontmatter fields that hold dates: written bare, where every other date-like text is quoted. */
+const DATE_KEYS = ['pubDate', 'updatedDate', 'date'];
 
 /** Written into an image's alt text when the old post had none; the build asks for a description. */
 export const ALT_PLACEHOLDER = 'TODO: describe this image';
@@ -323,7 +325,7 @@ const isFeedId = (id: string) => /^tag:\S+$/.test(id);
  * splitter to prove that no value ends the frontmatter early (B2: `STRETCH----Hold`).
  */
 export function renderMarkdownFile(data: Record<string, unknown>, body: string): string {
-  const text = `---\n${stringify(data, { lineWidth: 0 }).trim()}\n---\n\n${body}`;
+  const text = `---\n${stringifyYaml(data, DATE_KEYS).trim()}\n---\n\n${body}`;
   const read = parseFrontmatter(text);
   if (read.errors.length > 0 || !isDeepStrictEqual(read.data, JSON.parse(JSON.stringify(data)))) {
     throw new Error(`the frontmatter written for "${String(data.title ?? data.author)}" does not read back as written`);
@@ -477,7 +479,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     if (!options.existingAuthors.has(id)) {
       plan.files.push({
         path: `authors/${id}.yaml`,
-        text: stringify({
+        text: stringifyYaml({
           name: author.name,
           bio: `Wrote for the blog before it moved here from Blogger.`,
           ...(author.uri ? { url: author.uri } : {}),
