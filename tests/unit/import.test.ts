@@ -401,6 +401,16 @@ describe('B5: embeds are https and titled by their provider', () => {
       'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=30',
       'YouTube video',
     ],
+    [
+      'https://www.youtube.com/embed/videoseries?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG',
+      'https://www.youtube-nocookie.com/embed/videoseries?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG',
+      'YouTube video',
+    ],
+    [
+      'http://www.youtube.com/v/dQw4w9WgXcQ&hl=en&fs=1&start=45',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=45',
+      'YouTube video',
+    ],
     ['https://www.google.com/maps/embed?pb=!1m18', 'https://www.google.com/maps/embed?pb=!1m18', 'Google Maps map'],
     ['https://w.soundcloud.com/player/?url=x', 'https://w.soundcloud.com/player/?url=x', 'SoundCloud audio player'],
     ['https://open.spotify.com/embed/track/abc', 'https://open.spotify.com/embed/track/abc', 'Spotify player'],
@@ -1096,6 +1106,23 @@ describe('a downloaded image keeps the size the old blog showed it at', () => {
     expect(plan.copies.map((copy) => copy.url)).toContain(
       'https://blogger.googleusercontent.com/img/b/R29v/AVvX/s0/stones.jpg',
     );
+  });
+
+  test('a link around an image to a page, a shop or an address keeps its image inside it; a link to the full-size file is dropped for the file', () => {
+    const html =
+      '<p>Intro.</p><p><a href="https://shop.example/stones"><img src="https://1.bp.blogspot.com/-s/s320/shop.jpg" alt="Our stones"></a></p>' +
+      '<p><a href="mailto:hello@example.com"><img src="https://1.bp.blogspot.com/-m/s320/mail.jpg" alt="Write to us"></a></p>' +
+      '<p><a href="https://1.bp.blogspot.com/-f/s1600/full.jpg"><img src="https://1.bp.blogspot.com/-f/s320/full.jpg" alt="Full"></a></p>';
+    const plan = planImport(parseBloggerExport(backupPost(html)), {
+      ...options,
+      localImage: () => ({ from: '/tmp/staged/photo.jpg', type: 'jpg', width: 1200, height: 900 }),
+    });
+    const body = fileOf(plan, 'posts/a-post/index.md').body;
+    expect(body).toMatch(
+      /\[(!\[Our stones\]\(\.\/shop\.jpg\)|<img src="\.\/shop\.jpg"[^>]*>)\]\(https:\/\/shop\.example\/stones\)|<a href="https:\/\/shop\.example\/stones"><img src="\.\/shop\.jpg"/,
+    );
+    expect(body).toContain('mailto:hello@example.com');
+    expect(body).not.toContain('s1600/full.jpg');
   });
 
   test('a width the downloaded file cannot fill is dropped, in text and in HTML that stays HTML (no upscaling, no sizes without srcset)', () => {

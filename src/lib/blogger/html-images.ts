@@ -176,8 +176,8 @@ export function setImageAddress(node: Element, src: string): void {
 
 /**
  * Prepares the images of a parsed post in place: caption tables and simple figures become marked
- * figures; a link around a lone image is removed, and when it pointed at an image file (Blogger's
- * full-size copy), that file is what gets downloaded; every image records its description's source
+ * figures; a link around a lone image to an image file (Blogger's full-size copy) is removed, and
+ * that file is what gets downloaded, while a link to anything else stays around its image; every image records its description's source
  * and whether it sits in HTML that stays HTML (`stayingHtml` decides, per element, as the
  * Markdown conversion will).
  */
@@ -205,9 +205,11 @@ export function prepareImages(tree: Root, stayingHtml: (element: Element) => boo
           const image = only[0];
           const href = String(node.properties.href ?? '');
           const src = String(image.properties.src ?? '');
-          if (href && src && (isSameImage(href, src) || looksLikeImageFile(href))) image.properties[SOURCE] = href;
+          const toImage = Boolean(href && src && (isSameImage(href, src) || looksLikeImageFile(href)));
+          if (toImage) image.properties[SOURCE] = href;
           // Blogger wraps images in links to the full-size file; keep the image, lose the wrapper link.
-          parent.children[index] = node = image;
+          // A link to anything else (a page, mailto:, a shop) is the post's own and stays around it.
+          if (toImage || !href.trim()) parent.children[index] = node = image;
         }
       }
       if (node.tagName === 'img') {

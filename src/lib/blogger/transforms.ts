@@ -67,7 +67,7 @@ const DAILYMOTION_HOSTS = /^(?:www\.)?dailymotion\.com$/;
  * The https address of a frame: `http://` and scheme-relative `//` become `https://` (the site is
  * served over https and its CSP allows only https frames); YouTube players, including the Flash
  * addresses youtube.com/v/ID (also on youtube-nocookie.com and youtube.googleapis.com, with options
- * after `&` or `?`), move to youtube-nocookie.com/embed/ID, keeping the start time; Vimeo's Flash
+ * after `&` or `?`), move to youtube-nocookie.com/embed/ID, keeping the playlist and the start time; Vimeo's Flash
  * player (vimeo.com/moogaloop.swf?clip_id=ID) becomes player.vimeo.com/video/ID, and Dailymotion's
  * (dailymotion.com/swf/video/ID) dailymotion.com/embed/video/ID.
  * Returns undefined for an address that cannot be a frame (empty, javascript:, malformed).
@@ -87,8 +87,18 @@ export function toHttpsEmbedUrl(src: string): URL | undefined {
     // Flash addresses put their options after "&" in the path: /v/ID&hl=en&fs=1.
     const match = /^\/(?:embed|v)\/([\w-]+)/.exec(url.pathname);
     if (match) {
-      const start = url.searchParams.get('start') ?? url.searchParams.get('t');
+      // Options after the id in a Flash path (/v/ID&start=45) count like the query's.
+      const options = new URLSearchParams(url.search);
+      const inPath = url.pathname.slice(match[0].length);
+      if (inPath.startsWith('&')) {
+        for (const [name, value] of new URLSearchParams(inPath.slice(1)))
+          if (!options.has(name)) options.set(name, value);
+      }
+      const start = options.get('start') ?? options.get('t');
+      const list = options.get('list');
       const embed = new URL(`https://www.youtube-nocookie.com/embed/${match[1]}`);
+      // A playlist (embed/videoseries?list=PL…, or a video in one) is the list: without it, no video.
+      if (list && /^[\w-]+$/.test(list)) embed.searchParams.set('list', list);
       if (start && /^\d+$/.test(start)) embed.searchParams.set('start', start);
       return embed;
     }
