@@ -206,6 +206,47 @@ const takeoutPost = (html: string, { title = 'A post', path = '/2020/01/a-post.h
     `<entry><id>tag:blogger.com,1999:blog-9.post-1</id><blogger:type>POST</blogger:type><blogger:status>LIVE</blogger:status><title>${title}</title><content type="html">${html.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</content><published>2020-01-01T10:00:00.000Z</published><blogger:filename>${path}</blogger:filename></entry>`,
   );
 
+describe('comments with HTML a comment cannot show', () => {
+  const withComments = (...bodies: string[]) =>
+    backupPost('<p>A post.</p>').replace(
+      '</feed>',
+      `${bodies
+        .map(
+          (html, i) =>
+            `<entry><id>tag:blogger.com,1999:blog-9.post-${100 + i}</id><published>2020-01-0${2 + i}T10:00:00.000Z</published><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#comment'/><title type='text'>c</title><content type='html'>${html.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</content><author><name>Reader ${i}</name></author><thr:in-reply-to xmlns:thr='http://purl.org/syndication/thread/1.0' ref='tag:blogger.com,1999:blog-9.post-1' type='text/html'/></entry>`,
+        )
+        .join('')}</feed>`,
+    );
+
+  test('an image becomes a link to it, a frame a link to its player, a table its text; scripts go with a warning; an empty comment is listed, not published blank', () => {
+    const plan = planImport(
+      parseBloggerExport(
+        withComments(
+          '<p>Look: <img src="http://1.bp.blogspot.com/-a/s320/my-feet.jpg" alt="My feet after"></p>',
+          '<p>Here:</p><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>',
+          '<table><tr><td>Mon</td><td>10:00</td></tr><tr><td>Tue</td><td>closed</td></tr></table>',
+          '<br><br>',
+          '<p>Hi<script>alert(1)</script> there</p>',
+        ),
+      ),
+      options,
+    );
+    const bodies = plan.files.filter((f) => f.path.startsWith('comments/')).map((f) => parseFrontmatter(f.text).body);
+    expect(bodies).toHaveLength(4);
+    expect(bodies[0]).toContain('[My feet after](https://1.bp.blogspot.com/-a/s320/my-feet.jpg)');
+    expect(bodies[1]).toContain('[YouTube video](https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ)');
+    expect(bodies[2]).toContain('Mon · 10:00');
+    expect(bodies[2]).toContain('Tue · closed');
+    expect(bodies.join('\n')).not.toMatch(/TODO|<iframe|<table|<img|<script|alert/);
+    expect(plan.skipped).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/Reader 3 .*showed nothing/) }),
+    ]);
+    expect(plan.warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^the comment by Reader 4 .*script/i)]),
+    );
+  });
+});
+
 describe('B1: a link that is not a web address', () => {
   test('is reported with the post’s title and old address, and its text is kept without the link', () => {
     const plan = planCase('B1-feed.atom');

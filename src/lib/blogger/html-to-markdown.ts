@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { toString as hastToString } from 'hast-util-to-string';
 import { defaultHandlers } from 'hast-util-to-mdast';
 import type { Html } from 'mdast';
 import rehypeParse from 'rehype-parse';
@@ -152,4 +153,55 @@ export function htmlToMarkdown(html: string, { imageSrc, imageSize }: ConvertOpt
   clearImageMarks(hast);
   const markdown = String(processor.stringify(processor.runSync(hast, new VFile()) as never)).trim();
   return { markdown: markdown ? `${markdown}\n` : '', images, notes };
+}
+
+/** A link element with a text, for what a comment cannot show itself. */
+const linkTo = (href: string, text: string): Element => ({
+  type: 'element',
+  tagName: 'a',
+  properties: { href },
+  children: [{ type: 'text', value: text }],
+});
+
+/**
+ * A reader's comment as Markdown the site's comment renderer can show (src/lib/comments.ts: a
+ * comment is text, with links and simple formatting, and no images, frames or tables). An image
+ * becomes a link to it, named by its description or "a picture"; a frame (a player, a map) a link to
+ * its https address, named by its title; a table its cells' text, a row per line. Scripts and bad
+ * links are cleaned as in a post, and `notes` says what went, for the import report. The Markdown is
+ * empty when the comment showed nothing.
+ */
+export function commentHtmlToMarkdown(html: string): ConvertedHtml {
+  const { hast, notes } = parsePost(html);
+  visit(hast, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.tagName === 'img' || node.tagName === 'iframe') {
+      const src = upgradeToHttps(String(node.properties.src ?? '').trim());
+      const name =
+        node.tagName === 'img'
+          ? String(node.properties.alt ?? '').trim() || 'a picture'
+          : String(node.properties.title ?? '').trim() || 'an embedded player';
+      parent.children[index] = /^https:\/\//i.test(src) ? linkTo(src, name) : { type: 'text', value: name };
+      return;
+    }
+    if (node.tagName === 'table') {
+      const rows: Element[] = [];
+      visit(node, 'element', (row: Element) => {
+        if (row.tagName !== 'tr') return;
+        const cells = row.children.filter((cell): cell is Element => cell.type === 'element');
+        const text = cells
+          .map((cell) => hastToString(cell).replace(/\s+/g, ' ').trim())
+          .filter(Boolean)
+          .join(' · ');
+        if (text)
+          rows.push({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] });
+      });
+      parent.children.splice(index, 1, ...rows);
+      return index + rows.length;
+    }
+    return undefined;
+  });
+  clearImageMarks(hast);
+  const markdown = String(processor.stringify(processor.runSync(hast, new VFile()) as never)).trim();
+  return { markdown: markdown ? `${markdown}\n` : '', images: [], notes };
 }

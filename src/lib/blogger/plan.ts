@@ -7,7 +7,7 @@ import { getTagKey, normalizeTagLabel, slugify, slugifyTag } from '../slugs.ts';
 import { getExcerpt, truncateAtWord } from '../text.ts';
 import { getTagPath } from '../urls.ts';
 import type { ImageReference } from './html-images.ts';
-import { htmlToMarkdown } from './html-to-markdown.ts';
+import { commentHtmlToMarkdown, htmlToMarkdown } from './html-to-markdown.ts';
 import { imageFileName, largestImageUrl, upgradeToHttps } from './image-urls.ts';
 import type { BloggerAuthor, BloggerExport, BloggerItem } from './parse.ts';
 
@@ -732,8 +732,11 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       );
     }
     let body: string;
+    const about = `the comment by ${comment.author.name} on ${postSlug} (${comment.id})`;
     try {
-      body = htmlToMarkdown(comment.html).markdown.replaceAll('![](', `![${ALT_PLACEHOLDER}](`);
+      const converted = commentHtmlToMarkdown(comment.html);
+      body = converted.markdown;
+      for (const note of converted.notes) plan.warnings.push(`${about}: ${note.message}`);
     } catch (error) {
       // A comment the converter cannot read keeps its words as text (a comment is data, never raw HTML).
       body = comment.html
@@ -743,6 +746,10 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       plan.errors.push(
         `the comment by ${comment.author.name} (${comment.id}) could not be converted (${error instanceof Error ? error.message : String(error)}); its text is kept without its markup`,
       );
+    }
+    if (!body.trim()) {
+      plan.skipped.push({ id: comment.id, reason: `${about} showed nothing (no text in its HTML)` });
+      continue;
     }
     plan.files.push({
       path: `comments/${postSlug}/${name}.md`,
