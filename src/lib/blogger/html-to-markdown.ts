@@ -54,7 +54,7 @@ const keepAsHtml = (_state: unknown, node: Element): Html => ({ type: 'html', va
 /**
  * A downloaded image with the width the old post showed it at: Markdown's ![alt](./x.jpg) has no
  * width, so it is written as an <img> (which the site optimises like a Markdown image, see
- * src/lib/markdown-html-images.ts), else it would show at the file's full size.
+ * src/integrations/markdown-html-images.ts), else it would show at the file's full size.
  */
 export const isSizedLocalImage = (node: Element): boolean =>
   node.tagName === 'img' &&
