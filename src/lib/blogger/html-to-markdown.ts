@@ -128,6 +128,13 @@ export function findImages(html: string): ImageReference[] {
   return collectImages(parsePost(html).hast).map(({ reference }) => reference);
 }
 
+/** A prepared tree as Markdown, ending with a newline; empty when it holds nothing to show. */
+function toMarkdown(hast: Root): string {
+  clearImageMarks(hast);
+  const markdown = String(processor.stringify(processor.runSync(hast, new VFile()) as never)).trim();
+  return markdown ? `${markdown}\n` : '';
+}
+
 /**
  * Converts a Blogger post's HTML to Markdown, keeping as HTML what Markdown cannot hold. Images get
  * the address `imageSrc` gives and the best description the post has (see prepareImages).
@@ -150,9 +157,7 @@ export function htmlToMarkdown(html: string, { imageSrc, imageSize }: ConvertOpt
     }
     return { ...reference, src };
   });
-  clearImageMarks(hast);
-  const markdown = String(processor.stringify(processor.runSync(hast, new VFile()) as never)).trim();
-  return { markdown: markdown ? `${markdown}\n` : '', images, notes };
+  return { markdown: toMarkdown(hast), images, notes };
 }
 
 /** A link element with a text, for what a comment cannot show itself. */
@@ -201,7 +206,5 @@ export function commentHtmlToMarkdown(html: string): ConvertedHtml {
     }
     return undefined;
   });
-  clearImageMarks(hast);
-  const markdown = String(processor.stringify(processor.runSync(hast, new VFile()) as never)).trim();
-  return { markdown: markdown ? `${markdown}\n` : '', images: [], notes };
+  return { markdown: toMarkdown(hast), images: [], notes };
 }
