@@ -645,7 +645,7 @@ describe('B10: drafts and untitled entries', () => {
       parseBloggerExport(takeoutPost('<p>🙂</p>', { title: '', path: '/2020/01/blog-post_5.html' })),
       options,
     );
-    expect(fileOf(empty, 'posts/post-2020-01-01/index.md').data).toMatchObject({ title: '🙂' });
+    expect(fileOf(empty, 'posts/slightly-smiling-face/index.md').data).toMatchObject({ title: '🙂' });
   });
 
   test('an empty untitled post is reported as empty (not as removed scripts), titled from its date, and kept as a draft saying so', () => {
@@ -974,6 +974,58 @@ describe('B13: titles in other scripts get readable addresses', () => {
       'cafe-massage',
     );
     expect(slugForItem({ oldPath: '/2020/01/neck.html', title: 'Массаж', published: '2020-01-01' })).toBe('neck');
+  });
+
+  test.each([
+    ['🌿🌿🌿', 'herb'],
+    ['★★★', 'black-star'],
+    ['!!!', 'exclamation-mark'],
+    ['💆‍♀️ ✨', 'woman-getting-massage-sparkles'],
+    ['🇬🇧 ☕', 'flag-united-kingdom-hot-beverage'],
+    ['→ ← ↑', 'rightwards-arrow-leftwards-arrow-upwards-arrow'],
+    ['§§ — ¶', 'section-sign-em-dash-pilcrow-sign'],
+  ])(
+    'a title of symbols only, %s, gets an address from the Unicode names of its characters, and a line in the report',
+    (title, slug) => {
+      const plan = planImport(
+        parseBloggerExport(takeoutPost('<p>Breathe out slowly.</p>', { title, path: '/2021/05/blog-post_7.html' })),
+        options,
+      );
+      expect(fileOf(plan, `posts/${slug}/index.md`).data).toMatchObject({
+        title,
+        redirectFrom: ['/2021/05/blog-post_7.html'],
+      });
+      expect(plan.warnings).toContain(
+        `"${title}" (/2021/05/blog-post_7.html): its title has no letter or digit to make an address from, so its address /posts/${slug}/ is made from the Unicode names of its characters; set \`slug\` to choose another`,
+      );
+      expect(renderImportReport(plan, () => '')).toMatch(
+        new RegExp(`## Changes to check[^]*/posts/${slug}/ is made from the Unicode names`),
+      );
+    },
+  );
+
+  test('a title with nothing to name (spaces and invisible characters) gets its date, and the report says so', () => {
+    const plan = planImport(
+      parseBloggerExport(
+        takeoutPost('<p>Breathe out slowly.</p>', { title: '\u200b\u2060', path: '/2021/05/blog-post_8.html' }),
+      ),
+      options,
+    );
+    expect(plan.files.some((file) => file.path === 'posts/post-2020-01-01/index.md')).toBe(true);
+    expect(plan.warnings).toContainEqual(
+      expect.stringContaining(
+        '(/2021/05/blog-post_8.html): its title has nothing to make an address from, so its address /posts/post-2020-01-01/ is made from its date',
+      ),
+    );
+  });
+
+  test('a title with words keeps its words; the report has no address line for it', () => {
+    const plan = planImport(
+      parseBloggerExport(takeoutPost('<p>Text.</p>', { title: 'Calm 🌿 hands', path: '/2021/05/blog-post_9.html' })),
+      options,
+    );
+    expect(plan.files.some((file) => file.path === 'posts/calm-hands/index.md')).toBe(true);
+    expect(plan.warnings.join('\n')).not.toContain('make an address from');
   });
 });
 

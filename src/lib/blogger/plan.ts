@@ -5,7 +5,7 @@ import { parseFrontmatter, stringifyYaml } from '../frontmatter.ts';
 import { slugFromTitle } from '../new-post.ts';
 import { getTagKey, normalizeTagLabel, slugify, slugifyTag } from '../slugs.ts';
 import { getExcerpt, truncateAtWord } from '../text.ts';
-import { getTagPath } from '../urls.ts';
+import { getPagePath, getPostPath, getTagPath } from '../urls.ts';
 import type { ImageReference } from './html-images.ts';
 import { commentHtmlToMarkdown, htmlToMarkdown } from './html-to-markdown.ts';
 import { imageFileName, largestImageUrl, upgradeToHttps } from './image-urls.ts';
@@ -142,12 +142,30 @@ export function nameSymbols(label: string): string {
   for (const char of label) {
     if (/\s/u.test(char)) continue;
     const name = unicodeName(char);
-    if (name && !/^<.*>$/.test(name) && !/^(?:ZERO WIDTH|WORD JOINER|SOFT HYPHEN)/.test(name)) {
+    if (name && !/^<.*>$/.test(name) && !/^(?:ZERO WIDTH|WORD JOINER|SOFT HYPHEN|VARIATION SELECTOR)/.test(name)) {
       const lower = name.toLowerCase();
       if (names.at(-1) !== lower) names.push(lower);
     }
   }
   return names.join(', ');
+}
+
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * The names of a title's characters, for the address of a title with no letter or digit: an emoji
+ * by its CLDR name, as tag addresses name it (slugifyTag: "💆‍♀️" → "woman getting massage"), any
+ * other character by its Unicode name (nameSymbols: "★" → "black star"); a character repeated
+ * next to itself is named once ("🌿🌿🌿" → "herb"). '' when nothing has a name.
+ */
+export function nameTitleSymbols(title: string): string {
+  const names: string[] = [];
+  for (const { segment } of graphemes.segment(title)) {
+    const name = EMOJI.test(segment) ? slugifyTag(segment).replace(/-/g, ' ') : nameSymbols(segment);
+    if (name && names.at(-1) !== name) names.push(name);
+  }
+  return names.join(' ');
 }
 
 /**
@@ -291,14 +309,34 @@ export function slugFromAnyTitle(title: string): string {
   return [...slug].slice(0, 60).join('').replace(/-+$/, '');
 }
 
+/** Where an entry's slug came from (see slugSourceForItem). */
+export type SlugSource = 'path' | 'title' | 'symbols' | 'date';
+
 /**
- * The slug an entry gets: its old file name, unless Blogger made that up (blog-post_20.html); then
- * its title; then, for a title with no letters at all (emoji only), its date: never a placeholder.
+ * The slug an entry gets, and what it was made from: its old file name (`path`), unless Blogger
+ * made that up (blog-post_20.html); then its title (`title`); then, for a title with no letter or
+ * digit at all ("🌿🌿🌿", "★★★", "!!!"), the Unicode names of its characters, a run of one
+ * character named once (`symbols`: "herb", "black-star", "exclamation-mark"), as a label of
+ * symbols is named (nameSymbols); then its date (`date`): never a placeholder. The import
+ * reports the last two, so the owner can choose a better address.
  */
-export function slugForItem(item: Pick<BloggerItem, 'oldPath' | 'title' | 'published'>): string {
+export function slugSourceForItem(item: Pick<BloggerItem, 'oldPath' | 'title' | 'published'>): {
+  slug: string;
+  source: SlugSource;
+} {
   const name = item.oldPath?.slice(item.oldPath.lastIndexOf('/') + 1) ?? '';
   const fromPath = item.oldPath && !PLACEHOLDER_NAME.test(name) ? slugFromOldPath(item.oldPath) : '';
-  return fromPath || slugFromAnyTitle(item.title) || `post-${item.published.slice(0, 10)}`;
+  if (fromPath) return { slug: fromPath, source: 'path' };
+  const fromTitle = slugFromAnyTitle(item.title);
+  if (fromTitle) return { slug: fromTitle, source: 'title' };
+  const fromNames = slugFromTitle(truncateAtWord(nameTitleSymbols(item.title), 60).replace(/…$/u, ''));
+  if (fromNames) return { slug: fromNames, source: 'symbols' };
+  return { slug: `post-${item.published.slice(0, 10)}`, source: 'date' };
+}
+
+/** The slug an entry gets (see slugSourceForItem). */
+export function slugForItem(item: Pick<BloggerItem, 'oldPath' | 'title' | 'published'>): string {
+  return slugSourceForItem(item).slug;
 }
 
 /** A title for an entry Blogger let its author leave untitled: its first words, else its date. */
@@ -507,9 +545,17 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
         `the untitled ${item.kind}${item.oldPath ? ` ${item.oldPath}` : ''} of ${item.published.slice(0, 10)} is titled "${item.title}" from its ${fromDate ? 'date (it has no text to take a title from)' : 'first words'}; change the title if you like`,
       );
     }
-    const wanted = slugForItem(item);
+    const { slug: wanted, source } = slugSourceForItem(item);
     const slug = uniqueSlug(wanted, isPost ? postSlugs : pageSlugs);
     claimed = slug;
+    if (source === 'symbols' || source === 'date') {
+      const at = isPost ? getPostPath(slug) : getPagePath(slug);
+      plan.warnings.push(
+        source === 'symbols'
+          ? `${describeItem(item)}: its title has no letter or digit to make an address from, so its address ${at} is made from the Unicode names of its characters; set \`slug\` to choose another`
+          : `${describeItem(item)}: its title has nothing to make an address from, so its address ${at} is made from its date; set \`slug\` to choose another`,
+      );
+    }
     if (slug !== wanted) {
       plan.warnings.push(`${describeItem(item)} is imported as "${slug}", because "${wanted}" was already taken`);
     }
