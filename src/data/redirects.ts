@@ -1,7 +1,7 @@
 import { groupByYearAndMonth } from '../lib/archive.ts';
 import { BLOGGER_FIXED_REDIRECTS, getBloggerLabelPath, mergeRedirects, type Redirect } from '../lib/redirects.ts';
 import { slugifyTag } from '../lib/slugs.ts';
-import { getArchiveMonthId, getPagePath, getPostPath, getTagPath, ARCHIVE_PATH } from '../lib/urls.ts';
+import { getArchiveMonthId, getPagePath, getPostPath, getTagPath, ARCHIVE_PATH, TAGS_PATH } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 import { getPublishedPosts } from './posts.ts';
 import { getPages } from './site.ts';
@@ -40,11 +40,22 @@ export async function getRedirects(): Promise<Redirect[]> {
       ),
       // Old spellings the importer merged into one tag, or labels of symbols it named (oldLabels).
       posts.flatMap((post) =>
-        Object.entries(post.entry.data.oldLabels).map(([old, tag]) => ({
-          from: getBloggerLabelPath(old),
-          to: getTagPath(slugifyTag(tag)),
-        })),
+        Object.entries(post.entry.data.oldLabels)
+          .filter(([, tag]) => tag)
+          .map(([old, tag]) => ({ from: getBloggerLabelPath(old), to: getTagPath(slugifyTag(tag)) })),
       ),
+      // Labels that were no tag (spaces or invisible characters only, an empty tag in oldLabels):
+      // to the one post that had it, else to the list of tags.
+      [
+        ...Map.groupBy(
+          posts.flatMap((post) =>
+            Object.entries(post.entry.data.oldLabels)
+              .filter(([, tag]) => !tag)
+              .map(([old]) => ({ old, path: post.path })),
+          ),
+          ({ old }) => old,
+        ),
+      ].map(([old, had]) => ({ from: getBloggerLabelPath(old), to: had.length === 1 ? had[0]!.path : TAGS_PATH })),
       archive,
       BLOGGER_FIXED_REDIRECTS,
     ],

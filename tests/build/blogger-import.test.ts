@@ -294,6 +294,55 @@ describe('importing a Takeout export', () => {
     expect(rendered).toBe(live - 1);
   });
 
+  /** Runs `check` against nginx serving the built blog with the config npm run nginx-conf writes. */
+  const withNginx = async (check: (get: (path: string) => Promise<Response>) => Promise<void>) => {
+    const port = await freePort();
+    const conf = project.run('node', [
+      'scripts/nginx-conf.ts',
+      '--root',
+      'dist',
+      '--port',
+      String(port),
+      '--standalone',
+    ]);
+    expect(conf.status, conf.output).toBe(0);
+    project.write('nginx.conf', conf.output);
+    const nginx = spawn(
+      existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx',
+      ['-c', join(project.dir, 'nginx.conf')],
+      {
+        stdio: 'ignore',
+      },
+    );
+    try {
+      await waitForPort(port);
+      await check((path) => fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' }));
+    } finally {
+      nginx.kill();
+    }
+  };
+  /** Where nginx sends an old address: the status and the decoded path of the Location. */
+  const whereTo = async (get: (path: string) => Promise<Response>, path: string) => {
+    const response = await get(path);
+    const location = response.headers.get('location');
+    return `${response.status} ${location ? decodeURIComponent(new URL(location).pathname) : ''}`;
+  };
+
+  test('B17: the old address of a label of spaces or invisible characters leads to its post, or to the tags when several posts had it', async () => {
+    await withNginx(async (get) => {
+      const cases: Record<string, string> = {
+        '/search/label/%C2%A0': '301 /tags/',
+        '/search/label/%c2%a0/': '301 /tags/',
+        '/search/label/%E2%80%8B': '301 /posts/warm-feet-faster-sleep/',
+        '/search/label/%E2%81%A0': '301 /posts/why-3am-wake-up/',
+        '/search/label/%EF%BB%BF': '301 /posts/why-3am-wake-up/',
+        '/search/label/%C2%AD': '301 /posts/why-3am-wake-up/',
+        '/search/label/%20%20%20': '301 /posts/why-3am-wake-up/',
+      };
+      for (const [path, expected] of Object.entries(cases)) expect(await whereTo(get, path), path).toBe(expected);
+    });
+  });
+
   test('every old label address, encoded or not, with or without its slash, is a 301 from nginx to its tag page', async () => {
     const port = await freePort();
     const conf = project.run('node', [

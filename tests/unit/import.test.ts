@@ -15,6 +15,7 @@ import {
   planLabels,
   tagsForLabels,
   renderMarkdownFile,
+  describeInvisibleLabel,
   shortId,
   slugForItem,
   slugFromAnyTitle,
@@ -28,6 +29,7 @@ import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
 import { oldLabels as oldLabelsRule } from '../../src/lib/content-rules/old-labels.ts';
 import { tagAddresses } from '../../src/lib/content-rules/tag-addresses.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { oldLabelsField } from '../../src/lib/schemas/fields.ts';
 import { contentInput } from './content-input.ts';
 import { slugifyTag } from '../../src/lib/slugs.ts';
 import { getExcerpt } from '../../src/lib/text.ts';
@@ -848,10 +850,66 @@ describe('B11: labels', () => {
     expect(labels.merges).toEqual([]);
   });
 
-  test('a label of invisible characters only is left out and reported', () => {
-    const labels = planLabels([{ labels: ['\u200b', 'calm'] }]);
-    expect(labels.dropped).toEqual(['\u200b']);
-    expect(tagsForLabels(['\u200b', 'calm'], labels)).toEqual({ tags: ['calm'], oldLabels: {} });
+  test.each([
+    ['\u00a0', 'U+00A0 NO-BREAK SPACE'],
+    ['\u200b', 'U+200B ZERO WIDTH SPACE'],
+    ['\u2060', 'U+2060 WORD JOINER'],
+    ['\ufeff', 'U+FEFF ZERO WIDTH NO-BREAK SPACE'],
+    ['\u00ad', 'U+00AD SOFT HYPHEN'],
+    ['   ', 'U+0020 SPACE'],
+    ['\u00a0\u200b\u00a0', 'U+00A0 NO-BREAK SPACE, U+200B ZERO WIDTH SPACE, U+00A0 NO-BREAK SPACE'],
+  ])(
+    'a label of spaces or invisible characters only (%j) is no tag, but kept as an old label with no tag, so its address leads somewhere',
+    (label, described) => {
+      const labels = planLabels([{ labels: [label, 'calm'] }]);
+      expect(labels.dropped).toEqual([label]);
+      expect(tagsForLabels([label, 'calm'], labels)).toEqual({ tags: ['calm'], oldLabels: { [label]: '' } });
+      expect(describeInvisibleLabel(label)).toBe(described);
+    },
+  );
+
+  test('B17: a no-break-space label is read from the export, never dropped in silence: the report names each post and the label, and where its old address leads', () => {
+    const exported = readCase('B17-invisible-labels.xml');
+    expect(exported.items.map((item) => item.labels)).toEqual([
+      ['\u00a0', 'Sleep'],
+      ['\u00a0', '\u200b'],
+      ['\u2060', '\ufeff', '\u00ad', '   ', 'Sleep'],
+    ]);
+    const plan = planImport(exported, options);
+    expect(plan.warnings).toContain(
+      'the label "\u00a0" (U+00A0 NO-BREAK SPACE) of "Lavender on the Pillow, or Not?" (/2022/02/lavender-on-pillow.html), "Warm Feet, Faster Sleep" (/2022/02/warm-feet-faster-sleep.html) is only spaces or invisible characters, so it cannot be a tag: it is left out of the tags, and its old address /search/label/%C2%A0 leads to the list of tags, /tags/, since 2 posts had it (oldLabels)',
+    );
+    expect(plan.warnings).toContain(
+      'the label "\u200b" (U+200B ZERO WIDTH SPACE) of "Warm Feet, Faster Sleep" (/2022/02/warm-feet-faster-sleep.html) is only spaces or invisible characters, so it cannot be a tag: it is left out of the tags, and its old address /search/label/%E2%80%8B leads to that post (oldLabels)',
+    );
+    for (const label of ['\u2060', '\ufeff', '\u00ad', '   ']) {
+      expect(plan.warnings.join('\n')).toContain(`the label ${JSON.stringify(label)} (`);
+    }
+    const report = renderImportReport(plan, () => '');
+    expect(report).toMatch(/## Changes to check[^]*U\+00A0 NO-BREAK SPACE\) of "Lavender on the Pillow/);
+    // The frontmatter keeps the old labels as written, reads back the same, and passes the site's checks.
+    const written = plan.files.filter((file) => file.path.startsWith('posts/'));
+    expect(fileOf(plan, 'posts/warm-feet-faster-sleep/index.md').data).toMatchObject({
+      tags: [],
+      oldLabels: { '\u00a0': '', '\u200b': '' },
+    });
+    expect(fileOf(plan, 'posts/why-3am-wake-up/index.md').data).toMatchObject({
+      tags: ['Sleep'],
+      oldLabels: { '\u2060': '', '\ufeff': '', '\u00ad': '', '   ': '' },
+    });
+    const posts = written.map((file) => ({ path: `content/${file.path}`, entry: file.path.slice(6), text: file.text }));
+    expect(checkContent(contentInput({ posts }), [tagAddresses, oldLabelsRule]).map(formatProblem)).toEqual([]);
+    // The site's schema keeps them as written (trimming would leave nothing to redirect from).
+    const oldLabelsOf = (path: string) =>
+      oldLabelsField.parse((fileOf(plan, path).data as { oldLabels: unknown }).oldLabels);
+    expect(oldLabelsOf('posts/warm-feet-faster-sleep/index.md')).toEqual({ '\u00a0': '', '\u200b': '' });
+    expect(oldLabelsOf('posts/why-3am-wake-up/index.md')).toEqual({
+      '\u2060': '',
+      '\ufeff': '',
+      '\u00ad': '',
+      '   ': '',
+    });
+    expect(oldLabelsField.parse({ ' self care ': 'Self-care' })).toEqual({ 'self care': 'Self-care' });
   });
 
   test('the _redirects file encodes every character a label may hold, so # and ? are not cut off', () => {

@@ -382,7 +382,11 @@ export function parseBloggerExport(xml: string, options: ParseOptions = {}): Blo
       .filter(
         (c) => c.getAttribute('scheme') !== KIND_SCHEME && (isTakeout || c.getAttribute('scheme') === LABEL_SCHEME),
       )
-      .map((c) => c.getAttribute('term')?.trim() ?? '')
+      // A label of spaces only (a no-break space) is kept as written, to be reported, never lost here.
+      .map((c) => {
+        const term = c.getAttribute('term') ?? '';
+        return term.trim() || term;
+      })
       .filter(Boolean);
     result.items.push({
       id: entryId,

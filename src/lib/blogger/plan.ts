@@ -5,7 +5,8 @@ import { parseFrontmatter, stringifyYaml } from '../frontmatter.ts';
 import { slugFromTitle } from '../new-post.ts';
 import { getTagKey, normalizeTagLabel, slugify, slugifyTag } from '../slugs.ts';
 import { getExcerpt, truncateAtWord } from '../text.ts';
-import { getPagePath, getPostPath, getTagPath } from '../urls.ts';
+import { encodeOldPath, getBloggerLabelPath } from '../redirects.ts';
+import { getPagePath, getPostPath, getTagPath, TAGS_PATH } from '../urls.ts';
 import type { ImageReference } from './html-images.ts';
 import { commentHtmlToMarkdown, htmlToMarkdown } from './html-to-markdown.ts';
 import { imageFileName, largestImageUrl, upgradeToHttps } from './image-urls.ts';
@@ -128,8 +129,34 @@ export interface LabelPlan {
   merges: LabelMerge[];
   /** Labels of symbols only, given their characters' names: "—" → "— (em dash)". */
   named: { label: string; tag: string }[];
-  /** Labels with nothing to name (invisible characters only): left out of the tags. */
+  /**
+   * Labels with nothing to name (spaces and invisible characters only, "\u00a0", "\u200b"), as
+   * written: left out of the tags, and kept in the posts' oldLabels with no tag (see tagsForLabels).
+   */
   dropped: string[];
+}
+
+/**
+ * A label as tags know it (normalizeTagLabel), or as written when nothing a reader sees is left
+ * (" ", "\u00a0\u200b"): its old address is made of exactly those characters.
+ */
+const tidyLabel = (raw: string) => {
+  const label = normalizeTagLabel(raw);
+  return getTagKey(label) ? label : raw;
+};
+
+/**
+ * A label a reader cannot see, spelled out for the report: its characters' code points and
+ * Unicode names, a run of one character named once ("\u00a0" → "U+00A0 NO-BREAK SPACE").
+ */
+export function describeInvisibleLabel(label: string): string {
+  const names: string[] = [];
+  for (const char of label) {
+    const code = char.codePointAt(0)!;
+    const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')} ${unicodeName(char) ?? 'unnamed'}`;
+    if (names.at(-1) !== name) names.push(name);
+  }
+  return names.join(', ');
 }
 
 /**
@@ -179,7 +206,8 @@ export function nameTitleSymbols(title: string): string {
  * - a label of symbols only, which makes no address ("—", "•", "()"), keeps its symbols and gets
  *   their Unicode names beside them, which give it an address: "—" → "— (em dash)" at
  *   /tags/em-dash/;
- * - a label of invisible characters only is dropped, and listed.
+ * - a label of spaces and invisible characters only ("\u00a0", "\u200b", "\ufeff", a soft hyphen)
+ *   is no tag, and listed (`dropped`); its old address still leads somewhere (see tagsForLabels).
  * "C", "C#" and "C++" make three addresses (c, c-sharp, c-plus-plus) and stay three tags.
  */
 export function planLabels(
@@ -190,7 +218,7 @@ export function planLabels(
   const bySlug = new Map<string, Map<string, number>>();
   const addressOf = new Map<string, string>();
   for (const item of items) {
-    for (const label of new Set(item.labels.map(normalizeTagLabel).filter(Boolean))) {
+    for (const label of new Set(item.labels.map(tidyLabel).filter(Boolean))) {
       let tag = label;
       if (!addressOf.has(label)) {
         if (!slugifyTag(label)) {
@@ -234,7 +262,10 @@ export function planLabels(
 
 /**
  * A post's tags (each label's tag, once) and its `oldLabels`: each label it had that is written
- * differently from its tag, with that tag, so the old /search/label/<label> address leads there.
+ * differently from its tag, with that tag, so the old /search/label/<label> address leads there. A
+ * label that is no tag (`dropped`: spaces or invisible characters only) is kept there as written
+ * with an empty tag, "\u00a0": "", so its old address leads to the post (to /tags/ when several
+ * posts had it; see src/data/redirects.ts).
  */
 export function tagsForLabels(
   labels: readonly string[],
@@ -243,9 +274,12 @@ export function tagsForLabels(
   const tags: string[] = [];
   const oldLabels: Record<string, string> = {};
   for (const raw of labels) {
-    const label = normalizeTagLabel(raw);
+    const label = tidyLabel(raw);
     const tag = plan.tagOf.get(label);
-    if (!tag) continue;
+    if (!tag) {
+      if (label && plan.dropped.includes(label)) oldLabels[label] = '';
+      continue;
+    }
     if (!tags.includes(tag)) tags.push(tag);
     if (label !== tag) oldLabels[label] = tag;
   }
@@ -491,8 +525,13 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     );
   }
   for (const label of labels.dropped) {
+    const posts = exported.items.filter(
+      (item) => item.kind === 'post' && item.labels.some((raw) => tidyLabel(raw) === label),
+    );
+    const leadsTo =
+      posts.length === 1 ? 'that post' : `the list of tags, ${TAGS_PATH}, since ${posts.length} posts had it`;
     plan.warnings.push(
-      `the label ${JSON.stringify(label)} is only invisible characters, so it cannot be a tag; it is left out of its posts' tags (its old address /search/label/… leads nowhere)`,
+      `the label ${JSON.stringify(label)} (${describeInvisibleLabel(label)}) of ${posts.map((item) => describeItem(item)).join(', ')} is only spaces or invisible characters, so it cannot be a tag: it is left out of the tags, and its old address ${encodeOldPath(getBloggerLabelPath(label))} leads to ${leadsTo} (oldLabels)`,
     );
   }
   const site = options.site ?? { language: 'en-GB', timeZone: 'Europe/London' };

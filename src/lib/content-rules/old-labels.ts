@@ -18,7 +18,8 @@ export const oldLabels: ContentRule = {
     const keys = new Set(tags.map((tag) => getTagKey(normalizeTagLabel(tag))));
     const problems: Problem[] = [];
     for (const [label, tag] of Object.entries(old as Record<string, unknown>)) {
-      if (typeof tag !== 'string' || keys.has(getTagKey(normalizeTagLabel(tag)))) continue;
+      // An empty tag is a label that was no tag (see oldLabelsField): its address leads to the post.
+      if (typeof tag !== 'string' || !tag.trim() || keys.has(getTagKey(normalizeTagLabel(tag)))) continue;
       problems.push({
         file: post.file.path,
         line: post.fm.lineOf(['oldLabels', label]),

@@ -98,15 +98,18 @@ export const redirectFromField = z
  * Labels a post had on the old blog, written differently from the tag each became, as
  * `old label: tag` (the Blogger importer writes them when it merges spellings, "self care: Self-care",
  * or names a label of symbols, "—: — (em dash)"): the old /search/label/<old label> address leads
- * to that tag's page. Each tag must be one of the post's tags (the content check says so).
+ * to that tag's page. Each tag must be one of the post's tags (the content check says so). An empty
+ * tag (`"\u00a0": ""`, for a label of spaces or invisible characters only, which cannot be a tag)
+ * makes the old address lead to the post, or to /tags/ when several posts had that label. A label
+ * is kept as written when trimming would leave nothing, since its old address is those characters.
  */
 export const oldLabelsField = z
   .record(
-    z.string().trim().min(1, 'an old label cannot be empty'),
     z
-      .string({ error: 'oldLabels maps each old label to one of the post’s tags, e.g. "self care: Self-care"' })
-      .trim()
-      .min(1),
+      .string()
+      .min(1, 'an old label cannot be empty')
+      .transform((label) => label.trim() || label),
+    z.string({ error: 'oldLabels maps each old label to one of the post’s tags, e.g. "self care: Self-care"' }).trim(),
     { error: 'oldLabels maps each old label to one of the post’s tags, e.g. "self care: Self-care"' },
   )
   .default({});
