@@ -751,9 +751,11 @@ describe('B11: labels', () => {
     const tagsOf = (name: string) =>
       fileOf(plan, `posts/${name}/index.md`).data as { tags: string[]; oldLabels?: Record<string, string> };
     // "Self-care" and "self care" are used by two posts each: "Self-care" came first in the export.
+    // "Q&A" and "Q and A" are different words with one address: "Q and A" keeps it (a tie, and no
+    // symbols), and "Q&A" is named by its symbol.
     expect(tagsOf('self-care-sunday')).toMatchObject({
-      tags: ['Self-care', '— (em dash)', 'Massagem-Relaxante', 'Q&A'],
-      oldLabels: { '—': '— (em dash)' },
+      tags: ['Self-care', '— (em dash)', 'Massagem-Relaxante', 'Q&A (ampersand)'],
+      oldLabels: { '—': '— (em dash)', 'Q&A': 'Q&A (ampersand)' },
     });
     expect(tagsOf('hand-massage-between-clients')).toEqual(
       expect.objectContaining({
@@ -767,13 +769,12 @@ describe('B11: labels', () => {
     });
     // Two spellings in one post are one tag; C keeps its own address.
     expect(tagsOf('reader-questions-april')).toMatchObject({
-      tags: ['Self-care', 'Q&A', 'Mindfulness', 'C'],
-      oldLabels: { 'Self Care': 'Self-care', 'Q and A': 'Q&A', mindfulness: 'Mindfulness' },
+      tags: ['Self-care', 'Q and A', 'Mindfulness', 'C'],
+      oldLabels: { 'Self Care': 'Self-care', mindfulness: 'Mindfulness' },
     });
     expect(plan.labelMerges.map((m) => [m.slug, m.label, m.spellings.map((s) => `${s.label}:${s.posts}`)])).toEqual([
       ['self-care', 'Self-care', ['Self-care:2', 'self care:2', 'SELF CARE:1', 'Self Care:1']],
       ['massagem-relaxante', 'Massagem-Relaxante', ['Massagem-Relaxante:1', 'massagem relaxante:1']],
-      ['q-and-a', 'Q&A', ['Q&A:1', 'Q and A:1']],
       ['mindfulness', 'Mindfulness', ['Mindfulness:2', 'mindfulness:1']],
     ]);
     expect(plan.warnings).toContain(
@@ -785,6 +786,109 @@ describe('B11: labels', () => {
     expect(plan.warnings).toContain(
       'the label "—" has no letter or digit to make an address from; it is the tag "— (em dash)" (/tags/em-dash/), named after its characters, and its old address leads there',
     );
+  });
+
+  test.each([
+    [
+      ['.NET', 'dot.net'],
+      ['.NET', 'dot.net (full stop)'],
+      ['dot-net', 'dot-net-full-stop'],
+    ],
+    [
+      ['Q&A', 'Q and A'],
+      ['Q&A (ampersand)', 'Q and A'],
+      ['q-and-a-ampersand', 'q-and-a'],
+    ],
+    [
+      ['100%', '100 percent'],
+      ['100% (percent sign)', '100 percent'],
+      ['100-percent-percent-sign', '100-percent'],
+    ],
+    [
+      ['C++', 'C plus plus'],
+      ['C++ (plus sign)', 'C plus plus'],
+      ['c-plus-plus-plus-sign', 'c-plus-plus'],
+    ],
+    [
+      ['Node.js', 'Node js'],
+      ['Node.js (full stop)', 'Node js'],
+      ['node-js-full-stop', 'node-js'],
+    ],
+    [
+      ['C plus plus', 'c-plus-plus', 'C++'],
+      ['C plus plus', 'C plus plus', 'C++ (plus sign)'],
+      ['c-plus-plus', 'c-plus-plus', 'c-plus-plus-plus-sign'],
+    ],
+  ])('different words that make one address stay different tags at different addresses: %j', (labels, tags, slugs) => {
+    const plan = planLabels([{ labels }]);
+    expect(labels.map((label) => plan.tagOf.get(label))).toEqual(tags);
+    expect(tags.map(slugifyTag)).toEqual(slugs);
+    expect(plan.renamed).toHaveLength(1);
+  });
+
+  test('the label more posts used keeps the address; a tie goes to the first met when both have symbols', () => {
+    const tie = planLabels([{ labels: ['dot.net'] }, { labels: ['.NET'] }]);
+    expect(tie.tagOf.get('dot.net')).toBe('dot.net');
+    expect(tie.tagOf.get('.NET')).toBe('.NET (full stop)');
+    const used = planLabels([{ labels: ['dot.net'] }, { labels: ['.NET'] }, { labels: ['.net'] }]);
+    expect([...used.tagOf]).toEqual([
+      ['dot.net', 'dot.net (full stop)'],
+      ['.NET', '.NET'],
+      ['.net', '.NET'],
+    ]);
+    // The site's own tag at that address keeps it, whichever label the export used more.
+    const site = planLabels([{ labels: ['.NET'] }, { labels: ['.NET'] }], new Map([['dot-net', 'dot.net']]));
+    expect(site.tagOf.get('.NET')).toBe('.NET (full stop)');
+    expect(site.renamed).toEqual([{ label: '.NET', tag: '.NET (full stop)', holder: 'dot.net', slug: 'dot-net' }]);
+  });
+
+  test('a renamed label is reported, its posts keep their old label, and the site’s tag check passes', () => {
+    const xml = feed(
+      [
+        ['1', '/2023/01/a.html', ['.NET', 'Sleep']],
+        ['2', '/2023/01/b.html', ['dot.net']],
+        ['3', '/2023/01/c.html', ['ＡＢＣ']],
+        ['4', '/2023/01/d.html', ['ABC', 'C#', 'C♯']],
+      ]
+        .map(([id, path, labels]) =>
+          post(id as string, path as string, `Post ${id as string}`).replace(
+            '<title>',
+            `${(labels as string[]).map((l) => `<category scheme="http://www.blogger.com/atom/ns#" term="${l}"/>`).join('')}<title>`,
+          ),
+        )
+        .join(''),
+    );
+    const plan = planImport(parseBloggerExport(xml), options);
+    expect(plan.warnings).toContain(
+      `the labels ".NET" and "dot.net" are different words that would share the address /tags/dot-net/; ".NET" keeps it (the label more posts used; on a tie, one without symbols, then the first met), and "dot.net" is the tag "dot.net (full stop)" at /tags/dot-net-full-stop/, where its old address leads; to name it otherwise, change it in the posts' tags and oldLabels`,
+    );
+    // Fullwidth and ASCII letters are one word: one tag, with the merge reported.
+    expect(plan.labelMerges).toEqual([
+      {
+        slug: 'abc',
+        label: 'ABC',
+        spellings: [
+          { label: 'ＡＢＣ', posts: 1 },
+          { label: 'ABC', posts: 1 },
+        ],
+      },
+    ]);
+    expect(plan.warnings.join('\n')).toContain(
+      'the labels "ＡＢＣ" (1 post), "ABC" (1 post) are one tag here, /tags/abc/: every post is tagged "ABC"',
+    );
+    const data = (path: string) => fileOf(plan, path).data as { tags: string[]; oldLabels?: Record<string, string> };
+    expect(data('posts/b/index.md')).toMatchObject({
+      tags: ['dot.net (full stop)'],
+      oldLabels: { 'dot.net': 'dot.net (full stop)' },
+    });
+    // C# and C♯ are written differently and make different addresses: two tags, nothing renamed.
+    expect(data('posts/d/index.md')).toMatchObject({ tags: ['ABC', 'C#', 'C♯'] });
+    expect(data('posts/c/index.md')).toMatchObject({ tags: ['ABC'], oldLabels: { ＡＢＣ: 'ABC' } });
+    expect(['C#', 'C♯'].map(slugifyTag)).toEqual(['c-sharp', 'c♯']);
+    const posts = plan.files
+      .filter((file) => file.path.startsWith('posts/'))
+      .map((file) => ({ path: `content/${file.path}`, entry: file.path.slice(6), text: file.text }));
+    expect(checkContent(contentInput({ posts }), [tagAddresses, oldLabelsRule]).map(formatProblem)).toEqual([]);
   });
 
   test('the merges are on the owner’s to-do list in the import report', () => {

@@ -134,6 +134,11 @@ export interface LabelPlan {
    * written: left out of the tags, and kept in the posts' oldLabels with no tag (see tagsForLabels).
    */
   dropped: string[];
+  /**
+   * Labels that would have shared an address with a different label (".NET" and "dot.net"):
+   * `label` is the tag `tag` at an address of its own, since `holder` keeps `slug`.
+   */
+  renamed: { label: string; tag: string; holder: string; slug: string }[];
 }
 
 /**
@@ -196,13 +201,49 @@ export function nameTitleSymbols(title: string): string {
 }
 
 /**
+ * What makes two labels one tag: the tag key (getTagKey: case, NFKC forms such as fullwidth "ＡＢＣ",
+ * invisible characters) with spaces, dashes, underscores and slashes taken as one separator, so
+ * "Self-care", "self care" and "SELF_CARE", or "TCP/IP" and "TCP IP", are one tag. Labels that
+ * differ otherwise are different words even when they make one address: ".NET" and "dot.net",
+ * "Q&A" and "Q and A", "100%" and "100 percent".
+ */
+export function getLabelIdentity(label: string): string {
+  return getTagKey(label)
+    .replace(/[\s\p{Pd}\p{Pc}/]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The label a tag gets when another tag holds its address: the label followed by the Unicode names
+ * of its symbols (".NET" → ".NET (full stop)"), or by a number when it has none or that address is
+ * taken too ("Q and A" → "Q and A (2)"); its address is none of `taken`, which it joins.
+ */
+const symbolsOf = (label: string) => [...label].filter((char) => !/[\p{L}\p{M}\p{N}\s]/u.test(char)).join('');
+const hasSymbols = (label: string) => symbolsOf(label) !== '';
+
+function qualifyLabel(label: string, taken: Set<string>): string {
+  const names = nameSymbols(symbolsOf(label));
+  let tag = names ? `${label} (${names})` : `${label} (2)`;
+  for (let n = names ? 2 : 3; taken.has(slugifyTag(tag)); n += 1) tag = `${label} (${n})`;
+  taken.add(slugifyTag(tag));
+  return tag;
+}
+
+/**
  * Labels → tags, for the whole export at once, so that the site builds as it is:
- * - labels that make one tag address (slugifyTag) but are written differently ("Self-care", "self
- *   care", "SELF CARE") become one tag, spelled as most posts spelled it, a tie going to the
- *   spelling met first in the export (`items` in export order), so every run picks the same; when
- *   the site already has a tag at that address (`existing`: slug → label of content the import did
- *   not write) that the content check would call another tag (not only other capitals), its
- *   spelling is taken instead, so the two never clash;
+ * - labels that are one tag (getLabelIdentity: they differ only in case, spacing, dashes or
+ *   Unicode form: "Self-care", "self care", "SELF CARE", "ABC" and fullwidth "ＡＢＣ") become one
+ *   tag, spelled as most posts spelled it, a tie going to a spelling in plain Unicode form ("ABC"
+ *   over "ＡＢＣ"), then to the one met first in the export (`items` in export order), so every run
+ *   picks the same; when the site already has that tag
+ *   (`existing`: slug → label of content the import did not write) written in a way the content
+ *   check would call another tag (not only other capitals), its spelling is taken instead, so the
+ *   two never clash; the merge is listed (`merges`);
+ * - different labels that would make one address (".NET" and "dot.net" are both dot-net) stay
+ *   different tags: the one most posts used (on a tie, one without symbols, then the first met;
+ *   the site's own, when it has one there) keeps the address, and each other is renamed by
+ *   qualifyLabel (".NET" and "dot.net (full stop)" at /tags/dot-net-full-stop/; "Q and A" and
+ *   "Q&A (ampersand)"), listed (`renamed`);
  * - a label of symbols only, which makes no address ("—", "•", "()"), keeps its symbols and gets
  *   their Unicode names beside them, which give it an address: "—" → "— (em dash)" at
  *   /tags/em-dash/;
@@ -214,8 +255,9 @@ export function planLabels(
   items: readonly { labels: readonly string[] }[],
   existing: ReadonlyMap<string, string> = new Map(),
 ): LabelPlan {
-  const plan: LabelPlan = { tagOf: new Map(), merges: [], named: [], dropped: [] };
-  const bySlug = new Map<string, Map<string, number>>();
+  const plan: LabelPlan = { tagOf: new Map(), merges: [], named: [], dropped: [], renamed: [] };
+  // address → identity → spelling → posts, each Map in the order first met.
+  const bySlug = new Map<string, Map<string, Map<string, number>>>();
   const addressOf = new Map<string, string>();
   for (const item of items) {
     for (const label of new Set(item.labels.map(tidyLabel).filter(Boolean))) {
@@ -235,28 +277,55 @@ export function planLabels(
       tag = addressOf.get(label)!;
       if (!tag) continue;
       const slug = slugifyTag(tag);
-      const spellings = bySlug.get(slug) ?? new Map<string, number>();
+      const identities = bySlug.get(slug) ?? new Map<string, Map<string, number>>();
+      const spellings = identities.get(getLabelIdentity(tag)) ?? new Map<string, number>();
       spellings.set(tag, (spellings.get(tag) ?? 0) + 1);
-      bySlug.set(slug, spellings);
+      identities.set(getLabelIdentity(tag), spellings);
+      bySlug.set(slug, identities);
     }
   }
-  const canonical = new Map<string, string>();
-  for (const [slug, spellings] of bySlug) {
-    // Map keeps the order spellings were first met; sort is stable, so a tie keeps the first.
-    const mostUsed = [...spellings].sort((a, b) => b[1] - a[1])[0]![0];
-    // The site's own spelling, when it is another tag to the content check (not only other capitals).
+  const taken = new Set([...bySlug.keys(), ...existing.keys()]);
+  const total = (spellings: Map<string, number>) => [...spellings.values()].reduce((a, b) => a + b, 0);
+  /** Each spelling (a label, or its named tag) → the tag its posts get. */
+  const chosenOf = new Map<string, string>();
+  for (const [slug, identities] of bySlug) {
     const site = existing.get(slug);
-    const chosen = site !== undefined && getTagKey(site) !== getTagKey(mostUsed) ? site : mostUsed;
-    canonical.set(slug, chosen);
-    if (spellings.size > 1 || chosen !== [...spellings.keys()][0]) {
-      plan.merges.push({
-        slug,
-        label: chosen,
-        spellings: [...spellings].map(([label, posts]) => ({ label, posts })),
-      });
-    }
+    // Most used first; on a tie, a label without symbols, whose address reads as it is written
+    // (so the other is named by its symbols, "Q&A (ampersand)", not numbered); then the first met
+    // (Map keeps the order first met, and sort is stable).
+    const symbolic = (spellings: Map<string, number>) => (hasSymbols([...spellings.keys()][0]!) ? 1 : 0);
+    const ranked = [...identities].sort((a, b) => total(b[1]) - total(a[1]) || symbolic(a[1]) - symbolic(b[1]));
+    // The address stays with the site's own tag when it has one there, else with the most used label.
+    const keeper = site === undefined ? 0 : ranked.findIndex(([identity]) => identity === getLabelIdentity(site));
+    // On a tie, a spelling in its plain Unicode form ("ABC", not fullwidth "ＡＢＣ"), then the first met.
+    const compatibility = (label: string) => (label === label.normalize('NFKC') ? 0 : 1);
+    const mostUsedOf = (spellings: Map<string, number>) =>
+      [...spellings].sort((a, b) => b[1] - a[1] || compatibility(a[0]) - compatibility(b[0]))[0]![0];
+    const keeperLabel = keeper === -1 ? undefined : mostUsedOf(ranked[keeper]![1]);
+    // The tag that keeps the address: the site's own spelling when the content check would call
+    // the import's spelling another tag (not only other capitals), else the most used spelling.
+    const holder =
+      keeperLabel === undefined || (site !== undefined && getTagKey(site) !== getTagKey(keeperLabel))
+        ? site!
+        : keeperLabel;
+    ranked.forEach(([, spellings], index) => {
+      let chosen = holder;
+      if (index !== keeper) {
+        const label = mostUsedOf(spellings);
+        chosen = qualifyLabel(label, taken);
+        plan.renamed.push({ label, tag: chosen, holder, slug });
+      }
+      for (const spelling of spellings.keys()) chosenOf.set(spelling, chosen);
+      if (spellings.size > 1 || (index === keeper && chosen !== [...spellings.keys()][0])) {
+        plan.merges.push({
+          slug: slugifyTag(chosen),
+          label: chosen,
+          spellings: [...spellings].map(([label, posts]) => ({ label, posts })),
+        });
+      }
+    });
   }
-  for (const [label, tag] of addressOf) plan.tagOf.set(label, tag ? canonical.get(slugifyTag(tag)) : undefined);
+  for (const [label, tag] of addressOf) plan.tagOf.set(label, tag ? chosenOf.get(tag) : undefined);
   return plan;
 }
 
@@ -517,6 +586,11 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
           : 'the spelling most posts used, the first met on a tie';
     plan.warnings.push(
       `the labels ${merge.spellings.map((s) => `"${s.label}" (${count(s.posts)})`).join(', ')} are one tag here, ${getTagPath(merge.slug)}: every post is tagged "${merge.label}" (${why}), and the old /search/label/ address of each other spelling leads to it (the posts' oldLabels); to show another spelling, write it in the posts' tags and oldLabels`,
+    );
+  }
+  for (const { label, tag, holder, slug } of labels.renamed) {
+    plan.warnings.push(
+      `the labels "${holder}" and "${label}" are different words that would share the address ${getTagPath(slug)}; "${holder}" keeps it (${options.existingTags?.get(slug) === holder ? 'the tag this site already has there' : 'the label more posts used; on a tie, one without symbols, then the first met'}), and "${label}" is the tag "${tag}" at ${getTagPath(slugifyTag(tag))}, where its old address leads; to name it otherwise, change it in the posts' tags and oldLabels`,
     );
   }
   for (const { label, tag } of labels.named) {
