@@ -240,8 +240,8 @@ describe('images in HTML that stays HTML (layout tables, objects, nested divs)',
     );
     expect(images.map((image) => image.altFrom)).toEqual(['alt', 'alt']);
     expect(notes.map((note) => note.message)).toEqual([
-      'a Flash or plug-in object (http://www.example.com/tour.swf) was removed, keeping what it showed without the plug-in: browsers no longer play it; embed the content again if it exists elsewhere',
-      'a Flash or plug-in object (http://www.example.com/old.swf) was removed: browsers no longer play it; embed the content again if it exists elsewhere',
+      'a Flash or plug-in player (http://www.example.com/tour.swf) was removed, keeping the picture it showed without the plug-in: browsers no longer play it; embed the content again if it exists elsewhere',
+      'a Flash or plug-in player (http://www.example.com/old.swf) was removed: browsers no longer play it; embed the content again if it exists elsewhere',
     ]);
   });
 

@@ -8,7 +8,7 @@ import { judgeUrl } from '../urls.ts';
  * `kind` groups the notes (the report counts them); `message` is a sentence about this one.
  */
 export interface ConversionNote {
-  kind: 'link' | 'image' | 'script' | 'gist' | 'embed' | 'embed-unknown' | 'flash';
+  kind: 'link' | 'image' | 'script' | 'gist' | 'embed' | 'embed-unknown' | 'flash' | 'blogger-video';
   message: string;
 }
 
@@ -122,7 +122,35 @@ export function getEmbedTitle(url: URL): string | undefined {
 const isElement = (node: RootContent | ElementContent | undefined, tag?: string): node is Element =>
   node?.type === 'element' && (tag === undefined || node.tagName === tag);
 
-/** The frame that replaces an embed: lazy, titled, with an https source. */
+/**
+ * The size of a frame from its old `width` and `height` attributes. HTML takes only a whole number
+ * of CSS pixels there (the Nu HTML Checker refuses `100%`, `560px`, `auto`), so: a number, with or
+ * without `px` (decimals rounded), is kept as an attribute; a percentage width becomes the same CSS
+ * width (what the author meant: as wide as the column); anything else is dropped. When both numbers
+ * are known, the frame keeps their proportions as it narrows (`aspect-ratio`, with the height
+ * following the width), so a 560 × 315 player is still 16:9 on a phone.
+ */
+export function frameSize(width: unknown, height: unknown): { width?: string; height?: string; style?: string } {
+  const pixels = (value: unknown) => {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/i.exec(String(value ?? ''));
+    const number = match ? Math.round(Number(match[1])) : 0;
+    return number > 0 ? number : undefined;
+  };
+  const w = pixels(width);
+  const h = pixels(height);
+  const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(String(width ?? ''))?.[1];
+  const css = [
+    ...(percent && !w ? [`width: ${Number(percent)}%`] : []),
+    ...(w && h ? [`aspect-ratio: ${w} / ${h}`, 'height: auto'] : []),
+  ];
+  return {
+    ...(w ? { width: String(w) } : {}),
+    ...(h ? { height: String(h) } : {}),
+    ...(css.length > 0 ? { style: css.join('; ') } : {}),
+  };
+}
+
+/** The frame that replaces an embed: lazy, titled, with an https source and a valid size (see frameSize). */
 function makeFrame(url: URL, title: string, width?: unknown, height?: unknown): Element {
   return {
     type: 'element',
@@ -131,8 +159,7 @@ function makeFrame(url: URL, title: string, width?: unknown, height?: unknown): 
       src: url.href,
       title,
       loading: 'lazy',
-      ...(width ? { width: String(width) } : {}),
-      ...(height ? { height: String(height) } : {}),
+      ...frameSize(width, height),
       allowFullScreen: true,
     },
     children: [],
@@ -205,17 +232,103 @@ function pictureOf(node: Element, url: URL): Element {
   };
 }
 
+/** Adobe's (and Macromedia's) hosts: a fallback's "Get Flash Player" link and badge come from there. */
+const FLASH_VENDOR_HOST = /(^|\.)(adobe\.com|macromedia\.com)$/i;
+
+const isFlashVendor = (address: unknown) => {
+  try {
+    const url = new URL(String(address ?? '').replace(/^\/\//, 'https://'));
+    return FLASH_VENDOR_HOST.test(url.hostname) || /get_?flash/i.test(url.pathname);
+  } catch {
+    return false;
+  }
+};
+
 /**
- * The fallback content of an <object> (its children other than <param> and <embed>, which only
- * feed the plug-in); nested objects, as Blogger's old embed code nests them, give their own.
+ * What stays of the fallback of a removed <object> (its children other than <param> and <embed>,
+ * which only fed the plug-in; nested objects, as Blogger's old embed code nests them, give their
+ * own): the pictures it showed (a still of the tour, a map), which are content. Its text is left
+ * out: it spoke to readers without the plug-in ("Get Flash", "You need Flash player 9 to see this
+ * tour"), which is every reader now, and would stand in the post with nothing to explain. Adobe's
+ * "Get Flash Player" badge goes too. The addresses its links led to are returned for the report,
+ * so the owner can act on them.
  */
-function objectFallback(node: Element): ElementContent[] {
-  return node.children.flatMap((child): ElementContent[] => {
-    if (child.type !== 'element') return [child];
-    if (child.tagName === 'param' || child.tagName === 'embed') return [];
-    if (child.tagName === 'object') return objectFallback(child);
-    return [child];
-  });
+function objectFallback(node: Element): { keep: ElementContent[]; links: string[] } {
+  const keep: ElementContent[] = [];
+  const links: string[] = [];
+  const walk = (children: ElementContent[]) => {
+    for (const child of children) {
+      if (child.type !== 'element' || child.tagName === 'param' || child.tagName === 'embed') continue;
+      if (child.tagName === 'img') {
+        if (!isFlashVendor(child.properties.src)) keep.push(child);
+        continue;
+      }
+      if (child.tagName === 'a' && typeof child.properties.href === 'string' && !isFlashVendor(child.properties.href)) {
+        links.push(child.properties.href);
+      }
+      walk(child.children);
+    }
+  };
+  walk(node.tagName === 'object' ? node.children : []);
+  return { keep, links };
+}
+
+/**
+ * A video uploaded to Blogger itself, which plays only in Blogger's own player on the old blog: an
+ * iframe of www.blogger.com/video.g?token=… (Blogger marks it `BLOGGER-video-<id>`, class
+ * `b-uploaded`), or the Flash forms before it: Blogger's class `BLOGGER-video`, a player on
+ * blogger.com/video…, YouTube's `get_player` fed a file address (`flvurl=…`, `ps=blogger` in its
+ * flashvars), or a YouTube address holding a Blogger video id (hexadecimal, a dash, digits:
+ * `603d7fcafb20f5e0-3061`), which no YouTube video has. Returns the address of its player, an https
+ * page a reader can open (only the iframe form has one), or '' when there is none; undefined when
+ * the element is not a Blogger video.
+ */
+export function bloggerVideoAddress(node: Element): string | undefined {
+  const marks = [
+    String(node.properties.id ?? ''),
+    ...(Array.isArray(node.properties.className) ? node.properties.className.map(String) : []),
+  ];
+  const marked = marks.some((mark) => /^BLOGGER-video\b|^b-uploaded$/i.test(mark));
+  const source = node.tagName === 'iframe' ? String(node.properties.src ?? '') : (flashSource(node) ?? '');
+  let url: URL | undefined;
+  try {
+    url = new URL(source.trim().startsWith('//') ? `https:${source.trim()}` : source.trim());
+  } catch {
+    url = undefined;
+  }
+  const onBlogger = url && /(^|\.)blogger\.com$/i.test(url.hostname) && /^\/video/i.test(url.pathname);
+  const fileFed =
+    url &&
+    YOUTUBE_HOSTS.test(url.hostname) &&
+    (/^\/get_player/i.test(url.pathname) || /[?&](flvurl|ps=blogger)/i.test(url.search));
+  const bloggerId =
+    url && YOUTUBE_HOSTS.test(url.hostname) && /^\/(?:v|embed)\/[0-9a-f]{16}-[0-9a-f]+(?:[&?/]|$)/i.test(url.pathname);
+  if (!marked && !onBlogger && !fileFed && !bloggerId) return undefined;
+  if (node.tagName === 'iframe' && onBlogger && url) {
+    url.protocol = 'https:';
+    return url.href;
+  }
+  return '';
+}
+
+/**
+ * What replaces a Blogger video (see bloggerVideoAddress): a paragraph with a link to its player,
+ * which opens on Blogger as long as the old blog is there, or, for the Flash forms that have no
+ * such page, a line saying a video was here. Never a frame: Blogger's player is not one of the
+ * site's known providers, and the Content-Security-Policy would block it.
+ */
+function bloggerVideoNotice(address: string, title: string): Element {
+  const label = title
+    ? `Watch “${title}” on the old blog (a video hosted by Blogger)`
+    : 'Watch this video on the old blog (a video hosted by Blogger)';
+  return {
+    type: 'element',
+    tagName: 'p',
+    properties: {},
+    children: address
+      ? [{ type: 'element', tagName: 'a', properties: { href: address }, children: [text(label)] }]
+      : [text('[A video hosted by Blogger was here; it plays only on the old blog.]')],
+  };
 }
 
 /**
@@ -227,6 +340,18 @@ function objectFallback(node: Element): ElementContent[] {
 function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return;
+    const video = ['iframe', 'object', 'embed'].includes(node.tagName) ? bloggerVideoAddress(node) : undefined;
+    if (video !== undefined) {
+      const source = node.tagName === 'iframe' ? String(node.properties.src ?? '') : (flashSource(node) ?? '');
+      notes.push({
+        kind: 'blogger-video',
+        message: video
+          ? `a video hosted by Blogger (${video}) is a link to its player on the old blog: it cannot be embedded here, and it plays only while the old blog is online; download it from Blogger, upload it to YouTube or Vimeo and embed that instead of the link`
+          : `a video hosted by Blogger (${source || 'no address'}) could not be kept: its Flash player played a file only Blogger served, and a line in the post says a video was there; upload the video to YouTube or Vimeo and embed it in place of that line`,
+      });
+      parent.children[index] = bloggerVideoNotice(video, String(node.properties.title ?? '').trim());
+      return SKIP;
+    }
     if (node.tagName === 'iframe') {
       const original = String(node.properties.src ?? '');
       const url = toHttpsEmbedUrl(original);
@@ -272,14 +397,22 @@ function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
         parent.children[index] = pictureOf(node, url);
         return SKIP;
       }
-      // What a browser without the plug-in showed (an <img>, a line of text) is what readers saw.
-      const fallback = node.tagName === 'object' ? objectFallback(node) : [];
-      const shows = fallback.some((child) => child.type === 'element' || (child.type === 'text' && child.value.trim()));
+      // The pictures a browser without the plug-in showed stay; its "Get Flash" text does not.
+      const fallback = objectFallback(node);
+      const dropped = hastToString(node).replace(/\s+/g, ' ').trim();
+      const kept =
+        fallback.keep.length > 0
+          ? `, keeping the picture${fallback.keep.length > 1 ? 's' : ''} it showed without the plug-in`
+          : '';
+      const said = dropped
+        ? `; its text for readers without the plug-in ("${dropped.length > 80 ? `${dropped.slice(0, 79)}…` : dropped}") went with it`
+        : '';
+      const linked = fallback.links.length > 0 ? `; it linked to ${fallback.links.join(', ')}` : '';
       notes.push({
         kind: 'flash',
-        message: `a Flash or plug-in object (${source || 'no address'}) was removed${shows ? ', keeping what it showed without the plug-in' : ''}: browsers no longer play it; embed the content again if it exists elsewhere`,
+        message: `a Flash or plug-in player (${source || 'no address'}) was removed${kept}${said}${linked}: browsers no longer play it; embed the content again if it exists elsewhere`,
       });
-      parent.children.splice(index, 1, ...fallback);
+      parent.children.splice(index, 1, ...fallback.keep);
       return [SKIP, index];
     }
     return undefined;

@@ -1,0 +1,159 @@
+import { describe, expect, test } from 'vitest';
+import { htmlToMarkdown } from '../../src/lib/blogger/html-to-markdown.ts';
+import { frameSize } from '../../src/lib/blogger/transforms.ts';
+import { computeContentSources } from '../../src/lib/security-headers.ts';
+
+/** The frames a page's Markdown holds, as the CSP computation reads them from the built page. */
+const framesOf = (markdown: string) => [...markdown.matchAll(/<iframe src="([^"]+)"/g)].map((match) => match[1]!);
+
+describe('videos hosted by Blogger itself never become a frame the CSP blocks', () => {
+  const TOKEN =
+    'AD6v5dzWo_c_9RZ3gKCixrCKxUidiB7jVhLO2IQiubu7W57TzaZstrcUskB4CXe4B6UbGqu8c3CMPgCw-JUMLw8utDm4YQ5hgqypOpUvMVriyVGLMg9N8Z85ivJZnbxlxN4QhZt0WxYw';
+
+  test.each([
+    [
+      'the iframe Blogger’s editor writes for an uploaded video',
+      `<iframe allowfullscreen="allowfullscreen" class="b-hbp-video b-uploaded" frameborder="0" height="266" id="BLOGGER-video-603d7fcafb20f5e0-3061" mozallowfullscreen="mozallowfullscreen" src="https://www.blogger.com/video.g?token=${TOKEN}" webkitallowfullscreen="webkitallowfullscreen" width="320"></iframe>`,
+    ],
+    [
+      'a bare http:// video.g frame',
+      `<iframe src="http://www.blogger.com/video.g?token=${TOKEN}&amp;origin=calm.blogspot.com"></iframe>`,
+    ],
+    [
+      'a scheme-relative video.g frame',
+      `<iframe width="100%" height="auto" src="//www.blogger.com/video.g?token=${TOKEN}"></iframe>`,
+    ],
+  ])('%s becomes a link to its player on the old blog, with a to-do', (_name, html) => {
+    const { markdown, notes } = htmlToMarkdown(`<p>Fuß-Massage, Schritt für Schritt:</p>${html}<p>Danach.</p>`);
+    expect(markdown).not.toMatch(/<iframe|<object|<embed/);
+    expect(markdown).toMatch(
+      /^\[Watch this video on the old blog \(a video hosted by Blogger\)\]\(https:\/\/www\.blogger\.com\/video\.g\?token=AD6v5/m,
+    );
+    expect(notes).toEqual([
+      expect.objectContaining({
+        kind: 'blogger-video',
+        message: expect.stringMatching(
+          /^a video hosted by Blogger \(https:\/\/www\.blogger\.com\/video\.g\?token=.*upload it to YouTube or Vimeo/,
+        ),
+      }),
+    ]);
+    expect(computeContentSources([{ page: '/posts/x/', images: [], frames: framesOf(markdown) }]).warnings).toEqual([]);
+  });
+
+  test.each([
+    [
+      'Blogger’s 2008–2012 Flash upload (YouTube’s get_player fed a file)',
+      '<object width="320" height="266" class="BLOGGER-video" classid="clsid:D27CDB6E-AE6D-11cf-96B8-444553540000"><param name="movie" value="http://www.youtube.com/get_player"><param name="bgcolor" value="#FFFFFF"><param name="flashvars" value="flvurl=http://v14.nonxt3.googlevideo.com/videoplayback?id%3D8c6f1e9b5e8c3d2a%26itag%3D5&amp;iurl=http://video.google.com/ThumbnailServer2?app%3Dblogger&amp;autoplay=0&amp;ps=blogger"><embed src="http://www.youtube.com/get_player" type="application/x-shockwave-flash" width="320" height="266" bgcolor="#FFFFFF" flashvars="flvurl=http://v14.nonxt3.googlevideo.com/videoplayback?id%3D8c6f1e9b5e8c3d2a&amp;ps=blogger"></embed></object>',
+      'http://www.youtube.com/get_player',
+    ],
+    [
+      'an <embed> alone on blogger.com/video-play',
+      '<embed src="http://www.blogger.com/video-play.mp4?contentId=603d7fcafb20f5e0" type="application/x-shockwave-flash" width="400" height="326">',
+      'http://www.blogger.com/video-play.mp4',
+    ],
+    [
+      'a youtube.googleapis.com player given a Blogger video id',
+      '<object data="http://youtube.googleapis.com/v/603d7fcafb20f5e0-3061&amp;source=uds" type="application/x-shockwave-flash"></object>',
+      'http://youtube.googleapis.com/v/603d7fcafb20f5e0-3061',
+    ],
+  ])('%s leaves a line saying a video was there, and a to-do naming its player', (_name, html, address) => {
+    const { markdown, notes } = htmlToMarkdown(`<p>Видео о массаже стоп:</p>${html}`);
+    expect(markdown).toBe(
+      'Видео о массаже стоп:\n\n\\[A video hosted by Blogger was here; it plays only on the old blog.]\n',
+    );
+    expect(notes).toEqual([
+      expect.objectContaining({ kind: 'blogger-video', message: expect.stringContaining(`(${address}`) }),
+    ]);
+  });
+
+  test('a YouTube video in Blogger’s own embed class is still a YouTube frame', () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<object class="BLOGGER-youtube-video" width="320" height="266"><param name="movie" value="http://youtube.googleapis.com/v/dQw4w9WgXcQ&amp;source=uds"><embed src="http://youtube.googleapis.com/v/dQw4w9WgXcQ&amp;source=uds" type="application/x-shockwave-flash" width="320" height="266"></embed></object>',
+    );
+    expect(markdown).toContain(
+      '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="YouTube video"',
+    );
+    expect(notes).toEqual([]);
+  });
+});
+
+describe('a frame’s size is one the HTML standard takes (a whole number of pixels) or none', () => {
+  test.each([
+    ['560', '315', { width: '560', height: '315', style: 'aspect-ratio: 560 / 315; height: auto' }],
+    ['560px', '315px', { width: '560', height: '315', style: 'aspect-ratio: 560 / 315; height: auto' }],
+    [' 480.6 ', '270', { width: '481', height: '270', style: 'aspect-ratio: 481 / 270; height: auto' }],
+    ['100%', '420', { height: '420', style: 'width: 100%' }],
+    ['100%', 'auto', { style: 'width: 100%' }],
+    ['auto', '360', { height: '360' }],
+    ['0', '-5', {}],
+    ['wide', '', {}],
+    [undefined, undefined, {}],
+  ])('width %j, height %j', (width, height, size) => {
+    expect(frameSize(width, height)).toEqual(size);
+  });
+
+  test('iframes and converted Flash players are written with that size', () => {
+    const { markdown } = htmlToMarkdown(
+      '<iframe width="100%" height="auto" src="https://player.vimeo.com/video/7100569"></iframe>' +
+        '<iframe width="560px" height="315px" src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>' +
+        '<embed src="http://www.youtube.com/v/dQw4w9WgXcQ&amp;hl=en" width="425px" height="100%" type="application/x-shockwave-flash">',
+    );
+    expect(markdown).toContain(
+      '<iframe src="https://player.vimeo.com/video/7100569" title="Vimeo video" loading="lazy" style="width: 100%" allowfullscreen></iframe>',
+    );
+    expect(markdown).toContain(
+      'title="YouTube video" loading="lazy" width="560" height="315" style="aspect-ratio: 560 / 315; height: auto" allowfullscreen>',
+    );
+    expect(markdown).toContain('title="YouTube video" loading="lazy" width="425" allowfullscreen>');
+    // Every width and height left is a non-negative integer, as the Nu HTML Checker requires.
+    for (const [, value] of markdown.matchAll(/\s(?:width|height)="([^"]*)"/g)) expect(value).toMatch(/^\d+$/);
+  });
+});
+
+describe('a Flash player from an unknown host goes with its “Get Flash” text, and the report names it', () => {
+  test('the fallback’s text and Adobe’s badge go; its address and the links it gave are listed', () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<p>Tur virtual al cabinetului:</p>' +
+        '<object classid="clsid:D27CDB6E-AE6D-11cf-96B8-444553540000" width="550" height="400"><param name="movie" value="http://www.spa-tours.example/tur.swf"><!--[if !IE]>--><object type="application/x-shockwave-flash" data="http://www.spa-tours.example/tur.swf" width="550" height="400"><!--<![endif]-->' +
+        '<p>You need Flash player 8+ to view this tour. <a href="http://www.adobe.com/go/getflashplayer"><img src="http://www.adobe.com/images/shared/download_buttons/get_flash_player.gif" alt="Get Adobe Flash player"></a></p>' +
+        '<p>Or see the <a href="http://www.spa-tours.example/tur.html">photos of the rooms</a>.</p><!--[if !IE]>--></object><!--<![endif]--></object>' +
+        '<p>Programări: 0722 000 000</p>',
+    );
+    expect(markdown).toBe('Tur virtual al cabinetului:\n\nProgramări: 0722 000 000\n');
+    expect(notes).toEqual([
+      {
+        kind: 'flash',
+        message:
+          'a Flash or plug-in player (http://www.spa-tours.example/tur.swf) was removed; its text for readers without the plug-in ("You need Flash player 8+ to view this tour. Or see the photos of the rooms.") went with it; it linked to http://www.spa-tours.example/tur.html: browsers no longer play it; embed the content again if it exists elsewhere',
+      },
+    ]);
+  });
+
+  test.each([
+    ['Get Flash', '<object data="http://games.example.net/massage-quiz.swf">Get Flash</object>'],
+    [
+      'a line in Portuguese',
+      '<object data="http://games.example.net/massage-quiz.swf"><param name="movie" value="http://games.example.net/massage-quiz.swf">Você precisa do Flash Player para ver este conteúdo.</object>',
+    ],
+    [
+      'only Adobe’s linked badge',
+      '<object data="//games.example.net/massage-quiz.swf"><a href="https://get.adobe.com/flashplayer/"><img src="https://www.adobe.com/images/shared/download_buttons/get_flash_player.gif" alt="Get Adobe Flash player"></a></object>',
+    ],
+  ])('%s: nothing of it stays in the post', (_name, html) => {
+    const { markdown, notes } = htmlToMarkdown(`<p>Antes.</p>${html}<p>Depois.</p>`);
+    expect(markdown).toBe('Antes.\n\nDepois.\n');
+    expect(notes).toEqual([
+      expect.objectContaining({
+        kind: 'flash',
+        message: expect.stringContaining('games.example.net/massage-quiz.swf'),
+      }),
+    ]);
+  });
+
+  test('a picture the player showed without the plug-in is content, and stays', () => {
+    const { markdown } = htmlToMarkdown(
+      '<object data="http://www.spa-tours.example/tur.swf"><img src="https://1.bp.blogspot.com/-t/s400/sala.jpg" alt="A sala vista da porta"> Instale o Flash.</object>',
+    );
+    expect(markdown).toBe('![A sala vista da porta](https://1.bp.blogspot.com/-t/s400/sala.jpg)\n');
+  });
+});
