@@ -200,7 +200,11 @@ export function prepareImages(tree: Root, stayingHtml: (element: Element) => boo
         if (image) parent.children[index] = node = image;
       }
       if (node.tagName === 'a') {
-        const only = meaningful(node.children);
+        let only = meaningful(node.children);
+        // A <picture> in the link is its <img> (as above), so the link to the full-size file around
+        // it is judged as around any image, and that file is the one downloaded.
+        const inner = only.length === 1 && isElement(only[0]!, 'picture') ? findAll(only[0], 'img')[0] : undefined;
+        if (inner) only = node.children = [inner];
         if (only.length === 1 && isElement(only[0]!, 'img')) {
           const image = only[0];
           const href = String(node.properties.href ?? '');
@@ -270,6 +274,19 @@ export function clearImageMarks(tree: Root): void {
 export const isImportFigure = (node: Element) => FIGURE in node.properties;
 
 /**
+ * Whether an image has a size Markdown's `![alt](src)` cannot hold, so it is written as an <img>:
+ * a downloaded one (./photo.jpg) with the width the old blog showed it at (the site optimises it
+ * like a Markdown image, see src/integrations/markdown-html-images.ts), else it would show at its
+ * file's full size; a remote one with both width and height, which keep the page from jumping while
+ * it loads.
+ */
+export function isSizedImage(node: Element): boolean {
+  if (node.tagName !== 'img' || node.properties.width === undefined) return false;
+  const remote = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(String(node.properties.src ?? ''));
+  return !remote || node.properties.height !== undefined;
+}
+
+/**
  * A marked figure as Markdown that .md posts can hold: the image stays a Markdown image (so
  * astro:assets optimises it), between HTML lines that open the figure and give its caption:
  *
@@ -288,8 +305,8 @@ export function figureToMarkdown(node: Element): MdastContent[] {
     alt: String(image.properties.alt ?? ''),
     title: null,
   };
-  // A downloaded image the post showed smaller keeps that width, which Markdown cannot hold.
-  const sized = image.properties.width !== undefined && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(markdownImage.url);
+  // An image with a size to keep (see isSizedImage) is written as HTML: Markdown has no size.
+  const sized = isSizedImage(image);
   const caption = findAll(node, 'figcaption')[0];
   const captionHtml = caption
     ? toHtml(caption.children, { characterReferences: { useNamedReferences: true } })
@@ -302,7 +319,13 @@ export function figureToMarkdown(node: Element): MdastContent[] {
         type: 'html',
         value: toHtml({
           ...image,
-          properties: { src: image.properties.src, alt: image.properties.alt ?? '', width: image.properties.width },
+          properties: {
+            src: image.properties.src,
+            alt: image.properties.alt ?? '',
+            width: image.properties.width,
+            height: image.properties.height,
+            style: image.properties.style,
+          },
         }),
       }
     : { type: 'paragraph', children: [markdownImage] };

@@ -16,11 +16,12 @@ import {
   collectImages,
   figureToMarkdown,
   isImportFigure,
+  isSizedImage,
   prepareImages,
   setImageAddress,
   type ImageReference,
 } from './html-images.ts';
-import { shownImageWidth, upgradeToHttps } from './image-urls.ts';
+import { shownImageSize, upgradeToHttps } from './image-urls.ts';
 
 /** Elements Markdown has no syntax for: they are carried over as HTML, never dropped. */
 const KEEP_AS_HTML = new Set(['iframe', 'video', 'audio', 'object', 'embed', 'figure', 'details', 'dl', 'sub', 'sup']);
@@ -51,16 +52,6 @@ function isSimpleTable(table: Element): boolean {
 
 const keepAsHtml = (_state: unknown, node: Element): Html => ({ type: 'html', value: toHtml(node) });
 
-/**
- * A downloaded image with the width the old post showed it at: Markdown's ![alt](./x.jpg) has no
- * width, so it is written as an <img> (which the site optimises like a Markdown image, see
- * src/integrations/markdown-html-images.ts), else it would show at the file's full size.
- */
-export const isSizedLocalImage = (node: Element): boolean =>
-  node.tagName === 'img' &&
-  node.properties.width !== undefined &&
-  !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(String(node.properties.src ?? ''));
-
 /** Whether an element is written as HTML, not Markdown (its images then stay remote). */
 const staysHtml = (node: Element) =>
   (KEEP_AS_HTML.has(node.tagName) && !isImportFigure(node)) || (node.tagName === 'table' && !isSimpleTable(node));
@@ -71,7 +62,7 @@ const processor = unified()
     handlers: {
       ...Object.fromEntries([...KEEP_AS_HTML].map((tag) => [tag, keepAsHtml])),
       figure: (state, node) => (isImportFigure(node) ? figureToMarkdown(node) : keepAsHtml(state, node)),
-      img: (state, node) => (isSizedLocalImage(node) ? keepAsHtml(state, node) : defaultHandlers.img(state, node)),
+      img: (state, node) => (isSizedImage(node) ? keepAsHtml(state, node) : defaultHandlers.img(state, node)),
       table: (state, node) => (isSimpleTable(node) ? defaultHandlers.table(state, node) : keepAsHtml(state, node)),
       // An id an anchor left (a footnote's target) stays on an inline element around the same text.
       span: (state, node) => {
@@ -90,8 +81,11 @@ const processor = unified()
 
 export interface ConvertedHtml {
   markdown: string;
-  /** Every image, in document order, with the address written for it (`src`). */
-  images: (ImageReference & { src: string })[];
+  /**
+   * Every image, in document order, with the address written for it (`src`); one left remote says
+   * whether the page knows its size before it loads (`sized`: its width and height are written).
+   */
+  images: (ImageReference & { src: string; sized?: boolean })[];
   /** What the conversion changed or removed (links, scripts, embeds), for the import report. */
   notes: ConversionNote[];
 }
@@ -143,19 +137,33 @@ export function htmlToMarkdown(html: string, { imageSrc, imageSize }: ConvertOpt
   const { hast, notes } = parsePost(html);
   const images = collectImages(hast).map(({ node, reference }) => {
     const src = imageSrc ? imageSrc(reference) : upgradeToHttps(reference.shown);
-    const file = /^https?:/i.test(src) ? undefined : imageSize?.(reference);
-    const width = file ? shownImageWidth(node.properties, reference.shown, file) : undefined;
+    const remote = /^https?:/i.test(src);
+    const file = remote ? undefined : imageSize?.(reference);
+    // A local file's size is known only with imageSize; a remote one's from its attributes and address.
+    const shown = remote || file ? shownImageSize(node.properties, reference.shown, file) : undefined;
     setImageAddress(node, src);
-    if (width) {
-      node.properties.width = String(width);
-      delete node.properties.height;
+    if (shown) {
+      node.properties.width = String(shown.width);
+      if (shown.height && (remote || shown.crop)) node.properties.height = String(shown.height);
+      else delete node.properties.height;
+      // A cropped thumbnail (s72-c) showed a box cut from the photo: the page cuts the same box.
+      if (shown.crop) node.properties.style = 'object-fit: cover';
+    } else if (remote) {
+      // Unknown shape: a lone valid number is kept (HTML that stays HTML shows it); "100%" or
+      // "auto" is no size HTML takes, and goes.
+      for (const name of ['width', 'height'] as const) {
+        const value = String(node.properties[name] ?? '').trim();
+        if (/^\d+(?:\.\d+)?(?:px)?$/i.test(value) && parseFloat(value) > 0)
+          node.properties[name] = String(Math.round(parseFloat(value)));
+        else delete node.properties[name];
+      }
     } else if (file) {
       // Shown whole: a width the file cannot fill (width="320" on a 64 px file) is dropped, as the
       // site cannot make a larger picture than the file (astro:assets would write sizes with no srcset).
       delete node.properties.width;
       delete node.properties.height;
     }
-    return { ...reference, src };
+    return { ...reference, src, ...(remote ? { sized: Boolean(shown?.height) } : {}) };
   });
   return { markdown: toMarkdown(hast), images, notes };
 }

@@ -49,12 +49,23 @@ export function largestImageUrl(url: string): string {
   return parsed.href;
 }
 
+/** A size asked of Blogger's image hosts: see bloggerImageSize. */
+export interface BloggerImageSize {
+  s?: number;
+  w?: number;
+  h?: number;
+  /** `-c` (crop) or `-p` (smart crop): the picture was cut to the box, not fitted in it. */
+  crop?: boolean;
+}
+
 /**
  * The size an address asks Blogger's image hosts for, in pixels: `s320` (the longer side), `w400`,
- * `h300`, or both (`w400-h300`, fitted in that box; `-c` crops to it), from the path's size folder
- * or the `=` options; undefined for other hosts, for `s0` (the original) and for no size.
+ * `h300`, or both (`w400-h300`, fitted in that box), from the path's size folder or the `=`
+ * options; with `-c` or `-p` (`s72-c`, `=w400-h300-c`) the picture is cropped to the box (`s72-c`
+ * is a 72 × 72 square) and `crop` is set. Undefined for other hosts, for `s0` (the original) and
+ * for no size.
  */
-export function bloggerImageSize(url: string): { s?: number; w?: number; h?: number } | undefined {
+export function bloggerImageSize(url: string): BloggerImageSize | undefined {
   if (!isBloggerImageHost(url)) return undefined;
   const { pathname } = new URL(url);
   const options =
@@ -64,13 +75,20 @@ export function bloggerImageSize(url: string): { s?: number; w?: number; h?: num
       .slice(-2, -1)
       .find((part) => SIZE_SEGMENT.test(part));
   if (!options) return undefined;
-  const size: { s?: number; w?: number; h?: number } = {};
+  const size: BloggerImageSize = {};
+  let crop = false;
   for (const part of options.split('-')) {
     const match = /^([swh])(\d+)$/i.exec(part);
     if (match && Number(match[2]) > 0) size[match[1]!.toLowerCase() as 's' | 'w' | 'h'] = Number(match[2]);
+    else if (/^[cp]$/i.test(part)) crop = true;
   }
-  return Object.keys(size).length > 0 ? size : undefined;
+  if (Object.keys(size).length === 0) return undefined;
+  return crop ? { ...size, crop } : size;
 }
+
+/** A whole or decimal number of pixels in an attribute ("320", "320px"), else 0 ("100%", "auto"). */
+const pixelsOf = (value: unknown) =>
+  /^\s*\d+(\.\d+)?\s*(px)?\s*$/i.test(String(value ?? '')) ? parseFloat(String(value)) : 0;
 
 /**
  * The width, in CSS pixels, an image was shown at on the old blog, when that is less than its
@@ -84,11 +102,9 @@ export function shownImageWidth(
   shown: string,
   file: { width: number; height: number },
 ): number | undefined {
-  const number = (value: unknown) =>
-    /^\s*\d+(\.\d+)?\s*(px)?\s*$/i.test(String(value ?? '')) ? parseFloat(String(value)) : 0;
   const ratio = file.width / file.height;
-  let width = number(attributes.width);
-  if (!width && number(attributes.height)) width = number(attributes.height) * ratio;
+  let width = pixelsOf(attributes.width);
+  if (!width && pixelsOf(attributes.height)) width = pixelsOf(attributes.height) * ratio;
   if (!width) {
     const size = bloggerImageSize(shown);
     if (size?.w || size?.h) width = Math.min(size.w ?? Infinity, (size.h ?? Infinity) * ratio);
@@ -96,6 +112,60 @@ export function shownImageWidth(
   }
   const rounded = Math.round(width);
   return rounded > 0 && rounded < file.width ? rounded : undefined;
+}
+
+/** The box an image was shown in on the old blog: see shownImageSize. */
+export interface ShownSize {
+  width: number;
+  /** Known for a crop, and for an image left remote whose proportions are known. */
+  height?: number;
+  /** Cropped to the box (a `-c` address): the page shows it cut to width × height (object-fit: cover). */
+  crop?: boolean;
+}
+
+/**
+ * The size, in CSS pixels, an image was shown at on the old blog. `attributes` are the image's own
+ * (hast names: width, height, dataOriginalWidth, dataOriginalHeight), `shown` the address the post
+ * showed, `file` the pixel size of its downloaded file (undefined for an image left remote).
+ *
+ * - A cropped address (`s72-c`, `w400-h300-c`: see bloggerImageSize) was shown as its box, a square
+ *   or a rectangle whatever the photo's shape: width and height of the box (a width or height
+ *   attribute scales it; both replace it), with `crop`; for a downloaded file no larger than it is.
+ * - A downloaded file otherwise gets the width of shownImageWidth (its height follows the file's
+ *   proportions), or undefined when it is shown whole.
+ * - An image left remote is shown at its own file's size, which the page must reserve before it
+ *   loads (else the text jumps, CLS): both width and height attributes; else the width the old blog
+ *   showed with the proportions of Blogger's data-original-width/-height (its editor writes them);
+ *   undefined when neither says the shape (`/s320/` alone bounds the longer side of an unknown
+ *   shape), which the report then lists.
+ */
+export function shownImageSize(
+  attributes: Record<string, unknown>,
+  shown: string,
+  file?: { width: number; height: number },
+): ShownSize | undefined {
+  const size = bloggerImageSize(shown);
+  const width = pixelsOf(attributes.width);
+  const height = pixelsOf(attributes.height);
+  const boxWidth = size?.w ?? size?.s;
+  const boxHeight = size?.h ?? size?.s;
+  if (size?.crop && boxWidth && boxHeight) {
+    let box = { width: boxWidth, height: boxHeight };
+    if (width && height) box = { width, height };
+    else if (width) box = { width, height: (width * boxHeight) / boxWidth };
+    else if (height) box = { width: (height * boxWidth) / boxHeight, height };
+    const scale = file ? Math.min(1, file.width / box.width, file.height / box.height) : 1;
+    return { width: Math.round(box.width * scale), height: Math.round(box.height * scale), crop: true };
+  }
+  if (file) {
+    const shownWidth = shownImageWidth(attributes, shown, file);
+    return shownWidth ? { width: shownWidth } : undefined;
+  }
+  if (width && height) return { width: Math.round(width), height: Math.round(height) };
+  const original = { width: pixelsOf(attributes.dataOriginalWidth), height: pixelsOf(attributes.dataOriginalHeight) };
+  if (!original.width || !original.height) return undefined;
+  const shownWidth = shownImageWidth(attributes, shown, original) ?? original.width;
+  return { width: shownWidth, height: Math.round((shownWidth * original.height) / original.width) };
 }
 
 /**

@@ -48,6 +48,12 @@ export interface RemoteImage {
   source: string;
   /** Inside HTML that stays HTML (a table without header cells...). */
   inHtml: boolean;
+  /**
+   * Whether the page knows its size before it loads (width and height written, from the post's
+   * attributes or its Blogger address: see shownImageSize); else the text below it moves when it
+   * arrives, and the report says so.
+   */
+  sized: boolean;
 }
 
 /** An image with no description in an imported post: the owner's to-do list. */
@@ -495,7 +501,7 @@ export function takeLeadingHero(
   const [opening = '', ...rest] = markdown.split(/\n{2,}/);
   const lead = opening.trim();
   // ![description](./file.jpg) or ![description](./file.jpg "title"), or the <img> of a picture the
-  // post showed smaller (see isSizedLocalImage), and nothing else.
+  // post showed smaller (see isSizedImage), and nothing else.
   const target =
     /^!\[[^]*\]\((\S+)(?: "[^"]*")?\)$/.exec(lead)?.[1] ?? /^<img\b[^<>]*?\ssrc="([^"]+)"[^<>]*>$/.exec(lead)?.[1];
   const onlyThatImage = (lead.split('![').length === 2 || lead.split('<img').length === 2) && target === first.src;
@@ -707,7 +713,13 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     for (const image of converted.images) {
       const entry = describeItem(item);
       if (/^https?:/i.test(image.src)) {
-        plan.remoteImages.push({ entry, src: image.src, source: image.source, inHtml: image.inHtml });
+        plan.remoteImages.push({
+          entry,
+          src: image.src,
+          source: image.source,
+          inHtml: image.inHtml,
+          sized: image.sized ?? false,
+        });
       }
       if (image.altFrom === 'none') plan.altToDo.push({ file, entry, src: image.src, inHtml: image.inHtml });
       if (image.altFrom === 'title' || image.altFrom === 'caption') {

@@ -67,8 +67,18 @@ export function renderImportReport(
       'Run the import again to retry them.',
       '',
     );
+    const unsized = plan.remoteImages.filter((image) => image.sized === false).length;
+    if (unsized > 0) {
+      lines.push(
+        `${unsized} of them have no known size: neither the post nor the address says their shape, so the text`,
+        'below each moves when it arrives. Download them (run the import without --no-download), or add the',
+        'width and height they show at as `<img … width="…" height="…">`.',
+        '',
+      );
+    }
     for (const image of plan.remoteImages) {
-      lines.push(`- ${image.entry}: ${code(image.source)} → ${code(image.src)}: ${remoteReason(image.source)}`);
+      const size = image.sized === false ? '; size unknown (the page shifts when it loads)' : '';
+      lines.push(`- ${image.entry}: ${code(image.source)} → ${code(image.src)}: ${remoteReason(image.source)}${size}`);
     }
     lines.push('');
   }
