@@ -4,7 +4,8 @@
  * Imports a Blogger export into content/: posts, pages, comments (threaded), labels as tags, authors,
  * and the blog's title, description, language and time zone into src/site.config.ts while it still
  * has the values it shipped with (otherwise the difference is printed). --time-zone and --language
- * give the blog's when the export has no settings entries (a Takeout feed.atom may have none).
+ * give the blog's when the export has no settings entries (a Takeout feed.atom has none); without
+ * --language, the language is read from the posts' text (or the site's assumed), and the report says so.
  * The posts' images are downloaded next to each post (--no-download keeps them on Blogger's hosts;
  * the built site's CSP then allows those hosts). Downloads honour HTTP_PROXY, HTTPS_PROXY, NO_PROXY
  * (docs/blogger-import.md, "Behind a proxy").
@@ -28,6 +29,7 @@ import {
   toTimeZone,
   type BloggerSettings,
 } from '../src/lib/blogger/parse.ts';
+import { chooseBlogLanguage } from '../src/lib/blogger/language.ts';
 import { planImport } from '../src/lib/blogger/plan.ts';
 import { compareSettings, writeSettings } from '../src/lib/blogger/settings.ts';
 import { DEFAULT_DOWNLOAD_OPTIONS, downloadImages, type ImageOutcome } from '../src/io/image-downloads.ts';
@@ -50,7 +52,7 @@ Options:
   --no-download          keep every image at its old address instead of downloading it
   --images <folder>      take the images from your own copies in <folder> (by file name)
   --time-zone <zone>     the blog's time zone when the export has none, e.g. America/Los_Angeles
-  --language <tag>       the blog's language when the export has none, e.g. pt-BR
+  --language <tag>       the blog's language, e.g. pt-BR (else the export's setting, else the posts' text)
   --dry-run              say what would change, and write nothing
   --max-image-mb <n>     skip images larger than n megabytes (default 25)
   --image-timeout <s>    give up on an image after s seconds (default 30)
@@ -143,6 +145,14 @@ if (values.language !== undefined) {
     process.exit(1);
   }
 }
+// Neither the flag nor the export said the language (Takeout never does): the posts' text says it,
+// or the site's is assumed; either way the owner is told.
+const languageChoice = chooseBlogLanguage(
+  blogSettings.language,
+  exported.items.filter((item) => !item.draft),
+  SITE.language,
+);
+blogSettings.language = languageChoice.language;
 const siteConfigFile = join(process.cwd(), 'src', 'site.config.ts');
 const settingChanges = compareSettings(blogSettings, SITE);
 // A value the site's settings would refuse (a language tag its rule does not take) is only shown.
@@ -287,6 +297,8 @@ const plan = planImport(exported, {
   },
 });
 
+if (languageChoice.note) plan.warnings.unshift(languageChoice.note);
+
 const outcome = { created: [] as string[], updated: [] as string[], unchanged: 0, kept: [] as string[] };
 function place(path: string, data: string | Buffer, source: string): void {
   const target = join(contentDir, path);
@@ -393,7 +405,8 @@ const lines = [
   `  files:    ${outcome.created.length} created, ${outcome.updated.length} updated, ${outcome.unchanged} unchanged, ${outcome.kept.length} kept as edited`,
 ];
 const remote = plan.remoteImages.map(
-  (image) => `${image.entry}: the image ${image.source} stays at ${image.src}: ${remoteReason(image.source)}`,
+  (image) =>
+    `${image.entry}: the image ${image.source} stays at ${image.src}: ${remoteReason(image.source)}${image.sized ? '' : '; its size is unknown, so the page shifts when it loads'}`,
 );
 if (remote.length > 0) lines.push(`  images left remote: ${remote.length}`, ...remote.map((line) => `    - ${line}`));
 if (plan.altToDo.length > 0) {

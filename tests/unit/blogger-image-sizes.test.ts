@@ -162,6 +162,7 @@ describe('images left remote (--no-download) keep a size, so the page does not s
     expect(plan.remoteImages.map((image) => image.sized)).toEqual([false, false, true]);
     const report = renderImportReport(plan, () => 'not downloaded (--no-download)');
     expect(report).toContain('2 of them have no known size');
+    expect(body).not.toContain('data-original');
     expect(report).toContain(
       '`https://1.bp.blogspot.com/-a/s320/pes.jpg` → `https://1.bp.blogspot.com/-a/s320/pes.jpg`: not downloaded (--no-download); size unknown (the page shifts when it loads)',
     );

@@ -142,6 +142,8 @@ export function htmlToMarkdown(html: string, { imageSrc, imageSize }: ConvertOpt
     // A local file's size is known only with imageSize; a remote one's from its attributes and address.
     const shown = remote || file ? shownImageSize(node.properties, reference.shown, file) : undefined;
     setImageAddress(node, src);
+    // Blogger's data-original-width/-height have said what they can (the photo's proportions).
+    for (const name of Object.keys(node.properties)) if (/^dataOriginal/.test(name)) delete node.properties[name];
     if (shown) {
       node.properties.width = String(shown.width);
       if (shown.height && (remote || shown.crop)) node.properties.height = String(shown.height);

@@ -70,9 +70,9 @@ export function renderImportReport(
     const unsized = plan.remoteImages.filter((image) => image.sized === false).length;
     if (unsized > 0) {
       lines.push(
-        `${unsized} of them have no known size: neither the post nor the address says their shape, so the text`,
-        'below each moves when it arrives. Download them (run the import without --no-download), or add the',
-        'width and height they show at as `<img … width="…" height="…">`.',
+        `${unsized === 1 ? 'One of them has' : `${unsized} of them have`} no known size: neither the post nor the address says the shape,`,
+        'so the text below moves when the picture arrives. Download it (run the import without --no-download),',
+        'or add the width and height it shows at, as `<img … width="…" height="…">`.',
         '',
       );
     }

@@ -1,0 +1,171 @@
+/**
+ * The language of a blog whose export does not say it. A "Back up content" file carries the blog's
+ * language as a settings entry (BLOG_LOCALE); a Google Takeout feed.atom has no settings entries at
+ * all, so without `--language` the import would serve, say, a Russian blog as the site's en-GB.
+ * Here the language is read from the posts' own text by franc (trigram statistics; from the
+ * unified collective, whose HTML and Markdown tools the import already uses), and the owner is
+ * told either way.
+ */
+import { franc } from 'franc';
+import type { Element } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+
+/** Text shorter than this says too little of its language (franc's own advice: the longer the better). */
+const MIN_TEXT = 120;
+/** What is read of each entry: enough to know its language, little enough to stay quick on big blogs. */
+const SAMPLE = 2000;
+/** The share of the entries read that must agree before a language is called the blog's. */
+const MAJORITY = 0.6;
+
+const parser = unified().use(rehypeParse, { fragment: true });
+
+/** The words of an entry's HTML as a reader sees them: no markup, no addresses, no code. */
+function readableText(title: string, html: string): string {
+  const tree = parser.parse(html);
+  // Code and preformatted text are in no human language; scripts and styles are not shown.
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined || !['pre', 'code', 'script', 'style'].includes(node.tagName)) return undefined;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return `${title}. ${hastToString(tree)}`
+    .replace(/\bhttps?:\/\/\S+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The languages a Blogger blog can be set to (its Settings > Language list), by the ISO 639-3 code
+ * franc gives each, with the BCP 47 tag the site takes. A blog's language is one of these, so franc
+ * chooses among them only: among all of its languages, a paragraph of plain English comes out as
+ * Scots (`sco`), which no Blogger blog can be set to.
+ */
+const BLOGGER_LANGUAGES: Readonly<Record<string, string>> = {
+  afr: 'af',
+  amh: 'am',
+  arb: 'ar',
+  ben: 'bn',
+  bul: 'bg',
+  cat: 'ca',
+  cmn: 'zh',
+  hrv: 'hr',
+  ces: 'cs',
+  dan: 'da',
+  nld: 'nl',
+  eng: 'en',
+  ekk: 'et',
+  tgl: 'fil',
+  fin: 'fi',
+  fra: 'fr',
+  glg: 'gl',
+  deu: 'de',
+  ell: 'el',
+  guj: 'gu',
+  heb: 'he',
+  hin: 'hi',
+  hun: 'hu',
+  ind: 'id',
+  ita: 'it',
+  jpn: 'ja',
+  kan: 'kn',
+  kor: 'ko',
+  lvs: 'lv',
+  lit: 'lt',
+  zlm: 'ms',
+  mal: 'ml',
+  mar: 'mr',
+  nob: 'nb',
+  pes: 'fa',
+  pol: 'pl',
+  por: 'pt',
+  ron: 'ro',
+  rus: 'ru',
+  srp: 'sr',
+  slk: 'sk',
+  slv: 'sl',
+  spa: 'es',
+  swh: 'sw',
+  swe: 'sv',
+  tam: 'ta',
+  tel: 'te',
+  tha: 'th',
+  tur: 'tr',
+  ukr: 'uk',
+  urd: 'ur',
+  vie: 'vi',
+  zul: 'zu',
+};
+const FRANC_ONLY = Object.keys(BLOGGER_LANGUAGES);
+
+/** What detectBlogLanguage found. */
+export interface DetectedLanguage {
+  /** A BCP 47 language tag without a region (`pt`, `ru`, `ro`): the text says the language, not the country. */
+  language: string;
+  /** Entries written in it, of `read`: the entries with enough text to tell. */
+  entries: number;
+  read: number;
+}
+
+/**
+ * The language most of a blog's entries (`title` and `html` of each post and page) are written in,
+ * detected from their text: each entry with enough words (120 characters, the first 2000 read) is
+ * given its most probable language by franc (among the languages Blogger offers), and a language is the blog's when at least 60% of
+ * those entries agree. Undefined when no entry has enough text, or when no language has that
+ * majority (a blog in two languages): the caller then assumes one and says so.
+ */
+export function detectBlogLanguage(entries: readonly { title: string; html: string }[]): DetectedLanguage | undefined {
+  const votes = new Map<string, number>();
+  let read = 0;
+  for (const entry of entries) {
+    const text = readableText(entry.title, entry.html).slice(0, SAMPLE);
+    if (text.length < MIN_TEXT) continue;
+    const language = BLOGGER_LANGUAGES[franc(text, { minLength: MIN_TEXT, only: FRANC_ONLY })];
+    read += 1;
+    if (language) votes.set(language, (votes.get(language) ?? 0) + 1);
+  }
+  const [best] = [...votes].sort((a, b) => b[1] - a[1]);
+  if (!best || best[1] < read * MAJORITY) return undefined;
+  return { language: best[0], entries: best[1], read };
+}
+
+/** The blog's language for the import, and the line that tells the owner where it came from. */
+export interface BlogLanguageChoice {
+  /** The language to import the blog in; undefined means the site's own is kept. */
+  language?: string | undefined;
+  /** For the summary and the report's changes to check; undefined when the export said it. */
+  note?: string | undefined;
+}
+
+/**
+ * Where the blog's language comes from, in this order: `stated`, what the owner or the export said
+ * (the `--language` flag, else the export's BLOG_LOCALE settings entry, which a "Back up content"
+ * file has and a Takeout feed.atom never has); else the posts' text (detectBlogLanguage); else the
+ * site's language, assumed. Both export formats go the same way. Whatever was not stated comes with
+ * a note for the owner naming the language taken and how to change it. A detected language that is
+ * the site's (`en` for a site in `en-GB`) keeps the site's tag, region and all.
+ */
+export function chooseBlogLanguage(
+  stated: string | undefined,
+  entries: readonly { title: string; html: string }[],
+  siteLanguage: string,
+): BlogLanguageChoice {
+  if (stated) return { language: stated };
+  const detected = detectBlogLanguage(entries);
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  const missing = "the export does not say the blog's language (a Takeout export never does)";
+  const change = 'pass --language with its tag (such as --language pt-BR) to change it';
+  if (!detected) {
+    return {
+      note: `${missing}, and its text shows no one language clearly; it is assumed to be the site's, ${siteLanguage}; ${change}`,
+    };
+  }
+  const same = primary(detected.language) === primary(siteLanguage);
+  const taken = same ? `the site's language, ${siteLanguage}` : detected.language;
+  return {
+    language: same ? undefined : detected.language,
+    note: `${missing}; its text is in ${detected.language} (${detected.entries} of the ${detected.read} posts and pages with enough text to tell), so it is imported as ${taken}; ${change}`,
+  };
+}

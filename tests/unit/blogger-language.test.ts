@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import { chooseBlogLanguage, detectBlogLanguage } from '../../src/lib/blogger/language.ts';
+
+/** Posts as a Blogger export holds them: messy HTML, a code sample, a link, an English word or two. */
+const RUSSIAN = [
+  {
+    title: 'Массаж шеи для начинающих',
+    html: '<div dir="ltr"><p>Шея устаёт быстрее, чем кажется: восемь часов за ноутбуком, и к вечеру плечи поднимаются к ушам. Начните с лёгкого поглаживания от затылка к плечам, затем переходите к разминанию трапециевидной мышцы.</p><p>Подробнее — в нашем <a href="http://example.blogspot.com/2019/03/x.html">прошлом посте</a>. Не давите на позвонки!</p></div>',
+  },
+  {
+    title: 'Горячие камни дома: что пошло не так',
+    html: '<p>Мы нагрели базальтовые камни до 55&nbsp;°C, и это было слишком горячо. Проверяйте каждый камень на внутренней стороне предплечья, прежде чем класть его на спину клиента. Держите рядом миску с холодной водой.</p><pre>t = 50..55 °C</pre>',
+  },
+  {
+    title: 'Self-massage: стопы после долгого дня',
+    html: '<p>Теннисный мяч под стопой — самый простой инструмент. Катайте его от пятки к пальцам две-три минуты, затем разотрите стопу ладонями с тёплым маслом. Перед сном это помогает расслабиться и быстрее уснуть.</p>',
+  },
+];
+
+const PORTUGUESE = [
+  {
+    title: 'Massagem nos pés antes de dormir',
+    html: '<p>Uma massagem de dez minutos nos pés ajuda a desacelerar depois de um dia longo. Comece com movimentos circulares no calcanhar, suba pelo arco do pé e termine puxando suavemente cada dedo.</p>',
+  },
+  {
+    title: 'Pedras quentes: o que aprendemos',
+    html: '<div><p>Aquecemos as pedras de basalto a 55&nbsp;graus e foi demais. Teste sempre cada pedra no antebraço antes de apoiá-la nas costas do cliente, e deixe uma tigela de água fria por perto.</p></div>',
+  },
+];
+
+const ROMANIAN_WITH_AN_ENGLISH_POST = [
+  {
+    title: 'Pietre calde acasă, pas cu pas',
+    html: '<p>Pietrele calde nu au nevoie de un spa. Am început iarna trecută, când s-a stricat încălzirea în cabinet și clienții noștri tot voiau ședințele de sâmbătă. Un vas, un termometru și opt pietre netede au fost de ajuns.</p>',
+  },
+  {
+    title: 'Masajul tălpilor înainte de culcare',
+    html: '<p>Zece minute de masaj la tălpi ajută corpul să se liniștească după o zi lungă. Începeți cu mișcări circulare pe călcâi, urcați pe arcul piciorului și terminați trăgând ușor de fiecare deget.</p>',
+  },
+  {
+    title: 'Ulei de migdale sau de cocos?',
+    html: '<p>Uleiul de migdale se absoarbe încet și lasă mâinile să alunece pe piele; cel de cocos se întărește iarna și trebuie încălzit. Pentru clienții cu piele sensibilă folosim ulei de migdale fără parfum.</p>',
+  },
+  {
+    title: 'A note for our English-speaking clients',
+    html: '<p>We now offer sessions in English on Tuesdays and Thursdays. Book by phone or write to us through the contact page, and tell us if you have any injury we should know about before we start.</p>',
+  },
+];
+
+const ENGLISH = [
+  {
+    title: 'Finding a mobile massage therapist',
+    html: '<p>A good mobile therapist brings their own couch, fresh towels and a clear price list. Ask about insurance, ask what happens if you cancel, and ask whether they have worked with clients who have back trouble.</p>',
+  },
+];
+
+describe('detectBlogLanguage reads the language of a blog from its posts’ text', () => {
+  test.each([
+    ['Russian', RUSSIAN, { language: 'ru', entries: 3, read: 3 }],
+    ['Portuguese', PORTUGUESE, { language: 'pt', entries: 2, read: 2 }],
+    ['Romanian, with one post in English', ROMANIAN_WITH_AN_ENGLISH_POST, { language: 'ro', entries: 3, read: 4 }],
+    ['English', ENGLISH, { language: 'en', entries: 1, read: 1 }],
+    [
+      'Japanese',
+      [
+        {
+          title: '足つぼマッサージの基本',
+          html: '<p>一日の終わりに足の裏をゆっくり押すと、体全体がほぐれていくのを感じます。かかとから指先に向かって親指で円を描くように押し、最後に指を一本ずつやさしく引っ張りましょう。痛みを感じたらすぐにやめてください。</p><p>温かいオイルを使うと、すべりがよくなり肌への負担も少なくなります。寝る前の十分間だけでも、続けることで眠りが深くなったという声をたくさんいただいています。</p>',
+        },
+      ],
+      { language: 'ja', entries: 1, read: 1 },
+    ],
+  ])('%s', (_name, entries, detected) => {
+    expect(detectBlogLanguage(entries)).toEqual(detected);
+  });
+
+  test('posts too short to tell (a picture and a caption) say nothing; nor does a blog split between two languages', () => {
+    expect(detectBlogLanguage([{ title: 'Foto', html: '<p><img src="x.jpg"> Sábado!</p>' }])).toBeUndefined();
+    expect(detectBlogLanguage([...PORTUGUESE, ...RUSSIAN.slice(0, 2)])).toBeUndefined();
+  });
+});
+
+describe('chooseBlogLanguage: the flag or the export, else the text, else the site’s, and the owner is told', () => {
+  test('a language the owner or the export stated is taken as it is, with nothing to report', () => {
+    expect(chooseBlogLanguage('pt-BR', RUSSIAN, 'en-GB')).toEqual({ language: 'pt-BR' });
+  });
+
+  test('a Takeout export of a Russian blog is imported as Russian, and the report says how to change it', () => {
+    const choice = chooseBlogLanguage(undefined, RUSSIAN, 'en-GB');
+    expect(choice.language).toBe('ru');
+    expect(choice.note).toBe(
+      "the export does not say the blog's language (a Takeout export never does); its text is in ru (3 of the 3 posts and pages with enough text to tell), so it is imported as ru; pass --language with its tag (such as --language pt-BR) to change it",
+    );
+  });
+
+  test('a blog in the site’s language keeps the site’s tag, region and all', () => {
+    expect(chooseBlogLanguage(undefined, ENGLISH, 'en-GB')).toEqual({
+      language: undefined,
+      note: expect.stringContaining("so it is imported as the site's language, en-GB"),
+    });
+  });
+
+  test('text that shows no one language: the site’s is assumed, and the report says so', () => {
+    expect(chooseBlogLanguage(undefined, [{ title: 'Foto', html: '<img src="x.jpg">' }], 'en-GB')).toEqual({
+      note: "the export does not say the blog's language (a Takeout export never does), and its text shows no one language clearly; it is assumed to be the site's, en-GB; pass --language with its tag (such as --language pt-BR) to change it",
+    });
+  });
+});
