@@ -170,9 +170,16 @@ test('with --no-download, images keep their addresses (https) and nothing is fet
     expect(status, output).toBe(0);
     expect(output).toContain("images:   0 downloaded, 27 left at their remote address (allowed by the site's CSP)");
     expect(server.requests).toEqual([]);
-    expect(project.read(`${HOME}/index.md`)).toContain(
-      '![](https://1.bp.blogspot.com/-Xq9wT2/VZkAAA/AAAAAAAAB1s/kF3/s320/stones%20in%20bowl.JPG)',
+    // Each keeps the size it showed at (its attributes, or its Blogger address with the editor's
+    // data-original proportions), so the page does not shift as it loads; the rest are listed.
+    const post = project.read(`${HOME}/index.md`);
+    expect(post).toContain(
+      '<img src="https://1.bp.blogspot.com/-Xq9wT2/VZkAAA/AAAAAAAAB1s/kF3/s320/stones%20in%20bowl.JPG" width="320" height="213" alt="">',
     );
+    expect(post).toContain('/w320-h213/towel.jpg" alt="Prosoape calde');
+    expect(post).not.toContain('data-original');
+    expect(output).toMatch(/oil%20on%20palms\.jpg: not downloaded \(--no-download\); its size is unknown/);
+    expect(project.read('content/.imports/blogger-report.md')).toMatch(/\d+ of them have no known size/);
   } finally {
     await server.close();
     project.remove();
