@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditSite } from '../src/integrations/security-headers.ts';
 import { readCommandLine } from '../src/lib/command-line.ts';
+import { planServerRedirects } from '../src/lib/redirects.ts';
 import { getSecurityHeaders, renderNginxInboxServer, renderNginxServer } from '../src/lib/security-headers.ts';
 
 const USAGE = `Usage: npm run nginx-conf -- [options] > site.conf
@@ -53,26 +54,14 @@ const written = existsSync(redirectsFile)
         return { from: decodeURIComponent(from), to: decodeURI(to) };
       })
   : [];
-// nginx compares the decoded path, so /search/label/C%2B%2B and /search/label/C++ both match; an
-// address of a folder (no file name) is also answered with or without its final slash, unless
-// _redirects itself says where that other spelling goes. The first line for an address wins, as in
-// _redirects (nginx refuses a repeated location).
+// nginx compares the decoded path, so /search/label/C%2B%2B and /search/label/C++ both match; see
+// planServerRedirects for the other spellings answered (final slash, a label's case and "+").
 /** True when the build has a page of its own (not a redirect page) at this folder address. */
 const isRealPage = (path: string) => {
   const file = resolve(root, `.${path.replace(/\/?$/, '/')}index.html`);
   return existsSync(file) && !readFileSync(file, 'utf8').includes('<meta http-equiv="refresh"');
 };
-const otherSpellings = written.flatMap(({ from, to }) => {
-  if (/\.[a-z0-9]+$/i.test(from) || from === '/') return [];
-  const other = from.endsWith('/') ? from.replace(/\/+$/, '') : `${from}/`;
-  return isRealPage(other) ? [] : [{ from: other, to }];
-});
-const seen = new Set<string>();
-const redirects = [...written, ...otherSpellings].filter(({ from }) => {
-  if (!from || seen.has(from)) return false;
-  seen.add(from);
-  return true;
-});
+const redirects = planServerRedirects(written, isRealPage);
 // The forms' CSP targets (the comment inbox's origin) as the build wrote them into _headers.
 const headersFile = resolve(root, '_headers');
 const formActions = existsSync(headersFile)
@@ -94,7 +83,8 @@ const site = renderNginxServer(getSecurityHeaders(audit.hashes, formActions, aud
   root,
   port: Number(values.port),
   serverName: values['server-name'],
-  redirects,
+  redirects: redirects.exact,
+  requestRedirects: redirects.byRequest,
 });
 const server = `${site}${inbox}`;
 

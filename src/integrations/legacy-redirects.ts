@@ -7,7 +7,8 @@ import { getRedirectFilePath, renderRedirectPage, renderRedirectsFile, type Redi
 /**
  * After the build, turns /redirects.json (see src/data/redirects.ts) into a redirect page at each
  * old address (meta refresh and canonical, for any static host) and a _redirects file of permanent
- * redirects (Netlify, Cloudflare Pages). A real page is never overwritten.
+ * redirects (Netlify, Cloudflare Pages). A real page is never overwritten, and no page is written
+ * for an address a server reads as another (getRedirectFilePath).
  */
 export function legacyRedirects({ language }: { language: string }): AstroIntegration {
   let site = '';
@@ -24,8 +25,17 @@ export function legacyRedirects({ language }: { language: string }): AstroIntegr
         const redirects = JSON.parse(readFileSync(manifest, 'utf8')) as Redirect[];
         rmSync(manifest);
         const written: Redirect[] = [];
+        let pageless = 0;
         for (const redirect of redirects) {
-          const file = resolve(outDir, getRedirectFilePath(redirect.from));
+          const path = getRedirectFilePath(redirect.from);
+          if (path === undefined) {
+            // A server reads this address as another ("/search/label/..%2Fetc" as /search/etc):
+            // no page, which would answer that other address; _redirects and nginx match it as sent.
+            written.push(redirect);
+            pageless += 1;
+            continue;
+          }
+          const file = resolve(outDir, path);
           if (!file.startsWith(resolve(outDir) + sep)) {
             throw new Error(
               `the old address ${redirect.from} (to ${redirect.to}) would be written outside the output folder; remove the ".." from it`,
@@ -40,7 +50,9 @@ export function legacyRedirects({ language }: { language: string }): AstroIntegr
           written.push(redirect);
         }
         writeFileSync(join(outDir, '_redirects'), renderRedirectsFile(written));
-        logger.info(`${written.length} redirect(s) from old addresses written`);
+        logger.info(
+          `${written.length} redirect(s) from old addresses written${pageless ? ` (${pageless} in _redirects only: their addresses hold "/", "." or ".." that a static host reads as other addresses)` : ''}`,
+        );
       },
     },
   };

@@ -12,9 +12,48 @@ export const BLOGGER_FIXED_REDIRECTS: readonly Redirect[] = [
   // Blogger's /search?q=... needs no redirect: the search page answers the same address and parameter.
 ];
 
-/** Blogger's address of a label's posts: /search/label/Mobile Massage. */
+/** Where Blogger's label addresses start; everything after it is one label, as written. */
+export const BLOGGER_LABEL_PREFIX = '/search/label/';
+
+/**
+ * Blogger's address of a label's posts, decoded: /search/label/Mobile Massage. Everything after
+ * the prefix is the label, "/" included: Blogger wrote "TCP/IP" as /search/label/TCP%2FIP and
+ * "../etc" as /search/label/..%2Fetc (see encodeRedirectFrom).
+ */
 export function getBloggerLabelPath(label: string): string {
-  return `/search/label/${label}`;
+  return `${BLOGGER_LABEL_PREFIX}${label}`;
+}
+
+/**
+ * What nginx (and most web servers) compare an address by: decoded, runs of "/" merged, "." and
+ * ".." segments resolved ("/search/label/../etc" → "/search/etc"); a final slash is kept.
+ */
+export function normalizeServerPath(decoded: string): string {
+  const segments = decoded.split('/').slice(1);
+  const out: string[] = [];
+  segments.forEach((segment, index) => {
+    const last = index === segments.length - 1;
+    if (segment === '..') out.pop();
+    else if (segment !== '' && segment !== '.') out.push(segment);
+    if (last && (segment === '' || segment === '.' || segment === '..')) out.push('');
+  });
+  return `/${out.join('/')}`;
+}
+
+/**
+ * True when a server sees this old address (decoded) as written, so a redirect can be matched by
+ * its decoded path and a redirect page written there: no empty, "." or ".." segment changes it,
+ * and for a label address every "/" of the label lies between two other characters ("TCP/IP",
+ * "a/b/c", but not "../etc", "/etc", "TCP/" or "a//b", which a server reads as other addresses).
+ */
+export function isServedAsWritten(from: string): boolean {
+  if (from.startsWith(BLOGGER_LABEL_PREFIX)) {
+    return from
+      .slice(BLOGGER_LABEL_PREFIX.length)
+      .split('/')
+      .every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  }
+  return normalizeServerPath(from) === from;
 }
 
 /**
@@ -58,13 +97,107 @@ export function encodeOldPath(path: string): string {
   return encodeURI(path).replace(/[#?]/g, (char) => encodeURIComponent(char));
 }
 
-/** The `_redirects` file Netlify and Cloudflare Pages read: permanent redirects, one per line. */
-export function renderRedirectsFile(redirects: readonly Redirect[]): string {
-  return redirects.map(({ from, to }) => `${encodeOldPath(from)} ${encodeURI(to)} 301`).join('\n') + '\n';
+/**
+ * An old address (decoded) as links carry it: a label address's label is one segment, encoded
+ * whole as Blogger did ("TCP/IP" → /search/label/TCP%2FIP, "C++" → /search/label/C%2B%2B, a
+ * newline → %0A); any other address as encodeOldPath does. Read it back with decodeURIComponent.
+ */
+export function encodeRedirectFrom(from: string): string {
+  return from.startsWith(BLOGGER_LABEL_PREFIX)
+    ? `${BLOGGER_LABEL_PREFIX}${encodeURIComponent(from.slice(BLOGGER_LABEL_PREFIX.length))}`
+    : encodeOldPath(from);
 }
 
-/** The file a redirect page is written to: the address itself when it names a file, else its index.html. */
-export function getRedirectFilePath(from: string): string {
+/** The `_redirects` file Netlify and Cloudflare Pages read: permanent redirects, one per line. */
+export function renderRedirectsFile(redirects: readonly Redirect[]): string {
+  return redirects.map(({ from, to }) => `${encodeRedirectFrom(from)} ${encodeURI(to)} 301`).join('\n') + '\n';
+}
+
+/**
+ * The file a redirect page is written to: the address itself when it names a file, else its
+ * index.html; a label address always names a folder ("Node.js", ".NET" are labels, not files).
+ * Undefined when a server would not read the address as written (isServedAsWritten: "../etc"),
+ * since a page there would answer another address; _redirects and nginx still redirect it.
+ */
+export function getRedirectFilePath(from: string): string | undefined {
+  if (!isServedAsWritten(from)) return undefined;
   const path = from.replace(/^\/+/, '');
-  return /\.[a-z0-9]+$/i.test(path) ? path : `${path.replace(/\/?$/, '/')}index.html`;
+  const isFile = !from.startsWith(BLOGGER_LABEL_PREFIX) && /\.[a-z0-9]+$/i.test(path);
+  return isFile ? path : `${path.replace(/\/?$/, '/')}index.html`;
+}
+
+/**
+ * A PCRE pattern (for nginx's `~*`, case-insensitive) matching the raw request line's path of an
+ * old address the server does not see as written (isServedAsWritten), in every spelling a link
+ * may carry: each character raw or percent-encoded (hex in either case), a space also as "+",
+ * letters in any case, a final slash or not, then any query string. Only hex escapes and the
+ * characters [a-z0-9%/] appear in it, so it needs no quoting beyond the config string's own.
+ */
+export function getRequestUriPattern(from: string): string {
+  const prefix = from.startsWith(BLOGGER_LABEL_PREFIX) ? BLOGGER_LABEL_PREFIX : '/';
+  const hex = (byte: number) => byte.toString(16).toUpperCase().padStart(2, '0');
+  const spell = (char: string) => {
+    const bytes = [...new TextEncoder().encode(char)];
+    const encoded = bytes.map((byte) => `%${hex(byte)}`).join('');
+    if (/^[a-z0-9]$/i.test(char)) return char;
+    if (char === ' ') return '(?:%20|\\x2B)';
+    // Printable ASCII may come raw; anything else (controls, other scripts) comes percent-encoded.
+    return bytes.length === 1 && bytes[0]! > 0x20 && bytes[0]! < 0x7f ? `(?:\\x${hex(bytes[0]!)}|${encoded})` : encoded;
+  };
+  const rest = [...from.slice(prefix.length)].map(spell).join('');
+  return `^${prefix}${rest}/?(?:\\?.*)?$`;
+}
+
+/**
+ * The other spellings of a label address a reader's link may carry, decoded: the label in lower
+ * and in upper case ("C++" → "c++"; Blogger's addresses were case-sensitive, links to them are
+ * not), and each with "+" for its spaces ("Mobile Massage" → "Mobile+Massage"). Percent-encoding
+ * needs none: a server decodes %2B and %2b alike. [] for any other address.
+ */
+export function getLabelAddressVariants(from: string): string[] {
+  if (!from.startsWith(BLOGGER_LABEL_PREFIX)) return [];
+  const label = from.slice(BLOGGER_LABEL_PREFIX.length);
+  const spellings = [label, label.toLowerCase(), label.toUpperCase()].flatMap((l) => [l, l.replaceAll(' ', '+')]);
+  return [...new Set(spellings.map(getBloggerLabelPath))].filter((path) => path !== from);
+}
+
+/** The redirects a server such as nginx answers: by decoded path, and by the request as sent. */
+export interface ServerRedirects {
+  /** Matched by the decoded path (nginx `location =`). */
+  exact: Redirect[];
+  /** Matched by the raw request line (nginx `$request_uri ~*`), see getRequestUriPattern. */
+  byRequest: { pattern: string; to: string }[];
+}
+
+/**
+ * What a server answers for the build's redirects (`written`, decoded, from _redirects), first
+ * claim winning: each old address a server sees as written by its decoded path; the other address
+ * of a folder (with or without its final slash) unless `isRealPage` says the build has a page
+ * there; the other spellings of a label address (getLabelAddressVariants), slash or not; and each
+ * address a server would read as another ("/search/label/..%2Fetc") by the request as sent.
+ */
+export function planServerRedirects(
+  written: readonly Redirect[],
+  isRealPage: (path: string) => boolean,
+): ServerRedirects {
+  const plain = written.filter(({ from }) => from && isServedAsWritten(from));
+  const otherSlash = ({ from, to }: Redirect): Redirect[] => {
+    const isFile = !from.startsWith(BLOGGER_LABEL_PREFIX) && /\.[a-z0-9]+$/i.test(from);
+    if (isFile || from === '/') return [];
+    const other = from.endsWith('/') ? from.replace(/\/+$/, '') : `${from}/`;
+    return isRealPage(other) ? [] : [{ from: other, to }];
+  };
+  const variants = plain.flatMap(({ from, to }) => getLabelAddressVariants(from).map((v) => ({ from: v, to })));
+  const seen = new Set<string>();
+  const exact = [...plain, ...plain.flatMap(otherSlash), ...variants, ...variants.flatMap(otherSlash)].filter(
+    ({ from }) => {
+      if (seen.has(from)) return false;
+      seen.add(from);
+      return true;
+    },
+  );
+  const byRequest = written
+    .filter(({ from }) => from && !isServedAsWritten(from))
+    .map(({ from, to }) => ({ pattern: getRequestUriPattern(from), to }));
+  return { exact, byRequest };
 }

@@ -249,14 +249,31 @@ export interface NginxOptions {
   root: string;
   port: number;
   serverName?: string;
-  /** Old addresses to answer with a permanent redirect (from the build's _redirects). */
+  /** Old addresses to answer with a permanent redirect (from the build's _redirects), decoded. */
   redirects?: readonly { from: string; to: string }[];
+  /** Old addresses matched by the request as sent: a PCRE pattern for `$request_uri ~*`. */
+  requestRedirects?: readonly { pattern: string; to: string }[];
 }
+
+/**
+ * A double-quoted nginx string of any text: in a quoted string nginx reads back a backslash before
+ * a backslash or a quote, and \n, \r and \t, so a label with quotes, backslashes or a newline stays one string.
+ */
+export function nginxString(text: string): string {
+  const escaped = text.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  return `"${escaped}"`;
+}
+
+/**
+ * A redirect target for nginx's `return`, which reads `$name` as a variable: encoded as a URL, with
+ * "$" as %24 too, so no text of an address becomes a variable.
+ */
+const nginxTarget = (to: string) => nginxString(encodeURI(to).replaceAll('$', '%24'));
 
 /** An nginx server block that serves the built site with the same headers as `_headers`. */
 export function renderNginxServer(
   headers: Record<string, string>,
-  { root, port, serverName = '_', redirects = [] }: NginxOptions,
+  { root, port, serverName = '_', redirects = [], requestRedirects = [] }: NginxOptions,
 ): string {
   const addHeaders = (indent: string) =>
     Object.entries(headers)
@@ -273,11 +290,14 @@ export function renderNginxServer(
     gzip_types ${GZIP_TYPES.join(' ')};
     charset_types ${CHARSET_TYPES.join(' ')};
     error_page 404 /404.html;
-${redirects
+${requestRedirects
   .map(
-    ({ from, to }) =>
-      `\n    location = ${JSON.stringify(from)} {\n        return 301 ${JSON.stringify(encodeURI(to))};\n    }`,
+    ({ pattern, to }) =>
+      `\n    if ($request_uri ~* ${nginxString(pattern)}) {\n        return 301 ${nginxTarget(to)};\n    }`,
   )
+  .join('')}
+${redirects
+  .map(({ from, to }) => `\n    location = ${nginxString(from)} {\n        return 301 ${nginxTarget(to)};\n    }`)
   .join('')}
 ${Object.entries(CONTENT_TYPES)
   .map(

@@ -1025,7 +1025,7 @@ describe('B11: labels', () => {
         { from: '/2024/09/', to: '/archive/#2024-09' },
       ]),
     ).toBe(
-      '/search/label/C%23 /tags/c-sharp/ 301\n/search/label/Q&A%3F /tags/q-a/ 301\n/search/label/C++ /tags/c-plus-plus/ 301\n/2024/09/ /archive/#2024-09 301\n',
+      '/search/label/C%23 /tags/c-sharp/ 301\n/search/label/Q%26A%3F /tags/q-a/ 301\n/search/label/C%2B%2B /tags/c-plus-plus/ 301\n/2024/09/ /archive/#2024-09 301\n',
     );
   });
 });
