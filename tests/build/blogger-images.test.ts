@@ -31,7 +31,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     const { status, output } = await importBlogger();
     expect(status, output).toBe(0);
     expect(output).toContain(
-      "images:   19 downloaded, 7 left at their remote address (allowed by the site's CSP), 5 without a description",
+      "images:   21 downloaded, 7 left at their remote address (allowed by the site's CSP), 5 without a description",
     );
     // Blogger's size in the address asks for the original (s0), whatever the post showed.
     expect(server.requests).toContain(
@@ -137,7 +137,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     const before = server.requests.length;
     const { status, output } = await importBlogger();
     expect(status, output).toBe(0);
-    expect(output).toContain('images:   0 downloaded, 19 already downloaded, 7 left at their remote address');
+    expect(output).toContain('images:   0 downloaded, 21 already downloaded, 7 left at their remote address');
     expect(output).toContain('Nothing changed');
     // Only the images that failed are asked for again.
     const again = server.requests.slice(before);
@@ -168,7 +168,7 @@ test('with --no-download, images keep their addresses (https) and nothing is fet
       server.env,
     );
     expect(status, output).toBe(0);
-    expect(output).toContain("images:   0 downloaded, 27 left at their remote address (allowed by the site's CSP)");
+    expect(output).toContain("images:   0 downloaded, 29 left at their remote address (allowed by the site's CSP)");
     expect(server.requests).toEqual([]);
     // Each keeps the size it showed at (its attributes, or its Blogger address with the editor's
     // data-original proportions), so the page does not shift as it loads; the rest are listed.

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { auditSite } from '../../src/integrations/security-headers.ts';
 import { TEST_DIST } from '../paths.ts';
-import { IMPORTED, listDistFiles, loadPage, readDist } from './dist.ts';
+import { IMPORTED, listDistFiles, loadPage, readDist, textOf } from './dist.ts';
 
 /** The policy the build wrote into _headers. */
 const csp = /Content-Security-Policy: (.*)/.exec(readDist('_headers'))![1]!;
@@ -47,6 +47,8 @@ describe('an imported Blogger blog in the built site', () => {
       '/_astro/massagem-nos-pés',
       '/_astro/schedule',
       '/_astro/tur-virtual',
+      '/_astro/ulei-aproape',
+      '/_astro/pietre-fierbinti',
     ]);
     for (const img of local) {
       expect(img.properties.width, String(img.properties.src)).toBeTruthy();
@@ -151,6 +153,36 @@ describe('an imported Blogger blog in the built site', () => {
       'https://1.bp.blogspot.com/-en/Ee/endless/s320/stream.jpg',
       'https://images.example.org/charts/stone-temperature.jpg',
     ]);
+  });
+
+  test('a <picture> in a link to the full-size photo is that photo, downloaded; a cropped thumbnail shows its box', () => {
+    const [picture, crop] = ['ulei-aproape', 'pietre-fierbinti'].map((name) =>
+      hotStones.all('.prose img').find((img) => decodeURI(String(img.properties.src)).startsWith(`/_astro/${name}.`))!,
+    );
+    // The full-size file came (1200 px), shown at the 400 px the post gave it; no link back to Blogger.
+    expect([picture!.properties.width, picture!.properties.height]).toEqual([400, 300]);
+    expect(hotStones.html).not.toMatch(/href="https:\/\/blogger\.googleusercontent\.com[^"]*ulei/);
+    expect(hotStones.all('.prose picture, .prose source')).toEqual([]);
+    // s72-c: Blogger showed a 72 px square cut from the 1200 × 900 photo; so does the page.
+    expect([crop!.properties.width, crop!.properties.height]).toEqual([72, 72]);
+    expect(String(crop!.properties.style)).toContain('object-fit: cover');
+  });
+
+  test('a video hosted by Blogger is a link to its player; frames have sizes HTML takes; a Flash player’s “Get Flash” text is gone', () => {
+    expect(hotStones.all('iframe').map((frame) => new URL(String(frame.properties.src)).hostname)).not.toContain(
+      'www.blogger.com',
+    );
+    const link = hotStones.all('.prose a').find((a) => String(a.properties.href).includes('blogger.com/video.g'));
+    expect(textOf(link)).toBe('Watch this video on the old blog (a video hosted by Blogger)');
+    for (const frame of hotStones.all('.prose iframe')) {
+      for (const name of ['width', 'height'] as const) {
+        if (frame.properties[name] !== undefined) expect(String(frame.properties[name])).toMatch(/^\d+$/);
+      }
+    }
+    const vimeo = hotStones.all('.prose iframe').find((f) => String(f.properties.src).includes('33334444'))!;
+    expect(vimeo.properties).not.toHaveProperty('height');
+    expect(vimeo.properties.style).toBe('width: 100%');
+    expect(hotStones.html).not.toMatch(/You need Flash Player|get_flash_player/);
   });
 
   test('img-src allows exactly the remote image hosts the pages use, and frame-src the embeds', () => {
