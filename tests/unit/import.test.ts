@@ -972,6 +972,25 @@ describe('B11: labels', () => {
     },
   );
 
+  test('a Takeout export keeps a no-break-space label too, and reports it with the post', () => {
+    const xml = feed(
+      post('7', '/2023/02/rest-days.html', 'Rest Days').replace(
+        '<title>',
+        '<category term="&#160;"/><category term="&#8203;&#160;"/><category term="Rest"/><title>',
+      ),
+    );
+    const exported = parseBloggerExport(xml);
+    expect(exported.items[0]!.labels).toEqual(['\u00a0', '\u200b\u00a0', 'Rest']);
+    const plan = planImport(exported, options);
+    expect(fileOf(plan, 'posts/rest-days/index.md').data).toMatchObject({
+      tags: ['Rest'],
+      oldLabels: { '\u00a0': '', '\u200b\u00a0': '' },
+    });
+    expect(
+      plan.warnings.filter((w) => w.includes('"Rest Days" (/2023/02/rest-days.html) is only spaces')),
+    ).toHaveLength(2);
+  });
+
   test('B17: a no-break-space label is read from the export, never dropped in silence: the report names each post and the label, and where its old address leads', () => {
     const exported = readCase('B17-invisible-labels.xml');
     expect(exported.items.map((item) => item.labels)).toEqual([

@@ -1,4 +1,5 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import { getTagKey } from '../slugs.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const BLOGGER_2018 = 'http://schemas.google.com/blogger/2018';
@@ -382,10 +383,11 @@ export function parseBloggerExport(xml: string, options: ParseOptions = {}): Blo
       .filter(
         (c) => c.getAttribute('scheme') !== KIND_SCHEME && (isTakeout || c.getAttribute('scheme') === LABEL_SCHEME),
       )
-      // A label of spaces only (a no-break space) is kept as written, to be reported, never lost here.
+      // A label with nothing visible (a no-break space, a zero-width space) is kept as written, its
+      // old address, to be reported; never lost here.
       .map((c) => {
         const term = c.getAttribute('term') ?? '';
-        return term.trim() || term;
+        return getTagKey(term) ? term.trim() : term;
       })
       .filter(Boolean);
     result.items.push({
