@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { htmlToMarkdown } from '../../src/lib/blogger/html-to-markdown.ts';
-import { frameSize } from '../../src/lib/blogger/transforms.ts';
+import { frameSize, swfObjectTarget } from '../../src/lib/blogger/transforms.ts';
 import { computeContentSources } from '../../src/lib/security-headers.ts';
 
 /** The frames a page's Markdown holds, as the CSP computation reads them from the built page. */
@@ -155,5 +155,36 @@ describe('a Flash player from an unknown host goes with its “Get Flash” text
       '<object data="http://www.spa-tours.example/tur.swf"><img src="https://1.bp.blogspot.com/-t/s400/sala.jpg" alt="A sala vista da porta"> Instale o Flash.</object>',
     );
     expect(markdown).toBe('![A sala vista da porta](https://1.bp.blogspot.com/-t/s400/sala.jpg)\n');
+  });
+
+  test.each([
+    [
+      'SWFObject 2 (swfobject.embedSWF)',
+      '<div id="flashcontent"><p>You need Flash Player 9 to see this tour.</p><a href="http://www.adobe.com/go/getflashplayer"><img src="http://www.adobe.com/images/shared/download_buttons/get_flash_player.gif" alt="Get Adobe Flash player"></a></div><script type="text/javascript">swfobject.embedSWF("http://tours.example.net/tur.swf", "flashcontent", "550", "400", "9.0.0");</script>',
+      'You need Flash Player 9 to see this tour.',
+    ],
+    [
+      'SWFObject 1 (new SWFObject … .write)',
+      "<div id='tour'>Este conteúdo requer o Adobe Flash Player.</div><script>var so = new SWFObject('http://tours.example.net/tur.swf', 'tourmovie', '550', '400', '8', '#ffffff'); so.addParam('wmode', 'transparent'); so.write('tour');</script>",
+      'Este conteúdo requer o Adobe Flash Player.',
+    ],
+  ])('a player a %s script placed goes with its script and its “Get Flash” text, in one note', (_name, html, text) => {
+    const { markdown, notes } = htmlToMarkdown(`<p>Antes.</p>${html}<p>Depois.</p>`);
+    expect(markdown).toBe('Antes.\n\nDepois.\n');
+    expect(notes).toEqual([
+      {
+        kind: 'flash',
+        message: `a Flash player (http://tours.example.net/tur.swf) placed by a SWFObject script was removed with its script; its text for readers without the plug-in ("${text}") went with it: browsers no longer play it; embed the content again if it exists elsewhere`,
+      },
+    ]);
+  });
+
+  test('only a SWFObject script names a movie and the element it fills', () => {
+    expect(swfObjectTarget('swfobject.embedSWF( "a.swf" , "box", "1", "1", "9");')).toEqual({
+      movie: 'a.swf',
+      target: 'box',
+    });
+    expect(swfObjectTarget('document.write("hello");')).toBeUndefined();
+    expect(swfObjectTarget('var so = new SWFObject("a.swf", "m", "1", "1", "8");')).toBeUndefined();
   });
 });

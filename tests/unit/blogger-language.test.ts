@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { chooseBlogLanguage, detectBlogLanguage } from '../../src/lib/blogger/language.ts';
+import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
 
 /** Posts as a Blogger export holds them: messy HTML, a code sample, a link, an English word or two. */
 const RUSSIAN = [
@@ -104,5 +105,41 @@ describe('chooseBlogLanguage: the flag or the export, else the text, else the si
     expect(chooseBlogLanguage(undefined, [{ title: 'Foto', html: '<img src="x.jpg">' }], 'en-GB')).toEqual({
       note: "the export does not say the blog's language (a Takeout export never does), and its text shows no one language clearly; it is assumed to be the site's, en-GB; pass --language with its tag (such as --language pt-BR) to change it",
     });
+  });
+});
+
+describe('both export formats reach the same language', () => {
+  const escape = (html: string) => html.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const takeout = (entries: typeof PORTUGUESE) =>
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:blogger="http://schemas.google.com/blogger/2018">${entries
+      .map(
+        (entry, n) =>
+          `<entry><id>tag:blogger.com,1999:blog-5.post-${n}</id><blogger:type>POST</blogger:type><blogger:status>LIVE</blogger:status><title>${entry.title}</title><content type="html">${escape(entry.html)}</content><published>2021-03-0${n + 1}T10:00:00.000Z</published><blogger:filename>/2021/03/p${n}.html</blogger:filename></entry>`,
+      )
+      .join('')}</feed>`;
+  const backup = (entries: typeof PORTUGUESE, locale?: string) =>
+    `<feed xmlns='http://www.w3.org/2005/Atom'>${
+      locale
+        ? `<entry><id>tag:blogger.com,1999:blog-5.settings.BLOG_LOCALE</id><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#settings'/><content type='text'>${locale}</content></entry>`
+        : ''
+    }${entries
+      .map(
+        (entry, n) =>
+          `<entry><id>tag:blogger.com,1999:blog-5.post-${n}</id><published>2021-03-0${n + 1}T10:00:00.000-08:00</published><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/><title type='text'>${entry.title}</title><content type='html'>${escape(entry.html)}</content><link rel='alternate' type='text/html' href='https://maos.blogspot.com/2021/03/p${n}.html'/><author><name>Ana</name></author></entry>`,
+      )
+      .join('')}</feed>`;
+  const choose = (xml: string) => {
+    const exported = parseBloggerExport(xml);
+    return chooseBlogLanguage(exported.settings.language, exported.items, 'en-GB');
+  };
+
+  test('a Takeout feed.atom and a backup without its language entry are both read from the text', () => {
+    for (const xml of [takeout(PORTUGUESE), backup(PORTUGUESE)]) {
+      expect(choose(xml)).toEqual({ language: 'pt', note: expect.stringContaining('its text is in pt (2 of the 2') });
+    }
+  });
+
+  test('a backup with its language entry says it, and nothing is reported', () => {
+    expect(choose(backup(PORTUGUESE, 'pt_BR'))).toEqual({ language: 'pt-BR' });
   });
 });

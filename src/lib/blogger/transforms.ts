@@ -435,6 +435,59 @@ function gistPage(src: string): string | undefined {
 const text = (value: string): Text => ({ type: 'text', value });
 
 /**
+ * The movie and the element a SWFObject script put a Flash player in, for the two forms blogs
+ * copied: `swfobject.embedSWF("tour.swf", "flashcontent", …)` (SWFObject 2) and
+ * `new SWFObject("tour.swf", …)` with `.write("flashcontent")` (SWFObject 1). Undefined for any
+ * other script.
+ */
+export function swfObjectTarget(script: string): { movie: string; target: string } | undefined {
+  const embed = /swfobject\.embedSWF\(\s*(["'])(.*?)\1\s*,\s*(["'])(.*?)\3/i.exec(script);
+  if (embed) return { movie: embed[2]!, target: embed[4]! };
+  const made = /new\s+SWFObject\(\s*(["'])(.*?)\1/i.exec(script);
+  const written = /\.write\(\s*(["'])(.*?)\1\s*\)/.exec(script);
+  return made && written ? { movie: made[2]!, target: written[2]! } : undefined;
+}
+
+/**
+ * Flash players placed by a SWFObject script: the script filled an element (`<div
+ * id="flashcontent">`) with the player, and that element held what readers without Flash saw
+ * ("You need Flash Player 9", Adobe's badge). With the script gone (the site runs none), that text
+ * would be all that is left, so the element goes with the script, like the fallback of an
+ * <object> (see objectFallback; its pictures other than Adobe's badge stay), and one note names
+ * the movie. Runs before the scripts are converted.
+ */
+function removeSwfObjectPlayers(tree: Root, notes: ConversionNote[]): void {
+  const found: { script: Element; movie: string; target: string }[] = [];
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'script') return;
+    const placed = swfObjectTarget(hastToString(node));
+    if (placed) found.push({ script: node, ...placed });
+  });
+  for (const { script, movie, target } of found) {
+    let holder: Element | undefined;
+    visit(tree, 'element', (node: Element) => {
+      if (!holder && node.properties.id === target) holder = node;
+    });
+    const fallback = holder ? objectFallback({ ...holder, tagName: 'object' }) : { keep: [], links: [] };
+    const dropped = holder ? hastToString(holder).replace(/\s+/g, ' ').trim() : '';
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (!parent || index === undefined || (node !== script && node !== holder)) return undefined;
+      parent.children.splice(index, 1, ...(node === holder ? fallback.keep : []));
+      return [SKIP, index];
+    });
+    const kept = fallback.keep.length > 0 ? ', keeping the pictures it showed without the plug-in' : '';
+    const said = dropped
+      ? `; its text for readers without the plug-in ("${dropped.length > 80 ? `${dropped.slice(0, 79)}…` : dropped}") went with it`
+      : '';
+    const linked = fallback.links.length > 0 ? `; it linked to ${fallback.links.join(', ')}` : '';
+    notes.push({
+      kind: 'flash',
+      message: `a Flash player (${movie}) placed by a SWFObject script was removed with its script${kept}${said}${linked}: browsers no longer play it; embed the content again if it exists elsewhere`,
+    });
+  }
+}
+
+/**
  * Scripts (B6): the site runs no script from a post. A GitHub gist becomes a link to the gist,
  * followed by its code when the export holds it (a <noscript> or <pre> right after it, which is
  * then kept as code); any other script is removed and reported. A <noscript> elsewhere is what a
@@ -706,6 +759,7 @@ function modernizeTables(tree: Root): void {
 export function cleanImportedHtml(tree: Root): ConversionNote[] {
   const notes: ConversionNote[] = [];
   modernizeTables(tree);
+  removeSwfObjectPlayers(tree, notes);
   convertScripts(tree, notes);
   convertEmbeds(tree, notes);
   checkLinks(tree, notes);
