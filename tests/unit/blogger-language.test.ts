@@ -75,6 +75,17 @@ describe('detectBlogLanguage reads the language of a blog from its posts’ text
     expect(detectBlogLanguage(entries)).toEqual(detected);
   });
 
+  test('a short post in Chinese, whose characters say as much as words, is enough', () => {
+    expect(
+      detectBlogLanguage([
+        {
+          title: '睡前足部按摩',
+          html: '<p>十分钟的足部按摩可以帮助你在漫长的一天之后放松下来。先在脚跟处做圆周运动，最后轻轻拉动每一个脚趾。</p>',
+        },
+      ]),
+    ).toEqual({ language: 'zh', entries: 1, read: 1 });
+  });
+
   test('posts too short to tell (a picture and a caption) say nothing; nor does a blog split between two languages', () => {
     expect(detectBlogLanguage([{ title: 'Foto', html: '<p><img src="x.jpg"> Sábado!</p>' }])).toBeUndefined();
     expect(detectBlogLanguage([...PORTUGUESE, ...RUSSIAN.slice(0, 2)])).toBeUndefined();

@@ -15,6 +15,12 @@ import { SKIP, visit } from 'unist-util-visit';
 
 /** Text shorter than this says too little of its language (franc's own advice: the longer the better). */
 const MIN_TEXT = 120;
+/**
+ * The same for text mostly in Chinese, Japanese or Korean characters, each of which says as much
+ * as a word (and whose script alone tells franc the language).
+ */
+const MIN_DENSE_TEXT = 40;
+const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 /** What is read of each entry: enough to know its language, little enough to stay quick on big blogs. */
 const SAMPLE = 2000;
 /** The share of the entries read that must agree before a language is called the blog's. */
@@ -111,7 +117,7 @@ export interface DetectedLanguage {
 
 /**
  * The language most of a blog's entries (`title` and `html` of each post and page) are written in,
- * detected from their text: each entry with enough words (120 characters, the first 2000 read) is
+ * detected from their text: each entry with enough words (120 characters, or 40 in Chinese, Japanese or Korean; the first 2000 read) is
  * given its most probable language by franc (among the languages Blogger offers), and a language is the blog's when at least 60% of
  * those entries agree. Undefined when no entry has enough text, or when no language has that
  * majority (a blog in two languages): the caller then assumes one and says so.
@@ -121,8 +127,9 @@ export function detectBlogLanguage(entries: readonly { title: string; html: stri
   let read = 0;
   for (const entry of entries) {
     const text = readableText(entry.title, entry.html).slice(0, SAMPLE);
-    if (text.length < MIN_TEXT) continue;
-    const language = BLOGGER_LANGUAGES[franc(text, { minLength: MIN_TEXT, only: FRANC_ONLY })];
+    const minLength = (text.match(DENSE)?.length ?? 0) > text.length / 3 ? MIN_DENSE_TEXT : MIN_TEXT;
+    if (text.length < minLength) continue;
+    const language = BLOGGER_LANGUAGES[franc(text, { minLength, only: FRANC_ONLY })];
     read += 1;
     if (language) votes.set(language, (votes.get(language) ?? 0) + 1);
   }
