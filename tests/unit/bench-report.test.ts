@@ -55,6 +55,7 @@ const page = (name: string, overrides: Partial<PageReport> = {}): PageReport => 
   browser: { fcpMs: 100, requestsBeforeFirstPaint: [], renderBlocking: [], scripts: [], images: [] },
   lighthouse: {
     scores: { performance: 100, accessibility: 100, bestPractices: 100, seo: 100 },
+    runs: [100, 100, 100],
     lcpMs: 800,
     cls: 0,
     tbtMs: 0,
@@ -198,6 +199,48 @@ describe('evaluateBudgets', () => {
     expect(renderLighthouseTable(pages)).toMatch(/\| article +\| +84 \|.*\| +640 ms \| +100 \| +31 ms \|/);
   });
 
+  test('passes a performance score below 100 that matches the floor page of the same rounds, and only that', () => {
+    const withScores = (scores: Record<string, number>) =>
+      report().pages.map((p) =>
+        p.name in scores
+          ? {
+              ...p,
+              lighthouse: { ...p.lighthouse!, scores: { ...p.lighthouse!.scores, performance: scores[p.name]! } },
+            }
+          : p,
+      );
+    const floor = {
+      ...page('floor').lighthouse!,
+      runs: [95, 94, 97],
+      scores: { ...page('floor').lighthouse!.scores, performance: 95, seo: 82 },
+    };
+    const atFloor = row(
+      evaluateBudgets(report({ pages: withScores({ article: 95, home: 97 }), lighthouseFloor: floor })),
+      'Lighthouse',
+    );
+    expect(atFloor).toMatchObject({ status: 'PASS', measured: "at the floor page's 95: article 95, home 97" });
+    const below = row(
+      evaluateBudgets(report({ pages: withScores({ article: 94 }), lighthouseFloor: floor })),
+      'Lighthouse',
+    );
+    expect(below).toMatchObject({ status: 'FAIL', measured: 'article performance 94; the floor page 95' });
+    // The floor excuses performance only: an accessibility score below 100 fails whatever the floor.
+    const pages = report().pages.map((p) =>
+      p.name === 'tag'
+        ? { ...p, lighthouse: { ...p.lighthouse!, scores: { ...p.lighthouse!.scores, accessibility: 96 } } }
+        : p,
+    );
+    expect(row(evaluateBudgets(report({ pages, lighthouseFloor: floor })), 'Lighthouse')).toMatchObject({
+      status: 'FAIL',
+      measured: 'tag accessibility 96; the floor page 95',
+    });
+    // Without a floor page in the run, below 100 fails as before.
+    expect(row(evaluateBudgets(report({ pages: withScores({ article: 99 }) })), 'Lighthouse').status).toBe('FAIL');
+    expect(renderLighthouseTable(report().pages, floor)).toMatch(
+      /\| floor \(bare page, same post\) +\| +95 \| +95 \/ 94 \/ 97 \|/,
+    );
+  });
+
   test('reports the page budgets as NOT RUN when no page was measured', () => {
     const rows = evaluateBudgets(report({ pages: [] }));
     for (const start of ['no JS', 'article HTML', 'fonts', 'images', 'zero layout shift', 'Lighthouse']) {
@@ -262,7 +305,7 @@ describe('markdownTable and renderMarkdown', () => {
     );
     expect(markdown).toContain('Load average (1 min) through the run: 0.5 to 1.8 on 2 CPUs.');
     expect(markdown).toContain('| article `/article/` |');
-    expect(markdown).toContain('| article | 100 | 100 | 100 | 100 | 0.80 s | 0.000 | 0 ms |');
+    expect(markdown).toContain('| article | 100 | 100 / 100 / 100 | 100 | 100 | 100 | 0.80 s | 0.000 | 0 ms |');
     expect(markdown).toMatch(/\| 10000 posts build in under 2048 MiB \| not run \(add --sizes 10000\) \| NOT RUN \|/);
     expect(markdown).not.toContain('The machine was busy');
     expect(renderMarkdown(report({ loadAverages: [5] }))).toContain('The machine was busy');

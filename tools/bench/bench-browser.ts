@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
+import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { toThreadTime, type TraceEvent } from './thread-time.ts';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -94,6 +95,8 @@ export interface LighthouseFigures {
   lcpMs: number;
   cls: number;
   tbtMs: number;
+  /** The performance score of every recording, in order; the other figures are the median recording's. */
+  runs: number[];
   /**
    * The performance score and Total Blocking Time from the same recording with each main-thread
    * task cut to the CPU time its thread got (see thread-time.ts): what a quiet machine would give.
@@ -143,67 +146,102 @@ function launchDebuggableChromium(): Promise<{ port: number; stop: () => Promise
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-/** Lighthouse's default mobile run (emulated phone, simulated slow 4G) on each URL, one after another. */
+type LighthouseResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
+/** One Lighthouse recording of a URL, audited as measured and again on thread time. */
+async function recordOnce(url: string, port: number): Promise<{ lhr: LighthouseResult; quiet?: LighthouseResult }> {
+  // Gathered to disk and audited there, so the same recording can be audited again on thread time.
+  const artifacts = mkdtempSync(join(tmpdir(), 'blog-bench-lighthouse-'));
+  const flags = { port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: [...CATEGORIES] };
+  try {
+    const result = await lighthouse(url, { ...flags, gatherMode: artifacts, auditMode: artifacts });
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
+    if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+    const tracePath = join(artifacts, 'trace.json');
+    const trace = JSON.parse(readFileSync(tracePath, 'utf8')) as { traceEvents: TraceEvent[] };
+    writeFileSync(tracePath, JSON.stringify({ ...trace, traceEvents: toThreadTime(trace.traceEvents) }));
+    // Lighthouse audits saved artifacts only with the settings they were gathered with.
+    const quiet = await lighthouse(url, { ...flags, auditMode: artifacts });
+    return { lhr, quiet: quiet?.lhr };
+  } finally {
+    rmSync(artifacts, { recursive: true, force: true });
+  }
+}
+
+/** The figures the bench keeps from the median recording of a URL, with every run's performance score. */
+function figuresOf(median: { lhr: LighthouseResult; quiet?: LighthouseResult }, runs: number[]): LighthouseFigures {
+  const { lhr, quiet } = median;
+  const score = (id: (typeof CATEGORIES)[number]) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const failing: string[] = [];
+  for (const id of CATEGORIES) {
+    for (const ref of lhr.categories[id]?.auditRefs ?? []) {
+      const audit = lhr.audits[ref.id];
+      if (ref.weight === 0 || !audit || audit.score === null || audit.score >= 1) continue;
+      failing.push(`${id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+    }
+  }
+  return {
+    scores: {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      seo: score('seo'),
+    },
+    runs,
+    lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
+    cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+    tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN,
+    threadTime: {
+      performance: Math.round((quiet?.categories.performance?.score ?? 0) * 100),
+      tbtMs: quiet?.audits['total-blocking-time']?.numericValue ?? Number.NaN,
+    },
+    failing,
+  };
+}
+
+/**
+ * Lighthouse's default mobile run (emulated phone, simulated slow 4G and 4x CPU) on each URL, in one
+ * Chromium, `rounds` times over the list (URL after URL, so a passing burst of load falls on every
+ * page alike, not on one), after one discarded warm-up recording: the first recording in a fresh
+ * browser pays its start-up and scored a one-paragraph page 86 where the next scored 98. Each URL's
+ * figures are those of its median recording, chosen by Lighthouse's own `computeMedianRun` (the run
+ * nearest the median first paint and time to interactive), as Lighthouse's variability guide
+ * recommends over single runs (docs/variability.md in the Lighthouse repository).
+ *
+ * Throws when Lighthouse fails on a URL (its runtime error named). Takes about 8 to 15 s per
+ * recording on this machine: (URLs x rounds + 1) recordings.
+ */
 export async function runLighthouse(
   urls: readonly string[],
-  onPage: (url: string) => void = () => {},
+  onPage: (url: string, round: number) => void = () => {},
+  rounds = 3,
 ): Promise<Map<string, LighthouseFigures>> {
   const chrome = await launchDebuggableChromium();
-  const figures = new Map<string, LighthouseFigures>();
+  const recordings = new Map<string, { lhr: LighthouseResult; quiet?: LighthouseResult }[]>();
   try {
-    for (const url of urls) {
-      onPage(url);
-      // Gathered to disk and audited there, so the same recording can be audited again on thread time.
-      const artifacts = mkdtempSync(join(tmpdir(), 'blog-bench-lighthouse-'));
-      const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const };
-      let result: Awaited<ReturnType<typeof lighthouse>>;
-      let quiet: Awaited<ReturnType<typeof lighthouse>>;
-      try {
-        result = await lighthouse(url, {
-          ...flags,
-          onlyCategories: [...CATEGORIES],
-          gatherMode: artifacts,
-          auditMode: artifacts,
-        });
-        const tracePath = join(artifacts, 'trace.json');
-        const trace = JSON.parse(readFileSync(tracePath, 'utf8')) as { traceEvents: TraceEvent[] };
-        writeFileSync(tracePath, JSON.stringify({ ...trace, traceEvents: toThreadTime(trace.traceEvents) }));
-        // Lighthouse audits saved artifacts only with the settings they were gathered with.
-        quiet = await lighthouse(url, { ...flags, onlyCategories: [...CATEGORIES], auditMode: artifacts });
-      } finally {
-        rmSync(artifacts, { recursive: true, force: true });
+    if (urls.length > 0) await recordOnce(urls[0]!, chrome.port);
+    for (let round = 1; round <= rounds; round++) {
+      for (const url of urls) {
+        onPage(url, round);
+        const recording = await recordOnce(url, chrome.port);
+        recordings.set(url, [...(recordings.get(url) ?? []), recording]);
       }
-      const lhr = result?.lhr;
-      if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
-      if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
-      const score = (id: (typeof CATEGORIES)[number]) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-      const failing: string[] = [];
-      for (const id of CATEGORIES) {
-        for (const ref of lhr.categories[id]?.auditRefs ?? []) {
-          const audit = lhr.audits[ref.id];
-          if (ref.weight === 0 || !audit || audit.score === null || audit.score >= 1) continue;
-          failing.push(`${id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
-        }
-      }
-      figures.set(url, {
-        scores: {
-          performance: score('performance'),
-          accessibility: score('accessibility'),
-          bestPractices: score('best-practices'),
-          seo: score('seo'),
-        },
-        lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
-        cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
-        tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN,
-        threadTime: {
-          performance: Math.round((quiet?.lhr.categories.performance?.score ?? 0) * 100),
-          tbtMs: quiet?.lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN,
-        },
-        failing,
-      });
     }
   } finally {
     await chrome.stop();
+  }
+  const figures = new Map<string, LighthouseFigures>();
+  for (const [url, runs] of recordings) {
+    const median = computeMedianRun(runs.map((run) => run.lhr));
+    const chosen = runs.find((run) => run.lhr === median)!;
+    figures.set(
+      url,
+      figuresOf(
+        chosen,
+        runs.map((run) => Math.round((run.lhr.categories.performance?.score ?? 0) * 100)),
+      ),
+    );
   }
   return figures;
 }

@@ -171,6 +171,11 @@ export interface BenchReport {
   sizes: SizeResult[];
   rebuild?: RebuildResult;
   pages: PageReport[];
+  /**
+   * Lighthouse on the bare floor's page of the same article, served by the same server with the
+   * same headers, in the same rounds (absent without the bare build or Lighthouse).
+   */
+  lighthouseFloor?: LighthouseFigures;
   feeds: FeedFigures;
 }
 
@@ -329,9 +334,14 @@ export function evaluateBudgets(report: BenchReport): BudgetRow[] {
         : shifts.map((page) => `${page.name}: ${page.lighthouse!.cls.toFixed(3)}`).join('; ') || 'CLS 0 on every page',
     status: lighthouse.length === 0 ? 'NOT RUN' : status(shifts.length === 0),
   });
+  const floor = report.lighthouseFloor?.scores.performance;
+  // Performance may instead match the floor page's: what a page of the same text with no style, font
+  // or script scores in the same rounds is the most any page can score on this machine then.
+  const atFloor = (category: string, score: number) =>
+    category === 'performance' && floor !== undefined && score >= floor;
   const low = lighthouse.flatMap((page) =>
     Object.entries(page.lighthouse!.scores)
-      .filter(([, score]) => score < BUDGET.lighthouse)
+      .filter(([category, score]) => score < BUDGET.lighthouse && !atFloor(category, score))
       .map(([category, score]) => {
         // The score stays the one measured; a busy machine's is put beside what its thread time gives.
         const quiet = page.lighthouse!.threadTime;
@@ -339,9 +349,23 @@ export function evaluateBudgets(report: BenchReport): BudgetRow[] {
         return `${page.name} ${category} ${score}${note}`;
       }),
   );
+  const matched = lighthouse.filter(({ lighthouse: lh }) => {
+    const performance = lh!.scores.performance;
+    return performance < BUDGET.lighthouse && atFloor('performance', performance);
+  });
+  const measured = [
+    ...(low.length > 0 ? [low.join('; ')] : []),
+    ...(matched.length > 0
+      ? [
+          `at the floor page's ${floor}: ${matched.map((page) => `${page.name} ${page.lighthouse!.scores.performance}`).join(', ')}`,
+        ]
+      : []),
+  ];
+  if (measured.length === 0) measured.push(`100 x 4 on ${lighthouse.length} pages`);
+  if (floor !== undefined && matched.length === 0) measured.push(`the floor page ${floor}`);
   rows.push({
-    budget: `Lighthouse mobile ${BUDGET.lighthouse} in all four categories`,
-    measured: lighthouse.length === 0 ? 'not run' : low.join('; ') || `100 x 4 on ${lighthouse.length} pages`,
+    budget: `Lighthouse mobile ${BUDGET.lighthouse} in all four categories (performance: 100, or at least the floor page's in the same rounds)`,
+    measured: lighthouse.length === 0 ? 'not run' : measured.join('; '),
     status: lighthouse.length === 0 ? 'NOT RUN' : status(low.length === 0),
   });
   return rows;
@@ -447,12 +471,16 @@ export function renderPageTable(pages: readonly PageReport[]): string {
   );
 }
 
-export function renderLighthouseTable(pages: readonly PageReport[]): string {
-  const rows = pages.filter((page) => page.lighthouse);
+export function renderLighthouseTable(pages: readonly PageReport[], floor?: LighthouseFigures): string {
+  const rows: [string, LighthouseFigures][] = pages
+    .filter((page) => page.lighthouse)
+    .map((page) => [page.name, page.lighthouse!]);
+  if (floor) rows.push(['floor (bare page, same post)', floor]);
   return markdownTable(
     [
       'page',
       'performance',
+      'each run',
       'accessibility',
       'best practices',
       'SEO',
@@ -462,17 +490,18 @@ export function renderLighthouseTable(pages: readonly PageReport[]): string {
       'performance, thread time',
       'TBT, thread time',
     ],
-    rows.map(({ name, lighthouse: lh }) => [
+    rows.map(([name, lh]) => [
       name,
-      String(lh!.scores.performance),
-      String(lh!.scores.accessibility),
-      String(lh!.scores.bestPractices),
-      String(lh!.scores.seo),
-      `${fmt(lh!.lcpMs / 1000)} s`,
-      fmt(lh!.cls, 3),
-      `${fmt(lh!.tbtMs, 0)} ms`,
-      lh!.threadTime ? String(lh!.threadTime.performance) : '-',
-      lh!.threadTime ? `${fmt(lh!.threadTime.tbtMs, 0)} ms` : '-',
+      String(lh.scores.performance),
+      lh.runs.join(' / '),
+      String(lh.scores.accessibility),
+      String(lh.scores.bestPractices),
+      String(lh.scores.seo),
+      `${fmt(lh.lcpMs / 1000)} s`,
+      fmt(lh.cls, 3),
+      `${fmt(lh.tbtMs, 0)} ms`,
+      lh.threadTime ? String(lh.threadTime.performance) : '-',
+      lh.threadTime ? `${fmt(lh.threadTime.tbtMs, 0)} ms` : '-',
     ]),
     ['l'],
   );
@@ -533,7 +562,7 @@ export function renderMarkdown(report: BenchReport): string {
     );
   }
   if (report.pages.some((page) => page.lighthouse))
-    sections.push(`Lighthouse, mobile:\n\n${renderLighthouseTable(report.pages)}`);
+    sections.push(`Lighthouse, mobile:\n\n${renderLighthouseTable(report.pages, report.lighthouseFloor)}`);
   sections.push(`Budgets:\n\n${renderBudgetTable(evaluateBudgets(report))}`);
   const busy = busyWarning(report);
   if (busy) sections.push(busy);

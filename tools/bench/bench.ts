@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import pidtree from 'pidtree';
 import pidusage from 'pidusage';
 import { folderSize, linkPackages, listFiles } from '../../src/io/files.ts';
-import { probePages, runLighthouse } from './bench-browser.ts';
+import { type LighthouseFigures, probePages, runLighthouse } from './bench-browser.ts';
 import { generatePosts } from './bench-content.ts';
 import { checkFeeds } from './check-feeds.ts';
 import { measurePage } from './bench-pages.ts';
@@ -262,16 +262,35 @@ function choosePages(dist: string): { name: string; path: string }[] {
   return pages;
 }
 
-/** Weighs the chosen pages of a built site, then loads them in Chromium and Lighthouse. */
-async function measurePages(dist: string): Promise<PageReport[]> {
+/** Where the Lighthouse floor page is served, beside the full site's pages (see measurePages). */
+const FLOOR_PATH = '/bench-floor/';
+
+/**
+ * Weighs the chosen pages of a built site, then loads them in Chromium and Lighthouse. With the
+ * bare floor's output (`floorDist`), Lighthouse also records the floor's page of the same post,
+ * copied into the full site's throwaway output so that the same server gives it the same headers
+ * (the site's `_headers`, Cross-Origin-Opener-Policy included), round by round with the site's
+ * pages: what the machine and the browser cost a page of that text with no style, font or script.
+ */
+async function measurePages(
+  dist: string,
+  floorDist?: string,
+): Promise<{ pages: PageReport[]; floor?: LighthouseFigures }> {
   const readSiteFile = (path: string) => (existsSync(join(dist, path)) ? readFileSync(join(dist, path)) : undefined);
   const reports: PageReport[] = choosePages(dist).map(({ name, path }) => ({
     name,
     path,
     weight: measurePage(readFileSync(join(dist, path, 'index.html'), 'utf8'), path, readSiteFile),
   }));
-  if (!values.browser && !values.lighthouse) return reports;
+  if (!values.browser && !values.lighthouse) return { pages: reports };
+  const floorPage = floorDist && join(floorDist, reports[0]!.path, 'index.html');
+  if (floorPage && values.lighthouse) {
+    if (!existsSync(floorPage)) throw new Error(`the bare floor has no ${reports[0]!.path}: no page to compare with`);
+    mkdirSync(join(dist, FLOOR_PATH), { recursive: true });
+    cpSync(floorPage, join(dist, FLOOR_PATH, 'index.html'));
+  }
   const server = await serveStatic(dist);
+  let floor: LighthouseFigures | undefined;
   try {
     const urls = reports.map((report) => `${server.origin}${report.path}`);
     if (values.browser) {
@@ -282,14 +301,19 @@ async function measurePages(dist: string): Promise<PageReport[]> {
       console.log('done');
     }
     if (values.lighthouse) {
-      const results = await runLighthouse(urls, (url) => console.log(`  Lighthouse (mobile) ${url}`));
+      const floorUrl = floorPage ? [`${server.origin}${FLOOR_PATH}`] : [];
+      const results = await runLighthouse([...floorUrl, ...urls], (url, round) => {
+        console.log(`  Lighthouse (mobile), round ${round}: ${url}`);
+        sampleLoad();
+      });
       sampleLoad();
       reports.forEach((report, index) => (report.lighthouse = results.get(urls[index]!)));
+      floor = floorUrl[0] ? results.get(floorUrl[0]) : undefined;
     }
   } finally {
     await server.close();
   }
-  return reports;
+  return { pages: reports, floor };
 }
 
 /**
@@ -403,7 +427,9 @@ for (const [index, count] of sizes.entries()) {
     report.sizes.push(result);
     report.feeds = result.feeds ?? { checked: false };
     if (index === 0) {
-      report.pages = await measurePages(join(full, 'dist'));
+      const measured = await measurePages(join(full, 'dist'), bare && join(bare, 'dist'));
+      report.pages = measured.pages;
+      report.lighthouseFloor = measured.floor;
     }
     if (count === rebuildAt) report.rebuild = await measureRebuilds(full, count, fullRun.seconds, bareRun?.seconds);
   } finally {
@@ -428,7 +454,7 @@ for (const page of report.pages) {
   for (const problem of [...scriptProblems(page), ...imageProblems(page)]) console.log(`  ${page.name}: ${problem}`);
 }
 if (report.pages.some((page) => page.lighthouse)) {
-  console.log(`\n${renderLighthouseTable(report.pages)}\n`);
+  console.log(`\n${renderLighthouseTable(report.pages, report.lighthouseFloor)}\n`);
   for (const page of report.pages) {
     for (const audit of page.lighthouse?.failing ?? []) console.log(`  ${page.name}: below 100 on ${audit}`);
   }
