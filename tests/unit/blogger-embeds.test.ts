@@ -188,3 +188,33 @@ describe('a Flash player from an unknown host goes with its “Get Flash” text
     expect(swfObjectTarget('var so = new SWFObject("a.swf", "m", "1", "1", "8");')).toBeUndefined();
   });
 });
+
+describe('a <video> or <audio> playing a file from another host becomes a link to it, never media the CSP blocks', () => {
+  test.each([
+    [
+      'a video with its own src, on Blogger’s video host',
+      '<video controls width="320" src="http://r3---sn-4g5e6nsz.googlevideo.com/videoplayback/massagem.mp4?id=1"></video>',
+      '[Watch the video (massagem.mp4, on r3---sn-4g5e6nsz.googlevideo.com)](https://r3---sn-4g5e6nsz.googlevideo.com/videoplayback/massagem.mp4?id=1)',
+    ],
+    [
+      'a titled video with <source> elements',
+      '<video controls poster="https://1.bp.blogspot.com/-p/s320/poster.jpg" title="Automassagem do pescoço"><source src="//media.example.org/v/pescoço.webm" type="video/webm"><source src="//media.example.org/v/pescoço.mp4" type="video/mp4">Seu navegador não mostra vídeos.</video>',
+      '[Watch “Automassagem do pescoço” (pescoço.webm, on media.example.org)](https://media.example.org/v/pesco%C3%A7o.webm)',
+    ],
+    [
+      'an audio recording',
+      '<audio controls src="http://podcast.example.net/ep12/respiracao%20guiada.mp3"></audio>',
+      '[Listen to the recording (respiracao guiada.mp3, on podcast.example.net)](https://podcast.example.net/ep12/respiracao%20guiada.mp3)',
+    ],
+  ])('%s', (_name, html, link) => {
+    const { markdown, notes } = htmlToMarkdown(`<p>Veja:</p>${html}`);
+    expect(markdown).toBe(`Veja:\n\n${link}\n`);
+    expect(notes).toEqual([
+      expect.objectContaining({ kind: 'embed', message: expect.stringContaining('is a link to that file') }),
+    ]);
+  });
+
+  test('a <video> with no remote file is left as it was', () => {
+    expect(htmlToMarkdown('<video controls></video>').markdown).toContain('<video controls></video>');
+  });
+});

@@ -312,6 +312,29 @@ export function bloggerVideoAddress(node: Element): string | undefined {
 }
 
 /**
+ * The https address of the file a <video> or <audio> plays from another site (its `src`, else its
+ * first <source>), http and `//` upgraded; undefined when it plays nothing remote.
+ */
+function remoteMedia(node: Element): URL | undefined {
+  const sources = [
+    node.properties.src,
+    ...node.children.map((child) => (isElement(child, 'source') ? child.properties.src : undefined)),
+  ];
+  for (const source of sources) {
+    const address = typeof source === 'string' ? source.trim() : '';
+    if (!/^(?:https?:)?\/\//i.test(address)) continue;
+    try {
+      const url = new URL(address.startsWith('//') ? `https:${address}` : address);
+      url.protocol = 'https:';
+      return url;
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+/**
  * What replaces a Blogger video (see bloggerVideoAddress): a paragraph with a link to its player,
  * which opens on Blogger as long as the old blog is there, or, for the Flash forms that have no
  * such page, a line saying a video was here. Never a frame: Blogger's player is not one of the
@@ -350,6 +373,25 @@ function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
           : `a video hosted by Blogger (${source || 'no address'}) could not be kept: its Flash player played a file only Blogger served, and a line in the post says a video was there; upload the video to YouTube or Vimeo and embed it in place of that line`,
       });
       parent.children[index] = bloggerVideoNotice(video, String(node.properties.title ?? '').trim());
+      return SKIP;
+    }
+    if (node.tagName === 'video' || node.tagName === 'audio') {
+      const media = remoteMedia(node);
+      if (!media) return undefined;
+      const noun = node.tagName === 'video' ? 'video' : 'recording';
+      const title = String(node.properties.title ?? '').trim();
+      const name = decodeURIComponent(media.pathname.split('/').pop() ?? '') || media.hostname;
+      const label = `${node.tagName === 'video' ? 'Watch' : 'Listen to'} ${title ? `“${title}”` : `the ${noun}`} (${name}, on ${media.hostname})`;
+      notes.push({
+        kind: 'embed',
+        message: `a <${node.tagName}> playing ${media.href} is a link to that file: the site plays no media from other hosts (its Content-Security-Policy allows media from itself only); put the file in the post's folder, or on YouTube or Vimeo and embed that, in place of the link`,
+      });
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'p',
+        properties: {},
+        children: [{ type: 'element', tagName: 'a', properties: { href: media.href }, children: [text(label)] }],
+      };
       return SKIP;
     }
     if (node.tagName === 'iframe') {
