@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { chooseBlogLanguage, detectBlogLanguage } from '../../src/lib/blogger/language.ts';
+import { chooseBlogLanguage, detectBlogLanguage, detectEntryLanguage } from '../../src/lib/blogger/language.ts';
+import { planImport } from '../../src/lib/blogger/plan.ts';
 import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
 
 /** Posts as a Blogger export holds them: messy HTML, a code sample, a link, an English word or two. */
@@ -152,5 +153,85 @@ describe('both export formats reach the same language', () => {
 
   test('a backup with its language entry says it, and nothing is reported', () => {
     expect(choose(backup(PORTUGUESE, 'pt_BR'))).toEqual({ language: 'pt-BR' });
+  });
+});
+
+describe('detectEntryLanguage: a post clearly in another language than its blog’s says so itself', () => {
+  const italian = {
+    title: 'Massaggio ai piedi prima di dormire',
+    html: '<p>Dieci minuti di massaggio ai piedi aiutano a rallentare dopo una lunga giornata. Cominciate con movimenti circolari sul tallone, salite lungo l’arco del piede e finite tirando piano ogni dito.</p><p>Con un olio tiepido le mani scivolano meglio e la pelle ringrazia.</p>',
+  };
+
+  test('a Romanian blog’s English notice is English; its Romanian posts are the blog’s', () => {
+    const [english] = ROMANIAN_WITH_AN_ENGLISH_POST.slice(-1);
+    expect(detectEntryLanguage(english!, 'ro')).toBe('en');
+    for (const post of ROMANIAN_WITH_AN_ENGLISH_POST.slice(0, -1))
+      expect(detectEntryLanguage(post, 'ro')).toBeUndefined();
+  });
+
+  test('a Portuguese blog’s Italian post is Italian; its Portuguese posts stay', () => {
+    expect(detectEntryLanguage(italian, 'pt-BR')).toBe('it');
+    for (const post of PORTUGUESE) expect(detectEntryLanguage(post, 'pt-BR')).toBeUndefined();
+  });
+
+  test('a Russian post in an English blog is Russian; Chinese characters need fewer of them', () => {
+    expect(detectEntryLanguage(RUSSIAN[0]!, 'en-GB')).toBe('ru');
+    expect(
+      detectEntryLanguage(
+        {
+          title: '睡前足部按摩',
+          html: '<p>十分钟的足部按摩可以帮助你在漫长的一天之后放松下来。先在脚跟处做圆周运动，然后沿着足弓向上推，最后轻轻拉动每一个脚趾。用温热的油会让手更顺滑，皮肤也更舒服。</p>',
+        },
+        'en-GB',
+      ),
+    ).toBe('zh');
+  });
+
+  test('too little text, or a blog language franc does not know, leaves the post in the blog’s language', () => {
+    expect(
+      detectEntryLanguage({ title: 'Sábado', html: '<p>Fotos do curso de sábado! Obrigada a todas.</p>' }, 'en'),
+    ).toBeUndefined();
+    expect(detectEntryLanguage(ENGLISH[0]!, 'fy')).toBeUndefined();
+    // Code and addresses are in no human language: an English post full of them is still English.
+    expect(
+      detectEntryLanguage(
+        { title: ENGLISH[0]!.title, html: `${ENGLISH[0]!.html}<pre>const massage = require('massage');</pre>` },
+        'en-GB',
+      ),
+    ).toBeUndefined();
+  });
+
+  test('the import marks such a post with its own lang (or none when it is the site’s) and lists it', () => {
+    const escape = (html: string) => html.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const xml = `<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>tag:blogger.com,1999:blog-5.settings.BLOG_LOCALE</id><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#settings'/><content type='text'>ro</content></entry>${ROMANIAN_WITH_AN_ENGLISH_POST.map(
+      (entry, n) =>
+        `<entry><id>tag:blogger.com,1999:blog-5.post-${n}</id><published>2021-03-0${n + 1}T10:00:00.000+02:00</published><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/><title type='text'>${entry.title}</title><content type='html'>${escape(entry.html)}</content><link rel='alternate' type='text/html' href='https://pietre.blogspot.com/2021/03/p${n}.html'/><author><name>Ioana</name></author></entry>`,
+    ).join('')}</feed>`;
+    const exported = parseBloggerExport(xml);
+    const plan = (site: string) =>
+      planImport(exported, {
+        existingAuthors: new Set<string>(),
+        takenPostSlugs: new Set<string>(),
+        takenPageSlugs: new Set<string>(),
+        site: { language: site, timeZone: 'Europe/Bucharest' },
+        langField: { posts: true, pages: true },
+      } as Parameters<typeof planImport>[1]);
+    const langs = (result: ReturnType<typeof planImport>) =>
+      Object.fromEntries(
+        result.files
+          .filter((file) => file.path.startsWith('posts/'))
+          .map((file) => [file.path.split('/')[1], /^lang: (.*)$/m.exec(file.text)?.[1] ?? null]),
+      );
+    // On an English site the English notice takes the site's language; the rest say Romanian.
+    const onEnglishSite = plan('en-GB');
+    // The posts keep their old addresses' names: p3 is the English notice.
+    expect(langs(onEnglishSite)).toEqual({ p0: 'ro', p1: 'ro', p2: 'ro', p3: null });
+    expect(onEnglishSite.warnings).toContainEqual(
+      expect.stringContaining(
+        '"A note for our English-speaking clients" (/2021/03/p3.html) reads as en, not the blog\'s ro, so it is marked as the site\'s language, en-GB',
+      ),
+    );
+    // On a Romanian site only the English notice states a language.
+    expect(langs(plan('ro'))).toEqual({ p0: null, p1: null, p2: null, p3: 'en' });
   });
 });

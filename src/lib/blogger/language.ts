@@ -6,7 +6,7 @@
  * unified collective, whose HTML and Markdown tools the import already uses), and the owner is
  * told either way.
  */
-import { franc } from 'franc';
+import { franc, francAll } from 'franc';
 import type { Element } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
@@ -136,6 +136,43 @@ export function detectBlogLanguage(entries: readonly { title: string; html: stri
   const [best] = [...votes].sort((a, b) => b[1] - a[1]);
   if (!best || best[1] < read * MAJORITY) return undefined;
   return { language: best[0], entries: best[1], read };
+}
+
+/** Text a post must hold before it is given a language of its own, apart from its blog's. */
+const MIN_OWN_TEXT = 200;
+/** The same for text mostly in Chinese, Japanese or Korean characters. */
+const MIN_OWN_DENSE_TEXT = 80;
+/**
+ * How far below the best language the blog's may score (franc's scores, relative to the best's 1)
+ * before a post is said to be in another language. Close languages score close (a Portuguese post
+ * scored 0.90 as Spanish and 0.94 as Galician, a Spanish one 0.92 as Portuguese), far ones do not (a
+ * Romanian blog's English notice: Romanian below 0.72); a post whose blog language scores 0.9 or
+ * more keeps it, so a Spanish post in a Portuguese blog may stay Portuguese.
+ */
+const OWN_LANGUAGE_GAP = 0.9;
+
+/**
+ * The language of one post or page when its text is clearly in another than its blog's
+ * (`blogLanguage`, a BCP 47 tag): a Romanian blog's English post, a Portuguese blog's Spanish one.
+ * Stricter than detectBlogLanguage, since one entry has only its own words: the text must be 200
+ * characters long (80 in Chinese, Japanese or Korean), the best language must be one Blogger offers,
+ * and the blog's language must score below 0.9 of it in franc's ranking. Returns the BCP 47 primary
+ * tag (`en`), or undefined when the entry is in the blog's language, too short, or unclear. A blog
+ * language franc does not know (`fy`, say) gives undefined: nothing to weigh the post against.
+ */
+export function detectEntryLanguage(entry: { title: string; html: string }, blogLanguage: string): string | undefined {
+  const blogPrimary = blogLanguage.toLowerCase().split('-')[0]!;
+  const blogCode = Object.keys(BLOGGER_LANGUAGES).find((code) => BLOGGER_LANGUAGES[code] === blogPrimary);
+  if (!blogCode) return undefined;
+  const text = readableText(entry.title, entry.html).slice(0, SAMPLE);
+  const dense = (text.match(DENSE)?.length ?? 0) > text.length / 3;
+  const minLength = dense ? MIN_OWN_DENSE_TEXT : MIN_OWN_TEXT;
+  if (text.length < minLength) return undefined;
+  const ranking = francAll(text, { minLength, only: FRANC_ONLY });
+  const [best] = ranking;
+  if (!best || best[0] === 'und' || best[0] === blogCode) return undefined;
+  const blogScore = ranking.find(([code]) => code === blogCode)?.[1] ?? 0;
+  return blogScore < OWN_LANGUAGE_GAP ? BLOGGER_LANGUAGES[best[0]] : undefined;
 }
 
 /** The blog's language for the import, and the line that tells the owner where it came from. */

@@ -9,6 +9,7 @@ import { encodeOldPath, getBloggerLabelPath } from '../redirects.ts';
 import { getPagePath, getPostPath, getTagPath, TAGS_PATH } from '../urls.ts';
 import type { ImageReference } from './html-images.ts';
 import { commentHtmlToMarkdown, htmlToMarkdown } from './html-to-markdown.ts';
+import { detectEntryLanguage } from './language.ts';
 import { imageFileName, largestImageUrl, upgradeToHttps } from './image-urls.ts';
 import type { BloggerAuthor, BloggerExport, BloggerItem } from './parse.ts';
 
@@ -664,6 +665,17 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
         `the untitled ${item.kind}${item.oldPath ? ` ${item.oldPath}` : ''} of ${item.published.slice(0, 10)} is titled "${item.title}" from its ${fromDate ? 'date (it has no text to take a title from)' : 'first words'}; change the title if you like`,
       );
     }
+    // An entry clearly in another language than its blog's (a Romanian blog's English post) says so
+    // itself; the rest take the blog's. A language that is the site's own needs no field.
+    const canState = isPost ? options.langField?.posts : options.langField?.pages;
+    const ownLanguage = canState ? detectEntryLanguage(item, blogLanguage ?? site.language) : undefined;
+    const sameAsSite = (tag: string) => tag.toLowerCase().split('-')[0] === site.language.toLowerCase().split('-')[0];
+    const itemLang = ownLanguage ? (sameAsSite(ownLanguage) ? undefined : ownLanguage) : lang;
+    if (ownLanguage) {
+      plan.warnings.push(
+        `${describeItem(item)} reads as ${ownLanguage}, not the blog's ${blogLanguage ?? site.language}, so it is marked as ${itemLang ? `lang: ${itemLang}` : `the site's language, ${site.language}`}; if that is wrong, set its lang field`,
+      );
+    }
     const { slug: wanted, source } = slugSourceForItem(item);
     const slug = uniqueSlug(wanted, isPost ? postSlugs : pageSlugs);
     claimed = slug;
@@ -782,7 +794,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             ...postTags,
             author: authorId(item.author),
             kind: 'article',
-            ...(lang && options.langField?.posts ? { lang } : {}),
+            ...(itemLang && options.langField?.posts ? { lang: itemLang } : {}),
             ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
             ...(isFeedId(item.id) ? { feedId: item.id } : {}),
             ...(hero ? { hero: { image: hero.image, alt: hero.alt } } : {}),
@@ -802,7 +814,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             title: item.title,
             description,
             ...(draft ? { draft: true } : {}),
-            ...(lang && options.langField?.pages ? { lang } : {}),
+            ...(itemLang && options.langField?.pages ? { lang: itemLang } : {}),
             ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
             ...(altTextPending ? { altTextPending: true } : {}),
           },
