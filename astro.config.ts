@@ -8,6 +8,7 @@ import { defineConfig, envField } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
 import { localImagesInRawHtml } from './src/integrations/markdown-html-images.ts';
+import { withExactImageText } from './src/integrations/markdown-image-text.ts';
 import { previewUnpublished } from './src/integrations/preview-unpublished.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
@@ -79,11 +80,14 @@ export default defineConfig({
     // hyphens, because the site cannot tell a dash from a command-line flag (`--verbose`), an ASCII
     // arrow or a separator, and an author who wants a dash types one (– or —). Code is never touched.
     // Local images in raw HTML (an imported Blogger table, an editor's <div>) are optimised like
-    // ![alt](./photo.jpg): see src/lib/markdown-html-images.ts.
-    processor: satteri({
-      features: { smartPunctuation: { quotes: true, ellipses: true, dashes: false } },
-      hastPlugins: [localImagesInRawHtml()],
-    }),
+    // ![alt](./photo.jpg): see src/lib/markdown-html-images.ts. An image's alt and title reach the
+    // page as written, backticks too: see src/integrations/markdown-image-text.ts.
+    processor: withExactImageText(
+      satteri({
+        features: { smartPunctuation: { quotes: true, ellipses: true, dashes: false } },
+        hastPlugins: [localImagesInRawHtml()],
+      }),
+    ),
   },
   experimental: {
     // A rebuild renders again only the pages whose data changed: the routes that list every post
