@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { phrasing } from 'hast-util-phrasing';
 import { toString as hastToString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { judgeUrl } from '../urls.ts';
@@ -629,6 +630,131 @@ function flattenHeadings(tree: Root): void {
   });
 }
 
+/** Phrasing elements (hast-util-phrasing) that hold something other than formatted text. */
+const NOT_FORMATTING = new Set([
+  'br',
+  'wbr',
+  'img',
+  'iframe',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'picture',
+  'canvas',
+  'svg',
+  'math',
+  'script',
+  'template',
+  'noscript',
+  'textarea',
+  'select',
+  'datalist',
+  'input',
+  'button',
+  'keygen',
+  'meter',
+  'progress',
+  'output',
+  'map',
+  'area',
+  'link',
+  'meta',
+]);
+/** Obsolete inline elements old editors wrote, which HTML's phrasing list no longer names. */
+const OBSOLETE_INLINE = new Set(['font', 'big', 'tt', 'strike', 'blink', 'nobr', 'acronym']);
+/** Blocks that stay as they are when formatting is split around them (their insides have their own structure). */
+const BLOCKS_KEPT_WHOLE = new Set([
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'pre',
+  'hr',
+  'figure',
+  'details',
+  'form',
+  'fieldset',
+  'menu',
+]);
+/** Blocks that formatting around them moves into (`<b><p>x</p></b>` is `<p><b>x</b></p>`). */
+const FLOW_BLOCKS = new Set([
+  ...BLOCKS,
+  ...BLOCKS_KEPT_WHOLE,
+  'address',
+  'aside',
+  'header',
+  'footer',
+  'main',
+  'nav',
+  'hgroup',
+  'dd',
+  'dt',
+  'figcaption',
+  'center',
+]);
+
+const isFormatting = (node: Element) =>
+  !NOT_FORMATTING.has(node.tagName) && (OBSOLETE_INLINE.has(node.tagName) || phrasing(node));
+const isFlowBlock = (node: ElementContent): node is Element => node.type === 'element' && FLOW_BLOCKS.has(node.tagName);
+
+/**
+ * The parts of a formatting element that holds blocks: each run of its inline children in a copy of
+ * it, and each block with the formatting moved inside (blocks in BLOCKS_KEPT_WHOLE, such as tables
+ * and lists, are kept as they are). Only the first copy keeps the element's `id` and `name`, so no
+ * target is written twice; a link's address is on every copy.
+ */
+function splitAround(element: Element, children: ElementContent[], state: { first: boolean }): ElementContent[] {
+  const parts: ElementContent[] = [];
+  let run: ElementContent[] = [];
+  const flush = () => {
+    // Whitespace between blocks shows nothing: it is kept, but not formatted.
+    if (run.some((node) => node.type === 'element' || (node.type === 'text' && node.value.trim()))) {
+      const properties = { ...element.properties };
+      if (!state.first) {
+        delete properties.id;
+        delete properties.name;
+      }
+      state.first = false;
+      parts.push({ ...element, properties, children: run });
+    } else parts.push(...run);
+    run = [];
+  };
+  for (const child of children) {
+    if (!isFlowBlock(child)) {
+      run.push(child);
+      continue;
+    }
+    flush();
+    parts.push(
+      BLOCKS_KEPT_WHOLE.has(child.tagName)
+        ? child
+        : { ...child, children: splitAround(element, child.children, state) },
+    );
+  }
+  flush();
+  return parts;
+}
+
+/**
+ * Formatting left open across blocks (`<p>Start <b><i>bold</p><p>more</p>`): an HTML parser
+ * reopens the formatting after each block ends (the HTML standard's adoption agency algorithm), so
+ * the tree has a `<b>` holding paragraphs, tables and lists, which Markdown would glue into one line.
+ * Every formatting element (b, i, span, font, a...) holding a block is split around it (see
+ * splitAround), innermost first, so each block stays a block and keeps the words' formatting.
+ */
+function splitFormattingAroundBlocks(parent: Root | Element): void {
+  const children = parent.children as ElementContent[];
+  for (const child of children) if (child.type === 'element') splitFormattingAroundBlocks(child);
+  if (!children.some((child) => child.type === 'element' && isFormatting(child) && child.children.some(isFlowBlock)))
+    return;
+  parent.children = children.flatMap((child) =>
+    child.type === 'element' && isFormatting(child) && child.children.some(isFlowBlock)
+      ? splitAround(child, child.children, { first: true })
+      : [child],
+  );
+}
+
 /** The jump break's name: Blogger's editor writes `<a name="more"></a>` where the excerpt ends. */
 const JUMP_BREAK = 'more';
 /** The marker that ends a post's excerpt here (see src/lib/text.ts). */
@@ -805,6 +931,7 @@ export function cleanImportedHtml(tree: Root): ConversionNote[] {
   convertScripts(tree, notes);
   convertEmbeds(tree, notes);
   checkLinks(tree, notes);
+  splitFormattingAroundBlocks(tree);
   const ids = new Set<string>();
   convertAnchors(tree, ids, notes);
   flattenHeadings(tree);
