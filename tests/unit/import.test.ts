@@ -463,9 +463,9 @@ describe('B5: embeds are https and titled by their provider', () => {
     expect(htmlToMarkdown(`<iframe src="${src}"></iframe>`).notes).toEqual([]);
   });
 
-  test('a frame from an unknown provider stays, upgraded to https, and is listed for the owner', () => {
+  test('a frame from an unknown provider becomes a link, upgraded to https, and is listed for the owner', () => {
     const { markdown, notes } = htmlToMarkdown('<iframe src="http://charts.example.net/c/1"></iframe>');
-    expect(markdown).toContain('src="https://charts.example.net/c/1" title="Embedded content from charts.example.net"');
+    expect(markdown).toContain('[Embedded content from charts.example.net](https://charts.example.net/c/1)');
     expect(notes).toEqual([
       expect.objectContaining({
         kind: 'embed-unknown',

@@ -3,7 +3,7 @@ import { unicodeName } from 'unicode-name';
 import { toIsoCalendarDate } from '../dates.ts';
 import { parseFrontmatter, stringifyYaml } from '../frontmatter.ts';
 import { slugFromTitle } from '../new-post.ts';
-import { getTagKey, normalizeTagLabel, slugify, slugifyTag } from '../slugs.ts';
+import { getTagKey, MAX_TAG_SLUG_BYTES, normalizeTagLabel, slugify, slugifyTag } from '../slugs.ts';
 import { getExcerpt, truncateAtWord } from '../text.ts';
 import { encodeOldPath, getBloggerLabelPath } from '../redirects.ts';
 import { getPagePath, getPostPath, getTagPath, TAGS_PATH } from '../urls.ts';
@@ -146,6 +146,36 @@ export interface LabelPlan {
    * `label` is the tag `tag` at an address of its own, since `holder` keeps `slug`.
    */
   renamed: { label: string; tag: string; holder: string; slug: string }[];
+  /**
+   * Labels whose address would not fit in a file name (Blogger allows 200 characters; 70 Thai
+   * letters already make 210 bytes): each is the tag `tag`, its first words.
+   */
+  shortened: { label: string; tag: string }[];
+}
+
+/**
+ * A label cut to its first words (whole words where the script has spaces; whole characters, never
+ * half a letter, in Thai, Chinese or Japanese, by Intl.Segmenter) so that its address fits in
+ * MAX_TAG_SLUG_BYTES. No "…" is added: NFKC reads it as "...", which would end the address in
+ * "-dot-dot". Undefined when the label already fits.
+ */
+export function shortenLabel(label: string): string | undefined {
+  const bytes = (text: string) => new TextEncoder().encode(slugifyTag(text)).length;
+  if (bytes(label) <= MAX_TAG_SLUG_BYTES) return undefined;
+  const words = [...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(label)].map((part) => part.segment);
+  let kept = '';
+  for (const word of words) {
+    if (bytes(kept + word) > MAX_TAG_SLUG_BYTES) break;
+    kept += word;
+  }
+  if (!kept.trim()) {
+    // One "word" longer than the whole limit: cut it between characters.
+    for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(label)) {
+      if (bytes(kept + segment) > MAX_TAG_SLUG_BYTES) break;
+      kept += segment;
+    }
+  }
+  return kept.trimEnd();
 }
 
 /**
@@ -262,7 +292,7 @@ export function planLabels(
   items: readonly { labels: readonly string[] }[],
   existing: ReadonlyMap<string, string> = new Map(),
 ): LabelPlan {
-  const plan: LabelPlan = { tagOf: new Map(), merges: [], named: [], dropped: [], renamed: [] };
+  const plan: LabelPlan = { tagOf: new Map(), merges: [], named: [], dropped: [], renamed: [], shortened: [] };
   // address → identity → spelling → posts, each Map in the order first met.
   const bySlug = new Map<string, Map<string, Map<string, number>>>();
   const addressOf = new Map<string, string>();
@@ -278,6 +308,11 @@ export function planLabels(
             plan.dropped.push(label);
             tag = '';
           }
+        }
+        const short = tag ? shortenLabel(tag) : undefined;
+        if (short) {
+          plan.shortened.push({ label, tag: short });
+          tag = short;
         }
         addressOf.set(label, tag);
       }
@@ -603,6 +638,11 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
   for (const { label, tag } of labels.named) {
     plan.warnings.push(
       `the label "${label}" has no letter or digit to make an address from; it is the tag "${tag}" (${getTagPath(slugifyTag(tag))}), named after its characters, and its old address leads there`,
+    );
+  }
+  for (const { label, tag } of labels.shortened) {
+    plan.warnings.push(
+      `the label "${label}" is too long for an address (a file name holds 255 bytes); it is the tag "${tag}" (${getTagPath(slugifyTag(tag))}), and its old address leads there; rename the tag if you like`,
     );
   }
   for (const label of labels.dropped) {

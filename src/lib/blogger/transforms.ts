@@ -407,13 +407,29 @@ function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
         return [SKIP, index];
       }
       const known = getEmbedTitle(url);
+      const authored = String(node.properties.title ?? '').trim();
       if (!known) {
+        // The site's frame-src names the known providers only: a frame from anywhere else would be
+        // a blocked box. A link to it shows what it was and lets the reader open it.
         notes.push({
           kind: 'embed-unknown',
-          message: `embeds ${url.origin} (${url.href}), which is not a known provider; check it, and allow it in the site's frame-src if you keep it`,
+          message: `embedded ${url.origin} (${url.href}), which is not a known provider: it is a link to that address now, since the site's Content-Security-Policy would block the frame; to show it in place, allow ${url.origin} in frame-src and put the frame back`,
         });
+        parent.children[index] = {
+          type: 'element',
+          tagName: 'p',
+          properties: {},
+          children: [
+            {
+              type: 'element',
+              tagName: 'a',
+              properties: { href: url.href },
+              children: [text(authored || `Embedded content from ${url.hostname}`)],
+            },
+          ],
+        };
+        return SKIP;
       }
-      const authored = String(node.properties.title ?? '').trim();
       const frame = makeFrame(
         url,
         authored || known || `Embedded content from ${url.hostname}`,
@@ -923,9 +939,63 @@ function modernizeTables(tree: Root): void {
   });
 }
 
+/**
+ * An address attribute as a browser reads it. The URL Standard's parser first strips leading and
+ * trailing C0 controls and spaces, then removes every tab and newline (https://url.spec.whatwg.org/,
+ * "basic URL parser", steps 1 to 3): `href=" https://x.org/a\n"` goes to https://x.org/a on
+ * Blogger, and must not become a relative link to "%20https://x.org/a%0A" here.
+ */
+export function tidyAddress(value: string): string {
+  return value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+}
+
+/** Every `href` and `src` of the tree as a browser reads it (tidyAddress). */
+function tidyAddresses(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    for (const name of ['href', 'src'] as const) {
+      const value = node.properties[name];
+      // One of only spaces stays as written: convertAnchors reports it as the author wrote it.
+      if (typeof value === 'string' && tidyAddress(value)) node.properties[name] = tidyAddress(value);
+    }
+  });
+}
+
+/**
+ * Ids that a link of the post points at (`href="#fn2"`) on elements the Markdown cannot give an id
+ * (a footnote's `<p id="fn2">`, a `<li id>`, a heading's own id): each moves to an empty `<span>`
+ * at the element's start, so the link still lands. Other ids (editors' leftovers such as `docs-internal-guid-…`) are not kept. Run after
+ * convertAnchors, which keeps the ids of `<a id>`/`<a name>`; an id is kept once.
+ */
+function keepLinkedIds(tree: Root, ids: Set<string>): void {
+  const linked = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && href.length > 1) {
+      try {
+        linked.add(decodeURIComponent(href.slice(1)));
+      } catch {
+        linked.add(href.slice(1));
+      }
+    }
+  });
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'span' || node.tagName === 'a') return undefined;
+    const id = typeof node.properties.id === 'string' ? node.properties.id : '';
+    if (!id || !linked.has(id)) return undefined;
+    delete node.properties.id;
+    if (ids.has(id)) return undefined;
+    ids.add(id);
+    // An empty span at the start: around the text it would put a paragraph inside a span where
+    // Markdown wraps a list item's text in one.
+    node.children.unshift({ type: 'element', tagName: 'span', properties: { id }, children: [] });
+    return undefined;
+  });
+}
+
 /** Runs every non-image clean-up of an imported post's HTML, in place; returns what it changed. */
 export function cleanImportedHtml(tree: Root): ConversionNote[] {
   const notes: ConversionNote[] = [];
+  tidyAddresses(tree);
   modernizeTables(tree);
   removeSwfObjectPlayers(tree, notes);
   convertScripts(tree, notes);
@@ -934,6 +1004,7 @@ export function cleanImportedHtml(tree: Root): ConversionNote[] {
   splitFormattingAroundBlocks(tree);
   const ids = new Set<string>();
   convertAnchors(tree, ids, notes);
+  keepLinkedIds(tree, ids);
   flattenHeadings(tree);
   return notes;
 }

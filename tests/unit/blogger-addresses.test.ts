@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import { htmlToMarkdown } from '../../src/lib/blogger/html-to-markdown.ts';
+import { planLabels, shortenLabel, tagsForLabels } from '../../src/lib/blogger/plan.ts';
+import { tidyAddress } from '../../src/lib/blogger/transforms.ts';
+import { checkTagAddresses } from '../../src/lib/content-rules/tag-addresses.ts';
+import { MAX_TAG_SLUG_BYTES, slugifyTag } from '../../src/lib/slugs.ts';
+
+describe('addresses are read as a browser reads them', () => {
+  test.each([
+    [' https://example.org/lead-space', 'https://example.org/lead-space'],
+    ['https://example.org/trail-space  ', 'https://example.org/trail-space'],
+    ['\nhttps://example.org/newlines\n', 'https://example.org/newlines'],
+    ['\thttp://example.org/tab', 'http://example.org/tab'],
+    ['https://exam\nple.org/pa\tth', 'https://example.org/path'],
+    ['\u0000 /2019/03/old-post.html \r\n', '/2019/03/old-post.html'],
+    // A no-break space is not a space to the URL parser: it stays, and the link check judges it.
+    ['\u00a0https://example.org/', '\u00a0https://example.org/'],
+    ['https://example.org/a%20b', 'https://example.org/a%20b'],
+  ])('%j → %j', (written, read) => {
+    expect(tidyAddress(written)).toBe(read);
+  });
+
+  test('a link padded with spaces, tabs or newlines keeps its address, with no %20 or %0A in it', () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<p>Read <a href=" https://example.org/lead-space">the guide</a>, <a href="\nhttps://example.org/nl\n">the notes</a> and <a href="\thttp://example.org/tab">the old page</a>; see <a href="https://example.org/trail-space ">this</a>.</p>',
+    );
+    expect(markdown.trim()).toBe(
+      'Read [the guide](https://example.org/lead-space), [the notes](https://example.org/nl) and [the old page](http://example.org/tab); see [this](https://example.org/trail-space).',
+    );
+    expect(markdown).not.toMatch(/%20|%0A|%09/);
+    expect(notes).toEqual([]);
+  });
+});
+
+describe('an id a link of the post points at is kept, whatever element held it', () => {
+  test('footnotes on paragraphs and list items, a heading’s own id, and one in a block', () => {
+    const { markdown } = htmlToMarkdown(
+      '<p>Reflexology<a href="#fn1">[1]</a> and shiatsu<a href="#fn2">[2]</a>; see <a href="#notes">the notes</a> and <a href="#box">the box</a>.</p>' +
+        '<h2 id="notes">Notes</h2><p id="fn1">1. A first note.</p><ol><li id="fn2">A second note, in a list.</li></ol>' +
+        '<div id="box"><p>One.</p><p>Two.</p></div>',
+    );
+    for (const id of ['fn1', 'fn2', 'notes', 'box']) expect(markdown).toContain(`<span id="${id}">`);
+    expect(markdown).toContain('<span id="fn1"></span>1. A first note.');
+    // In a list item Markdown puts the anchor on a line of its own, still before the note's text.
+    expect(markdown).toMatch(/1\. <span id="fn2">\s*<\/span>\s*A second note, in a list\./);
+    expect(markdown).toContain('## <span id="notes"></span>Notes');
+  });
+
+  test('ids nothing points at (an editor’s leftovers) are not kept, and no id is written twice', () => {
+    const { markdown } = htmlToMarkdown(
+      '<p><b id="docs-internal-guid-5f2a">Pasted from a document.</b></p><p>Jump <a href="#x">there</a>.</p><p id="x">Here.</p><p id="x">Again.</p>',
+    );
+    expect(markdown).not.toContain('docs-internal-guid');
+    expect(markdown.match(/id="x"/g)).toHaveLength(1);
+  });
+});
+
+describe('a frame from a host the site does not know becomes a link, never a box the CSP blocks', () => {
+  test('with its title, or its host, as the link’s text, and a to-do naming the address', () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<p>Our booking widget:</p><iframe src="https://widgets.unknown.example/w?id=1" width="300" height="200"></iframe><iframe title="Opening hours" src="http://calendar.example.net/embed"></iframe>',
+    );
+    expect(markdown).not.toContain('<iframe');
+    expect(markdown).toContain(
+      '[Embedded content from widgets.unknown.example](https://widgets.unknown.example/w?id=1)',
+    );
+    expect(markdown).toContain('[Opening hours](https://calendar.example.net/embed)');
+    expect(notes.map((note) => note.kind)).toEqual(['embed-unknown', 'embed-unknown']);
+    expect(notes[0]!.message).toContain('it is a link to that address now');
+  });
+
+  test('a known provider still becomes its frame', () => {
+    const { markdown } = htmlToMarkdown('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>');
+    expect(markdown).toContain('<iframe');
+  });
+});
+
+describe('a label too long for an address is cut to its first words, never a build that stops', () => {
+  const THAI = 'การนวดแผนไทยแบบราชสำนักเพื่อบรรเทาอาการปวดหลังส่วนล่างและต้นคอจากการทำงานหน้าคอมพิวเตอร์เป็นเวลานาน';
+  const ENGLISH = `Deep tissue ${'and sports '.repeat(30)}massage`;
+  const ONE_WORD = 'Suboccipital'.repeat(25);
+  const bytes = (text: string) => new TextEncoder().encode(slugifyTag(text)).length;
+
+  test.each([
+    ['Thai, no spaces between words', THAI],
+    ['English, many words', ENGLISH],
+    ['one word longer than the limit', ONE_WORD],
+  ])('%s', (_name, label) => {
+    expect(bytes(label)).toBeGreaterThan(MAX_TAG_SLUG_BYTES);
+    const plan = planLabels([{ labels: [label, 'Reflexology'] }]);
+    const tag = plan.tagOf.get(label)!;
+    expect(label.startsWith(tag)).toBe(true);
+    expect(slugifyTag(tag)).not.toMatch(/dot/);
+    expect(bytes(tag)).toBeLessThanOrEqual(MAX_TAG_SLUG_BYTES);
+    expect(bytes(tag)).toBeGreaterThan(MAX_TAG_SLUG_BYTES - 60);
+    expect(plan.shortened).toEqual([{ label, tag }]);
+    // The post keeps the old spelling, so its old /search/label/ address still leads to the tag.
+    expect(tagsForLabels([label], plan)).toEqual({ tags: [tag], oldLabels: { [label]: tag } });
+    expect(checkTagAddresses([{ file: 'x.md', line: 3, label: tag, key: tag, slug: slugifyTag(tag) }])).toEqual([]);
+  });
+
+  test('a label that fits is left as it is', () => {
+    expect(shortenLabel('Reflexology')).toBeUndefined();
+    expect(planLabels([{ labels: ['Reflexology'] }]).shortened).toEqual([]);
+  });
+});
