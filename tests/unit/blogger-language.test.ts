@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { chooseBlogLanguage, detectBlogLanguage, detectEntryLanguage } from '../../src/lib/blogger/language.ts';
+import {
+  chooseBlogLanguage,
+  detectBlogLanguage,
+  detectEntryLanguage,
+  languageOfScript,
+} from '../../src/lib/blogger/language.ts';
 import { planImport } from '../../src/lib/blogger/plan.ts';
 import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
 
@@ -233,5 +238,32 @@ describe('detectEntryLanguage: a post clearly in another language than its blog�
     );
     // On a Romanian site only the English notice states a language.
     expect(langs(plan('ro'))).toEqual({ p0: null, p1: null, p2: null, p3: 'en' });
+  });
+});
+
+describe('a blog of short posts in many scripts (the newcomer’s S02)', () => {
+  const MANY = [
+    {
+      title: 'Μασάζ για τον αυχένα',
+      html: '<p>Ένα απαλό μασάζ στον αυχένα βοηθά πολλούς ανθρώπους να χαλαρώσουν.</p>',
+    },
+    { title: 'पैरों की मालिश के फायदे', html: '<p>सोने से पहले पैरों की हल्की मालिश करने से आराम मिलता है।</p>' },
+    { title: 'นวดแผนไทยคืออะไร', html: '<p>การนวดแผนไทยเป็นศาสตร์ดั้งเดิมที่ช่วยให้กล้ามเนื้อผ่อนคลาย</p>' },
+    { title: 'עיסוי רקמות עמוק', html: '<p>עיסוי רקמות עמוק מתאים לאנשים שסובלים ממתח שרירים כרוני.</p>' },
+    { title: '💆‍♀️🌿✨', html: '<p>🌿</p>' },
+    ENGLISH[0]!,
+  ];
+
+  test('one long English post among them does not make the blog English, nor one Greek post Greek', () => {
+    expect(detectBlogLanguage(MANY)).toBeUndefined();
+    expect(detectBlogLanguage([MANY[0]!])).toEqual({ language: 'el', entries: 1, read: 1 });
+  });
+
+  test('a short post in a script one language owns carries that language; a short Hindi post does not guess', () => {
+    expect(MANY.slice(0, 4).map((post) => detectEntryLanguage(post, 'en-GB'))).toEqual(['el', undefined, 'th', 'he']);
+    expect(detectEntryLanguage(MANY[4]!, 'en-GB')).toBeUndefined();
+    expect(detectEntryLanguage(MANY[0]!, 'el')).toBeUndefined();
+    expect(languageOfScript('Ἀθῆναι, Κρήτη and a few English words')).toBeUndefined();
+    expect(languageOfScript('ひらがなとカタカナの文章です、漢字も少し')).toBe('ja');
   });
 });

@@ -106,6 +106,34 @@ const BLOGGER_LANGUAGES: Readonly<Record<string, string>> = {
 };
 const FRANC_ONLY = Object.keys(BLOGGER_LANGUAGES);
 
+/**
+ * Scripts that one language of Blogger's list owns: a post in them says its language in a line.
+ * (Devanagari, Arabic and Cyrillic serve several languages, and Han both Chinese and Japanese: those
+ * go to franc.)
+ */
+const OWN_SCRIPTS: readonly [RegExp, string][] = [
+  [/\p{Script=Greek}/gu, 'el'],
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Thai}/gu, 'th'],
+  [/\p{Script=Hangul}/gu, 'ko'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
+];
+/** Letters of such a script a text needs before its script alone names its language. */
+const MIN_SCRIPT_LETTERS = 12;
+
+/**
+ * The language a text's script names on its own (Greek, Hebrew, Thai, Korean, Japanese kana), when
+ * at least 12 of its letters and more than half of all its letters are in that script; else undefined.
+ */
+export function languageOfScript(text: string): string | undefined {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  for (const [script, language] of OWN_SCRIPTS) {
+    const count = text.match(script)?.length ?? 0;
+    if (count >= MIN_SCRIPT_LETTERS && count > letters / 2) return language;
+  }
+  return undefined;
+}
+
 /** What detectBlogLanguage found. */
 export interface DetectedLanguage {
   /** A BCP 47 language tag without a region (`pt`, `ru`, `ro`): the text says the language, not the country. */
@@ -118,23 +146,28 @@ export interface DetectedLanguage {
 /**
  * The language most of a blog's entries (`title` and `html` of each post and page) are written in,
  * detected from their text: each entry with enough words (120 characters, or 40 in Chinese, Japanese or Korean; the first 2000 read) is
- * given its most probable language by franc (among the languages Blogger offers), and a language is the blog's when at least 60% of
- * those entries agree. Undefined when no entry has enough text, or when no language has that
+ * given its most probable language by franc (among the languages Blogger offers), or by its script
+ * alone when one language owns it (languageOfScript, however short), and a language is the blog's
+ * when at least 60% of those entries agree and they are at least half of the entries with any text. Undefined when no entry has enough text, or when no language has that
  * majority (a blog in two languages): the caller then assumes one and says so.
  */
 export function detectBlogLanguage(entries: readonly { title: string; html: string }[]): DetectedLanguage | undefined {
   const votes = new Map<string, number>();
   let read = 0;
+  let withText = 0;
   for (const entry of entries) {
     const text = readableText(entry.title, entry.html).slice(0, SAMPLE);
+    if (/\p{L}/u.test(text)) withText += 1;
     const minLength = (text.match(DENSE)?.length ?? 0) > text.length / 3 ? MIN_DENSE_TEXT : MIN_TEXT;
-    if (text.length < minLength) continue;
-    const language = BLOGGER_LANGUAGES[franc(text, { minLength, only: FRANC_ONLY })];
+    const byScript = languageOfScript(text);
+    if (!byScript && text.length < minLength) continue;
+    const language = byScript ?? BLOGGER_LANGUAGES[franc(text, { minLength, only: FRANC_ONLY })];
     read += 1;
     if (language) votes.set(language, (votes.get(language) ?? 0) + 1);
   }
   const [best] = [...votes].sort((a, b) => b[1] - a[1]);
-  if (!best || best[1] < read * MAJORITY) return undefined;
+  // One long post among many short ones in other scripts is no evidence for the whole blog.
+  if (!best || best[1] < read * MAJORITY || read < withText / 2) return undefined;
   return { language: best[0], entries: best[1], read };
 }
 
@@ -154,7 +187,9 @@ const OWN_LANGUAGE_GAP = 0.9;
 /**
  * The language of one post or page when its text is clearly in another than its blog's
  * (`blogLanguage`, a BCP 47 tag): a Romanian blog's English post, a Portuguese blog's Spanish one.
- * Stricter than detectBlogLanguage, since one entry has only its own words: the text must be 200
+ * A text in a script one language owns (languageOfScript: Greek, Hebrew, Thai, Korean, kana) is
+ * that language however short. Otherwise stricter than detectBlogLanguage, since one entry has only
+ * its own words: the text must be 200
  * characters long (80 in Chinese, Japanese or Korean), the best language must be one Blogger offers,
  * and the blog's language must score below 0.9 of it in franc's ranking. Returns the BCP 47 primary
  * tag (`en`), or undefined when the entry is in the blog's language, too short, or unclear. A blog
@@ -165,6 +200,8 @@ export function detectEntryLanguage(entry: { title: string; html: string }, blog
   const blogCode = Object.keys(BLOGGER_LANGUAGES).find((code) => BLOGGER_LANGUAGES[code] === blogPrimary);
   if (!blogCode) return undefined;
   const text = readableText(entry.title, entry.html).slice(0, SAMPLE);
+  const byScript = languageOfScript(text);
+  if (byScript) return byScript === blogPrimary ? undefined : byScript;
   const dense = (text.match(DENSE)?.length ?? 0) > text.length / 3;
   const minLength = dense ? MIN_OWN_DENSE_TEXT : MIN_OWN_TEXT;
   if (text.length < minLength) return undefined;
