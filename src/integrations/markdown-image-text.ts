@@ -38,8 +38,9 @@ export function exactImageMarks(html: string): string {
 /**
  * The satteri Markdown processor of astro.config.ts, its renderer changed so that every rendered
  * Markdown entry or page goes through exactImageMarks. Returns the same processor object (its name
- * and options stay, so Astro and integrations still see satteri). MDX is left as it is: its images
- * are JSX, not marks.
+ * and options stay, so Astro and integrations still see satteri; one option is added, which only
+ * tells Astro's content cache that rendering changed). MDX is left as it is: its images are JSX,
+ * not marks.
  */
 export function withExactImageText(processor: SatteriProcessor): SatteriProcessor {
   const createRenderer = processor.createRenderer.bind(processor);
@@ -53,5 +54,10 @@ export function withExactImageText(processor: SatteriProcessor): SatteriProcesso
       },
     };
   };
+  // Astro keeps each entry's rendered HTML (marks included) in its content cache until the entry
+  // or the Astro config changes, and a function does not count as a change. A value in the
+  // processor's options does (Astro hashes the config without its functions): HTML rendered before
+  // this fix is rendered again. Change it when exactImageMarks writes marks differently.
+  Object.assign(processor.options, { exactImageText: 'backtick-as-u0060' });
   return processor;
 }

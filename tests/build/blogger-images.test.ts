@@ -51,7 +51,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     );
     expect(post).toContain('![The printed price list: 30 minutes £35, 60 minutes £60](./label.png)');
     expect(post).toContain('![Bare feet resting on a folded white towel](./feet.jpg)');
-    expect(post).toContain('| ![](./before.jpg) | ![After: shoulders down, jaw unclenched](./after.jpg) |');
+    expect(post).toContain('| ![](./before.jpg) | ![After \\| shoulders down & jaw \\`unclenched\\`](./after.jpg) |');
     // Images in HTML that stays HTML (tables without header cells) are downloaded too, one file per photo.
     expect(post).toContain('<td colspan="2"><img src="./schedule.jpg" alt=""></td>');
     expect(post).toContain('<img src="./schedule.jpg" title="Programul de vară" alt="Programul de vară">');
@@ -59,7 +59,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
       '<td style="text-align: center; width: 50%;"><img src="./камни-на-спине.jpg" width="320" alt=""></td>',
     );
     expect(post).toContain(
-      '<div><img src="./massagem-nos-pés.jpg" alt="Massagem nos pés com óleo morno, sessão de sábado" width="400"></div>',
+      '<div><img src="./massagem-nos-pés.jpg" alt="Massagem nos pés com óleo morno &#x26; &#x60;pedras&#x60;, sessão de sábado" width="400"></div>',
     );
     expect(post).toContain(
       '<img src="https://3.bp.blogspot.com/-gone/Qr/missing/s320/carta%20antiga.jpg" alt="A carta antiga do estúdio">',

@@ -91,7 +91,9 @@ describe('an imported Blogger blog in the built site', () => {
     }
     // Shown at the width the Blogger post gave it (320), from the 1200 px original; the height follows its proportions.
     expect([images[0]!.properties.width, images[0]!.properties.height]).toEqual([320, 240]);
-    expect(images[1]!.properties.alt).toBe('Massagem nos pés com óleo morno, sessão de sábado');
+    // Its alt, written in the export as `&amp;amp; \`pedras\``, reads as the author typed it (a
+    // backtick once reached the page as the text "&#x60;").
+    expect(images[1]!.properties.alt).toBe('Massagem nos pés com óleo morno & `pedras`, sessão de sábado');
     // The table keeps its layout as CSS, and none of the attributes HTML dropped long ago.
     expect(table.properties.style).toBe('width: 100%;');
     expect(table.properties).not.toHaveProperty('cellPadding');
@@ -129,6 +131,14 @@ describe('an imported Blogger blog in the built site', () => {
     const shared = wentWrong.one('meta[property="og:image"]')!;
     expect(String(shared.properties.content)).toMatch(/\/_astro\/blue-door\.[\w-]+\.jpe?g$/);
     expect(hotStones.one('img.hero')).toBeUndefined();
+  });
+
+  test('a Markdown image’s alt keeps a pipe, an ampersand and backticks exactly as the author typed them', () => {
+    const after = hotStones
+      .all('.prose table img')
+      .find((img) => String(img.properties.src).startsWith('/_astro/after.'));
+    expect(after?.properties.alt).toBe('After | shoulders down & jaw `unclenched`');
+    expect(readDist(`posts/${IMPORTED.hotStones}/index.html`)).not.toMatch(/&(?:amp;)?#(?:x60|96);/);
   });
 
   test('a caption table is a figure with its caption, and its image is described by it for now', () => {
