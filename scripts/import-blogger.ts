@@ -175,12 +175,16 @@ function acceptsLang(schema: z.ZodType, sample: Record<string, unknown>): boolea
   return schema.safeParse(sample).success && schema.safeParse({ ...sample, lang: 'pt-BR' }).success;
 }
 
-const notImported = (path: string) => !manifest.files[path];
 const slugOf = (path: string, base: string) =>
   getPostId(relative(base, path), parseFrontmatter(readFileSync(join(contentDir, path), 'utf8')).data);
-/** Tags of the posts the import did not write, by address: imported labels take their spelling. */
+/**
+ * Tags of the posts this export's import did not write, by address: imported labels take their
+ * spelling. Posts an import of another blog wrote count too (two blogs imported into one site).
+ */
 const existingTags = new Map<string, string>();
-for (const path of listCollection('posts', /\.mdx?$/).filter(notImported)) {
+const thisExport = new Set(exported.items.map((item) => item.id));
+const notFromThisExport = (path: string) => !thisExport.has(manifest.files[path]?.source ?? '');
+for (const path of listCollection('posts', /\.mdx?$/).filter(notFromThisExport)) {
   const { tags } = (parseFrontmatter(readFileSync(join(contentDir, path), 'utf8')).data ?? {}) as { tags?: unknown };
   for (const tag of Array.isArray(tags) ? tags : []) {
     const slug = typeof tag === 'string' ? slugifyTag(tag) : '';
@@ -271,12 +275,12 @@ const localImage: LocalImageLookup = (image) => {
 const plan = planImport(exported, {
   takenPostSlugs: new Set(
     listCollection('posts', /\.mdx?$/)
-      .filter(notImported)
+      .filter(notFromThisExport)
       .map((p) => slugOf(p, 'posts')),
   ),
   takenPageSlugs: new Set(
     listCollection('pages', /\.mdx?$/)
-      .filter(notImported)
+      .filter(notFromThisExport)
       .map((p) => slugOf(p, 'pages')),
   ),
   existingAuthors: new Set(listCollection('authors', /\.ya?ml$/).map((p) => basename(p).replace(/\.ya?ml$/, ''))),
