@@ -29,8 +29,8 @@ export function legacyRedirects({ language }: { language: string }): AstroIntegr
         for (const redirect of redirects) {
           const path = getRedirectFilePath(redirect.from);
           if (path === undefined) {
-            // A server reads this address as another ("/search/label/..%2Fetc" as /search/etc):
-            // no page, which would answer that other address; _redirects and nginx match it as sent.
+            // A server reads this address as another ("/search/label/..%2Fetc" as /search/etc), or
+            // a name in it is too long for a file: no page; _redirects and nginx match it as sent.
             written.push(redirect);
             pageless += 1;
             continue;
@@ -51,7 +51,7 @@ export function legacyRedirects({ language }: { language: string }): AstroIntegr
         }
         writeFileSync(join(outDir, '_redirects'), renderRedirectsFile(written));
         logger.info(
-          `${written.length} redirect(s) from old addresses written${pageless ? ` (${pageless} in _redirects only: their addresses hold "/", "." or ".." that a static host reads as other addresses)` : ''}`,
+          `${written.length} redirect(s) from old addresses written${pageless ? ` (${pageless} in _redirects only: their addresses hold "/", "." or ".." that a static host reads as other addresses, or a name too long for a file)` : ''}`,
         );
       },
     },

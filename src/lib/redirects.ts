@@ -117,14 +117,21 @@ export function renderRedirectsFile(redirects: readonly Redirect[]): string {
  * The file a redirect page is written to: the address itself when it names a file, else its
  * index.html; a label address always names a folder ("Node.js", ".NET" are labels, not files).
  * Undefined when a server would not read the address as written (isServedAsWritten: "../etc"),
- * since a page there would answer another address; _redirects and nginx still redirect it.
+ * since a page there would answer another address, or when a name in it is longer than a file name
+ * can be (255 bytes); _redirects and nginx still redirect it.
  */
 export function getRedirectFilePath(from: string): string | undefined {
   if (!isServedAsWritten(from)) return undefined;
   const path = from.replace(/^\/+/, '');
+  // A folder or file name holds 255 bytes on common file systems: a longer label (Blogger allows 200
+  // characters, 3 bytes each in Thai) cannot be a page; _redirects and nginx still redirect it.
+  if (path.split('/').some((name) => new TextEncoder().encode(name).length > MAX_FILE_NAME_BYTES)) return undefined;
   const isFile = !from.startsWith(BLOGGER_LABEL_PREFIX) && /\.[a-z0-9]+$/i.test(path);
   return isFile ? path : `${path.replace(/\/?$/, '/')}index.html`;
 }
+
+/** The longest file or folder name, in UTF-8 bytes, on common file systems (ext4, APFS, NTFS). */
+const MAX_FILE_NAME_BYTES = 255;
 
 /**
  * A PCRE pattern (for nginx's `~*`, case-insensitive) matching the raw request line's path of an

@@ -46,6 +46,17 @@ describe('an id a link of the post points at is kept, whatever element held it',
     expect(markdown).toContain('## <span id="notes"></span>Notes');
   });
 
+  test('the newcomer’s S08: a footnote number that is a link and a target, and a heading’s id', () => {
+    const { markdown } = htmlToMarkdown(
+      '<p>Text with a note<sup><a href="#fn1" name="r1" id="r1">1</a></sup> and another<sup><a href="#fn2" name="r2">2</a></sup>.</p>' +
+        '<p id="fn1">1. FIRST-NOTE. <a href="#r1">↩</a></p><p id="fn2">2. SECOND-NOTE. <a href="#r2">↩</a></p>' +
+        '<h2 id="section-a">Section <i>A</i></h2><p>Jump to <a href="#section-a">SECTION-LINK</a>.</p>',
+    );
+    for (const id of ['r1', 'r2', 'fn1', 'fn2', 'section-a']) expect(markdown).toContain(`<span id="${id}"></span>`);
+    expect(markdown).toContain('<sup><span id="r1"></span><a href="#fn1">1</a></sup>');
+    expect(markdown).toMatch(/^## <span id="section-a"><\/span>Section/m);
+  });
+
   test('ids nothing points at (an editor’s leftovers) are not kept, and no id is written twice', () => {
     const { markdown } = htmlToMarkdown(
       '<p><b id="docs-internal-guid-5f2a">Pasted from a document.</b></p><p>Jump <a href="#x">there</a>.</p><p id="x">Here.</p><p id="x">Again.</p>',

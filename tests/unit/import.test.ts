@@ -148,6 +148,16 @@ describe('redirects', () => {
     expect(getRedirectFilePath('/2023/')).toBe('2023/index.html');
   });
 
+  test('no page for a label too long to be a folder name (255 bytes): _redirects and nginx answer it', () => {
+    const thai = 'การนวดแผนไทย'.repeat(8); // 96 letters, 288 bytes
+    expect(getRedirectFilePath(`/search/label/${thai}`)).toBeUndefined();
+    expect(getRedirectFilePath(`/search/label/${'Supercalifragilistic'.repeat(13)}`)).toBeUndefined();
+    expect(getRedirectFilePath(`/search/label/${'การนวดแผนไทย'.repeat(7)}`)).toBe(
+      `search/label/${'การนวดแผนไทย'.repeat(7)}/index.html`,
+    );
+    expect(renderRedirectsFile([{ from: `/search/label/${thai}`, to: '/tags/x/' }])).toContain(' /tags/x/ 301');
+  });
+
   test('the redirect page and _redirects are escaped and encoded', () => {
     expect(renderRedirectPage('https://x.test/a?b=1&c="2"', 'en-GB')).toContain(
       '<meta http-equiv="refresh" content="0; url=https://x.test/a?b=1&amp;c=&quot;2&quot;">',

@@ -978,13 +978,24 @@ function keepLinkedIds(tree: Root, ids: Set<string>): void {
       }
     }
   });
-  visit(tree, 'element', (node: Element) => {
-    if (node.tagName === 'span' || node.tagName === 'a') return undefined;
-    const id = typeof node.properties.id === 'string' ? node.properties.id : '';
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'span') return undefined;
+    // A link may name its target the old way too (`<a href="#fn1" name="r1">`).
+    const named = node.tagName === 'a' ? node.properties.name : undefined;
+    const written = node.properties.id ?? named;
+    const id = typeof written === 'string' ? written : '';
     if (!id || !linked.has(id)) return undefined;
     delete node.properties.id;
+    delete node.properties.name;
     if (ids.has(id)) return undefined;
     ids.add(id);
+    if (node.tagName === 'a') {
+      // A footnote's number is often the link and the target of "back to the text" at once
+      // (`<a href="#fn1" id="r1">`): the target goes just before the link.
+      if (!parent || index === undefined) return undefined;
+      parent.children.splice(index, 0, { type: 'element', tagName: 'span', properties: { id }, children: [] });
+      return [SKIP, index + 2];
+    }
     // An empty span at the start: around the text it would put a paragraph inside a span where
     // Markdown wraps a list item's text in one.
     node.children.unshift({ type: 'element', tagName: 'span', properties: { id }, children: [] });
@@ -1004,7 +1015,8 @@ export function cleanImportedHtml(tree: Root): ConversionNote[] {
   splitFormattingAroundBlocks(tree);
   const ids = new Set<string>();
   convertAnchors(tree, ids, notes);
-  keepLinkedIds(tree, ids);
+  // After the headings are flattened to their text, which would drop a span put inside them.
   flattenHeadings(tree);
+  keepLinkedIds(tree, ids);
   return notes;
 }
