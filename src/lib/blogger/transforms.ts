@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { phrasing } from 'hast-util-phrasing';
+import { slug as githubSlug } from 'github-slugger';
 import { toString as hastToString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { judgeUrl } from '../urls.ts';
@@ -646,6 +647,24 @@ function flattenHeadings(tree: Root): void {
   });
 }
 
+/**
+ * Heading levels under the post's title: the page's title is the one `<h1>`, so the post's own
+ * headings start at `<h2>` and skip no level, keeping their order of rank. Blogger's editor writes
+ * `<h3>` and `<h4>` for its heading styles, so a post of only `<h3>`s would skip `<h2>` (a skipped
+ * level, which screen-reader users navigating by heading meet and the Nu HTML Checker reports):
+ * the levels used, smallest first, become 2, 3, 4... (at most 6).
+ */
+function rankHeadings(tree: Root): void {
+  const levels = new Set<number>();
+  visit(tree, 'element', (node: Element) => {
+    if (/^h[1-6]$/.test(node.tagName)) levels.add(Number(node.tagName[1]));
+  });
+  const ranked = [...levels].sort((a, b) => a - b);
+  visit(tree, 'element', (node: Element) => {
+    if (/^h[1-6]$/.test(node.tagName)) node.tagName = `h${Math.min(6, 2 + ranked.indexOf(Number(node.tagName[1])))}`;
+  });
+}
+
 /** Phrasing elements (hast-util-phrasing) that hold something other than formatted text. */
 const NOT_FORMATTING = new Set([
   'br',
@@ -989,6 +1008,9 @@ function keepLinkedIds(tree: Root, ids: Set<string>): void {
     delete node.properties.name;
     if (ids.has(id)) return undefined;
     ids.add(id);
+    // The site gives each heading an id from its text (github-slugger, as Astro does): an old id
+    // that is the same needs no second element with it.
+    if (/^h[1-6]$/.test(node.tagName) && githubSlug(hastToString(node)) === id) return undefined;
     if (node.tagName === 'a') {
       // A footnote's number is often the link and the target of "back to the text" at once
       // (`<a href="#fn1" id="r1">`): the target goes just before the link.
@@ -1017,6 +1039,7 @@ export function cleanImportedHtml(tree: Root): ConversionNote[] {
   convertAnchors(tree, ids, notes);
   // After the headings are flattened to their text, which would drop a span put inside them.
   flattenHeadings(tree);
+  rankHeadings(tree);
   keepLinkedIds(tree, ids);
   return notes;
 }
