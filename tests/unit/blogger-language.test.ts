@@ -107,7 +107,7 @@ describe('chooseBlogLanguage: the flag or the export, else the text, else the si
     const choice = chooseBlogLanguage(undefined, RUSSIAN, 'en-GB');
     expect(choice.language).toBe('ru');
     expect(choice.note).toBe(
-      "the export does not say the blog's language (a Takeout export never does); its text is in ru (3 of the 3 posts and pages with enough text to tell), so it is imported as ru; pass --language with its tag (such as --language pt-BR) to change it",
+      "the export does not say the blog's language; its text is in ru (3 of the 3 posts and pages with enough text to tell), so it is imported as ru; pass --language with its tag (such as --language pt-BR) to change it",
     );
   });
 
@@ -120,7 +120,7 @@ describe('chooseBlogLanguage: the flag or the export, else the text, else the si
 
   test('text that shows no one language: the site’s is assumed, and the report says so', () => {
     expect(chooseBlogLanguage(undefined, [{ title: 'Foto', html: '<img src="x.jpg">' }], 'en-GB')).toEqual({
-      note: "the export does not say the blog's language (a Takeout export never does), and its text shows no one language clearly; it is assumed to be the site's, en-GB; pass --language with its tag (such as --language pt-BR) to change it",
+      note: "the export does not say the blog's language, and its text shows no one language clearly; it is assumed to be the site's, en-GB; pass --language with its tag (such as --language pt-BR) to change it",
     });
   });
 });

@@ -62,6 +62,8 @@ describe('parseBloggerExport', () => {
     expect(() => parseBloggerExport('<feed')).toThrow(BloggerImportError);
     expect(() => parseBloggerExport('')).toThrow(BloggerImportError);
     expect(() => parseBloggerExport('hello, world')).toThrow(/is not well-formed XML/);
+    // An empty download says so, not that an XML root element is missing.
+    for (const empty of ['', '  \n']) expect(() => parseBloggerExport(empty)).toThrow(/^the file is empty: /);
     expect(() =>
       parseBloggerExport('<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title></entry></feed>'),
     ).toThrow(/has no Blogger entries/);

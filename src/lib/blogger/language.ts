@@ -236,7 +236,7 @@ export function chooseBlogLanguage(
   if (stated) return { language: stated };
   const detected = detectBlogLanguage(entries);
   const primary = (tag: string) => tag.toLowerCase().split('-')[0];
-  const missing = "the export does not say the blog's language (a Takeout export never does)";
+  const missing = "the export does not say the blog's language";
   const change = 'pass --language with its tag (such as --language pt-BR) to change it';
   if (!detected) {
     return {

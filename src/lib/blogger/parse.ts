@@ -241,6 +241,11 @@ export function parseBloggerExport(xml: string, options: ParseOptions = {}): Blo
     problem ??= (error as Error).message.split('\n')[0];
   }
   const root = doc?.documentElement;
+  if (!xml.trim()) {
+    throw new BloggerImportError(
+      'the file is empty: the download stopped before anything was saved. Download the export again.',
+    );
+  }
   if (problem || !root) {
     throw new BloggerImportError(
       `the file is not well-formed XML (${problem ?? 'empty'}); it may be truncated. Download the export again.`,
