@@ -308,8 +308,11 @@ describe('importing a Takeout export', () => {
     expect(rendered).toBe(live - 1);
   });
 
-  /** Runs `check` against nginx serving the built blog with the config npm run nginx-conf writes. */
-  const withNginx = async (check: (get: (path: string) => Promise<Response>) => Promise<void>) => {
+  /**
+   * Runs `check` against nginx serving the built blog with the config npm run nginx-conf writes;
+   * `check` gets a fetch for paths and the port, for requests sent exactly as written (whereToRaw).
+   */
+  const withNginx = async (check: (get: (path: string) => Promise<Response>, port: number) => Promise<void>) => {
     const port = await freePort();
     const conf = project.run('node', [
       'scripts/nginx-conf.ts',
@@ -330,7 +333,7 @@ describe('importing a Takeout export', () => {
     );
     try {
       await waitForPort(port);
-      await check((path) => fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' }));
+      await check((path) => fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' }), port);
     } finally {
       nginx.kill();
     }
@@ -366,26 +369,7 @@ describe('importing a Takeout export', () => {
       `${redirectsFile}/search/label/line%0Abreak /tags/line-break/ 301\n/search/label/tab%09%22%5C%7B%7D%3B%24 /tags/tab/ 301\n`,
     );
     try {
-      const port = await freePort();
-      const conf = project.run('node', [
-        'scripts/nginx-conf.ts',
-        '--root',
-        'dist',
-        '--port',
-        String(port),
-        '--standalone',
-      ]);
-      expect(conf.status, conf.output).toBe(0);
-      project.write('nginx.conf', conf.output);
-      const nginx = spawn(
-        existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx',
-        ['-c', join(project.dir, 'nginx.conf')],
-        {
-          stdio: 'ignore',
-        },
-      );
-      try {
-        await waitForPort(port);
+      await withNginx(async (_get, port) => {
         const cases: Record<string, string> = {
           '/search/label/TCP%2FIP': '301 /tags/tcp-ip/',
           '/search/label/tcp%2fip/': '301 /tags/tcp-ip/',
@@ -443,9 +427,7 @@ describe('importing a Takeout export', () => {
         ]) {
           expect(project.exists(`dist/tags/${tag}/index.html`), tag).toBe(true);
         }
-      } finally {
-        nginx.kill();
-      }
+      });
     } finally {
       project.write('dist/_redirects', redirectsFile);
     }

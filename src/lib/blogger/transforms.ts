@@ -459,18 +459,9 @@ function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
       }
       // The pictures a browser without the plug-in showed stay; its "Get Flash" text does not.
       const fallback = objectFallback(node);
-      const dropped = hastToString(node).replace(/\s+/g, ' ').trim();
-      const kept =
-        fallback.keep.length > 0
-          ? `, keeping the picture${fallback.keep.length > 1 ? 's' : ''} it showed without the plug-in`
-          : '';
-      const said = dropped
-        ? `; its text for readers without the plug-in ("${dropped.length > 80 ? `${dropped.slice(0, 79)}…` : dropped}") went with it`
-        : '';
-      const linked = fallback.links.length > 0 ? `; it linked to ${fallback.links.join(', ')}` : '';
       notes.push({
         kind: 'flash',
-        message: `a Flash or plug-in player (${source || 'no address'}) was removed${kept}${said}${linked}: browsers no longer play it; embed the content again if it exists elsewhere`,
+        message: `a Flash or plug-in player (${source || 'no address'}) was removed${describeFallback(fallback, hastToString(node))}: browsers no longer play it; embed the content again if it exists elsewhere`,
       });
       parent.children.splice(index, 1, ...fallback.keep);
       return [SKIP, index];
@@ -509,6 +500,24 @@ export function swfObjectTarget(script: string): { movie: string; target: string
 }
 
 /**
+ * What went with a removed Flash player, for its note: the pictures kept from its fallback, the
+ * fallback's text (`text`, whitespace collapsed, cut at 80 characters) and the addresses it linked
+ * to; "" when there was none of these.
+ */
+function describeFallback(fallback: { keep: ElementContent[]; links: string[] }, text: string): string {
+  const dropped = text.replace(/\s+/g, ' ').trim();
+  const kept =
+    fallback.keep.length > 0
+      ? `, keeping the picture${fallback.keep.length > 1 ? 's' : ''} it showed without the plug-in`
+      : '';
+  const said = dropped
+    ? `; its text for readers without the plug-in ("${dropped.length > 80 ? `${dropped.slice(0, 79)}…` : dropped}") went with it`
+    : '';
+  const linked = fallback.links.length > 0 ? `; it linked to ${fallback.links.join(', ')}` : '';
+  return `${kept}${said}${linked}`;
+}
+
+/**
  * Flash players placed by a SWFObject script: the script filled an element (`<div
  * id="flashcontent">`) with the player, and that element held what readers without Flash saw
  * ("You need Flash Player 9", Adobe's badge). With the script gone (the site runs none), that text
@@ -529,20 +538,15 @@ function removeSwfObjectPlayers(tree: Root, notes: ConversionNote[]): void {
       if (!holder && node.properties.id === target) holder = node;
     });
     const fallback = holder ? objectFallback({ ...holder, tagName: 'object' }) : { keep: [], links: [] };
-    const dropped = holder ? hastToString(holder).replace(/\s+/g, ' ').trim() : '';
+    const dropped = holder ? hastToString(holder) : '';
     visit(tree, 'element', (node: Element, index, parent) => {
       if (!parent || index === undefined || (node !== script && node !== holder)) return undefined;
       parent.children.splice(index, 1, ...(node === holder ? fallback.keep : []));
       return [SKIP, index];
     });
-    const kept = fallback.keep.length > 0 ? ', keeping the pictures it showed without the plug-in' : '';
-    const said = dropped
-      ? `; its text for readers without the plug-in ("${dropped.length > 80 ? `${dropped.slice(0, 79)}…` : dropped}") went with it`
-      : '';
-    const linked = fallback.links.length > 0 ? `; it linked to ${fallback.links.join(', ')}` : '';
     notes.push({
       kind: 'flash',
-      message: `a Flash player (${movie}) placed by a SWFObject script was removed with its script${kept}${said}${linked}: browsers no longer play it; embed the content again if it exists elsewhere`,
+      message: `a Flash player (${movie}) placed by a SWFObject script was removed with its script${describeFallback(fallback, dropped)}: browsers no longer play it; embed the content again if it exists elsewhere`,
     });
   }
 }
