@@ -9,6 +9,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
 import { localImagesInRawHtml } from './src/integrations/markdown-html-images.ts';
 import { withExactImageText } from './src/integrations/markdown-image-text.ts';
+import { withTypographyChoice } from './src/integrations/markdown-typography.ts';
 import { previewUnpublished } from './src/integrations/preview-unpublished.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
@@ -82,11 +83,15 @@ export default defineConfig({
     // Local images in raw HTML (an imported Blogger table, an editor's <div>) are optimised like
     // ![alt](./photo.jpg): see src/lib/markdown-html-images.ts. An image's alt and title reach the
     // page as written, backticks too: see src/integrations/markdown-image-text.ts.
+    // A post or page whose frontmatter says `typography: false` (an imported Blogger post does)
+    // keeps every character as typed: see src/integrations/markdown-typography.ts.
     processor: withExactImageText(
-      satteri({
-        features: { smartPunctuation: { quotes: true, ellipses: true, dashes: false } },
-        hastPlugins: [localImagesInRawHtml()],
-      }),
+      withTypographyChoice(
+        satteri({
+          features: { smartPunctuation: { quotes: true, ellipses: true, dashes: false } },
+          hastPlugins: [localImagesInRawHtml()],
+        }),
+      ),
     ),
   },
   experimental: {

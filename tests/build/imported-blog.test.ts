@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { auditSite } from '../../src/integrations/security-headers.ts';
 import { TEST_DIST } from '../paths.ts';
-import { IMPORTED, listDistFiles, loadPage, readDist, textOf } from './dist.ts';
+import { IMPORTED, listDistFiles, loadPage, PUBLISHED, readDist, textOf } from './dist.ts';
 
 /** The policy the build wrote into _headers. */
 const csp = /Content-Security-Policy: (.*)/.exec(readDist('_headers'))![1]!;
@@ -193,6 +193,19 @@ describe('an imported Blogger blog in the built site', () => {
     expect(vimeo.properties).not.toHaveProperty('height');
     expect(vimeo.properties.style).toBe('width: 100%');
     expect(hotStones.html).not.toMatch(/You need Flash Player|get_flash_player/);
+  });
+
+  test('imported text keeps the characters its author typed (straight quotes, three dots, two hyphens); an editor’s post still gets typography', () => {
+    const about = loadPage('/about-our-stones/');
+    const typed = about
+      .all('.prose p')
+      .map(textOf)
+      .find((text) => text.includes('basalt'));
+    expect(typed).toBe(`We say "basalt", never 'lava rock'... ask us if you're unsure -- or ring: 020 7946 0000.`);
+    expect(textOf(wentWrong.one('.prose')!)).toContain('moved by Google to "Album Archive"');
+    // The control: the same straight quotes in an editor's post (tests/fixtures/overlay) are curled.
+    const native = textOf(loadPage(`/posts/${PUBLISHED.cardArabic}/`).one('.prose')!);
+    expect(native).toContain('“I tried it after a 10-hour shift and slept like a stone.”');
   });
 
   test('img-src allows exactly the remote image hosts the pages use, and frame-src the embeds', () => {

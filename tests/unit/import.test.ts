@@ -1442,6 +1442,23 @@ describe('a downloaded image keeps the size the old blog showed it at', () => {
     expect(plan.remoteImages).toEqual([]);
   });
 
+  test('imported posts and pages keep their punctuation as typed (typography: false)', () => {
+    const text = `<p>She said "relax"... it's fine</p>`;
+    const page = takeoutPost(text, { path: '/p/about.html' }).replace(
+      '<blogger:type>POST</blogger:type>',
+      '<blogger:type>PAGE</blogger:type>',
+    );
+    for (const [xml, path] of [
+      [takeoutPost(text), undefined],
+      [page, 'pages/about.md'],
+    ] as const) {
+      const plan = planImport(parseBloggerExport(xml), options);
+      const file = path ? fileOf(plan, path) : fileOf(plan, plan.files.find((f) => f.path.startsWith('posts/'))!.path);
+      expect(file.data).toMatchObject({ typography: false });
+      expect(file.body).toContain(`She said "relax"... it's fine`);
+    }
+  });
+
   test('a page whose image came without a description is marked altTextPending, like a post', () => {
     const xml = takeoutPost('<p>Our room:</p><img src="https://1.bp.blogspot.com/-r/s320/room.jpg">', {
       path: '/p/about.html',

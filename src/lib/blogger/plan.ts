@@ -839,6 +839,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             ...(isFeedId(item.id) ? { feedId: item.id } : {}),
             ...(hero ? { hero: { image: hero.image, alt: hero.alt } } : {}),
             ...(altTextPending ? { altTextPending: true } : {}),
+            typography: false,
           },
           markdown,
         ),
@@ -857,6 +858,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
             ...(itemLang && options.langField?.pages ? { lang: itemLang } : {}),
             ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
             ...(altTextPending ? { altTextPending: true } : {}),
+            typography: false,
           },
           markdown,
         ),
@@ -884,6 +886,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       draft: true,
       ...(isPost ? { ...postTagFields(item.labels), author: authorId(item.author), kind: 'article' } : {}),
       ...(item.oldPath ? { redirectFrom: [item.oldPath] } : {}),
+      typography: false,
     };
     plan.files.push({
       path: file,

@@ -137,6 +137,16 @@ export const extraField = z
   .record(z.string(), z.unknown(), { error: 'extra holds fields of your own, e.g. extra: { mood: calm }' })
   .optional();
 
+/**
+ * Typography in the rendered text: on by default (straight quotes curl, "..." becomes …); `false`
+ * keeps every character as typed. The Blogger importer writes `typography: false`, so an imported
+ * post shows the characters its author wrote (issue 19). Code is never touched either way; see
+ * withTypographyChoice in src/integrations/markdown-typography.ts, which reads this field.
+ */
+export const typographyField = z
+  .boolean({ error: 'typography is true (curl quotes, … for "...") or false (keep every character as typed)' })
+  .optional();
+
 /** A URL slug an editor may set to change a post's address: lowercase letters, digits and hyphens. */
 export const slugField = z
   .string()

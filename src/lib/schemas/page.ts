@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { contentDate, extraField, langField, redirectFromField } from './fields.ts';
+import { contentDate, extraField, langField, redirectFromField, typographyField } from './fields.ts';
 
 export const pageSchema = (timeZone: string) =>
   z.strictObject({
@@ -11,6 +11,7 @@ export const pageSchema = (timeZone: string) =>
     redirectFrom: redirectFromField,
     extra: extraField,
     lang: langField.optional(),
+    typography: typographyField,
     /** Set by the Blogger importer on a page whose images came without a description (as on posts). */
     altTextPending: z.boolean().default(false),
   });

@@ -9,6 +9,7 @@ import {
   slugField,
   sourceSchema,
   tagsField,
+  typographyField,
 } from './fields.ts';
 import { REVIEW_RATING_MESSAGE, reviewDetailsSchema } from './review.ts';
 
@@ -58,6 +59,7 @@ function buildPostSchema<A extends z.ZodType>(author: A, timeZone: string) {
     /** Whether readers may send new comments (published ones stay shown either way). */
     comments: z.enum(['open', 'closed'], { error: 'comments must be "open" or "closed"' }).default('open'),
     lang: langField.optional(),
+    typography: typographyField,
     /**
      * Set by the Blogger importer on a post whose images came without a description. While it is
      * true, an image with no alt text is counted in one build warning instead of stopping the build;
