@@ -1,5 +1,12 @@
 import { groupByYearAndMonth } from '../lib/archive.ts';
-import { BLOGGER_FIXED_REDIRECTS, getBloggerLabelPath, mergeRedirects, type Redirect } from '../lib/redirects.ts';
+import { getCalendarParts } from '../lib/dates.ts';
+import {
+  BLOGGER_FIXED_REDIRECTS,
+  getBloggerArchiveFiles,
+  getBloggerLabelPath,
+  mergeRedirects,
+  type Redirect,
+} from '../lib/redirects.ts';
 import { slugifyTag } from '../lib/slugs.ts';
 import { getArchiveMonthId, getPagePath, getPostPath, getTagPath, ARCHIVE_PATH, TAGS_PATH } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
@@ -22,6 +29,16 @@ export async function getRedirects(): Promise<Redirect[]> {
       to: `${ARCHIVE_PATH}#${getArchiveMonthId(year, month)}`,
     })),
   ]);
+  // The older archive pages (/2021_03_01_archive.html) of posts that came from Blogger (a feed id of
+  // Blogger's): only such a blog ever had them, and a large blog of its own pays no page for them.
+  const bloggerArchive = posts
+    .filter((post) => post.feedId?.startsWith('tag:blogger.com,'))
+    .map((post) => {
+      const { year, month, day } = getCalendarParts(post.pubDate, SITE.timeZone);
+      const to = `${ARCHIVE_PATH}#${getArchiveMonthId(year, month)}`;
+      const files = getBloggerArchiveFiles(year, month, day);
+      return { exact: files.exact.map((from) => ({ from, to })), week: files.week.map((from) => ({ from, to })) };
+    });
   const realPaths = new Set([
     ...posts.map((post) => post.path),
     ...pages.map((page) => getPagePath(page.id)),
@@ -57,6 +74,8 @@ export async function getRedirects(): Promise<Redirect[]> {
         ),
       ].map(([old, had]) => ({ from: getBloggerLabelPath(old), to: had.length === 1 ? had[0]!.path : TAGS_PATH })),
       archive,
+      bloggerArchive.flatMap((files) => files.exact),
+      bloggerArchive.flatMap((files) => files.week),
       BLOGGER_FIXED_REDIRECTS,
     ],
     realPaths,

@@ -10,7 +10,29 @@ export const BLOGGER_FIXED_REDIRECTS: readonly Redirect[] = [
   { from: '/feeds/posts/summary', to: '/rss.xml' },
   { from: '/feeds/comments/default', to: '/comments.xml' },
   // Blogger's /search?q=... needs no redirect: the search page answers the same address and parameter.
+  // The label address with no label (a reader trimming /search/label/Reflexology) lists the tags.
+  { from: '/search/label/', to: '/tags/' },
 ];
+
+/**
+ * The old archive pages a Blogger blog had for a post published on `year`-`month`-`day` (its
+ * calendar date in the blog's time zone; months 1 to 12). Blogger named each archive page after the
+ * first day of the period it listed, `/2021_03_01_archive.html`, and the blog's setting chose the
+ * period, so a post was listed on its month's page (the 1st) or its day's (`exact`), or on its
+ * week's, which began on the Sunday or the Monday before it as the blog's locale began weeks
+ * (`week`). A week's page may be named after a day of the month before: `exact` pages are the
+ * better guess when two posts claim one address.
+ */
+export function getBloggerArchiveFiles(year: number, month: number, day: number): { exact: string[]; week: string[] } {
+  const name = (date: Date) =>
+    `/${String(date.getUTCFullYear()).padStart(4, '0')}_${String(date.getUTCMonth() + 1).padStart(2, '0')}_${String(date.getUTCDate()).padStart(2, '0')}_archive.html`;
+  const daysBefore = (n: number) => new Date(Date.UTC(year, month - 1, day - n));
+  const weekday = daysBefore(0).getUTCDay(); // 0 is Sunday
+  return {
+    exact: [...new Set([name(new Date(Date.UTC(year, month - 1, 1))), name(daysBefore(0))])],
+    week: [...new Set([name(daysBefore(weekday)), name(daysBefore((weekday + 6) % 7))])],
+  };
+}
 
 /** Where Blogger's label addresses start; everything after it is one label, as written. */
 export const BLOGGER_LABEL_PREFIX = '/search/label/';

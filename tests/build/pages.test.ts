@@ -342,6 +342,16 @@ describe('tag pages, archive and the rest', () => {
     expect(redirects).toContain('/search/label/reviews /tags/reviews/ 301');
     expect(redirects).toContain('/2024/09/ /archive/#2024-09 301');
     expect(redirects).toContain('/feeds/posts/default /rss.xml 301');
+    expect(redirects).toContain('/search/label/ /tags/ 301');
+    // The imported blog's older archive pages (its post of Wednesday 1 December 2021: the month's, the
+    // day's, and the week's from Sunday 28 or Monday 29 November) lead to that month; a post of the
+    // site's own has none.
+    for (const old of ['2021_12_01', '2021_11_28', '2021_11_29']) {
+      expect(redirects).toContain(`/${old}_archive.html /archive/#2021-12 301`);
+    }
+    expect(redirects).toContain('/2021_11_06_archive.html /archive/#2021-11 301');
+    expect(redirects).not.toMatch(/^\/2024_09_\d\d_archive\.html /m);
+    expect(readDist('2021_11_28_archive.html')).toContain('url=https://massage-wellness.example/archive/#2021-12');
     expect(readDist('search/label/reviews/index.html')).toContain(
       '<meta http-equiv="refresh" content="0; url=https://massage-wellness.example/tags/reviews/">',
     );
