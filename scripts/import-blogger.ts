@@ -38,7 +38,7 @@ import { largestImageUrl } from '../src/lib/blogger/image-urls.ts';
 import { renderImportReport } from '../src/lib/blogger/report.ts';
 import { type LocalImageLookup } from '../src/lib/blogger/plan.ts';
 import { listFiles } from '../src/io/files.ts';
-import { parseFrontmatter } from '../src/lib/frontmatter.ts';
+import { addFrontmatterField, parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { createPostSchema, pageSchema } from '../src/lib/schemas.ts';
 import { getPostId, normalizeTagLabel, slugifyTag } from '../src/lib/slugs.ts';
 import { defineSiteConfig, SITE } from '../src/site.config.ts';
@@ -272,6 +272,17 @@ const localImage: LocalImageLookup = (image) => {
   return local ? { from: local, type: typeOfFile(local), ...sizes.get(local) } : undefined;
 };
 
+const langFields = {
+  posts: acceptsLang(createPostSchema({ image: z.string(), author: z.string(), timeZone: 'UTC' }), {
+    title: 'T',
+    description: 'D',
+    pubDate: '2020-01-01',
+    author: 'a',
+    kind: 'article',
+  }),
+  pages: acceptsLang(pageSchema('UTC'), { title: 'T', description: 'D' }),
+};
+
 const plan = planImport(exported, {
   takenPostSlugs: new Set(
     listCollection('posts', /\.mdx?$/)
@@ -289,16 +300,7 @@ const plan = planImport(exported, {
   site: siteAfter,
   blogLanguage: blogSettings.language,
   blogTimeZone: blogSettings.timeZone,
-  langField: {
-    posts: acceptsLang(createPostSchema({ image: z.string(), author: z.string(), timeZone: 'UTC' }), {
-      title: 'T',
-      description: 'D',
-      pubDate: '2020-01-01',
-      author: 'a',
-      kind: 'article',
-    }),
-    pages: acceptsLang(pageSchema('UTC'), { title: 'T', description: 'D' }),
-  },
+  langField: langFields,
 });
 
 if (languageChoice.note) plan.warnings.unshift(languageChoice.note);
@@ -365,6 +367,24 @@ if (settingChanges.some((c) => c.write)) {
   if (!values['dry-run']) writeFileSync(siteConfigFile, after);
   outcome.updated.push(show(siteConfigFile));
 }
+// The site's language became the blog's: the posts and pages already here that name no language
+// (the site's own, another blog's import) were written in the old one, and say so from now on.
+const keptLanguage: string[] = [];
+if (siteAfter.language !== SITE.language) {
+  const collections = [...(langFields.posts ? ['posts'] : []), ...(langFields.pages ? ['pages'] : [])];
+  for (const path of collections.flatMap((name) => listCollection(name, /\.mdx?$/)).filter(notFromThisExport)) {
+    const file = join(contentDir, path);
+    const before = readFileSync(file, 'utf8');
+    const after = addFrontmatterField(before, 'lang', SITE.language);
+    if (after === undefined) continue;
+    if (!values['dry-run']) writeFileSync(file, after);
+    // A file an earlier import wrote stays that import's, unchanged by an editor.
+    const entry = manifest.files[path];
+    if (entry?.sha256 === sha256(before)) entry.sha256 = sha256(after);
+    keptLanguage.push(show(file));
+    outcome.updated.push(show(file));
+  }
+}
 for (const change of settingChanges) {
   settingLines.push(
     change.write
@@ -422,6 +442,12 @@ if (plan.skipped.length > 0) {
   lines.push(`  skipped:  ${plan.skipped.length}`, ...plan.skipped.map((s) => `    - ${s.id}: ${s.reason}`));
 }
 if (settingLines.length > 0) lines.push('  settings:', ...settingLines);
+if (keptLanguage.length > 0) {
+  lines.push(
+    `  language: ${keptLanguage.length} post(s) and page(s) that were here before keep their language: lang: ${SITE.language} added to each`,
+    ...keptLanguage.map((file) => `    - ${file}`),
+  );
+}
 if (plan.dateShifts.length > 0) {
   lines.push(
     `  dates:    ${plan.dateShifts.length} post(s) would show another day than Blogger showed, in the site's time zone ${siteAfter.timeZone}${blogSettings.timeZone ? `; the blog used ${blogSettings.timeZone}` : '; pass --time-zone with the blog’s time zone'}`,

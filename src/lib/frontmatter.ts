@@ -101,3 +101,24 @@ export function stringifyYaml(data: Record<string, unknown>, dateKeys: readonly 
   });
   return document.toString({ lineWidth: 0 });
 }
+
+/**
+ * The Markdown file `text` with one top-level field added at the end of its frontmatter, every other
+ * byte as it was (comments, quoting, the body). `value` is written by the yaml library. Returns
+ * undefined, writing nothing, when the file has no frontmatter, its frontmatter has a syntax error,
+ * is not a block mapping (a `{ … }` flow map), or already has the field.
+ */
+export function addFrontmatterField(text: string, key: string, value: unknown): string | undefined {
+  const match = FRONTMATTER.exec(text);
+  if (!match) return undefined;
+  const yamlText = match[1] ?? '';
+  const doc = parseDocument(yamlText);
+  if (doc.errors.length > 0 || (doc.contents !== null && (!isMap(doc.contents) || doc.contents.flow))) return undefined;
+  if (isMap(doc.contents) && doc.contents.has(key)) return undefined;
+  const line = stringifyYaml({ [key]: value }).trimEnd();
+  const newline = match[0].includes('\r\n') ? '\r\n' : '\n';
+  const opening = match[0].slice(0, match[0].indexOf('---') + 3) + newline;
+  const block = yamlText.trim() ? `${yamlText.replace(/\s+$/, '')}${newline}${line}` : line;
+  const closing = match[0].slice(match[0].lastIndexOf('---'));
+  return `${opening}${block}${newline}${closing}${text.slice(match[0].length)}`;
+}

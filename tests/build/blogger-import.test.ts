@@ -176,6 +176,17 @@ describe('importing a Takeout export', () => {
     expect(all).not.toContain('dates:');
     expect(project.read('src/site.config.ts')).toContain("timeZone: 'America/Los_Angeles',");
     expect(frontmatterOf(project.read('content/pages/cancellation-policy.md'))).toMatchObject({ draft: true });
+    // The site's own posts, written in English, say so now that the site's language is Portuguese;
+    // the file keeps every other byte.
+    expect(all).toMatch(
+      /language: \d+ post\(s\) and page\(s\) that were here before keep their language: lang: en-GB added to each/,
+    );
+    expect(project.read(`content/posts/how-massage-therapy-may-enhance-your-immune-system/index.mdx`)).toBe(
+      readFileSync(`content/posts/how-massage-therapy-may-enhance-your-immune-system/index.mdx`, 'utf8').replace(
+        /\n---\n/,
+        '\nlang: en-GB\n---\n',
+      ),
+    );
   });
 
   test('text that YAML 1.1 reads as a date (a title, description, label, author or commenter "2021-12-02") is written quoted, so it builds as text', () => {
@@ -263,6 +274,7 @@ describe('importing a Takeout export', () => {
     expect(project.exists('dist/cancellation-policy/index.html')).toBe(false);
     const portuguese = html('/posts/massagem-nos-pes-antes-de-dormir/');
     expect(portuguese).toMatch(/<html lang="pt-BR"/);
+    expect(html(`/posts/how-massage-therapy-may-enhance-your-immune-system/`)).toMatch(/<html lang="en-GB"/);
     expect(portuguese).toContain('<time datetime="2021-03-05"');
     expect(html('/posts/simple-routine-stiff-neck/')).toContain('STRETCH----Hold each position');
     const prose = html('/posts/command-line-timer-stretch-breaks/');
