@@ -112,6 +112,9 @@ describe('planning an import', () => {
   test('helpers read Blogger ids and addresses', () => {
     expect(shortId('tag:blogger.com,1999:blog-123.post-456')).toBe('456');
     expect(slugFromOldPath('/2023/05/R%C3%A9flexologie-Guide.html')).toBe('reflexologie-guide');
+    // An underscore is a word break, never glued away (deep_tissue is not deeptissue).
+    expect(slugFromOldPath('/2023/05/deep_tissue__massage.html')).toBe('deep-tissue-massage');
+    expect(slugFromOldPath('/2023/05/my-post_25.html')).toBe('my-post-25');
   });
 });
 

@@ -432,10 +432,14 @@ export function shortId(id: string): string {
   return /(\d+)\s*$/.exec(id)?.[1] ?? id;
 }
 
-/** The slug of an old Blogger address: /2023/05/my-post.html → my-post, /p/about.html → about. */
+/**
+ * The slug of an old Blogger address: /2023/05/my-post.html → my-post, /p/about.html → about. An
+ * underscore separates words as a hyphen does (deep_tissue.html → deep-tissue; Blogger's own
+ * my-post_25.html for a second post of one name → my-post-25).
+ */
 export function slugFromOldPath(path: string): string {
   const name = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)).replace(/\.html?$/i, '');
-  return slugFromTitle(name);
+  return slugFromTitle(name.replace(/_/g, ' '));
 }
 
 /** Blogger names a post whose title has no Latin letters blog-post.html or blog-post_20.html. */
