@@ -195,7 +195,7 @@ describe('an imported Blogger blog in the built site', () => {
     expect(hotStones.html).not.toMatch(/You need Flash Player|get_flash_player/);
   });
 
-  test('imported text keeps the characters its author typed (straight quotes, three dots, two hyphens); an editor’s post still gets typography', () => {
+  test('imported text keeps the characters its author typed (straight quotes, three dots, two hyphens) and the inline tags that carry meaning; an editor’s post still gets typography', () => {
     const about = loadPage('/about-our-stones/');
     const typed = about
       .all('.prose p')
@@ -203,6 +203,10 @@ describe('an imported Blogger blog in the built site', () => {
       .find((text) => text.includes('basalt'));
     expect(typed).toBe(`We say "basalt", never 'lava rock'... ask us if you're unsure -- or ring: 020 7946 0000.`);
     expect(textOf(wentWrong.one('.prose')!)).toContain('moved by Google to "Album Archive"');
+    // Markup whose meaning is in the tag stays; bold written as a style is bold.
+    expect(about.html).toContain(
+      'Book an <abbr title="hot stone massage">HSM</abbr> and say <strong>warm</strong>, <span lang="ro">cald</span> in Romanian; press <kbd>F5</kbd> to see new dates.',
+    );
     // The control: the same straight quotes in an editor's post (tests/fixtures/overlay) are curled.
     const native = textOf(loadPage(`/posts/${PUBLISHED.cardArabic}/`).one('.prose')!);
     expect(native).toContain('“I tried it after a 10-hour shift and slept like a stone.”');

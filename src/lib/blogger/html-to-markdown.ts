@@ -2,14 +2,16 @@ import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { defaultHandlers } from 'hast-util-to-mdast';
-import type { Html } from 'mdast';
+import type { Html, PhrasingContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
+import parseInlineStyle from 'style-to-object';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { toLanguageTag } from './parse.ts';
 import { cleanImportedHtml, removeBrokenImages, type ConversionNote } from './transforms.ts';
 import {
   clearImageMarks,
@@ -23,8 +25,59 @@ import {
 } from './html-images.ts';
 import { shownImageSize, upgradeToHttps } from './image-urls.ts';
 
-/** Elements Markdown has no syntax for: they are carried over as HTML, never dropped. */
-const KEEP_AS_HTML = new Set(['iframe', 'video', 'audio', 'object', 'embed', 'figure', 'details', 'dl', 'sub', 'sup']);
+/**
+ * Elements Markdown has no syntax for: they are carried over as HTML, never dropped. Inline ones
+ * too, where their meaning would go with the tag: a key (`<kbd>`), an abbreviation's expansion
+ * (`<abbr title>`), a highlight, an underline, furigana (`<ruby>`), a direction override (`<bdo>`).
+ */
+const KEEP_AS_HTML = new Set([
+  'iframe',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'figure',
+  'details',
+  'dl',
+  'sub',
+  'sup',
+  'kbd',
+  'samp',
+  'var',
+  'abbr',
+  'mark',
+  'u',
+  'ins',
+  'ruby',
+  'bdo',
+  'bdi',
+]);
+
+/**
+ * What a `<span>`'s inline style says Markdown can say: bold (font-weight bold, bolder or 600 and
+ * up) and italic (font-style italic or oblique), as Blogger's older editor wrote them
+ * (`<span style="font-weight: bold;">`). The style is read with style-to-object; an unreadable
+ * style says nothing.
+ */
+export function spanEmphasis(style: unknown): { strong: boolean; emphasis: boolean } {
+  let declarations: Record<string, string> | null = null;
+  try {
+    declarations = typeof style === 'string' ? parseInlineStyle(style) : null;
+  } catch {
+    declarations = null;
+  }
+  const read = (name: string) =>
+    Object.entries(declarations ?? {})
+      .find(([key]) => key.toLowerCase() === name)?.[1]
+      ?.toLowerCase()
+      .replace(/\s*!important$/, '')
+      .trim() ?? '';
+  const weight = read('font-weight');
+  return {
+    strong: weight === 'bold' || weight === 'bolder' || (/^\d+$/.test(weight) && Number(weight) >= 600),
+    emphasis: /^(?:italic|oblique)\b/.test(read('font-style')),
+  };
+}
 
 /**
  * A table Markdown can hold: header cells in its first row (a Markdown table always has a header
@@ -64,15 +117,27 @@ const processor = unified()
       figure: (state, node) => (isImportFigure(node) ? figureToMarkdown(node) : keepAsHtml(state, node)),
       img: (state, node) => (isSizedImage(node) ? keepAsHtml(state, node) : defaultHandlers.img(state, node)),
       table: (state, node) => (isSimpleTable(node) ? defaultHandlers.table(state, node) : keepAsHtml(state, node)),
-      // An id an anchor left (a footnote's target) stays on an inline element around the same text.
+      // An id an anchor left (a footnote's target), a language or a direction stays on an inline
+      // element around the same text; bold or italic written as a style becomes Markdown's.
       span: (state, node) => {
+        const { strong, emphasis } = spanEmphasis(node.properties.style);
+        let children = state.all(node) as PhrasingContent[];
+        if (emphasis) children = [{ type: 'emphasis', children }];
+        if (strong) children = [{ type: 'strong', children }];
+        // The language in its canonical form, a direction HTML knows: a value HTML refuses is left out.
+        const lang = typeof node.properties.lang === 'string' ? toLanguageTag(node.properties.lang) : undefined;
+        const dir = String(node.properties.dir ?? '').toLowerCase();
         const id = typeof node.properties.id === 'string' ? node.properties.id : '';
-        if (!id) return state.all(node);
-        return [
-          { type: 'html', value: `<span id="${id.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">` },
-          ...state.all(node),
-          { type: 'html', value: '</span>' },
-        ] as Html[];
+        const kept = Object.entries({ id, lang, dir: ['ltr', 'rtl', 'auto'].includes(dir) ? dir : '' }).filter(
+          ([, value]) => value,
+        ) as [string, string][];
+        if (kept.length === 0) return children;
+        const attributes = kept
+          .map(([name, value]) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+          .join('');
+        return [{ type: 'html', value: `<span${attributes}>` }, ...children, { type: 'html', value: '</span>' }] as (
+          Html | PhrasingContent
+        )[];
       },
     },
   })
@@ -102,6 +167,11 @@ export interface ConvertOptions {
    * that width (see shownImageWidth), instead of showing at the file's full size.
    */
   imageSize?: ((image: ImageReference) => { width: number; height: number } | undefined) | undefined;
+  /**
+   * The language the post is in (BCP 47). A `<span lang>` saying the same language (Word's
+   * `lang="EN-US"` on every run of a pasted English text) is not kept; one in another language is.
+   */
+  language?: string | undefined;
 }
 
 /**
@@ -133,8 +203,17 @@ function toMarkdown(hast: Root): string {
  * Converts a Blogger post's HTML to Markdown, keeping as HTML what Markdown cannot hold. Images get
  * the address `imageSrc` gives and the best description the post has (see prepareImages).
  */
-export function htmlToMarkdown(html: string, { imageSrc, imageSize }: ConvertOptions = {}): ConvertedHtml {
+export function htmlToMarkdown(html: string, { imageSrc, imageSize, language }: ConvertOptions = {}): ConvertedHtml {
   const { hast, notes } = parsePost(html);
+  const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+  if (language) {
+    visit(hast, 'element', (node: Element) => {
+      const lang = node.properties.lang;
+      if (node.tagName === 'span' && typeof lang === 'string' && primary(lang) === primary(language)) {
+        delete node.properties.lang;
+      }
+    });
+  }
   const images = collectImages(hast).map(({ node, reference }) => {
     const src = imageSrc ? imageSrc(reference) : upgradeToHttps(reference.shown);
     const remote = /^https?:/i.test(src);

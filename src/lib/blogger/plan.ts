@@ -742,6 +742,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     const namesTaken = new Set<string>();
     const nameBySource = new Map<string, string>();
     const converted = htmlToMarkdown(item.html, {
+      language: ownLanguage ?? blogLanguage ?? site.language,
       imageSrc: (image) => {
         // Images in HTML that stays HTML are local files too: the site optimises them there as well.
         const local = options.localImage?.(image);
