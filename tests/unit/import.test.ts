@@ -1284,6 +1284,39 @@ describe('a damaged export: one bad entry never stops the import, and each is in
     ]);
   });
 
+  test('a comment on a page, or on an entry the export lacks, is not lost: its words go into the report under the entry it answered', () => {
+    const comment = (id: string, parent: string, html: string) =>
+      `<entry><id>tag:blogger.com,1999:blog-1.post-${id}</id><blogger:type>COMMENT</blogger:type><blogger:status>LIVE</blogger:status><content type="html">${html.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</content><published>2023-02-0${id.slice(-1)}T10:00:00Z</published><blogger:parent>tag:blogger.com,1999:blog-1.post-${parent}</blogger:parent><author><name>Ana Maria</name></author></entry>`;
+    const page = post('2', '/p/contact.html', 'Contact').replace(
+      '<blogger:type>POST</blogger:type>',
+      '<blogger:type>PAGE</blogger:type>',
+    );
+    const plan = planImport(
+      parseBloggerExport(
+        feed(
+          post('1', '/2023/01/a.html') +
+            page +
+            comment('5', '2', '<p>Do you open on <b>Sundays</b>?</p><p>Thanks!</p>') +
+            comment('6', '99', 'Lovely post'),
+        ),
+      ),
+      options,
+    );
+    expect(plan.files.filter((f) => f.path.startsWith('comments/'))).toEqual([]);
+    expect(plan.skipped.map((s) => s.reason)).toEqual([
+      'the comment by Ana Maria of 2023-02-05 on the page "Contact" (/p/contact.html): pages here take no comments; its text is in the report',
+      'the comment by Ana Maria of 2023-02-06 on an entry the export does not hold (tag:blogger.com,1999:blog-1.post-99): it has no page here; its text is in the report',
+    ]);
+    const report = renderImportReport(plan, () => '');
+    expect(report).toContain(
+      '## Comments the site does not show\n\nReaders wrote these on a page (pages here take no comments) or on an entry the export does not hold.',
+    );
+    expect(report).toContain(
+      '- [ ] the comment by Ana Maria of 2023-02-05 on the page "Contact" (/p/contact.html) (tag:blogger.com,1999:blog-1.post-5):\n\n  > Do you open on **Sundays**?\n  >\n  > Thanks!\n',
+    );
+    expect(report).toContain('  > Lovely post');
+  });
+
   test('a comment without an id is imported under a made-up one; a comment that names no post is reported with its text', () => {
     expect(comment('pressao-nos-pes/2019-08-02-eva-6').author).toBe('Eva');
     expect(plan.errors).toContain(

@@ -104,6 +104,11 @@ export interface ImportPlan {
     embeds: number;
   };
   skipped: { id: string; reason: string }[];
+  /**
+   * Comments the site cannot show (on a page, or on an entry the export does not hold), each with
+   * its text as Markdown, so the report keeps what a reader wrote.
+   */
+  commentsNotShown: { about: string; markdown: string }[];
   /** Things the owner should look at: removed scripts, bad links, unknown embeds, new slugs. */
   warnings: string[];
   /** What was converted as it should be but is worth knowing (a gist became a link). */
@@ -610,6 +615,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     altToDo: [],
     interimAlt: [],
     skipped: [...exported.skipped],
+    commentsNotShown: [],
     warnings: [],
     notes: [],
     errors: [...exported.problems],
@@ -929,6 +935,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
   plan.counts.labels = labels.tagOf.size;
 
   // A comment the export gives no usable date is dated by its post (it cannot be older), and listed.
+  const itemById = new Map(exported.items.map((item) => [shortId(item.id), item]));
   const postDateById = new Map(exported.items.map((item) => [shortId(item.id), item.published]));
   const dated = exported.comments.map((comment) => {
     if (comment.published) return comment;
@@ -952,7 +959,25 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
   for (const comment of comments) {
     const postSlug = postSlugById.get(shortId(comment.postId));
     if (!postSlug) {
-      plan.skipped.push({ id: comment.id, reason: 'a comment on a post that is not in the export (or is a page)' });
+      // Pages take no comments here, and an entry the export lacks has no page: the words are kept
+      // in the report, under the entry they answered.
+      const entry = itemById.get(shortId(comment.postId));
+      const on = entry
+        ? `the ${entry.kind} ${describeItem(entry)}`
+        : `an entry the export does not hold (${comment.postId})`;
+      const reason = entry?.kind === 'page' ? 'pages here take no comments' : 'it has no page here';
+      let markdown: string;
+      try {
+        markdown = commentHtmlToMarkdown(comment.html).markdown.trim();
+      } catch {
+        markdown = comment.html
+          .replace(/<[^>]*>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim();
+      }
+      const about = `the comment by ${comment.author.name} of ${comment.published.slice(0, 10) || 'no date'} on ${on}`;
+      plan.skipped.push({ id: comment.id, reason: `${about}: ${reason}; its text is in the report` });
+      plan.commentsNotShown.push({ about: `${about} (${comment.id})`, markdown });
       continue;
     }
     const name = fileNameById.get(shortId(comment.id))!;

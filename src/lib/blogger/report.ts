@@ -8,12 +8,14 @@ const code = (text: string) => `\`${text.replaceAll('`', "'")}\``;
 /**
  * The import's to-do list as Markdown, for the owner: damaged entries and how each was mended
  * (`errors`), what the conversion removed or could not keep (`warnings`), images to describe (by
- * post), images described from a title or caption (to check), and images left at their remote
+ * post), comments the site does not show (on a page, or on an entry the export lacks) with their
+ * words, images described from a title or caption (to check), and images left at their remote
  * address, each with the entry's title and old address. `remoteReason` says why an image was not
  * downloaded.
  */
 export function renderImportReport(
-  plan: Pick<ImportPlan, 'altToDo' | 'interimAlt' | 'remoteImages'> & Partial<Pick<ImportPlan, 'errors' | 'warnings'>>,
+  plan: Pick<ImportPlan, 'altToDo' | 'interimAlt' | 'remoteImages'> &
+    Partial<Pick<ImportPlan, 'errors' | 'warnings' | 'commentsNotShown'>>,
   remoteReason: (source: string) => string,
 ): string {
   const lines = ['# Blogger import: what is left to do', ''];
@@ -34,6 +36,23 @@ export function renderImportReport(
     );
     for (const warning of plan.warnings) lines.push(`- [ ] ${warning}`);
     lines.push('');
+  }
+  if (plan.commentsNotShown?.length) {
+    lines.push(
+      '## Comments the site does not show',
+      '',
+      'Readers wrote these on a page (pages here take no comments) or on an entry the export does not hold.',
+      'Their words are kept here: answer them, move them into a post, or let them go.',
+      '',
+    );
+    for (const comment of plan.commentsNotShown) {
+      lines.push(
+        `- [ ] ${comment.about}:`,
+        '',
+        ...comment.markdown.split('\n').map((line) => `  > ${line}`.trimEnd()),
+        '',
+      );
+    }
   }
   lines.push('## Images without a description', '');
   if (plan.altToDo.length === 0) lines.push('None.', '');
