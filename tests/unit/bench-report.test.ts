@@ -199,6 +199,38 @@ describe('evaluateBudgets', () => {
     expect(renderLighthouseTable(pages)).toMatch(/\| article +\| +84 \|.*\| +640 ms \| +100 \| +31 ms \|/);
   });
 
+  test('names the points each metric cost, so a score below 100 says where it went', () => {
+    const metric = (value: number, score: number, weight: number) => ({
+      value,
+      score,
+      weight,
+      pointsLost: weight * (1 - score),
+    });
+    const pages = report().pages.map((p) =>
+      p.name === 'home'
+        ? {
+            ...p,
+            lighthouse: {
+              ...p.lighthouse!,
+              metrics: {
+                FCP: metric(1190, 0.99, 10),
+                LCP: metric(1370, 1, 25),
+                TBT: metric(1275, 0.18, 30),
+                CLS: metric(0, 1, 25),
+                SI: metric(2210, 0.99, 10),
+              },
+            },
+          }
+        : p,
+    );
+    const table = renderLighthouseTable(pages);
+    expect(table).toMatch(
+      /\| home +\|.*\| +1\.19 s \| +0\.80 s \| +2\.21 s \|.*\| +0\.1 \/ 0\.0 \/ 24\.6 \/ 0\.0 \/ 0\.1 \|$/m,
+    );
+    // A recording from before the metrics were kept shows dashes, not zeros.
+    expect(table).toMatch(/\| article +\|.*\| +- +\|$/m);
+  });
+
   test('passes a performance score below 100 that matches the floor page of the same rounds, and only that', () => {
     const withScores = (scores: Record<string, number>) =>
       report().pages.map((p) =>
@@ -305,7 +337,7 @@ describe('markdownTable and renderMarkdown', () => {
     );
     expect(markdown).toContain('Load average (1 min) through the run: 0.5 to 1.8 on 2 CPUs.');
     expect(markdown).toContain('| article `/article/` |');
-    expect(markdown).toContain('| article | 100 | 100 / 100 / 100 | 100 | 100 | 100 | 0.80 s | 0.000 | 0 ms |');
+    expect(markdown).toContain('| article | 100 | 100 / 100 / 100 | 100 | 100 | 100 | - | 0.80 s | - | 0.000 | 0 ms |');
     expect(markdown).toMatch(/\| 10000 posts build in under 2048 MiB \| not run \(add --sizes 10000\) \| NOT RUN \|/);
     expect(markdown).not.toContain('The machine was busy');
     expect(renderMarkdown(report({ loadAverages: [5] }))).toContain('The machine was busy');

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
+import pRetry from 'p-retry';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { toThreadTime, type TraceEvent } from './thread-time.ts';
 
@@ -90,11 +91,36 @@ export async function probePages(urls: readonly string[]): Promise<Map<string, B
   return probes;
 }
 
+/** The five metrics Lighthouse's mobile performance score weighs (Lighthouse 10 and later). */
+export const PERFORMANCE_METRICS = [
+  { id: 'first-contentful-paint', name: 'FCP' },
+  { id: 'largest-contentful-paint', name: 'LCP' },
+  { id: 'total-blocking-time', name: 'TBT' },
+  { id: 'cumulative-layout-shift', name: 'CLS' },
+  { id: 'speed-index', name: 'SI' },
+] as const;
+
+export type MetricName = (typeof PERFORMANCE_METRICS)[number]['name'];
+
+/**
+ * One metric of a recording: its simulated value (ms; CLS unitless), its own score (0 to 1), and the
+ * points of the 100-point performance score it cost: weight x (1 - score), the weights being the
+ * category's (FCP 10, SI 10, LCP 25, TBT 30, CLS 25 in Lighthouse 13).
+ */
+export interface MetricFigure {
+  value: number;
+  score: number;
+  weight: number;
+  pointsLost: number;
+}
+
 export interface LighthouseFigures {
   scores: { performance: number; accessibility: number; bestPractices: number; seo: number };
   lcpMs: number;
   cls: number;
   tbtMs: number;
+  /** Every scored metric of the median recording, with the points it cost. */
+  metrics?: Record<MetricName, MetricFigure>;
   /** The performance score of every recording, in order; the other figures are the median recording's. */
   runs: number[];
   /**
@@ -146,7 +172,18 @@ function launchDebuggableChromium(): Promise<{ port: number; stop: () => Promise
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-type LighthouseResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+export type LighthouseResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
+/**
+ * One Lighthouse recording of a URL, tried up to three times: on a busy machine Lighthouse now and
+ * then loses its trace (NO_NAVSTART, "Please run Lighthouse again"), which says nothing of the page.
+ */
+function record(url: string, port: number): Promise<{ lhr: LighthouseResult; quiet?: LighthouseResult }> {
+  return pRetry(() => recordOnce(url, port), {
+    retries: 2,
+    onFailedAttempt: ({ error, attemptNumber }) => console.warn(`  ${error.message} (attempt ${attemptNumber} of 3)`),
+  });
+}
 
 /** One Lighthouse recording of a URL, audited as measured and again on thread time. */
 async function recordOnce(url: string, port: number): Promise<{ lhr: LighthouseResult; quiet?: LighthouseResult }> {
@@ -181,7 +218,25 @@ function figuresOf(median: { lhr: LighthouseResult; quiet?: LighthouseResult }, 
       failing.push(`${id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
     }
   }
+  const weights = new Map((lhr.categories.performance?.auditRefs ?? []).map((ref) => [ref.id, ref.weight]));
+  const metrics = Object.fromEntries(
+    PERFORMANCE_METRICS.map(({ id, name }) => {
+      const audit = lhr.audits[id];
+      const weight = weights.get(id) ?? 0;
+      const metricScore = audit?.score ?? 0;
+      return [
+        name,
+        {
+          value: audit?.numericValue ?? Number.NaN,
+          score: metricScore,
+          weight,
+          pointsLost: weight * (1 - metricScore),
+        },
+      ];
+    }),
+  ) as Record<MetricName, MetricFigure>;
   return {
+    metrics,
     scores: {
       performance: score('performance'),
       accessibility: score('accessibility'),
@@ -209,6 +264,9 @@ function figuresOf(median: { lhr: LighthouseResult; quiet?: LighthouseResult }, 
  * nearest the median first paint and time to interactive), as Lighthouse's variability guide
  * recommends over single runs (docs/variability.md in the Lighthouse repository).
  *
+ * `onMedian` receives each URL's median report whole (audits, insights, Lantern's debug figures),
+ * for whoever wants to read or keep it.
+ *
  * Throws when Lighthouse fails on a URL (its runtime error named). Takes about 8 to 15 s per
  * recording on this machine: (URLs x rounds + 1) recordings.
  */
@@ -216,15 +274,16 @@ export async function runLighthouse(
   urls: readonly string[],
   onPage: (url: string, round: number) => void = () => {},
   rounds = 3,
+  onMedian: (url: string, report: LighthouseResult) => void = () => {},
 ): Promise<Map<string, LighthouseFigures>> {
   const chrome = await launchDebuggableChromium();
   const recordings = new Map<string, { lhr: LighthouseResult; quiet?: LighthouseResult }[]>();
   try {
-    if (urls.length > 0) await recordOnce(urls[0]!, chrome.port);
+    if (urls.length > 0) await record(urls[0]!, chrome.port);
     for (let round = 1; round <= rounds; round++) {
       for (const url of urls) {
         onPage(url, round);
-        const recording = await recordOnce(url, chrome.port);
+        const recording = await record(url, chrome.port);
         recordings.set(url, [...(recordings.get(url) ?? []), recording]);
       }
     }
@@ -235,6 +294,7 @@ export async function runLighthouse(
   for (const [url, runs] of recordings) {
     const median = computeMedianRun(runs.map((run) => run.lhr));
     const chosen = runs.find((run) => run.lhr === median)!;
+    onMedian(url, chosen.lhr);
     figures.set(
       url,
       figuresOf(

@@ -484,11 +484,14 @@ export function renderLighthouseTable(pages: readonly PageReport[], floor?: Ligh
       'accessibility',
       'best practices',
       'SEO',
+      'FCP',
       'LCP',
+      'SI',
       'CLS',
       'TBT',
       'performance, thread time',
       'TBT, thread time',
+      'points lost: FCP / LCP / TBT / CLS / SI',
     ],
     rows.map(([name, lh]) => [
       name,
@@ -497,11 +500,16 @@ export function renderLighthouseTable(pages: readonly PageReport[], floor?: Ligh
       String(lh.scores.accessibility),
       String(lh.scores.bestPractices),
       String(lh.scores.seo),
+      lh.metrics ? `${fmt(lh.metrics.FCP.value / 1000)} s` : '-',
       `${fmt(lh.lcpMs / 1000)} s`,
+      lh.metrics ? `${fmt(lh.metrics.SI.value / 1000)} s` : '-',
       fmt(lh.cls, 3),
       `${fmt(lh.tbtMs, 0)} ms`,
       lh.threadTime ? String(lh.threadTime.performance) : '-',
       lh.threadTime ? `${fmt(lh.threadTime.tbtMs, 0)} ms` : '-',
+      lh.metrics
+        ? (['FCP', 'LCP', 'TBT', 'CLS', 'SI'] as const).map((name) => fmt(lh.metrics![name].pointsLost, 1)).join(' / ')
+        : '-',
     ]),
     ['l'],
   );
