@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { listFiles } from '../../src/io/files.ts';
@@ -11,6 +11,10 @@ import { ProjectCopy } from './project-copy.ts';
  * title in a neighbour's link, a missing comment, last week's popular posts. So after each round of
  * editors' changes, the incremental rebuild must equal a clean build of the same content, file for
  * file, search index, sitemap and _headers included.
+ *
+ * The same builds test the social card cache (src/integrations/social-card-cache.ts): the first build
+ * draws every card, a rebuild with no change draws none, and a new title redraws exactly its post's
+ * card. Those were three more builds of their own, of the same content, in social-images.test.ts.
  */
 
 /** Every file of a build with the SHA-256 of its bytes. */
@@ -41,6 +45,11 @@ const SHEPHERDS_BUSH = 'shepherds-bush-freelance-massage-review';
 const CANADA_WATER = 'valentina-mobile-massage-canada-water-review';
 const IMMUNE = 'how-massage-therapy-may-enhance-your-immune-system';
 
+/** "social images: N drawn, M reused from cache", as [N, M], from a build's log. */
+const drawnCards = (output: string) => /social images: (\d+) drawn, (\d+) reused from cache/.exec(output)?.slice(1, 3);
+/** The card of the one post without a hero (the site card is the other drawn one). */
+const CARD = `dist/social/posts/${SHEPHERDS_BUSH}.png`;
+
 describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, () => {
   // Both copies build the repository's own content (four posts, their comments, a video, page
   // views): small enough for twenty builds, and every kind of data a cache key must cover.
@@ -48,6 +57,12 @@ describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, ()
   const incremental = new ProjectCopy().withEncodedImages();
   /** Builds the same content each time with no cache but Astro's encoded images. */
   const clean = new ProjectCopy().withEncodedImages();
+  /** The drawn cards the incremental copy keeps between builds, by file name. */
+  const cachedCards = () => {
+    const dir = join(incremental.dir, 'node_modules/.astro/social-images');
+    return existsSync(dir) ? readdirSync(dir).sort() : [];
+  };
+  const card = () => readFileSync(join(incremental.dir, CARD));
   afterAll(() => {
     incremental.remove();
     clean.remove();
@@ -85,22 +100,31 @@ describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, ()
 
   // A first build, then a rebuild beside a clean build: more time than a round of edits.
   test(
-    'a first build, then a rebuild with no change, renders none of the keyed pages again',
+    'a first build draws every social card (the site card and one per post without a hero), then a rebuild with no change renders none of the keyed pages again and draws no card',
     { timeout: 300_000 },
     async () => {
       const first = await incremental.runAsync('node', ['scripts/build.ts']);
       expect(first.status, first.output).toBe(0);
       expect(keptPages(first.output)).toEqual([]);
+      expect(drawnCards(first.output)).toEqual(['2', '0']);
+      expect(cachedCards()).toHaveLength(2);
+      const cardBefore = card();
       const output = await buildBoth();
       // Four post pages, their four comment feeds, a drawn card, tag pages and tag feeds.
       expect(keptPages(output).length).toBeGreaterThan(20);
       expect(renderedPage(output, `/posts/${CANADA_WATER}/index.html`)).toBe(false);
+      expect(drawnCards(output)).toEqual(['0', '2']);
+      expect(card().equals(cardBefore)).toBe(true);
     },
   );
 
+  /** Before a round: what its check compares with (here, the drawn card and the card cache). */
+  let before: { card: Buffer; cached: string[] };
+
   // One change a round, so that each round tests one part of the keys: with four posts, a change
-  // made alongside another would often be re-rendered for the other's sake.
-  const rounds: [string, () => void][] = [
+  // made alongside another would often be re-rendered for the other's sake. A round may also check
+  // the incremental build's log.
+  const rounds: [string, () => void, ((output: string) => void)?][] = [
     [
       'a paragraph added to an MDX post',
       () =>
@@ -118,11 +142,17 @@ describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, ()
         ),
     ],
     [
-      'a new title',
+      'a new title, which redraws exactly that post’s social card and forgets the old one',
       () =>
         incremental.edit(`${POSTS}/${SHEPHERDS_BUSH}/index.md`, (text) =>
           text.replace(/^title: .*$/m, 'title: A Quiet Hour in Shepherd’s Bush'),
         ),
+      (output) => {
+        expect(drawnCards(output)).toEqual(['1', '1']);
+        expect(card().equals(before.card)).toBe(false);
+        expect(cachedCards()).toHaveLength(2);
+        expect(cachedCards().filter((name) => before.cached.includes(name))).toHaveLength(1);
+      },
     ],
     [
       'a comment’s text corrected (the count stays the same)',
@@ -176,9 +206,12 @@ describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, ()
     ['a post removed', () => rmSync(join(incremental.dir, POSTS, SHEPHERDS_BUSH), { recursive: true })],
   ];
 
-  test.each(rounds)('after %s', async (_, change) => {
+  test.each(rounds)('after %s', async (_, change, check) => {
+    before = { card: card(), cached: cachedCards() };
     change();
+    const output = await buildBoth();
     // Still incremental: the pages this change does not touch (comment feeds, cards...) are kept.
-    expect(keptPages(await buildBoth()).length).toBeGreaterThan(0);
+    expect(keptPages(output).length).toBeGreaterThan(0);
+    check?.(output);
   });
 });

@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { TEST_CONTENT, TEST_DIST } from '../paths.ts';
 import { IMPORTED, isRedirectPage, listDistFiles, loadPage, OTHER_LANGUAGES, PUBLISHED, type Page } from './dist.ts';
-import { ProjectCopy } from './project-copy.ts';
 
 const SITE = 'https://massage-wellness.example';
 const htmlFiles = listDistFiles().filter((file) => file.endsWith('.html') && !isRedirectPage(file));
@@ -162,40 +161,5 @@ describe('drawn cards of hard titles (a long word, Arabic, Chinese without space
   });
 });
 
-// Each test builds a copy of the project: slower than the rest.
-describe('the social image cache', { timeout: 180_000 }, () => {
-  const project = new ProjectCopy().withEncodedImages();
-  afterAll(() => project.remove());
-  const drawn = (output: string) => /social images: (\d+) drawn, (\d+) reused from cache/.exec(output)?.slice(1, 3);
-  const cached = () => readdirSync(join(project.dir, 'node_modules/.astro/social-images')).sort();
-  const card = `dist/social/posts/${POST_WITHOUT_HERO}.png`;
-
-  test('a first build draws every card: the site card and one per post without a hero', () => {
-    const { status, output } = project.build();
-    expect(status, output).toBe(0);
-    expect(drawn(output)).toEqual(['2', '0']);
-    expect(cached()).toHaveLength(2);
-  });
-
-  test('a rebuild with no change draws none', () => {
-    const before = readFileSync(join(project.dir, card));
-    const { status, output } = project.build();
-    expect(status, output).toBe(0);
-    expect(drawn(output)).toEqual(['0', '2']);
-    expect(readFileSync(join(project.dir, card)).equals(before)).toBe(true);
-  });
-
-  test('changing one title redraws exactly that card, and forgets the old one', () => {
-    const before = readFileSync(join(project.dir, card));
-    const cachedBefore = cached();
-    project.edit(`content/posts/${POST_WITHOUT_HERO}/index.md`, (text) =>
-      text.replace(/^title: .*$/m, 'title: A Quiet Hour in Shepherd’s Bush'),
-    );
-    const { status, output } = project.build();
-    expect(status, output).toBe(0);
-    expect(drawn(output)).toEqual(['1', '1']);
-    expect(readFileSync(join(project.dir, card)).equals(before)).toBe(false);
-    expect(cached()).toHaveLength(2);
-    expect(cached().filter((name) => cachedBefore.includes(name))).toHaveLength(1);
-  });
-});
+// The social card cache across builds (first build, rebuild, a new title) is tested on the
+// incremental test's builds of the same content: tests/build/incremental.test.ts.
