@@ -2,8 +2,61 @@ import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanEnv, ProjectCopy } from './project-copy.ts';
 
+/** A post that uses every MDX component an editor can write without an import. */
+const COMPONENTS_DEMO = [
+  '---',
+  'title: Components demo',
+  'description: Every component at once.',
+  'pubDate: 2024-01-01',
+  'author: editorial',
+  'kind: article',
+  '---',
+  '',
+  '<Callout type="tip" title="Before your first session">',
+  '',
+  'Drink a glass of *water*.',
+  '',
+  '</Callout>',
+  '',
+  '<Video id="breathing-pace-guide" />',
+  '',
+  '<ReviewSummary subject="Valentina" area="Canada Water" city="London" services="Mobile massage, Body massage" rating={4} visitDate="2024-03-09" />',
+  '',
+  '<Figure caption="A soft blue abstract picture.">',
+  '',
+  '![Pale blue shapes](./chart.jpg)',
+  '',
+  '</Figure>',
+  '',
+].join('\n');
+
+/** What the components demo must render as (see COMPONENTS_DEMO). */
+function expectComponentsRendered(html: string, label: string): void {
+  expect(html, label).toMatch(/<div class="callout tip"[^>]*role="note"/);
+  expect(html, label).toContain('Before your first session');
+  expect(html, label).toContain('<em>water</em>');
+  expect(html, label).toMatch(/<video controls preload="none"/);
+  expect(html, label).toContain('4 out of 5');
+  expect(html, label).toContain('Mobile massage, Body massage');
+  expect(html, label).toMatch(
+    /<figure class="figure"[^>]*>[\s\S]*<img[^>]+alt="Pale blue shapes"[\s\S]*<figcaption[^>]*>A soft blue abstract picture\.<\/figcaption>/,
+  );
+  expect(html, label).toMatch(/<figure class="figure"[^>]*><p><img src="\/_astro\/[^"]+\.webp"/);
+  // A local video needs no script: only the theme script, and the page's JSON-LD data.
+  expect(html.match(/<script>/g), label).toHaveLength(1);
+  expect(html.match(/<script/g), label).toHaveLength(2);
+}
+
 describe('npm run new', () => {
+  // The copy also holds a published post using every MDX component: its builds (three NODE_ENV
+  // values) check that those render without imports, which was a build of its own.
   const project = new ProjectCopy().withEncodedImages();
+  project.run('mkdir', ['-p', 'content/posts/components-demo']);
+  project.run('cp', [
+    'content/posts/valentina-mobile-massage-canada-water-review/hero.jpg',
+    'content/posts/components-demo/chart.jpg',
+  ]);
+  project.write('content/posts/components-demo/index.mdx', COMPONENTS_DEMO);
   afterAll(() => project.remove());
   const FILE = 'content/posts/deep-tissue-massage-after-running/index.md';
 
@@ -80,7 +133,7 @@ describe('npm run new', () => {
 
   // Three builds: on a busy machine each has taken over 20 s.
   test(
-    'the new drafts build, and stay out of the site until published, whatever NODE_ENV says',
+    'the new drafts build, and stay out of the site until published, whatever NODE_ENV says; the MDX components an editor can use render without imports',
     { timeout: 180_000 },
     () => {
       for (const NODE_ENV of ['production', 'development', 'test']) {
@@ -89,6 +142,7 @@ describe('npm run new', () => {
         expect(project.exists('dist/posts/deep-tissue-massage-after-running/index.html'), NODE_ENV).toBe(false);
         expect(project.exists('dist/posts/a-visit-to-hackney/index.html'), NODE_ENV).toBe(false);
         expect(project.exists('dist/posts/comprehensive-overview-of-reflexology-massage/index.html')).toBe(true);
+        expectComponentsRendered(project.read('dist/posts/components-demo/index.html'), NODE_ENV);
       }
     },
   );
@@ -100,64 +154,6 @@ describe('npm run new', () => {
     expect(output).toContain(`${FILE}:3: description: still holds a TODO placeholder`);
   });
 });
-
-test('the MDX components an editor can use render without imports', () => {
-  const project = new ProjectCopy().withEncodedImages();
-  try {
-    project.run('mkdir', ['-p', 'content/posts/components-demo']);
-    project.run('cp', [
-      'content/posts/valentina-mobile-massage-canada-water-review/hero.jpg',
-      'content/posts/components-demo/chart.jpg',
-    ]);
-    project.write(
-      'content/posts/components-demo/index.mdx',
-      [
-        '---',
-        'title: Components demo',
-        'description: Every component at once.',
-        'pubDate: 2024-01-01',
-        'author: editorial',
-        'kind: article',
-        '---',
-        '',
-        '<Callout type="tip" title="Before your first session">',
-        '',
-        'Drink a glass of *water*.',
-        '',
-        '</Callout>',
-        '',
-        '<Video id="breathing-pace-guide" />',
-        '',
-        '<ReviewSummary subject="Valentina" area="Canada Water" city="London" services="Mobile massage, Body massage" rating={4} visitDate="2024-03-09" />',
-        '',
-        '<Figure caption="A soft blue abstract picture.">',
-        '',
-        '![Pale blue shapes](./chart.jpg)',
-        '',
-        '</Figure>',
-        '',
-      ].join('\n'),
-    );
-    const { status, output } = project.build();
-    expect(status, output).toBe(0);
-    const html = project.read('dist/posts/components-demo/index.html');
-    expect(html).toMatch(/<div class="callout tip"[^>]*role="note"/);
-    expect(html).toContain('Before your first session');
-    expect(html).toContain('<em>water</em>');
-    expect(html).toMatch(/<video controls preload="none"/);
-    expect(html).toContain('4 out of 5');
-    expect(html).toContain('Mobile massage, Body massage');
-    expect(html).toMatch(
-      /<figure class="figure"[^>]*>[\s\S]*<img[^>]+alt="Pale blue shapes"[\s\S]*<figcaption[^>]*>A soft blue abstract picture\.<\/figcaption>/,
-    );
-    expect(html).toMatch(/<figure class="figure"[^>]*><p><img src="\/_astro\/[^"]+\.webp"/);
-    // A local video needs no script: only the theme script, and the page's JSON-LD data.
-    expect(html.match(/<script>/g)).toHaveLength(1);
-    expect(html.match(/<script/g)).toHaveLength(2);
-  } finally {
-    project.remove();
-  }
-}, 120_000);
 
 // One script run for real (the unit test command-line.test.ts holds every script to the same helper).
 test.each([['import-blogger.ts', 'npm run import:blogger']])(
