@@ -51,7 +51,8 @@ const listContent = (project: ProjectCopy) =>
     .sort();
 
 describe('importing a Takeout export', () => {
-  const project = new ProjectCopy();
+  // Its build is of the imported posts, not of image encoding: the heroes come already encoded.
+  const project = new ProjectCopy().withEncodedImages();
   afterAll(() => project.remove());
   // Images stay remote here; downloads are tested in blogger-images.test.ts.
   const importBlogger = (file = TAKEOUT) => project.run('node', ['scripts/import-blogger.ts', file, '--no-download']);

@@ -15,7 +15,7 @@ let dist: string;
 // An editor renames a post: a new slug, title, date and tags. Its feed id must not change, and its
 // old address must lead to the new one.
 beforeAll(() => {
-  project = new ProjectCopy().edit(POST, (text) =>
+  project = new ProjectCopy().withEncodedImages().edit(POST, (text) =>
     text
       .replace(/^title: .*$/m, `title: "Shepherd’s Bush, revisited"\nslug: ${NEW_SLUG}`)
       .replace(/^pubDate: .*$/m, 'pubDate: 2024-07-01')
