@@ -304,6 +304,15 @@ const plan = planImport(exported, {
 });
 
 if (languageChoice.note) plan.warnings.unshift(languageChoice.note);
+// A video whose picture failed to download still plays (its player shows a plain box); worth a
+// note, since running the import again may fetch it. Not with --no-download, which asked for none.
+for (const poster of plan.postersMissing) {
+  const outcome = outcomes.get(poster.source);
+  if (outcome?.ok !== false) continue;
+  plan.notes.push(
+    `${poster.entry}: a video's picture (${poster.source}) could not be downloaded (${outcome.reason}), so its player shows the video's title on a plain box; run the import again to try again`,
+  );
+}
 
 const outcome = { created: [] as string[], updated: [] as string[], unchanged: 0, kept: [] as string[] };
 function place(path: string, data: string | Buffer, source: string): void {

@@ -17,8 +17,14 @@ import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import sharp from 'sharp';
 
-/** The hosts the server answers over https (the certificate's names). */
-const TLS_HOSTS = ['*.bp.blogspot.com', 'blogger.googleusercontent.com', '*.googleusercontent.com', '*.ggpht.com'];
+/** The hosts the server answers over https (the certificate's names): Blogger's, and YouTube's thumbnails. */
+const TLS_HOSTS = [
+  '*.bp.blogspot.com',
+  'blogger.googleusercontent.com',
+  '*.googleusercontent.com',
+  '*.ggpht.com',
+  'i.ytimg.com',
+];
 const servesOverTls = (host: string) =>
   TLS_HOSTS.some((name) => (name.startsWith('*.') ? host.endsWith(name.slice(1)) : host === name));
 
@@ -55,7 +61,10 @@ const photoName = (url: URL) => url.pathname.split('/').pop() ?? '';
  * - /huge/: 3 MB said in Content-Length; /endless/: 3 MB streamed without a length;
  * - /big-original/: the s0 original is 3 MB, s1600 a small JPEG;
  * - /slow/: answers after 4 s; /-door/: a 1600 × 1200 photo, large enough to share as a hero;
- * - /-wide/: a 1200 × 900 photo (shown smaller by the post, so astro:assets makes a srcset).
+ * - /-wide/: a 1200 × 900 photo (shown smaller by the post, so astro:assets makes a srcset);
+ * - i.ytimg.com/vi/ID/…: a YouTube video's thumbnail, as YouTube serves them: hqdefault.jpg is a
+ *   480 × 360 picture for every video, maxresdefault.jpg a 1280 × 720 one only for a video whose id
+ *   holds "HD" (others answer 404, as older videos do); a video whose id holds "Gone" has none (404).
  */
 async function makeRoutes() {
   const jpeg = await picture(64, 48, 'jpeg');
@@ -68,7 +77,21 @@ async function makeRoutes() {
     res.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
     res.end(bytes);
   };
+  const notFound = (res: ServerResponse) => {
+    res.writeHead(404, { 'content-type': 'text/html' });
+    res.end('<h1>Not Found</h1>');
+  };
   const routes: [string, (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>][] = [
+    [
+      '/vi/',
+      async (_req, res, url) => {
+        const [, , id = '', name = ''] = url.pathname.split('/');
+        if (url.hostname !== 'i.ytimg.com') return photo(res, url);
+        if (id.includes('Gone') || (name === 'maxresdefault.jpg' && !id.includes('HD'))) return notFound(res);
+        const [width, height] = name === 'maxresdefault.jpg' ? [1280, 720] : [480, 360];
+        return image(res, await picture(width, height, 'jpeg', id));
+      },
+    ],
     ['/png/', (_req, res, url) => photo(res, url, 'png')],
     [
       '/s1600-h/',
@@ -77,13 +100,7 @@ async function makeRoutes() {
         res.end('<!DOCTYPE html><html><body><img src="x.jpg"></body></html>');
       },
     ],
-    [
-      '/missing/',
-      (_req, res) => {
-        res.writeHead(404, { 'content-type': 'text/html' });
-        res.end('<h1>Not Found</h1>');
-      },
-    ],
+    ['/missing/', (_req, res) => notFound(res)],
     [
       '/gone-for-now/',
       (_req, res, url) => {

@@ -18,7 +18,10 @@ export interface PageScriptAudit {
   inlineHandlers: string[];
   /** Addresses on other sites the page shows as images (img src and srcset, source srcset, poster). */
   images: string[];
-  /** Addresses on other sites the page embeds as frames (iframe src). */
+  /**
+   * Addresses on other sites the page embeds as frames: an iframe's src, and the player a
+   * click-to-load video puts in its place (`<a data-video-embed>`, see src/lib/video.ts).
+   */
   frames: string[];
 }
 
@@ -68,7 +71,12 @@ export function auditPageScripts(html: string): PageScriptAudit {
                 ? [attributes.src]
                 : [];
         for (const address of shown.map(remoteAddress)) if (address) images.add(decodeHtml(address));
-        const framed = name === 'iframe' || name === 'frame' ? remoteAddress(attributes.src) : undefined;
+        const framed =
+          name === 'iframe' || name === 'frame'
+            ? remoteAddress(attributes.src)
+            : name === 'a'
+              ? remoteAddress(attributes['data-video-embed'])
+              : undefined;
         if (framed) frames.add(decodeHtml(framed));
         if (name !== 'script') return;
         // Data blocks (JSON-LD) are never executed, so CSP does not apply to them.

@@ -1,3 +1,7 @@
+import type { Element } from 'hast';
+import { h, s } from 'hastscript';
+import { Parser } from 'htmlparser2';
+
 /** Addresses of a video hosted by YouTube or Vimeo. */
 export interface RemoteVideo {
   /** The provider's own page for the video. */
@@ -9,25 +13,101 @@ export interface RemoteVideo {
   name: 'YouTube' | 'Vimeo';
 }
 
+/**
+ * A video's source. A YouTube video may start later (`start`, in seconds) or belong to a playlist
+ * (`list`); a whole playlist is the id `videoseries` with its `list` (YouTube's own embed address).
+ */
 export type VideoSource =
-  | { provider: 'youtube'; id: string }
+  | { provider: 'youtube'; id: string; start?: number | undefined; list?: string | undefined }
   | { provider: 'vimeo'; id: string }
   | { provider: 'file'; src: string; type?: string | undefined };
 
 /** The provider's addresses, or undefined for a file served by this site. */
 export function getRemoteVideo(source: VideoSource): RemoteVideo | undefined {
   if (source.provider === 'youtube') {
-    const embed = `https://www.youtube-nocookie.com/embed/${source.id}`;
-    return {
-      watch: `https://www.youtube.com/watch?v=${source.id}`,
-      embed,
-      embedOnClick: `${embed}?autoplay=1`,
-      name: 'YouTube',
-    };
+    const options = new URLSearchParams();
+    if (source.list) options.set('list', source.list);
+    if (source.start) options.set('start', String(source.start));
+    const query = options.size > 0 ? `?${options}` : '';
+    const embed = `https://www.youtube-nocookie.com/embed/${source.id}${query}`;
+    const watch =
+      source.id === 'videoseries'
+        ? `https://www.youtube.com/playlist?list=${source.list ?? ''}`
+        : `https://www.youtube.com/watch?v=${source.id}${source.list ? `&list=${source.list}` : ''}${source.start ? `&t=${source.start}s` : ''}`;
+    return { watch, embed, embedOnClick: `${embed}${query ? '&' : '?'}autoplay=1`, name: 'YouTube' };
   }
   if (source.provider === 'vimeo') {
     const embed = `https://player.vimeo.com/video/${source.id}`;
     return { watch: `https://vimeo.com/${source.id}`, embed, embedOnClick: `${embed}?autoplay=1&dnt=1`, name: 'Vimeo' };
   }
   return undefined;
+}
+
+/** The poster of a click-to-load player: an image of this site (never a remote one, see the CSP). */
+export interface FacadePoster {
+  src: string;
+  width?: number | undefined;
+  height?: number | undefined;
+}
+
+/**
+ * The click-to-load player of a YouTube or Vimeo video, the one markup the videos page, the
+ * `<Video>` component and imported posts share (styled by src/styles/video-player.css; swapped for
+ * the provider's frame by src/components/VideoFacadeScript.astro). Until the reader's click the page
+ * holds a link to the video's page on the provider's site, a poster and a play button, so the
+ * reader's browser talks to this site alone; `data-video-embed` is the player the click loads (the
+ * CSP's frame-src counts it, see auditPageScripts).
+ *
+ * The player is a `<div>` (a block: in Markdown, raw HTML that starts with one is kept whole, so
+ * its title is never read as Markdown). The poster is decorative (`alt=""`): the link's text names
+ * the video. Without a poster (an imported video whose thumbnail could not be fetched) the box of
+ * the same 16:9 size shows the title on a plain background instead (see noPoster).
+ */
+export function videoFacade(remote: RemoteVideo, title: string, poster?: FacadePoster): Element {
+  const picture = poster
+    ? h('img', {
+        src: poster.src,
+        alt: '',
+        width: poster.width,
+        height: poster.height,
+        loading: 'lazy',
+        decoding: 'async',
+      })
+    : noPoster(title);
+  return h('div.player', [
+    h('a.facade', { href: remote.watch, dataVideoEmbed: remote.embedOnClick, dataVideoTitle: title }, [
+      picture,
+      h('span.play', [
+        s('svg', { viewBox: '0 0 24 24', width: 28, height: 28, ariaHidden: 'true', focusable: 'false' }, [
+          s('path', { d: 'M8 5v14l11-7z', fill: 'currentColor' }),
+        ]),
+        h('span', ['Play ', h('span.visually-hidden', title), ` (loads ${remote.name})`]),
+      ]),
+    ]),
+  ]);
+}
+
+/**
+ * What a player without a poster shows in its place: the video's title on a plain 16:9 box. Hidden
+ * from assistive technology, since the play button's text already names the video.
+ */
+export function noPoster(title: string): Element {
+  return h('span.no-poster', { ariaHidden: 'true' }, [h('span', title)]);
+}
+
+/**
+ * Whether HTML (or a Markdown body with raw HTML) holds a click-to-load player (an `<a>` with
+ * `data-video-embed`), read with a real HTML tokenizer; a page that has none ships no player script.
+ */
+export function hasVideoFacade(html: string): boolean {
+  if (!html.includes('data-video-embed')) return false;
+  let found = false;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (name === 'a' && attributes['data-video-embed']) found = true;
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return found;
 }

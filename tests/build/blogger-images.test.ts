@@ -31,7 +31,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     const { status, output } = await importBlogger();
     expect(status, output).toBe(0);
     expect(output).toContain(
-      "images:   21 downloaded, 7 left at their remote address (allowed by the site's CSP), 5 without a description",
+      "images:   24 downloaded, 7 left at their remote address (allowed by the site's CSP), 5 without a description",
     );
     // Blogger's size in the address asks for the original (s0), whatever the post showed.
     expect(server.requests).toContain(
@@ -129,6 +129,22 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     expect(report).toContain(
       '`http://3.bp.blogspot.com/-gone/Qq/missing/s320/old-studio.jpg` → `https://3.bp.blogspot.com/-gone/Qq/missing/s320/old-studio.jpg`: HTTP 404',
     );
+    // Each YouTube video's picture is downloaded as its player's poster: the large one where the
+    // video has it, else hqdefault; one that has none leaves a plain box and a note, not a to-do.
+    expect(server.requests).toContain('https://i.ytimg.com/vi/rHDa8Lm2PqE/maxresdefault.jpg');
+    expect(server.requests).toContain('https://i.ytimg.com/vi/M7lc1UVf-VE/hqdefault.jpg');
+    expect(post).toContain(
+      '<img src="./youtube-rhda8lm2pqe.jpg" alt="" loading="lazy" decoding="async"><span class="play">',
+    );
+    expect(post).toContain('<img src="./youtube-m7lc1uvf-ve.jpg" alt=""');
+    expect(post).not.toMatch(/i\.ytimg\.com|<iframe[^>]*(youtube|vimeo)/);
+    expect(wrong).toContain(
+      '<span class="no-poster" aria-hidden="true"><span>Video in “FIXTURE Cold Weather, Warm Stones: What Went Wrong”</span></span>',
+    );
+    expect(output).toContain(
+      "a video's picture (https://i.ytimg.com/vi/xGone4Tq2Zs/maxresdefault.jpg) could not be downloaded (HTTP 404), so its player shows the video's title on a plain box",
+    );
+    expect(report).not.toContain('ytimg');
     // Nothing is left in the staging folder once the images are in place.
     expect(project.exists('content/.imports/blogger-downloads')).toBe(false);
   });
@@ -137,7 +153,7 @@ describe('importing a blog whose images are on Blogger’s hosts (served by a lo
     const before = server.requests.length;
     const { status, output } = await importBlogger();
     expect(status, output).toBe(0);
-    expect(output).toContain('images:   0 downloaded, 21 already downloaded, 7 left at their remote address');
+    expect(output).toContain('images:   0 downloaded, 24 already downloaded, 7 left at their remote address');
     expect(output).toContain('Nothing changed');
     // Only the images that failed are asked for again.
     const again = server.requests.slice(before);

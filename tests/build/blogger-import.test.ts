@@ -114,8 +114,9 @@ describe('importing a Takeout export', () => {
     expect(text).toContain(
       '<img alt="A folding massage couch set up in a living room" src="https://blogger.googleusercontent.com/img/b/R29v/s320/couch.jpg" width="320" height="240">',
     );
+    // A YouTube frame is the site's click-to-load player (no picture: --no-download).
     expect(text).toMatch(
-      /<iframe [^>]*src="https:\/\/www\.youtube-nocookie\.com\/embed\/M7lc1UVf-VE"[^>]*title="YouTube video"/,
+      /<div class="player"><a class="facade" href="https:\/\/www\.youtube\.com\/watch\?v=M7lc1UVf-VE" data-video-embed="https:\/\/www\.youtube-nocookie\.com\/embed\/M7lc1UVf-VE\?autoplay=1"/,
     );
   });
 
@@ -266,10 +267,15 @@ describe('importing a Takeout export', () => {
     const table = html('/posts/what-our-sessions-cost/');
     expect(table).toContain('<td>30 minutes</td>');
     expect(table).not.toMatch(/<th/);
-    expect(html('/posts/video-self-massage-tired-feet/')).toMatch(
-      /<iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/VIDEOID" title="YouTube video"/,
+    const flash = html('/posts/video-self-massage-tired-feet/');
+    expect(flash).toMatch(
+      /<a class="facade" href="https:\/\/www\.youtube\.com\/watch\?v=VIDEOID" data-video-embed="https:\/\/www\.youtube-nocookie\.com\/embed\/VIDEOID\?autoplay=1"/,
     );
-    expect(html('/posts/gentle-lymphatic-drainage/').match(/<iframe src="https:\/\//g)).toHaveLength(3);
+    expect(flash).toMatch(/<script type="module">[^<]*a\[data-video-embed\]/);
+    expect(flash).not.toMatch(/<object|<embed|<iframe/);
+    const lymph = html('/posts/gentle-lymphatic-drainage/');
+    expect(lymph.match(/<iframe src="https:\/\/docs\.google\.com\//g)).toHaveLength(2);
+    expect(lymph).toContain('data-video-embed="https://player.vimeo.com/video/11112222?autoplay=1&#x26;dnt=1"');
     expect(html('/posts/stretch-timer/')).toContain('href="https://gist.github.com/someone/abc123"');
     expect(project.exists('dist/sessions-per-month/index.html')).toBe(false);
     expect(project.exists('dist/cancellation-policy/index.html')).toBe(false);

@@ -87,8 +87,10 @@ describe('a frame from a host the site does not know becomes a link, never a box
   });
 
   test('a known provider still becomes its frame', () => {
-    const { markdown } = htmlToMarkdown('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>');
-    expect(markdown).toContain('<iframe');
+    const { markdown } = htmlToMarkdown(
+      '<iframe src="https://docs.google.com/document/d/e/2PACX-x/pub?embedded=true"></iframe>',
+    );
+    expect(markdown).toContain('<iframe src="https://docs.google.com/document/');
   });
 });
 

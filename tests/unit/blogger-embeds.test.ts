@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { htmlToMarkdown } from '../../src/lib/blogger/html-to-markdown.ts';
 import { frameSize, swfObjectTarget } from '../../src/lib/blogger/transforms.ts';
 import { computeContentSources } from '../../src/lib/security-headers.ts';
+import { playersIn } from './players.ts';
 
 /** The frames a page's Markdown holds, as the CSP computation reads them from the built page. */
 const framesOf = (markdown: string) => [...markdown.matchAll(/<iframe src="([^"]+)"/g)].map((match) => match[1]!);
@@ -66,13 +67,13 @@ describe('videos hosted by Blogger itself never become a frame the CSP blocks', 
     ]);
   });
 
-  test('a YouTube video in Blogger’s own embed class is still a YouTube frame', () => {
+  test('a YouTube video in Blogger’s own embed class is still the YouTube video, in the site’s player', () => {
     const { markdown, notes } = htmlToMarkdown(
       '<object class="BLOGGER-youtube-video" width="320" height="266"><param name="movie" value="http://youtube.googleapis.com/v/dQw4w9WgXcQ&amp;source=uds"><embed src="http://youtube.googleapis.com/v/dQw4w9WgXcQ&amp;source=uds" type="application/x-shockwave-flash" width="320" height="266"></embed></object>',
     );
-    expect(markdown).toContain(
-      '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="YouTube video"',
-    );
+    expect(playersIn(markdown).map((player) => player.embed)).toEqual([
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1',
+    ]);
     expect(notes).toEqual([]);
   });
 });
@@ -92,19 +93,22 @@ describe('a frame’s size is one the HTML standard takes (a whole number of pix
     expect(frameSize(width, height)).toEqual(size);
   });
 
-  test('iframes and converted Flash players are written with that size', () => {
+  test('frames and converted Flash players are written with that size; video players take the column’s width whatever theirs was', () => {
     const { markdown } = htmlToMarkdown(
-      '<iframe width="100%" height="auto" src="https://player.vimeo.com/video/7100569"></iframe>' +
-        '<iframe width="560px" height="315px" src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>' +
+      '<iframe width="100%" height="auto" src="https://www.google.com/maps/embed?pb=!1m18"></iframe>' +
+        '<iframe width="560px" height="315px" src="https://w.soundcloud.com/player/?url=x"></iframe>' +
+        '<embed src="http://www.dailymotion.com/swf/video/x7tgad0" width="425px" height="100%" type="application/x-shockwave-flash">' +
+        '<iframe width="100%" height="auto" src="https://player.vimeo.com/video/7100569"></iframe>' +
         '<embed src="http://www.youtube.com/v/dQw4w9WgXcQ&amp;hl=en" width="425px" height="100%" type="application/x-shockwave-flash">',
     );
     expect(markdown).toContain(
-      '<iframe src="https://player.vimeo.com/video/7100569" title="Vimeo video" loading="lazy" style="width: 100%" allowfullscreen></iframe>',
+      '<iframe src="https://www.google.com/maps/embed?pb=!1m18" title="Google Maps map" loading="lazy" style="width: 100%" allowfullscreen></iframe>',
     );
     expect(markdown).toContain(
-      'title="YouTube video" loading="lazy" width="560" height="315" style="aspect-ratio: 560 / 315; height: auto" allowfullscreen>',
+      'title="SoundCloud audio player" loading="lazy" width="560" height="315" style="aspect-ratio: 560 / 315; height: auto" allowfullscreen>',
     );
-    expect(markdown).toContain('title="YouTube video" loading="lazy" width="425" allowfullscreen>');
+    expect(markdown).toContain('title="Dailymotion video" loading="lazy" width="425" allowfullscreen>');
+    expect(playersIn(markdown)).toHaveLength(2);
     // Every width and height left is a non-negative integer, as the Nu HTML Checker requires.
     for (const [, value] of markdown.matchAll(/\s(?:width|height)="([^"]*)"/g)) expect(value).toMatch(/^\d+$/);
   });

@@ -334,6 +334,10 @@ describe('downloading images from a real server', () => {
       endless: 'http://1.bp.blogspot.com/-a/endless/s320/x.jpg',
       slow: 'http://1.bp.blogspot.com/-a/slow/s320/x.jpg',
       refused: 'https://images.example.org/x.jpg',
+      // YouTube's thumbnails, a video player's poster: the largest, else hqdefault, else none.
+      thumbnail: 'https://i.ytimg.com/vi/rHDa8Lm2PqE/maxresdefault.jpg',
+      thumbnailFallback: 'https://i.ytimg.com/vi/M7lc1UVf-VE/maxresdefault.jpg',
+      thumbnailGone: 'https://i.ytimg.com/vi/xGone4Tq2Zs/maxresdefault.jpg',
     };
     const outcomes = await downloadImages(Object.values(urls), {
       ...options,
@@ -367,11 +371,20 @@ describe('downloading images from a real server', () => {
       endless: 'too big (over 1.0 MB, the limit)',
       slow: 'no answer within 1.5 s',
       refused: 'the proxy refused to connect to the host (403)',
+      thumbnail: 'jpg from https://i.ytimg.com/vi/rHDa8Lm2PqE/maxresdefault.jpg',
+      thumbnailFallback: 'jpg from https://i.ytimg.com/vi/M7lc1UVf-VE/hqdefault.jpg',
+      thumbnailGone: 'HTTP 404',
     });
     expect(progress).toEqual(Object.keys(urls).map((_name, index) => index + 1));
     // The redirect to https was followed over TLS; the 503 was retried once.
     expect(server.requests).toContain('https://2.bp.blogspot.com/-a/to-https/s0/bowl.jpg');
     expect(server.requests.filter((r) => r.endsWith('/gone-for-now/s0/kettle.jpg'))).toHaveLength(2);
+    // Thumbnails came over TLS from the stand-in for i.ytimg.com; a missing one was tried at both sizes.
+    expect(server.requests).toContain('CONNECT i.ytimg.com:443');
+    expect(server.requests.filter((r) => r.includes('xGone4Tq2Zs'))).toEqual([
+      'https://i.ytimg.com/vi/xGone4Tq2Zs/maxresdefault.jpg',
+      'https://i.ytimg.com/vi/xGone4Tq2Zs/hqdefault.jpg',
+    ]);
   }, 20_000);
 
   test('an address already downloaded is not fetched again', async () => {

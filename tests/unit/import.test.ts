@@ -31,6 +31,7 @@ import { tagAddresses } from '../../src/lib/content-rules/tag-addresses.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { oldLabelsField } from '../../src/lib/schemas/fields.ts';
 import { contentInput } from './content-input.ts';
+import { playersIn } from './players.ts';
 import { slugifyTag } from '../../src/lib/slugs.ts';
 import { getExcerpt } from '../../src/lib/text.ts';
 import { mapPageViewsToPosts, parsePageViewsCsv } from '../../src/lib/pageviews.ts';
@@ -345,13 +346,21 @@ describe('B2: frontmatter is read and written by a YAML library, and only a line
   });
 });
 
-describe('B4: Flash YouTube players become the site’s YouTube frame', () => {
-  test('the case’s <object>/<embed> becomes a youtube-nocookie frame with a title', () => {
-    const post = fileOf(planCase('B4-blog-backup.xml'), 'posts/video-self-massage-tired-feet/index.md');
-    expect(post.body).toMatch(
-      /<iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/VIDEOID" title="YouTube video" loading="lazy"/,
-    );
-    expect(post.body).not.toMatch(/<object|<embed|<param/);
+describe('B4: Flash YouTube players become the site’s click-to-load video player', () => {
+  test('the case’s <object>/<embed> becomes the player, named after the post (its id is too short for a thumbnail)', () => {
+    const plan = planCase('B4-blog-backup.xml');
+    const post = fileOf(plan, 'posts/video-self-massage-tired-feet/index.md');
+    expect(playersIn(post.body)).toEqual([
+      {
+        watch: 'https://www.youtube.com/watch?v=VIDEOID',
+        embed: 'https://www.youtube-nocookie.com/embed/VIDEOID?autoplay=1',
+        title: 'Video in “Video: Self-Massage for Tired Feet”',
+        poster: undefined,
+      },
+    ]);
+    expect(post.body).not.toMatch(/<object|<embed|<param|<iframe/);
+    expect(plan.counts.embeds).toBe(1);
+    expect(plan.warnings).toEqual([]);
   });
 
   test.each([
@@ -367,11 +376,23 @@ describe('B4: Flash YouTube players become the site’s YouTube frame', () => {
       'object data, no www',
       '<object data="http://youtube.com/v/dQw4w9WgXcQ" type="application/x-shockwave-flash"></object>',
     ],
+    [
+      'upper-case tags and attributes, as 2006 editors wrote them',
+      '<OBJECT WIDTH="425" HEIGHT="350"><PARAM NAME="movie" VALUE="http://www.youtube.com/v/dQw4w9WgXcQ"></PARAM><EMBED SRC="http://www.youtube.com/v/dQw4w9WgXcQ" TYPE="application/x-shockwave-flash" WIDTH="425" HEIGHT="350"></EMBED></OBJECT>',
+    ],
   ])('%s', (_name, html) => {
-    const { markdown, notes } = htmlToMarkdown(`<p>Watch:</p>${html}`);
-    expect(markdown).toContain(
-      '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="YouTube video"',
-    );
+    const { markdown, notes, posters } = htmlToMarkdown(`<p>Watch:</p>${html}`, { title: 'Pés cansados' });
+    expect(playersIn(markdown)).toEqual([
+      {
+        watch: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+        embed: 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1',
+        title: 'Video in “Pés cansados”',
+        poster: undefined,
+      },
+    ]);
+    expect(posters).toEqual([
+      { title: 'Video in “Pés cansados”', source: 'https://i.ytimg.com/vi/dQw4w9WgXcQ/maxresdefault.jpg' },
+    ]);
     expect(notes).toEqual([]);
   });
 
@@ -379,49 +400,54 @@ describe('B4: Flash YouTube players become the site’s YouTube frame', () => {
     [
       'youtube-nocookie.com/v/ID with options after &',
       '<object width="425" height="344"><param name="movie" value="http://www.youtube-nocookie.com/v/dQw4w9WgXcQ&amp;hl=en_GB&amp;fs=1&amp;rel=0"></param><param name="allowFullScreen" value="true"></param><embed src="http://www.youtube-nocookie.com/v/dQw4w9WgXcQ&amp;hl=en_GB&amp;fs=1&amp;rel=0" type="application/x-shockwave-flash" allowfullscreen="true" width="425" height="344"></embed></object>',
-      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
-      'YouTube video',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
     ],
     [
       'www.youtube.com/v/ID&hl=en&fs=1 in an <embed> alone',
       '<embed src="http://www.youtube.com/v/dQw4w9WgXcQ&hl=en&fs=1" type="application/x-shockwave-flash" width="480" height="385">',
-      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
-      'YouTube video',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
     ],
     [
       'youtube.googleapis.com/v/ID (the 2010 embed code)',
       '<object data="http://youtube.googleapis.com/v/dQw4w9WgXcQ?start=42" type="application/x-shockwave-flash"></object>',
-      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42',
-      'YouTube video',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42&autoplay=1',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s',
     ],
     [
       'Vimeo moogaloop.swf?clip_id=ID&server=… in <object> and <embed>',
       '<object width="400" height="225"><param name="allowfullscreen" value="true" /><param name="movie" value="http://vimeo.com/moogaloop.swf?clip_id=7100569&amp;server=vimeo.com&amp;show_title=1&amp;show_byline=1&amp;color=00adef&amp;fullscreen=1" /><embed src="http://vimeo.com/moogaloop.swf?clip_id=7100569&amp;server=vimeo.com&amp;show_title=1&amp;color=00adef&amp;fullscreen=1" type="application/x-shockwave-flash" allowfullscreen="true" width="400" height="225"></embed></object>',
-      'https://player.vimeo.com/video/7100569',
-      'Vimeo video',
+      'https://player.vimeo.com/video/7100569?autoplay=1&dnt=1',
+      'https://vimeo.com/7100569',
     ],
     [
       'Vimeo moogaloop.swf?clip_id=ID alone',
       '<embed src="//www.vimeo.com/moogaloop.swf?clip_id=7100569" type="application/x-shockwave-flash">',
-      'https://player.vimeo.com/video/7100569',
-      'Vimeo video',
+      'https://player.vimeo.com/video/7100569?autoplay=1&dnt=1',
+      'https://vimeo.com/7100569',
     ],
     [
       'Vimeo moogaloop.swf with the clip in flashvars',
       '<embed src="http://vimeo.com/moogaloop.swf" flashvars="clip_id=7100569&amp;server=vimeo.com" type="application/x-shockwave-flash">',
-      'https://player.vimeo.com/video/7100569',
-      'Vimeo video',
+      'https://player.vimeo.com/video/7100569?autoplay=1&dnt=1',
+      'https://vimeo.com/7100569',
     ],
-    [
-      'Dailymotion swf',
-      '<object width="480" height="270"><param name="movie" value="http://www.dailymotion.com/swf/video/x7tgad0?additionalInfos=0"></param><embed type="application/x-shockwave-flash" src="http://www.dailymotion.com/swf/video/x7tgad0?additionalInfos=0" width="480" height="270"></embed></object>',
-      'https://www.dailymotion.com/embed/video/x7tgad0',
-      'Dailymotion video',
-    ],
-  ])('siblings: %s becomes the provider’s frame', (_name, html, src, title) => {
+  ])('siblings: %s becomes the player', (_name, html, embed, watch) => {
     const { markdown, notes } = htmlToMarkdown(`<p>Watch:</p>${html}<p>After.</p>`);
-    expect(markdown).toContain(`<iframe src="${src}" title="${title}" loading="lazy"`);
-    expect(markdown).not.toMatch(/<object|<embed|<param|moogaloop|swf/);
+    expect(playersIn(markdown)).toEqual([expect.objectContaining({ embed, watch })]);
+    expect(markdown).not.toMatch(/<object|<embed|<param|<iframe|moogaloop|swf/);
+    expect(notes).toEqual([]);
+  });
+
+  test('Dailymotion’s Flash player, which the site has no player for, becomes its frame', () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<p>Watch:</p><object width="480" height="270"><param name="movie" value="http://www.dailymotion.com/swf/video/x7tgad0?additionalInfos=0"></param><embed type="application/x-shockwave-flash" src="http://www.dailymotion.com/swf/video/x7tgad0?additionalInfos=0" width="480" height="270"></embed></object><p>After.</p>',
+    );
+    expect(markdown).toContain(
+      '<iframe src="https://www.dailymotion.com/embed/video/x7tgad0" title="Dailymotion video" loading="lazy"',
+    );
+    expect(markdown).not.toMatch(/<object|<embed|<param|swf/);
     expect(notes).toEqual([]);
   });
 
@@ -442,9 +468,15 @@ describe('B5: embeds are https and titled by their provider', () => {
   test('the case’s Vimeo, Slides and Docs frames', () => {
     const plan = planCase('B5-feed.atom');
     const body = plan.files.find((f) => f.path.startsWith('posts/'))!.text;
-    expect(body).toContain(
-      '<iframe src="https://player.vimeo.com/video/11112222?title=0&#x26;byline=0" title="Vimeo video"',
-    );
+    // The Vimeo frame is the site's player; Google's frames stay frames.
+    expect(playersIn(body)).toEqual([
+      {
+        watch: 'https://vimeo.com/11112222',
+        embed: 'https://player.vimeo.com/video/11112222?autoplay=1&dnt=1',
+        title: 'Video in “Gentle Lymphatic Drainage: Slides and a Demo”',
+        poster: undefined,
+      },
+    ]);
     expect(body).toMatch(/src="https:\/\/docs\.google\.com\/presentation\/[^"]+" title="Google Slides presentation"/);
     expect(body).toMatch(/src="https:\/\/docs\.google\.com\/document\/[^"]+" title="Google Docs document"/);
     expect(body).not.toContain('http://');

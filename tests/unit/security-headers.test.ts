@@ -28,6 +28,13 @@ describe('auditPageScripts', () => {
       '<img onerror>',
     ]);
   });
+
+  test('counts the player a click-to-load video loads as a frame of the page, though no iframe is there yet', () => {
+    const { frames } = auditPageScripts(
+      '<span class="player"><a class="facade" href="https://www.youtube.com/watch?v=M7lc1UVf-VE" data-video-embed="https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?start=5&amp;autoplay=1">Play</a></span><a href="https://vimeo.com/1">Vimeo</a>',
+    );
+    expect(frames).toEqual(['https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?start=5&autoplay=1']);
+  });
 });
 
 describe('security headers', () => {

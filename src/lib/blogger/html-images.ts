@@ -11,8 +11,11 @@ import type { Html, Image, Paragraph, RootContent as MdastContent } from 'mdast'
 import parseSrcset from '@prettier/parse-srcset';
 import { isSameImage, looksLikeImageFile, upgradeToHttps } from './image-urls.ts';
 
-/** Where an image's description came from: its own alt, its title, the caption, or nowhere. */
-export type AltSource = 'alt' | 'title' | 'caption' | 'none';
+/**
+ * Where an image's description came from: its own alt, its title, the caption, or nowhere; a video
+ * player's poster is `decorative` (alt="" on purpose: the player's text names the video).
+ */
+export type AltSource = 'alt' | 'title' | 'caption' | 'none' | 'decorative';
 
 /** One image of a post, in document order. */
 export interface ImageReference {
@@ -29,6 +32,8 @@ export interface ImageReference {
    * src/integrations/markdown-html-images.ts).
    */
   inHtml: boolean;
+  /** The video's title, when the image is the poster of a video player (see videoFacade). */
+  poster?: string | undefined;
 }
 
 /** Property names (hast camel-cases data-* attributes) the preparation leaves on elements. */
@@ -36,6 +41,8 @@ const SOURCE = 'dataImportSource';
 const ALT_FROM = 'dataImportAltFrom';
 const IN_HTML = 'dataImportInHtml';
 const FIGURE = 'dataImportFigure';
+/** On the poster of a video player the import made (transforms.ts), the video's title. */
+export const POSTER_MARK = 'dataImportPoster';
 
 const isElement = (node: RootContent | ElementContent | Root, tag?: string): node is Element =>
   node.type === 'element' && (tag === undefined || node.tagName === tag);
@@ -223,6 +230,11 @@ export function prepareImages(tree: Root, stayingHtml: (element: Element) => boo
         if (largest && /^(https?:)?\/\//i.test(largest)) node.properties[SOURCE] = largest;
         const alt = String(node.properties.alt ?? '').trim();
         const title = String(node.properties.title ?? '').trim();
+        if (POSTER_MARK in node.properties) {
+          node.properties[ALT_FROM] = 'decorative';
+          node.properties[IN_HTML] = '';
+          return;
+        }
         const described = alt ? 'alt' : title ? 'title' : caption ? 'caption' : 'none';
         node.properties.alt = alt || title || caption || '';
         node.properties[ALT_FROM] = described;
@@ -258,6 +270,7 @@ export function collectImages(tree: Root): { node: Element; reference: ImageRefe
           alt: String(node.properties.alt ?? ''),
           altFrom: (node.properties[ALT_FROM] as AltSource | undefined) ?? 'none',
           inHtml: IN_HTML in node.properties,
+          ...(POSTER_MARK in node.properties ? { poster: String(node.properties[POSTER_MARK]) } : {}),
         },
       };
     });
@@ -266,7 +279,7 @@ export function collectImages(tree: Root): { node: Element; reference: ImageRefe
 /** Removes the marks prepareImages left, so HTML that stays HTML is written without them. */
 export function clearImageMarks(tree: Root): void {
   for (const node of findAll(tree, 'img')) {
-    for (const mark of [SOURCE, ALT_FROM, IN_HTML]) delete node.properties[mark];
+    for (const mark of [SOURCE, ALT_FROM, IN_HTML, POSTER_MARK]) delete node.properties[mark];
   }
 }
 

@@ -12,7 +12,14 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { toLanguageTag } from './parse.ts';
-import { cleanImportedHtml, removeBrokenImages, type ConversionNote } from './transforms.ts';
+import { noPoster } from '../video.ts';
+import {
+  cleanImportedHtml,
+  isVideoFacade,
+  removeBrokenImages,
+  type CleanOptions,
+  type ConversionNote,
+} from './transforms.ts';
 import {
   clearImageMarks,
   collectImages,
@@ -107,7 +114,9 @@ const keepAsHtml = (_state: unknown, node: Element): Html => ({ type: 'html', va
 
 /** Whether an element is written as HTML, not Markdown (its images then stay remote). */
 const staysHtml = (node: Element) =>
-  (KEEP_AS_HTML.has(node.tagName) && !isImportFigure(node)) || (node.tagName === 'table' && !isSimpleTable(node));
+  (KEEP_AS_HTML.has(node.tagName) && !isImportFigure(node)) ||
+  (node.tagName === 'table' && !isSimpleTable(node)) ||
+  isVideoFacade(node);
 
 const processor = unified()
   .use(rehypeParse, { fragment: true })
@@ -115,6 +124,8 @@ const processor = unified()
     handlers: {
       ...Object.fromEntries([...KEEP_AS_HTML].map((tag) => [tag, keepAsHtml])),
       figure: (state, node) => (isImportFigure(node) ? figureToMarkdown(node) : keepAsHtml(state, node)),
+      // A video player is one line of HTML, a block of its own (see liftVideoPlayers).
+      div: (state, node) => (isVideoFacade(node) ? keepAsHtml(state, node) : defaultHandlers.div(state, node)),
       img: (state, node) => (isSizedImage(node) ? keepAsHtml(state, node) : defaultHandlers.img(state, node)),
       table: (state, node) => (isSimpleTable(node) ? defaultHandlers.table(state, node) : keepAsHtml(state, node)),
       // An id an anchor left (a footnote's target), a language or a direction stays on an inline
@@ -153,6 +164,12 @@ export interface ConvertedHtml {
   images: (ImageReference & { src: string; sized?: boolean })[];
   /** What the conversion changed or removed (links, scripts, embeds), for the import report. */
   notes: ConversionNote[];
+  /**
+   * The posters of the video players (see videoFacade), apart from `images`: decorative, never
+   * described, never left remote. One without a local copy (`src` undefined) was replaced by the
+   * player's plain box.
+   */
+  posters: { title: string; source: string; src?: string | undefined }[];
 }
 
 export interface ConvertOptions {
@@ -172,6 +189,8 @@ export interface ConvertOptions {
    * `lang="EN-US"` on every run of a pasted English text) is not kept; one in another language is.
    */
   language?: string | undefined;
+  /** The entry's title, which names a video its frame does not (see cleanImportedHtml). */
+  title?: string | undefined;
 }
 
 /**
@@ -179,9 +198,9 @@ export interface ConvertOptions {
  * transforms.ts; a Flash object leaves its fallback image behind), then its images prepared (see
  * html-images.ts). What changed is returned for the report.
  */
-function parsePost(html: string): { hast: Root; notes: ConversionNote[] } {
+function parsePost(html: string, options: CleanOptions): { hast: Root; notes: ConversionNote[] } {
   const hast = processor.parse(html);
-  const notes = cleanImportedHtml(hast);
+  const notes = cleanImportedHtml(hast, options);
   notes.unshift(...removeBrokenImages(hast));
   prepareImages(hast, staysHtml);
   return { hast, notes };
@@ -189,7 +208,7 @@ function parsePost(html: string): { hast: Root; notes: ConversionNote[] } {
 
 /** The images of a post's HTML (see html-images.ts), without converting it. */
 export function findImages(html: string): ImageReference[] {
-  return collectImages(parsePost(html).hast).map(({ reference }) => reference);
+  return collectImages(parsePost(html, { facades: true }).hast).map(({ reference }) => reference);
 }
 
 /** A prepared tree as Markdown, ending with a newline; empty when it holds nothing to show. */
@@ -203,8 +222,12 @@ function toMarkdown(hast: Root): string {
  * Converts a Blogger post's HTML to Markdown, keeping as HTML what Markdown cannot hold. Images get
  * the address `imageSrc` gives and the best description the post has (see prepareImages).
  */
-export function htmlToMarkdown(html: string, { imageSrc, imageSize, language }: ConvertOptions = {}): ConvertedHtml {
-  const { hast, notes } = parsePost(html);
+export function htmlToMarkdown(
+  html: string,
+  { imageSrc, imageSize, language, title }: ConvertOptions = {},
+): ConvertedHtml {
+  const { hast, notes } = parsePost(html, { title, facades: true });
+  const posters: ConvertedHtml['posters'] = [];
   const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
   if (language) {
     visit(hast, 'element', (node: Element) => {
@@ -214,8 +237,19 @@ export function htmlToMarkdown(html: string, { imageSrc, imageSize, language }: 
       }
     });
   }
-  const images = collectImages(hast).map(({ node, reference }) => {
+  const images = collectImages(hast).flatMap(({ node, reference }) => {
     const src = imageSrc ? imageSrc(reference) : upgradeToHttps(reference.shown);
+    if (reference.poster !== undefined) {
+      // A poster is this site's own file or none: the CSP allows no remote picture for it.
+      const local = !/^https?:/i.test(src);
+      if (local) {
+        setImageAddress(node, src);
+        delete node.properties.width;
+        delete node.properties.height;
+      } else Object.assign(node, noPoster(reference.poster));
+      posters.push({ title: reference.poster, source: reference.source, src: local ? src : undefined });
+      return [];
+    }
     const remote = /^https?:/i.test(src);
     const file = remote ? undefined : imageSize?.(reference);
     // A local file's size is known only with imageSize; a remote one's from its attributes and address.
@@ -244,9 +278,9 @@ export function htmlToMarkdown(html: string, { imageSrc, imageSize, language }: 
       delete node.properties.width;
       delete node.properties.height;
     }
-    return { ...reference, src, ...(remote ? { sized: Boolean(shown?.height) } : {}) };
+    return [{ ...reference, src, ...(remote ? { sized: Boolean(shown?.height) } : {}) }];
   });
-  return { markdown: toMarkdown(hast), images, notes };
+  return { markdown: toMarkdown(hast), images, notes, posters };
 }
 
 /** A link element with a text, for what a comment cannot show itself. */
@@ -266,7 +300,7 @@ const linkTo = (href: string, text: string): Element => ({
  * empty when the comment showed nothing.
  */
 export function commentHtmlToMarkdown(html: string): ConvertedHtml {
-  const { hast, notes } = parsePost(html);
+  const { hast, notes } = parsePost(html, { facades: false });
   visit(hast, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.tagName === 'img' || node.tagName === 'iframe') {
@@ -295,5 +329,5 @@ export function commentHtmlToMarkdown(html: string): ConvertedHtml {
     }
     return undefined;
   });
-  return { markdown: toMarkdown(hast), images: [], notes };
+  return { markdown: toMarkdown(hast), images: [], notes, posters: [] };
 }

@@ -168,11 +168,17 @@ export function shownImageSize(
   return { width: shownWidth, height: Math.round((shownWidth * original.height) / original.width) };
 }
 
+/** A YouTube video's thumbnail: i.ytimg.com/vi/ID/NAME.jpg (maxresdefault, hqdefault...). */
+const YOUTUBE_THUMBNAIL = /^(https:\/\/i\.ytimg\.com\/vi\/([\w-]+)\/)(\w+)\.jpg$/;
+
 /**
  * The same image at Blogger's usual full width (s1600), for when the original is over the size
- * limit; undefined for other hosts.
+ * limit (or missing); for a YouTube thumbnail of the largest size (maxresdefault.jpg, which videos
+ * from before about 2013 lack) the one every video has (hqdefault.jpg); undefined for other hosts.
  */
 export function fallbackImageUrl(url: string): string | undefined {
+  const thumbnail = YOUTUBE_THUMBNAIL.exec(url);
+  if (thumbnail) return thumbnail[3] === 'maxresdefault' ? `${thumbnail[1]}hqdefault.jpg` : undefined;
   const largest = largestImageUrl(url);
   if (largest === url && !/\/s0\/|=s0$/.test(url)) return undefined;
   return largest.replace(/\/s0\/(?=[^/]*$)/, '/s1600/').replace(/=s0$/, '=s1600');
@@ -232,6 +238,9 @@ export function imageFileName(url: string, type: string, taken: Set<string>): st
   } catch {
     last = '';
   }
+  // A video's thumbnail is named after the video, not "maxresdefault".
+  const thumbnail = YOUTUBE_THUMBNAIL.exec(url);
+  if (thumbnail) last = `youtube-${thumbnail[2]}`;
   const base =
     last
       .replace(/=[^=]*$/, '') // a googleusercontent size option, not part of the name

@@ -100,9 +100,14 @@ export interface ImportPlan {
     comments: number;
     labels: number;
     authors: number;
-    /** Embedded frames kept (iframes, and Flash YouTube players turned into frames). */
+    /** Embeds kept: frames, and video players (YouTube and Vimeo frames and Flash players). */
     embeds: number;
   };
+  /**
+   * Video players whose picture (the provider's thumbnail) has no local copy, so they show a plain
+   * box with the title: the import reports those it tried and failed to download.
+   */
+  postersMissing: { entry: string; title: string; source: string }[];
   skipped: { id: string; reason: string }[];
   /**
    * Comments the site cannot show (on a page, or on an entry the export does not hold), each with
@@ -612,6 +617,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     copies: [],
     counts: { posts: 0, drafts: 0, pages: 0, pageDrafts: 0, comments: 0, labels: 0, authors: 0, embeds: 0 },
     remoteImages: [],
+    postersMissing: [],
     altToDo: [],
     interimAlt: [],
     skipped: [...exported.skipped],
@@ -749,6 +755,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     const nameBySource = new Map<string, string>();
     const converted = htmlToMarkdown(item.html, {
       language: ownLanguage ?? blogLanguage ?? site.language,
+      title: item.title,
       imageSrc: (image) => {
         // Images in HTML that stays HTML are local files too: the site optimises them there as well.
         const local = options.localImage?.(image);
@@ -799,7 +806,11 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     for (const note of converted.notes) {
       (note.kind === 'gist' ? plan.notes : plan.warnings).push(`${describeItem(item)}: ${note.message}`);
     }
-    plan.counts.embeds += (markdown.match(/<iframe /g) ?? []).length;
+    plan.counts.embeds += (markdown.match(/<iframe |<a class="facade" /g) ?? []).length;
+    for (const poster of converted.posters) {
+      if (!poster.src)
+        plan.postersMissing.push({ entry: describeItem(item), title: poster.title, source: poster.source });
+    }
     const altTextPending = converted.images.some((image) => image.altFrom === 'none');
     // An entry with nothing left to show (a page that was only a chart script) is not published
     // blank: it is kept as a draft holding its original HTML, and reported.

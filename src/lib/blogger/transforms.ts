@@ -4,6 +4,8 @@ import { slug as githubSlug } from 'github-slugger';
 import { toString as hastToString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { judgeUrl } from '../urls.ts';
+import { getRemoteVideo, videoFacade, type VideoSource } from '../video.ts';
+import { POSTER_MARK } from './html-images.ts';
 
 /**
  * Something in a post's HTML that the conversion changed or could not keep, for the import report.
@@ -85,6 +87,12 @@ export function toHttpsEmbedUrl(src: string): URL | undefined {
   }
   if (url.protocol === 'http:') url.protocol = 'https:';
   if (url.protocol !== 'https:') return undefined;
+  // A video's page or short address in a frame (youtu.be/ID, youtube.com/watch?v=ID) is its player.
+  const pageId =
+    url.hostname === 'youtu.be' ? url.pathname.slice(1) : url.pathname === '/watch' ? url.searchParams.get('v') : null;
+  if (pageId && /^[\w-]+$/.test(pageId) && (url.hostname === 'youtu.be' || YOUTUBE_HOSTS.test(url.hostname))) {
+    url = new URL(`https://www.youtube.com/embed/${pageId}${url.search}`);
+  }
   if (YOUTUBE_HOSTS.test(url.hostname)) {
     // Flash addresses put their options after "&" in the path: /v/ID&hl=en&fs=1.
     const match = /^\/(?:embed|v)\/([\w-]+)/.exec(url.pathname);
@@ -101,7 +109,7 @@ export function toHttpsEmbedUrl(src: string): URL | undefined {
       const embed = new URL(`https://www.youtube-nocookie.com/embed/${match[1]}`);
       // A playlist (embed/videoseries?list=PL…, or a video in one) is the list: without it, no video.
       if (list && /^[\w-]+$/.test(list)) embed.searchParams.set('list', list);
-      if (start && /^\d+$/.test(start)) embed.searchParams.set('start', start);
+      if (start && /^\d+s?$/.test(start)) embed.searchParams.set('start', start.replace('s', ''));
       return embed;
     }
   }
@@ -123,6 +131,85 @@ export function getEmbedTitle(url: URL): string | undefined {
 
 const isElement = (node: RootContent | ElementContent | undefined, tag?: string): node is Element =>
   node?.type === 'element' && (tag === undefined || node.tagName === tag);
+
+/**
+ * The video an embed address plays, when the site's own click-to-load player can show it: a
+ * YouTube player (youtube-nocookie.com/embed/ID, with its start time and playlist; a whole
+ * playlist is the id `videoseries`) or a Vimeo one (player.vimeo.com/video/ID), as toHttpsEmbedUrl
+ * writes them. Undefined for anything else (Dailymotion, maps, documents stay frames).
+ */
+export function videoSourceOf(url: URL): Extract<VideoSource, { id: string }> | undefined {
+  if (url.hostname === 'www.youtube-nocookie.com') {
+    const id = /^\/embed\/([\w-]+)\/?$/.exec(url.pathname)?.[1];
+    const list = url.searchParams.get('list') ?? undefined;
+    if (!id || (id === 'videoseries' && !list)) return undefined;
+    const start = Number(url.searchParams.get('start') ?? '');
+    return { provider: 'youtube', id, start: start > 0 ? start : undefined, list };
+  }
+  if (url.hostname === 'player.vimeo.com') {
+    const id = /^\/video\/(\d+)\/?$/.exec(url.pathname)?.[1];
+    return id ? { provider: 'vimeo', id } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The picture a video's provider shows for it, to download as the player's poster: YouTube's
+ * largest thumbnail (i.ytimg.com/vi/ID/maxresdefault.jpg; the downloader falls back to
+ * hqdefault.jpg, which every video has, when a video has no large one: see fallbackImageUrl).
+ * Undefined for a playlist and for Vimeo, which offers no thumbnail address without an API key.
+ */
+export function videoThumbnailUrl(source: VideoSource): string | undefined {
+  // "videoseries" (a playlist) has an id's length, and no thumbnail.
+  if (source.provider !== 'youtube' || source.id === 'videoseries' || !/^[\w-]{11}$/.test(source.id)) return undefined;
+  return `https://i.ytimg.com/vi/${source.id}/maxresdefault.jpg`;
+}
+
+/** Titles embed codes gave every frame, which name no video ("YouTube video player"). */
+const GENERIC_VIDEO_TITLE = /^(?:(?:youtube|vimeo)(?: video)?(?: player)?|embedded video|video(?: player)?)$/i;
+
+/** Whether an element is the site's click-to-load player (see videoFacade). */
+export const isVideoFacade = (node: RootContent | ElementContent): node is Element =>
+  isElement(node, 'div') &&
+  Array.isArray(node.properties.className) &&
+  node.properties.className.includes('player') &&
+  node.children.some((child) => isElement(child, 'a') && child.properties.dataVideoEmbed !== undefined);
+
+/** Elements that cannot hold a block: a paragraph, a heading, and phrasing elements (b, span, a...). */
+const holdsOnlyPhrasing = (node: Element) =>
+  node.tagName === 'p' || /^h[1-6]$/.test(node.tagName) || (phrasing(node) && !NOT_FORMATTING.has(node.tagName));
+
+/**
+ * Moves each video player out of the paragraphs and inline elements around it (Blogger put frames
+ * in a paragraph, between `<br>`s, in a link...): a `<div>` there is invalid HTML and, in Markdown,
+ * would no longer start a block of its own. Each such element is split around it, innermost first;
+ * only the first part keeps the element's `id`.
+ */
+function liftVideoPlayers(parent: Root | Element): void {
+  for (const child of parent.children) if (child.type === 'element' && !isVideoFacade(child)) liftVideoPlayers(child);
+  const children = parent.children as ElementContent[];
+  parent.children = children.flatMap((child): ElementContent[] => {
+    if (child.type !== 'element' || !holdsOnlyPhrasing(child) || !child.children.some(isVideoFacade)) return [child];
+    const parts: ElementContent[] = [];
+    let run: ElementContent[] = [];
+    const flush = () => {
+      if (run.some((node) => node.type === 'element' || (node.type === 'text' && node.value.trim()))) {
+        const properties = { ...child.properties };
+        if (parts.length > 0) delete properties.id;
+        parts.push({ ...child, properties, children: run });
+      }
+      run = [];
+    };
+    for (const node of child.children) {
+      if (isVideoFacade(node)) {
+        flush();
+        parts.push(node);
+      } else run.push(node);
+    }
+    flush();
+    return parts;
+  });
+}
 
 /**
  * The size of a frame from its old `width` and `height` attributes. HTML takes only a whole number
@@ -362,7 +449,30 @@ function bloggerVideoNotice(address: string, title: string): Element {
  * dailymotion.com/swf/ID) become the same frame as that provider's iframe would; any other Flash object is removed (no browser plays it, and the CSP forbids objects) and
  * any frame from an unknown provider is kept and listed.
  */
-function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
+function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOptions): void {
+  let untitled = 0;
+  /** The click-to-load player of a YouTube or Vimeo video, when the options ask for one. */
+  const player = (url: URL, authored: string): Element | undefined => {
+    const source = options.facades ? videoSourceOf(url) : undefined;
+    const remote = source && getRemoteVideo(source);
+    if (!source || !remote) return undefined;
+    let title = authored.replace(/\s+/g, ' ');
+    if (!title || GENERIC_VIDEO_TITLE.test(title)) {
+      untitled += 1;
+      title = options.title
+        ? `Video${untitled > 1 ? ` ${untitled}` : ''} in “${options.title.replace(/\s+/g, ' ').trim()}”`
+        : source.provider === 'youtube' && source.list && source.id === 'videoseries'
+          ? `YouTube playlist ${source.list}`
+          : `${remote.name} video ${source.id}`;
+    }
+    const thumbnail = videoThumbnailUrl(source);
+    const facade = videoFacade(remote, title, thumbnail ? { src: thumbnail } : undefined);
+    // The poster is downloaded like the post's images (see prepareImages), or dropped for the plain box.
+    visit(facade, { type: 'element', tagName: 'img' }, (img: Element) => {
+      img.properties[POSTER_MARK] = title;
+    });
+    return facade;
+  };
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return;
     const video = ['iframe', 'object', 'embed'].includes(node.tagName) ? bloggerVideoAddress(node) : undefined;
@@ -409,6 +519,11 @@ function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
       }
       const known = getEmbedTitle(url);
       const authored = String(node.properties.title ?? '').trim();
+      const facade = player(url, authored);
+      if (facade) {
+        parent.children[index] = facade;
+        return SKIP;
+      }
       if (!known) {
         // The site's frame-src names the known providers only: a frame from anywhere else would be
         // a blocked box. A link to it shows what it was and lets the reader open it.
@@ -447,9 +562,11 @@ function convertEmbeds(tree: Root, notes: ConversionNote[]): void {
       const source = flashSource(node) ?? '';
       const url = toHttpsEmbedUrl(source);
       // A Flash player of a known video provider (YouTube, Vimeo, Dailymotion) becomes its frame.
-      const player = url && /\/embed\/|\/video\//.test(url.pathname) ? getEmbedTitle(url) : undefined;
-      if (url && player?.endsWith(' video')) {
-        parent.children[index] = makeFrame(url, player, node.properties.width, node.properties.height);
+      const provider = url && /\/embed\/|\/video\//.test(url.pathname) ? getEmbedTitle(url) : undefined;
+      if (url && provider?.endsWith(' video')) {
+        parent.children[index] =
+          player(url, String(node.properties.title ?? '').trim()) ??
+          makeFrame(url, provider, node.properties.width, node.properties.height);
         return SKIP;
       }
       // An <object>/<embed> that only shows a picture is that picture.
@@ -1029,14 +1146,26 @@ function keepLinkedIds(tree: Root, ids: Set<string>): void {
   });
 }
 
+/** How cleanImportedHtml treats an entry. */
+export interface CleanOptions {
+  /** The entry's title, which names a video its frame does not name (`Video in “Title”`). */
+  title?: string | undefined;
+  /**
+   * Whether YouTube and Vimeo frames and Flash players become the site's click-to-load player
+   * (src/lib/video.ts), as in posts and pages; a comment keeps the frame, which it shows as a link.
+   */
+  facades?: boolean | undefined;
+}
+
 /** Runs every non-image clean-up of an imported post's HTML, in place; returns what it changed. */
-export function cleanImportedHtml(tree: Root): ConversionNote[] {
+export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): ConversionNote[] {
   const notes: ConversionNote[] = [];
   tidyAddresses(tree);
   modernizeTables(tree);
   removeSwfObjectPlayers(tree, notes);
   convertScripts(tree, notes);
-  convertEmbeds(tree, notes);
+  convertEmbeds(tree, notes, options);
+  liftVideoPlayers(tree);
   checkLinks(tree, notes);
   splitFormattingAroundBlocks(tree);
   const ids = new Set<string>();

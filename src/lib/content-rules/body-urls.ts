@@ -43,12 +43,15 @@ function parseForLinks(body: string, isMdx: boolean): Root {
  */
 function collectHtmlUrls(html: string, firstLine: number, images?: HtmlImage[]): WrittenUrl[] {
   const found: WrittenUrl[] = [];
+  /** Inside a video player's link (see videoFacade), whose text names the video its poster shows. */
+  let inPlayer = false;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         const line = firstLine + (html.slice(0, parser.startIndex).match(/\n/g)?.length ?? 0);
+        if (name === 'a' && attributes['data-video-embed'] !== undefined) inPlayer = true;
         if (name === 'img' && images && attributes.src?.trim()) {
-          images.push({ src: attributes.src.trim(), alt: attributes.alt, line });
+          images.push({ src: attributes.src.trim(), alt: attributes.alt, line, ...(inPlayer ? { poster: true } : {}) });
         }
         for (const [attribute, use] of Object.entries(URL_ATTRIBUTES[name] ?? {})) {
           const value = attributes[attribute];
@@ -71,6 +74,9 @@ function collectHtmlUrls(html: string, firstLine: number, images?: HtmlImage[]):
             });
           }
         }
+      },
+      onclosetag(name) {
+        if (name === 'a') inPlayer = false;
       },
     },
     { decodeEntities: true },

@@ -121,6 +121,8 @@ export interface HtmlImage {
   /** The alt attribute as written (entities decoded), or undefined when there is none. */
   alt: string | undefined;
   line: number;
+  /** The poster of a video player (an `<img>` in `<a data-video-embed>`): decorative, the link names the video. */
+  poster?: boolean;
 }
 
 /** A URL written somewhere in a body other than a Markdown link or image, with its line in the file. */
