@@ -101,7 +101,10 @@ describe('every page', () => {
     expect(page.all('footer.site-footer')).toHaveLength(1);
   });
 
-  test.each(allPages.filter((path) => path !== '/videos/' && path !== '/search/'))(
+  /** Pages with a click-to-load video player (the videos page, imported posts with a video). */
+  const withPlayer = (path: string) => loadPage(path).one('a[data-video-embed]') !== undefined;
+
+  test.each(allPages.filter((path) => path !== '/search/' && !withPlayer(path)))(
     '%s ships no JavaScript but the inline theme script, under 1 KB',
     (path) => {
       // JSON-LD is data, not script: the browser never runs it.
@@ -111,6 +114,17 @@ describe('every page', () => {
       // The bytes shipped, whitespace and all (textOf would collapse it).
       const code = (scripts[0]!.children[0] as { value: string }).value;
       expect(Buffer.byteLength(code)).toBeLessThan(1024);
+    },
+  );
+
+  test.each(allPages.filter(withPlayer))(
+    '%s ships the theme script and the video player’s, once and under 1 KB, and nothing else',
+    (path) => {
+      const scripts = loadPage(path).all('script:not([type="application/ld+json"])');
+      expect(scripts).toHaveLength(2);
+      const player = (scripts[1]!.children[0] as { value: string }).value;
+      expect(player).toContain('a[data-video-embed]');
+      expect(Buffer.byteLength(player)).toBeLessThan(1024);
     },
   );
 });
