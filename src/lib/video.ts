@@ -16,10 +16,11 @@ export interface RemoteVideo {
 /**
  * A video's source. A YouTube video may start later (`start`, in seconds) or belong to a playlist
  * (`list`); a whole playlist is the id `videoseries` with its `list` (YouTube's own embed address).
+ * An unlisted Vimeo video has a `hash` besides its id.
  */
 export type VideoSource =
   | { provider: 'youtube'; id: string; start?: number | undefined; list?: string | undefined }
-  | { provider: 'vimeo'; id: string }
+  | { provider: 'vimeo'; id: string; hash?: string | undefined }
   | { provider: 'file'; src: string; type?: string | undefined };
 
 /** The provider's addresses, or undefined for a file served by this site. */
@@ -37,8 +38,14 @@ export function getRemoteVideo(source: VideoSource): RemoteVideo | undefined {
     return { watch, embed, embedOnClick: `${embed}${query ? '&' : '?'}autoplay=1`, name: 'YouTube' };
   }
   if (source.provider === 'vimeo') {
-    const embed = `https://player.vimeo.com/video/${source.id}`;
-    return { watch: `https://vimeo.com/${source.id}`, embed, embedOnClick: `${embed}?autoplay=1&dnt=1`, name: 'Vimeo' };
+    // An unlisted video plays only with its hash (player.vimeo.com/video/ID?h=HASH, vimeo.com/ID/HASH).
+    const embed = `https://player.vimeo.com/video/${source.id}${source.hash ? `?h=${source.hash}` : ''}`;
+    return {
+      watch: `https://vimeo.com/${source.id}${source.hash ? `/${source.hash}` : ''}`,
+      embed,
+      embedOnClick: `${embed}${source.hash ? '&' : '?'}autoplay=1&dnt=1`,
+      name: 'Vimeo',
+    };
   }
   return undefined;
 }
@@ -74,7 +81,8 @@ export function videoFacade(remote: RemoteVideo, title: string, poster?: FacadeP
         decoding: 'async',
       })
     : noPoster(title);
-  return h('div.player', [
+  // Not search text: the player's words ("Play … (loads YouTube)") are the site's, not the post's.
+  return h('div.player', { dataPagefindIgnore: '' }, [
     h('a.facade', { href: remote.watch, dataVideoEmbed: remote.embedOnClick, dataVideoTitle: title }, [
       picture,
       h('span.play', [

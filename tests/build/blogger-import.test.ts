@@ -116,7 +116,7 @@ describe('importing a Takeout export', () => {
     );
     // A YouTube frame is the site's click-to-load player (no picture: --no-download).
     expect(text).toMatch(
-      /<div class="player"><a class="facade" href="https:\/\/www\.youtube\.com\/watch\?v=M7lc1UVf-VE" data-video-embed="https:\/\/www\.youtube-nocookie\.com\/embed\/M7lc1UVf-VE\?autoplay=1"/,
+      /<div class="player" data-pagefind-ignore=""><a class="facade" href="https:\/\/www\.youtube\.com\/watch\?v=M7lc1UVf-VE" data-video-embed="https:\/\/www\.youtube-nocookie\.com\/embed\/M7lc1UVf-VE\?autoplay=1"/,
     );
   });
 

@@ -14,7 +14,7 @@ export interface PlayerSeen {
 /** The video players in HTML or Markdown, in order, with their attributes decoded. */
 export function playersIn(html: string): PlayerSeen[] {
   const player =
-    /<div class="player"><a class="facade" href="([^"]*)" data-video-embed="([^"]*)" data-video-title="([^"]*)">(?:<img src="([^"]*)" alt=""|<span class="no-poster" aria-hidden="true">)/g;
+    /<div class="player" data-pagefind-ignore=""><a class="facade" href="([^"]*)" data-video-embed="([^"]*)" data-video-title="([^"]*)">(?:<img src="([^"]*)" alt=""|<span class="no-poster" aria-hidden="true">)/g;
   return [...html.matchAll(player)].map((match) => ({
     watch: decodeHTMLAttribute(match[1]!),
     embed: decodeHTMLAttribute(match[2]!),

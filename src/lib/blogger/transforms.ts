@@ -135,7 +135,8 @@ const isElement = (node: RootContent | ElementContent | undefined, tag?: string)
 /**
  * The video an embed address plays, when the site's own click-to-load player can show it: a
  * YouTube player (youtube-nocookie.com/embed/ID, with its start time and playlist; a whole
- * playlist is the id `videoseries`) or a Vimeo one (player.vimeo.com/video/ID), as toHttpsEmbedUrl
+ * playlist is the id `videoseries`) or a Vimeo one (player.vimeo.com/video/ID, with the hash `h` of an
+ * unlisted video), as toHttpsEmbedUrl
  * writes them. Undefined for anything else (Dailymotion, maps, documents stay frames).
  */
 export function videoSourceOf(url: URL): Extract<VideoSource, { id: string }> | undefined {
@@ -148,7 +149,8 @@ export function videoSourceOf(url: URL): Extract<VideoSource, { id: string }> | 
   }
   if (url.hostname === 'player.vimeo.com') {
     const id = /^\/video\/(\d+)\/?$/.exec(url.pathname)?.[1];
-    return id ? { provider: 'vimeo', id } : undefined;
+    const hash = url.searchParams.get('h') ?? '';
+    return id ? { provider: 'vimeo', id, hash: /^[0-9a-f]+$/i.test(hash) ? hash : undefined } : undefined;
   }
   return undefined;
 }
