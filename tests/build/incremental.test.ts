@@ -81,6 +81,13 @@ describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, ()
     }
   }
 
+  /** Expects the incremental copy's dist/ to hold, file for file, the same bytes as a clean build's. */
+  function expectSameAs(expected: Map<string, string>): void {
+    const actual = fingerprint(join(incremental.dir, 'dist'));
+    expect(actual.size).toBeGreaterThan(50);
+    expect(differences(actual, expected)).toEqual([]);
+  }
+
   /** Builds both projects side by side after the same edits and returns the incremental build's log. */
   async function buildBoth(): Promise<string> {
     rmSync(join(clean.dir, 'content'), { recursive: true });
@@ -92,9 +99,7 @@ describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, ()
     ]);
     expect(cleanBuild.status, cleanBuild.output).toBe(0);
     expect(rebuild.status, rebuild.output).toBe(0);
-    const actual = fingerprint(join(incremental.dir, 'dist'));
-    expect(actual.size).toBeGreaterThan(50);
-    expect(differences(actual, fingerprint(join(clean.dir, 'dist')))).toEqual([]);
+    expectSameAs(fingerprint(join(clean.dir, 'dist')));
     return rebuild.output;
   }
 
@@ -109,7 +114,14 @@ describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, ()
       expect(drawnCards(first.output)).toEqual(['2', '0']);
       expect(cachedCards()).toHaveLength(2);
       const cardBefore = card();
-      const output = await buildBoth();
+      // The first build is itself a clean build of this content (a fresh copy, nothing cached but the
+      // encoded images, as the clean copy is each round), so the rebuild is compared with it rather
+      // than with one more clean build of the same files.
+      const cleanBuild = fingerprint(join(incremental.dir, 'dist'));
+      const rebuild = await incremental.runAsync('node', ['scripts/build.ts']);
+      expect(rebuild.status, rebuild.output).toBe(0);
+      expectSameAs(cleanBuild);
+      const output = rebuild.output;
       // Four post pages, their four comment feeds, a drawn card, tag pages and tag feeds.
       expect(keptPages(output).length).toBeGreaterThan(20);
       expect(renderedPage(output, `/posts/${CANADA_WATER}/index.html`)).toBe(false);
