@@ -60,7 +60,7 @@ const photoName = (url: URL) => url.pathname.split('/').pop() ?? '';
  * - /page-as-image/: an HTML page sent as image/jpeg; /bitmap/: a BMP;
  * - /huge/: 3 MB said in Content-Length; /endless/: 3 MB streamed without a length;
  * - /big-original/: the s0 original is 3 MB, s1600 a small JPEG;
- * - /slow/: answers after 4 s; /-door/: a 1600 × 1200 photo, large enough to share as a hero;
+ * - /slow/: answers after 12 s; /-door/: a 1600 × 1200 photo, large enough to share as a hero;
  * - /-wide/: a 1200 × 900 photo (shown smaller by the post, so astro:assets makes a srcset);
  * - i.ytimg.com/vi/ID/…: a YouTube video's thumbnail, as YouTube serves them: hqdefault.jpg is a
  *   480 × 360 picture for every video, maxresdefault.jpg a 1280 × 720 one only for a video whose id
@@ -146,7 +146,7 @@ async function makeRoutes() {
     [
       '/slow/',
       async (_req, res, url) => {
-        await new Promise((resolve) => setTimeout(resolve, 4000));
+        await new Promise((resolve) => setTimeout(resolve, 12_000));
         if (!res.destroyed) await photo(res, url);
       },
     ],

@@ -309,7 +309,8 @@ describe('downloading images from a real server', () => {
     options = {
       ...DEFAULT_DOWNLOAD_OPTIONS,
       maxBytes: 1024 * 1024,
-      timeoutMs: 1500,
+      // Room for a redirect and a TLS hop on a machine at load 30 (1.5 s was not), still well under /slow/.
+      timeoutMs: 4000,
       retries: 1,
       retryDelayMs: 20,
       dispatcher: createImageDispatcher({ httpProxy: server.url, httpsProxy: server.url, ca: server.cert }),
@@ -369,7 +370,7 @@ describe('downloading images from a real server', () => {
       bmp: 'a bmp image, which the site cannot optimise',
       huge: 'too big (3.0 MB; the limit is 1.0 MB)',
       endless: 'too big (over 1.0 MB, the limit)',
-      slow: 'no answer within 1.5 s',
+      slow: 'no answer within 4 s',
       refused: 'the proxy refused to connect to the host (403)',
       thumbnail: 'jpg from https://i.ytimg.com/vi/rHDa8Lm2PqE/maxresdefault.jpg',
       thumbnailFallback: 'jpg from https://i.ytimg.com/vi/M7lc1UVf-VE/hqdefault.jpg',
