@@ -81,21 +81,24 @@ describe('a reader comments with JavaScript off and the owner publishes it', { t
       env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: 'ignore',
     });
-    for (let attempt = 0; attempt < 100; attempt++) {
-      if (
-        await fetch(siteUrl).then(
-          (response) => response.ok,
-          () => false,
-        )
-      )
-        break;
-      await sleep(200);
+    // astro preview starts in about a second on a quiet machine and took over 20 s at load 28: wait
+    // for it, and say so if it never answers instead of failing later with a refused connection.
+    const deadline = Date.now() + 90_000;
+    let ready = false;
+    while (!ready && Date.now() < deadline) {
+      ready = await fetch(siteUrl).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (!ready) await sleep(200);
     }
+    if (!ready) throw new Error(`astro preview did not answer at ${siteUrl} within 90 s`);
     browser = await chromium.launch({
       executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
     });
-  });
+    // A build, the inbox and the preview: room for a machine under load beyond the project's 120 s.
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
