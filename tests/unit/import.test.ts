@@ -24,7 +24,7 @@ import {
 import { shownImageWidth } from '../../src/lib/blogger/image-urls.ts';
 import { renderImportReport } from '../../src/lib/blogger/report.ts';
 import { compareSettings, STARTER_SETTINGS, writeSettings } from '../../src/lib/blogger/settings.ts';
-import { getEmbedTitle, toHttpsEmbedUrl } from '../../src/lib/blogger/transforms.ts';
+import { getEmbedTitle, startSeconds, toHttpsEmbedUrl } from '../../src/lib/blogger/transforms.ts';
 import { checkContent, formatProblem } from '../../src/lib/content-check.ts';
 import { oldLabels as oldLabelsRule } from '../../src/lib/content-rules/old-labels.ts';
 import { tagAddresses } from '../../src/lib/content-rules/tag-addresses.ts';
@@ -108,6 +108,20 @@ describe('planning an import', () => {
     expect(planImport(exported, options).files.find((f) => f.path === 'posts/a/index.md')!.text).not.toContain(
       'altTextPending',
     );
+  });
+
+  test.each([
+    ['90', 90],
+    ['90s', 90],
+    ['1m30s', 90],
+    ['2h', 7200],
+    ['1H2M', 3720],
+    ['0', undefined],
+    ['', undefined],
+    ['1:30', undefined],
+    ['soon', undefined],
+  ])('the start time %j is %s seconds', (value, seconds) => {
+    expect(startSeconds(value)).toBe(seconds);
   });
 
   test('helpers read Blogger ids and addresses', () => {
@@ -499,6 +513,17 @@ describe('B5: embeds are https and titled by their provider', () => {
     [
       'http://www.youtube.com/v/dQw4w9WgXcQ&hl=en&fs=1&start=45',
       'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=45',
+      'YouTube video',
+    ],
+    // YouTube's t= in hours, minutes and seconds is the player's start in seconds.
+    [
+      'http://www.youtube.com/embed/ZyXwVuTsRq9?t=1m30s&showinfo=0',
+      'https://www.youtube-nocookie.com/embed/ZyXwVuTsRq9?start=90',
+      'YouTube video',
+    ],
+    [
+      'https://youtu.be/ZyXwVuTsRq9?t=1h2m3s',
+      'https://www.youtube-nocookie.com/embed/ZyXwVuTsRq9?start=3723',
       'YouTube video',
     ],
     ['https://www.google.com/maps/embed?pb=!1m18', 'https://www.google.com/maps/embed?pb=!1m18', 'Google Maps map'],

@@ -16,6 +16,18 @@ export interface ConversionNote {
   message: string;
 }
 
+/**
+ * A YouTube start time in whole seconds: `90`, `90s`, or hours, minutes and seconds as YouTube's
+ * `t=` writes them (`1m30s`, `1h2m`, `2h`). Undefined for anything else, or for 0.
+ */
+export function startSeconds(value: string): number | undefined {
+  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/i.exec(value.trim());
+  if (!match || !value.trim()) return undefined;
+  const [, hours = '0', minutes = '0', secs = '0'] = match;
+  const total = Number(hours) * 3600 + Number(minutes) * 60 + Number(secs);
+  return total > 0 ? total : undefined;
+}
+
 /** A known embed provider: how its frames are titled, so a screen reader says what the frame holds. */
 interface EmbedProvider {
   /** Matches the frame's https address. */
@@ -109,7 +121,8 @@ export function toHttpsEmbedUrl(src: string): URL | undefined {
       const embed = new URL(`https://www.youtube-nocookie.com/embed/${match[1]}`);
       // A playlist (embed/videoseries?list=PL…, or a video in one) is the list: without it, no video.
       if (list && /^[\w-]+$/.test(list)) embed.searchParams.set('list', list);
-      if (start && /^\d+s?$/.test(start)) embed.searchParams.set('start', start.replace('s', ''));
+      const seconds = start === null ? undefined : startSeconds(start);
+      if (seconds) embed.searchParams.set('start', String(seconds));
       return embed;
     }
   }
