@@ -16,6 +16,11 @@ describe('inline markup whose meaning lives in the tag survives the import', () 
       '<abbr title="Manual Lymphatic Drainage">MLD</abbr> twice',
       '<abbr title="Manual Lymphatic Drainage">MLD</abbr> twice',
     ],
+    [
+      'an acronym, as the abbreviation HTML 5 has',
+      '<acronym title="Swedish Massage">SM</acronym>',
+      '<abbr title="Swedish Massage">SM</abbr>',
+    ],
     ['a highlight and an underline', '<mark>Never</mark> on <u>bruises</u>', '<mark>Never</mark> on <u>bruises</u>'],
     [
       'furigana',

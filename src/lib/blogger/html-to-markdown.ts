@@ -123,6 +123,8 @@ const processor = unified()
   .use(rehypeRemark, {
     handlers: {
       ...Object.fromEntries([...KEEP_AS_HTML].map((tag) => [tag, keepAsHtml])),
+      // HTML 5 dropped <acronym> for <abbr>: the same expansion, in a tag browsers and checkers know.
+      acronym: (state, node) => keepAsHtml(state, { ...node, tagName: 'abbr' }),
       figure: (state, node) => (isImportFigure(node) ? figureToMarkdown(node) : keepAsHtml(state, node)),
       // A video player is one line of HTML, a block of its own (see liftVideoPlayers).
       div: (state, node) => (isVideoFacade(node) ? keepAsHtml(state, node) : defaultHandlers.div(state, node)),
