@@ -114,10 +114,24 @@ function collapseWhitespace(text: string): string {
 }
 
 /** A line break (`<br>`, or two spaces or a backslash at a line's end) separates words, as on the page. */
+/**
+ * The node with line breaks as spaces, and without the text of inline `<rt>` and `<rp>` (a ruby
+ * annotation's reading and its fallback brackets: 指圧<rt>しあつ</rt> reads 指圧 in plain text).
+ */
 function breaksToSpaces(node: Nodes): Nodes {
   if (node.type === 'break') return { type: 'text', value: ' ' };
   if (!('children' in node)) return node;
-  return { ...node, children: node.children.map(breaksToSpaces) } as Nodes;
+  let inAnnotation = 0;
+  const children: Nodes[] = [];
+  for (const child of node.children as Nodes[]) {
+    if (child.type === 'html') {
+      if (/^<(?:rt|rp)\b/i.test(child.value)) inAnnotation += 1;
+      else if (/^<\/(?:rt|rp)\s*>/i.test(child.value)) inAnnotation = Math.max(0, inAnnotation - 1);
+      else if (/^<\/ruby\s*>/i.test(child.value)) inAnnotation = 0;
+    }
+    if (inAnnotation === 0 || child.type === 'html') children.push(breaksToSpaces(child));
+  }
+  return { ...node, children } as Nodes;
 }
 
 function textOf(nodes: Nodes[]): string {

@@ -54,6 +54,14 @@ describe('truncateAtWord', () => {
 });
 
 describe('getExcerpt', () => {
+  test('a ruby annotation’s reading and brackets stay out of the plain text (指圧, not 指圧しあつ)', () => {
+    expect(
+      getExcerpt(
+        '<ruby>指圧<rp>(</rp><rt>しあつ</rt><rp>)</rp></ruby>は<ruby>親指<rt>おやゆび</rt></ruby>で押します。',
+      ),
+    ).toBe('指圧は親指で押します。');
+  });
+
   test('is about 300 characters of opening prose, ending in an ellipsis at a word', () => {
     const markdown = `## Intro\n\n${'Massage may help you relax and sleep better. '.repeat(20)}`;
     const excerpt = getExcerpt(markdown, 300);
