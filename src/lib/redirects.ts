@@ -66,10 +66,12 @@ export function normalizeServerPath(decoded: string): string {
  * True when a server sees this old address (decoded) as written, so a redirect can be matched by
  * its decoded path and a redirect page written there: no empty, "." or ".." segment changes it,
  * and for a label address every "/" of the label lies between two other characters ("TCP/IP",
- * "a/b/c", but not "../etc", "/etc", "TCP/" or "a//b", which a server reads as other addresses).
+ * "a/b/c", but not "../etc", "/etc", "TCP/" or "a//b", which a server reads as other addresses);
+ * /search/label/ itself is served as written.
  */
 export function isServedAsWritten(from: string): boolean {
-  if (from.startsWith(BLOGGER_LABEL_PREFIX)) {
+  // The label prefix alone (no label) is an ordinary folder address.
+  if (from.startsWith(BLOGGER_LABEL_PREFIX) && from !== BLOGGER_LABEL_PREFIX) {
     return from
       .slice(BLOGGER_LABEL_PREFIX.length)
       .split('/')

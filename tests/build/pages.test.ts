@@ -357,6 +357,7 @@ describe('tag pages, archive and the rest', () => {
     expect(redirects).toContain('/2024/09/ /archive/#2024-09 301');
     expect(redirects).toContain('/feeds/posts/default /rss.xml 301');
     expect(redirects).toContain('/search/label/ /tags/ 301');
+    expect(readDist('search/label/index.html')).toContain('url=https://massage-wellness.example/tags/"');
     // The imported blog's older archive pages (its post of Wednesday 1 December 2021: the month's, the
     // day's, and the week's from Sunday 28 or Monday 29 November) lead to that month; a post of the
     // site's own has none.

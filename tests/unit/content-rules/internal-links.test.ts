@@ -26,4 +26,35 @@ describe('internal-links', () => {
     const posts = [post('a.md', 'tags: [calm]', '[a](/archive/) [b](/about/) [c](/tags/calm/2/)')];
     expect(run(internalLinks, { posts, pageIds: ['about'], staticPaths: new Set(['/archive/']) })).toEqual([]);
   });
+
+  test('an imported post’s links to its blog’s old addresses are fine where the build redirects them, and only there', () => {
+    const links = [
+      '[older post](/2021/03/other_post.html)',
+      '[all labels](/search/label/)',
+      '[label](/search/label/Hot%20Stones)',
+      '[old spelling](/search/label/hot-stones)',
+      '[May](/2019_05_01_archive.html)',
+      '[its week](/2019_04_28_archive.html)',
+      '[its year](/2019/)',
+      '[its month](/2019/05/)',
+      '[the feed](/feeds/posts/default)',
+      '[nothing that month](/2018_01_01_archive.html)',
+      '[no such label](/search/label/Reiki)',
+      '[no such post](/2021/03/gone.html)',
+    ].join('\n\n');
+    const posts = [
+      post(
+        'may-day/index.md',
+        'pubDate: 2019-05-01T10:00:00+01:00\ntags: [Hot Stones]\noldLabels: { hot-stones: Hot Stones }\nfeedId: tag:blogger.com,1999:blog-1.post-2',
+        links,
+      ),
+      post('other/index.md', 'redirectFrom: [/2021/03/other_post.html]'),
+    ];
+    const problems = run(internalLinks, { posts, timeZone: 'Europe/London' });
+    expect(problems.map((line) => /links to (\S+),/.exec(line)?.[1])).toEqual([
+      '/2018_01_01_archive.html',
+      '/search/label/Reiki',
+      '/2021/03/gone.html',
+    ]);
+  });
 });
