@@ -4,6 +4,7 @@ import {
   detectBlogLanguage,
   detectEntryLanguage,
   languageOfScript,
+  otherScriptThan,
 } from '../../src/lib/blogger/language.ts';
 import { planImport } from '../../src/lib/blogger/plan.ts';
 import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
@@ -265,5 +266,23 @@ describe('a blog of short posts in many scripts (the newcomer’s S02)', () => {
     expect(detectEntryLanguage(MANY[0]!, 'el')).toBeUndefined();
     expect(languageOfScript('Ἀθῆναι, Κρήτη and a few English words')).toBeUndefined();
     expect(languageOfScript('ひらがなとカタカナの文章です、漢字も少し')).toBe('ja');
+  });
+});
+
+describe('otherScriptThan: a short text plainly in another script than the language it would be marked with', () => {
+  test.each([
+    ['Массаж шеи. Коротко.', 'ja', 'Cyrillic'],
+    ['Neck massage', 'ru', 'Latin'],
+    ['足裏マッサージの基本', 'ru', 'kana'],
+    ['Ελληνικά', 'en-GB', 'Greek'],
+    ['颈部按摩', 'ja', undefined],
+    ['颈部按摩', 'zh-TW', undefined],
+    ['Massagem nos pés', 'en-GB', undefined],
+    ['Массаж', 'sr', undefined],
+    ['تدليك', 'fa', undefined],
+    ['OK', 'ru', undefined],
+    ['Neck Массаж шеи', 'ru', undefined],
+  ])('%j in a %s blog: %s', (text, language, script) => {
+    expect(otherScriptThan(text, language)).toBe(script);
   });
 });

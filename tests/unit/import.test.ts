@@ -1219,6 +1219,20 @@ describe('B13: titles in other scripts get readable addresses', () => {
     });
   });
 
+  test('the Russian post, too short to tell its language, is not silently marked with the blog’s Japanese: the owner is asked', () => {
+    const plan = planCase('B13-feed.atom', {
+      blogLanguage: 'ja',
+      site: { language: 'ja', timeZone: 'Asia/Tokyo' },
+      langField: { posts: true, pages: true },
+    });
+    expect(plan.warnings).toContainEqual(
+      expect.stringMatching(
+        /^"Массаж шеи для начинающих" \(\/2021\/03\/blog-post_20\.html\) is written in Cyrillic letters, which ja is not, but is too short to tell its language; it is marked as ja: set its lang field/,
+      ),
+    );
+    expect(plan.warnings.filter((line) => line.includes('letters, which'))).toHaveLength(1);
+  });
+
   test('siblings: Greek, Arabic, a mixed title, and a Latin title whose old name Blogger made up', () => {
     expect(slugFromAnyTitle('Μασάζ για αρχάριους')).toBe('μασάζ-για-αρχάριους');
     expect(slugFromAnyTitle('تدليك القدمين')).toBe('تدليك-القدمين');

@@ -9,7 +9,7 @@ import { encodeOldPath, getBloggerLabelPath } from '../redirects.ts';
 import { getPagePath, getPostPath, getTagPath, TAGS_PATH } from '../urls.ts';
 import type { ImageReference } from './html-images.ts';
 import { commentHtmlToMarkdown, htmlToMarkdown } from './html-to-markdown.ts';
-import { detectEntryLanguage } from './language.ts';
+import { detectEntryLanguage, entryInOtherScript } from './language.ts';
 import { imageFileName, largestImageUrl, upgradeToHttps } from './image-urls.ts';
 import type { BloggerAuthor, BloggerExport, BloggerItem } from './parse.ts';
 
@@ -727,6 +727,14 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     const ownLanguage = canState ? detectEntryLanguage(item, blogLanguage ?? site.language) : undefined;
     const sameAsSite = (tag: string) => tag.toLowerCase().split('-')[0] === site.language.toLowerCase().split('-')[0];
     const itemLang = ownLanguage ? (sameAsSite(ownLanguage) ? undefined : ownLanguage) : lang;
+    // Too short to tell, and not in the script of the language it would be marked with: ask.
+    const marked = itemLang ?? site.language;
+    const otherScript = canState && !ownLanguage ? entryInOtherScript(item, marked) : undefined;
+    if (otherScript) {
+      plan.warnings.push(
+        `${describeItem(item)} is written in ${otherScript} letters, which ${marked} is not, but is too short to tell its language; it is marked as ${marked}: set its lang field (lang: ru, say) to the language it is in`,
+      );
+    }
     if (ownLanguage) {
       plan.warnings.push(
         `${describeItem(item)} reads as ${ownLanguage}, not the blog's ${blogLanguage ?? site.language}, so it is marked as ${itemLang ? `lang: ${itemLang}` : `the site's language, ${site.language}`}; if that is wrong, set its lang field`,
