@@ -102,6 +102,9 @@ test('the video player loads the provider’s frame under the policy', async ({ 
 test('an imported post’s videos ask nothing of YouTube or Vimeo until play is pressed, then load their player under the policy', async ({
   page,
 }) => {
+  // Two pages, five posters scrolled into view, network quiet, three clicks: more than the default
+  // 30 s once in a CI run, which stopped it while it waited for the network to go quiet.
+  test.setTimeout(120_000);
   const violations = await watchCsp(page);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
