@@ -1,3 +1,8 @@
+import { groupByYearAndMonth } from './archive.ts';
+import { getCalendarParts } from './dates.ts';
+import { slugifyTag } from './slugs.ts';
+import { getArchiveMonthId, getTagPath, ARCHIVE_PATH, TAGS_PATH } from './urls.ts';
+
 /** An old address and where it now leads. */
 export interface Redirect {
   from: string;
@@ -91,6 +96,82 @@ export function mergeRedirects(lists: readonly (readonly Redirect[])[], realPath
     byFrom.set(redirect.from, redirect);
   }
   return [...byFrom.values()].sort((a, b) => a.from.localeCompare(b.from));
+}
+
+/** One published post, as much as its old addresses are made of (from the data layer or from raw frontmatter). */
+export interface PostAddressFacts {
+  /** The post's address, `/posts/<slug>/`. */
+  path: string;
+  /** The address of its file name (`/posts/<file name>/`), which a post that sets a `slug` keeps. */
+  filePath?: string | undefined;
+  /** Its `redirectFrom`: older addresses of its own (site paths). */
+  redirectFrom: readonly string[];
+  /** Its tags as it writes them, each with its slug. */
+  tags: readonly { label: string; slug: string }[];
+  /** Its `oldLabels`: a Blogger label and the tag it became, or `''` for a label that was no tag. */
+  oldLabels: Readonly<Record<string, string>>;
+  /** Its publication date; none for a post whose date cannot be read (the content check meets such). */
+  pubDate?: Date | undefined;
+  /** Its `feedId`; Blogger's (`tag:blogger.com,…`) marks a post from Blogger. */
+  feedId?: string | undefined;
+}
+
+/**
+ * Every old address a site's content has and where each leads, as lists for mergeRedirects
+ * (earlier lists first, so an address two rules claim keeps the first): the posts' and pages'
+ * `redirectFrom`, a post's file-name address, Blogger's label address of every tag as each post
+ * spells it (Blogger's label addresses are case-sensitive) and of each old label (a label that was
+ * no tag leads to the one post that had it, else to the list of tags), the `/YYYY/` and `/YYYY/MM/`
+ * archive addresses, the older archive pages of posts from Blogger (getBloggerArchiveFiles: only
+ * such a blog had them), and BLOGGER_FIXED_REDIRECTS. `posts` are the published ones, newest first;
+ * `timeZone` is the site's IANA zone, which sets each post's calendar date. The build writes these
+ * (src/data/redirects.ts) and the content check counts them as pages a link may lead to.
+ */
+export function getContentRedirectLists(
+  posts: readonly PostAddressFacts[],
+  pages: readonly { path: string; redirectFrom: readonly string[] }[],
+  timeZone: string,
+): Redirect[][] {
+  const dated = posts.flatMap((post) => (post.pubDate ? [{ ...post, pubDate: post.pubDate }] : []));
+  const archive = groupByYearAndMonth(dated, timeZone).flatMap(({ year, months }) => [
+    { from: `/${year}/`, to: `${ARCHIVE_PATH}#year-${year}` },
+    ...months.map(({ month }) => ({
+      from: `/${year}/${String(month).padStart(2, '0')}/`,
+      to: `${ARCHIVE_PATH}#${getArchiveMonthId(year, month)}`,
+    })),
+  ]);
+  const bloggerArchive = dated
+    .filter((post) => post.feedId?.startsWith('tag:blogger.com,'))
+    .map((post) => {
+      const { year, month, day } = getCalendarParts(post.pubDate, timeZone);
+      const to = `${ARCHIVE_PATH}#${getArchiveMonthId(year, month)}`;
+      const files = getBloggerArchiveFiles(year, month, day);
+      return { exact: files.exact.map((from) => ({ from, to })), week: files.week.map((from) => ({ from, to })) };
+    });
+  const oldLabels = posts.flatMap((post) => Object.entries(post.oldLabels).map(([old, tag]) => ({ old, tag, post })));
+  const labelsThatWereNoTag = Map.groupBy(
+    oldLabels.filter(({ tag }) => !tag),
+    ({ old }) => old,
+  );
+  return [
+    posts.flatMap((post) => post.redirectFrom.map((from) => ({ from, to: post.path }))),
+    posts.flatMap((post) => (post.filePath ? [{ from: post.filePath, to: post.path }] : [])),
+    pages.flatMap((page) => page.redirectFrom.map((from) => ({ from, to: page.path }))),
+    posts.flatMap((post) =>
+      post.tags.map((tag) => ({ from: getBloggerLabelPath(tag.label), to: getTagPath(tag.slug) })),
+    ),
+    oldLabels
+      .filter(({ tag }) => tag)
+      .map(({ old, tag }) => ({ from: getBloggerLabelPath(old), to: getTagPath(slugifyTag(tag)) })),
+    [...labelsThatWereNoTag].map(([old, had]) => ({
+      from: getBloggerLabelPath(old),
+      to: had.length === 1 ? had[0]!.post.path : TAGS_PATH,
+    })),
+    archive,
+    bloggerArchive.flatMap((files) => files.exact),
+    bloggerArchive.flatMap((files) => files.week),
+    [...BLOGGER_FIXED_REDIRECTS],
+  ];
 }
 
 /** The HTML a static host serves at an old address: an instant refresh, with the canonical URL. */

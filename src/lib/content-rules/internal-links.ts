@@ -1,11 +1,6 @@
-import { getCalendarParts, parseContentDate } from '../dates.ts';
+import { parseContentDate } from '../dates.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
-import {
-  BLOGGER_FIXED_REDIRECTS,
-  BLOGGER_LABEL_PREFIX,
-  getBloggerArchiveFiles,
-  getBloggerLabelPath,
-} from '../redirects.ts';
+import { getContentRedirectLists, type PostAddressFacts } from '../redirects.ts';
 import { slugifyTag } from '../slugs.ts';
 import { getPostPath, getTagPath, judgeUrl, normalizePath } from '../urls.ts';
 import type { CheckedContent, ContentRule, Problem } from './types.ts';
@@ -13,38 +8,41 @@ import type { CheckedContent, ContentRule, Problem } from './types.ts';
 const oldAddressCache = new WeakMap<CheckedContent, Set<string>>();
 
 /**
- * The old addresses the build redirects (src/data/redirects.ts writes them): every redirectFrom of
- * a published post or page, Blogger's label address of each tag and old label, /search/label/,
- * the year and month archive addresses of the published posts and, for posts from Blogger, the
- * older archive pages; all as normalizePath gives them. An imported post linking to its blog's
- * old addresses (`/2021/03/other-post.html`, `/search/label/Reiki`) links to a page that leads on.
+ * The old addresses the build redirects (getContentRedirectLists, which src/data/redirects.ts
+ * writes), from the published posts' and pages' raw frontmatter, as normalizePath gives them. An
+ * imported post linking to its blog's old addresses (`/2021/03/other-post.html`,
+ * `/search/label/Reiki`) links to a page that leads on.
  */
 function oldAddresses(content: CheckedContent): Set<string> {
   const cached = oldAddressCache.get(content);
   if (cached) return cached;
-  const paths = [BLOGGER_LABEL_PREFIX, ...BLOGGER_FIXED_REDIRECTS.map((redirect) => redirect.from)];
   const strings = (value: unknown) =>
     Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const posts: PostAddressFacts[] = [];
   for (const post of content.posts) {
     if (!content.published.has(post.id)) continue;
     const data = (post.fm.data ?? {}) as Record<string, unknown>;
-    paths.push(...strings(data.redirectFrom));
-    const oldLabels = data.oldLabels && typeof data.oldLabels === 'object' ? Object.keys(data.oldLabels) : [];
-    for (const label of [...strings(data.tags), ...oldLabels]) paths.push(getBloggerLabelPath(label));
-    const published = parseContentDate(data.pubDate, content.input.timeZone);
-    if (!published) continue;
-    const { year, month, day } = getCalendarParts(published, content.input.timeZone);
-    paths.push(`/${year}/`, `/${year}/${String(month).padStart(2, '0')}/`);
-    if (typeof data.feedId === 'string' && data.feedId.startsWith('tag:blogger.com,')) {
-      const files = getBloggerArchiveFiles(year, month, day);
-      paths.push(...files.exact, ...files.week);
-    }
+    const oldLabels = data.oldLabels && typeof data.oldLabels === 'object' ? data.oldLabels : {};
+    posts.push({
+      path: getPostPath(post.id),
+      redirectFrom: strings(data.redirectFrom),
+      tags: strings(data.tags).map((label) => ({ label, slug: slugifyTag(label) })),
+      oldLabels: Object.fromEntries(
+        Object.entries(oldLabels).map(([old, tag]) => [old, typeof tag === 'string' ? tag : '']),
+      ),
+      // A post without a readable date has no archive address (the date rule reports it).
+      pubDate: parseContentDate(data.pubDate, content.input.timeZone) ?? undefined,
+      feedId: typeof data.feedId === 'string' ? data.feedId : undefined,
+    });
   }
-  for (const page of content.input.pages ?? []) {
+  const pages = (content.input.pages ?? []).flatMap((page) => {
     const data = (parseFrontmatter(page.text).data ?? {}) as Record<string, unknown>;
-    if (data.draft !== true) paths.push(...strings(data.redirectFrom));
-  }
-  const addresses = new Set(paths.map((path) => normalizePath(path)));
+    return data.draft === true
+      ? []
+      : [{ path: `/${page.entry.replace(/\.[^.]+$/, '')}/`, redirectFrom: strings(data.redirectFrom) }];
+  });
+  const lists = getContentRedirectLists(posts, pages, content.input.timeZone);
+  const addresses = new Set(lists.flat().map((redirect) => normalizePath(redirect.from)));
   oldAddressCache.set(content, addresses);
   return addresses;
 }
