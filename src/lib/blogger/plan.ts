@@ -989,10 +989,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       try {
         markdown = commentHtmlToMarkdown(comment.html).markdown.trim();
       } catch {
-        markdown = comment.html
-          .replace(/<[^>]*>/g, ' ')
-          .replace(/\s+/g, ' ')
-          .trim();
+        markdown = commentWordsOf(comment.html);
       }
       const about = `the comment by ${comment.author.name} of ${comment.published.slice(0, 10) || 'no date'} on ${on}`;
       plan.skipped.push({ id: comment.id, reason: `${about}: ${reason}; its text is in the report` });
@@ -1014,10 +1011,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       for (const note of converted.notes) plan.warnings.push(`${about}: ${note.message}`);
     } catch (error) {
       // A comment the converter cannot read keeps its words as text (a comment is data, never raw HTML).
-      body = comment.html
-        .replace(/<[^>]*>/g, ' ')
-        .replace(/[ \t]+/g, ' ')
-        .trim();
+      body = commentWordsOf(comment.html);
       plan.errors.push(
         `the comment by ${comment.author.name} (${comment.id}) could not be converted (${error instanceof Error ? error.message : String(error)}); its text is kept without its markup`,
       );
@@ -1043,4 +1037,15 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     plan.counts.comments += 1;
   }
   return plan;
+}
+
+/**
+ * A comment's words when the converter cannot read its HTML: tags removed, each run of spaces and
+ * tabs made one space, line breaks kept, trimmed. A comment is data, so no markup survives.
+ */
+function commentWordsOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
