@@ -26,8 +26,9 @@ import { breakSegment, fitFontSize, linesAllowed, type FitBox, type MeasuredSegm
  */
 const RENDERER_VERSION = 2;
 /**
- * A full-colour PNG (about 60 KB a card). A 32-colour palette would halve the bytes, but doubles the
- * CPU time of a card (from about 35 to 70 ms), and a cold build of thousands of posts draws thousands.
+ * A full-colour PNG (about 55 KiB a card). A 32-colour palette or WebP would halve the bytes, but
+ * take 4 to 12 times the encoding's CPU (7 ms a card), and a cold build draws thousands; level 4
+ * saves too little to be seen (docs/benchmark.md, "Where a card's time goes").
  */
 const PNG_OPTIONS = { compressionLevel: 6 } as const;
 
@@ -495,7 +496,8 @@ export class TextMeasurer {
   }
 }
 
-interface MeasureRequest {
+/** Texts to measure in one style (see TextMeasurer.prefetch). */
+export interface MeasureRequest {
   texts: readonly string[];
   style: MeasureStyle;
 }
@@ -724,7 +726,7 @@ function clampLines(preferred: PlacedText, fit: { lines: number; linesTaken: num
 }
 
 /** Everything fitCardLayout measures for a card (so that one layout can measure it all). */
-function getMeasureRequests(preferred: CardLayout): MeasureRequest[] {
+export function getMeasureRequests(preferred: CardLayout): MeasureRequest[] {
   return [
     { texts: [preferred.siteName.text], style: STYLES.siteName },
     { texts: preferred.siteHost ? [preferred.siteHost.text] : [], style: STYLES.siteHost },
