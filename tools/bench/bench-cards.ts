@@ -4,7 +4,7 @@
  */
 import { cpuUsage } from 'node:process';
 import satori from 'satori';
-import sharp from 'sharp';
+import sharp, { type PngOptions } from 'sharp';
 import { generatePosts } from './bench-content.ts';
 import {
   buildSocialCard,
@@ -84,7 +84,7 @@ async function timed<T>(totals: Totals, phase: Phase, run: () => Promise<T>): Pr
 export async function drawCardByPhase(
   input: SocialCardInput,
   totals: Totals,
-  png: sharp.PngOptions = { compressionLevel: 6 },
+  png: PngOptions = { compressionLevel: 6 },
 ): Promise<Buffer> {
   const preferred = getPreferredLayout(input);
   const { fonts, stack } = await timed(totals, 'fonts', () => loadCardFonts(preferred));

@@ -12,7 +12,7 @@
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import type sharp from 'sharp';
+import type { PngOptions } from 'sharp';
 import { drawCardByPhase, emptyTotals, getRealisticCardInputs, PHASES, type Totals } from './bench-cards.ts';
 
 const { values } = parseArgs({
@@ -24,7 +24,7 @@ const { values } = parseArgs({
 });
 const COUNT = Number(values.count);
 const ROUNDS = Number(values.rounds);
-const PNG = JSON.parse(values.png) as sharp.PngOptions;
+const PNG = JSON.parse(values.png) as PngOptions;
 
 function report(label: string, totals: Totals, count: number): void {
   const rows = PHASES.map((phase) => {
