@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { getRedirectFilePath } from '../../src/lib/redirects.ts';
@@ -58,7 +58,7 @@ describe('importing a Takeout export', () => {
   const importBlogger = (file = TAKEOUT) => project.run('node', ['scripts/import-blogger.ts', file, '--no-download']);
 
   test('brings over posts, drafts, pages, comments, labels and authors, and reports it', () => {
-    const { status, output } = importBlogger();
+    const { status, output } = story.first;
     expect(status, output).toBe(0);
     expect(output).toContain('Google Takeout feed.atom');
     expect(output).toMatch(/posts: +3 \(1 as drafts\)/);
@@ -121,17 +121,15 @@ describe('importing a Takeout export', () => {
   });
 
   test('a second run changes nothing and says so', () => {
-    const before = listContent(project).map((file) => readFileSync(file, 'utf8'));
-    const { status, output } = importBlogger();
+    const { status, output } = story.second;
     expect(status, output).toBe(0);
     expect(output).toContain('0 created, 0 updated, 7 unchanged, 0 kept as edited');
     expect(output).toContain('Nothing changed');
-    expect(listContent(project).map((file) => readFileSync(file, 'utf8'))).toEqual(before);
+    expect(story.afterSecond).toEqual(story.beforeSecond);
   });
 
   test('never overwrites a file an editor has changed, and says which', () => {
-    project.edit(FRENCH, (text) => text.replace('![](', '![Bare feet resting on a white towel]('));
-    const { status, output } = importBlogger();
+    const { status, output } = story.afterEdit;
     expect(status, output).toBe(0);
     expect(output).toContain(`${FRENCH}: changed by an editor since the last import; left as it is`);
     expect(project.read(FRENCH)).toContain('Bare feet resting on a white towel');
@@ -154,16 +152,33 @@ describe('importing a Takeout export', () => {
       project.write(name, `${head}${entries.join('\n')}\n</feed>\n`);
     }
   };
-  let caseOutput = '';
+  /**
+   * The import's story, told once before the tests (so that any test may run alone, in any order):
+   * the Takeout export imported, imported again unchanged, imported after an editor's change, then
+   * issue 19's cases imported into the same blog, and the result built. Each step's output is kept.
+   */
+  const story = {} as Record<'first' | 'second' | 'afterEdit' | 'build', { status: number | null; output: string }> & {
+    beforeSecond: string[];
+    afterSecond: string[];
+    cases: { name: string; status: number | null; output: string }[];
+  };
+  beforeAll(() => {
+    story.first = importBlogger();
+    const texts = () => listContent(project).map((file) => readFileSync(file, 'utf8'));
+    story.beforeSecond = texts();
+    story.second = importBlogger();
+    story.afterSecond = texts();
+    project.edit(FRENCH, (text) => text.replace('![](', '![Bare feet resting on a white towel]('));
+    story.afterEdit = importBlogger();
+    mergeCases();
+    story.cases = Object.values(MERGED).map((name) => ({ name, ...importBlogger(name) }));
+    story.build = project.build();
+  }, 600_000);
+  const caseOutput = () => story.cases.map(({ output }) => `${output}\n`).join('');
 
   test('the cases of issue 19 import into the same blog, each reported with the entry’s title and old address', () => {
-    mergeCases();
-    for (const name of Object.values(MERGED)) {
-      const { status, output } = importBlogger(name);
-      expect(status, output).toBe(0);
-      caseOutput += `${output}\n`;
-    }
-    const all = caseOutput;
+    for (const { name, status, output } of story.cases) expect(status, `${name}: ${output}`).toBe(0);
+    const all = caseOutput();
     expect(all).toContain(
       '"Chair Massage on Friday Afternoons" (/2020/02/chair-massage-friday.html): the link "http://calm%20hands%20chair%20massage/" (on "booking page")',
     );
@@ -201,7 +216,7 @@ describe('importing a Takeout export', () => {
   });
 
   test('the result builds, and every old address leads to its new page', () => {
-    const { status, output } = project.build();
+    const { status, output } = story.build;
     expect(status, output).toBe(0);
     const lines = project.read('dist/_redirects').trim().split('\n');
     const redirects: Record<string, string> = Object.fromEntries(
@@ -321,7 +336,7 @@ describe('importing a Takeout export', () => {
         live += 1;
         const target = redirects.get(item.oldPath!);
         if (target && project.exists(`dist${target}index.html`)) rendered += 1;
-        else expect(caseOutput, `${file}: ${item.title}`).toContain(`"${item.title}" (${item.oldPath}) has nothing`);
+        else expect(caseOutput(), `${file}: ${item.title}`).toContain(`"${item.title}" (${item.oldPath}) has nothing`);
       }
     }
     expect(rendered).toBe(live - 1);
