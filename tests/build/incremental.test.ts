@@ -62,7 +62,9 @@ describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, ()
     const dir = join(incremental.dir, 'node_modules/.astro/social-images');
     return existsSync(dir) ? readdirSync(dir).sort() : [];
   };
-  const card = () => readFileSync(join(incremental.dir, CARD));
+  /** The drawn card of the post without a hero, or an empty buffer once that post is removed. */
+  const card = () =>
+    existsSync(join(incremental.dir, CARD)) ? readFileSync(join(incremental.dir, CARD)) : Buffer.alloc(0);
   afterAll(() => {
     incremental.remove();
     clean.remove();
@@ -127,15 +129,18 @@ describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, ()
       expect(keptPages(first.output)).toEqual([]);
       expect(drawnCards(first.output)).toEqual(['2', '0']);
       expect(first.cached).toHaveLength(2);
+      // The build before this one: the first, or (run after rounds of edits) the last round's, which
+      // its round compared with a clean build.
+      const previous = { dist: fingerprint(join(incremental.dir, 'dist')), card: card(), cached: cachedCards() };
       const rebuild = await incremental.runAsync('node', ['scripts/build.ts']);
       expect(rebuild.status, rebuild.output).toBe(0);
       const output = rebuild.output;
-      // Four post pages, their four comment feeds, a drawn card, tag pages and tag feeds.
+      // The post pages, their comment feeds, a drawn card, tag pages and tag feeds.
       expect(keptPages(output).length).toBeGreaterThan(20);
       expect(renderedPage(output, `/posts/${CANADA_WATER}/index.html`)).toBe(false);
-      expect(drawnCards(output)).toEqual(['0', '2']);
-      expectSameAs(first.dist);
-      expect(card().equals(first.card)).toBe(true);
+      expect(drawnCards(output)).toEqual(['0', String(previous.cached.length)]);
+      expectSameAs(previous.dist);
+      expect(card().equals(previous.card)).toBe(true);
     },
   );
 
@@ -164,10 +169,15 @@ describe('an incremental rebuild equals a clean build', { timeout: 300_000 }, ()
     ],
     [
       'a new title, which redraws exactly that post’s social card and forgets the old one',
-      () =>
+      () => {
+        // Run after the round that removes this post (the rounds may run in any order), it comes back first.
+        if (!existsSync(join(incremental.dir, POSTS, SHEPHERDS_BUSH))) {
+          cpSync(join(POSTS, SHEPHERDS_BUSH), join(incremental.dir, POSTS, SHEPHERDS_BUSH), { recursive: true });
+        }
         incremental.edit(`${POSTS}/${SHEPHERDS_BUSH}/index.md`, (text) =>
           text.replace(/^title: .*$/m, 'title: A Quiet Hour in Shepherd’s Bush'),
-        ),
+        );
+      },
       (output) => {
         expect(drawnCards(output)).toEqual(['1', '1']);
         expect(card().equals(before.card)).toBe(false);
