@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** The order the unit and inbox tests run in; `--sequence.seed=N` on the command line tries another. */
+const SHUFFLE_SEED = 20261130;
+
 export default defineConfig({
   test: {
     projects: [
@@ -16,6 +19,9 @@ export default defineConfig({
           testTimeout: 20_000,
           isolate: false,
           maxWorkers: 2,
+          // Files and tests run in an order of their own, not the files' (a fixed seed, so a failure
+          // reproduces): a test that leans on an earlier one's state fails here, not in a newcomer's -t.
+          sequence: { shuffle: true, seed: SHUFFLE_SEED },
         },
       },
       // Assertions on a finished build of the test site (npm run build:test-site makes it). A test or
@@ -35,7 +41,15 @@ export default defineConfig({
         },
       },
       // The comment inbox: a real server, database, SMTP server and browser on 127.0.0.1.
-      { test: { name: 'inbox', include: ['tests/inbox/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: 'inbox',
+          include: ['tests/inbox/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          sequence: { shuffle: true, seed: SHUFFLE_SEED },
+        },
+      },
     ],
   },
 });
