@@ -6,6 +6,7 @@ import { getPostIdFromPath, pickTagLabel, type Tag } from '../lib/slugs.ts';
 import { getExcerpt, measureHtml, measureMarkdown, readingMinutesFor, wordCountOf } from '../lib/text.ts';
 import { getPostPath } from '../lib/urls.ts';
 import { isPostVisible, sortNewestFirst } from '../lib/visibility.ts';
+import { getUnmarkedLanguage } from '../lib/language.ts';
 import { SITE } from '../site.config.ts';
 import { cacheUnlessDev } from './cache.ts';
 import { countComments, getCommentThreads } from './comments.ts';
@@ -83,7 +84,12 @@ async function loadPublishedPosts(): Promise<Post[]> {
       // Markdown (.md) arrives rendered by the content layer, cached between builds: count its
       // words in that HTML. MDX has no stored HTML, so its Markdown is parsed.
       const html = entry.rendered?.html;
-      const lang = entry.data.lang ?? SITE.language;
+      // A post that names no language but is written in another script than the site's is served
+      // in the language its script shows (the content check says so to the editor).
+      const lang =
+        entry.data.lang ??
+        getUnmarkedLanguage(`${entry.data.title}\n${entry.body ?? ''}`, SITE.language) ??
+        SITE.language;
       const measure = html === undefined ? measureMarkdown(entry.body ?? '', lang) : measureHtml(html, lang);
       return {
         slug: entry.id,

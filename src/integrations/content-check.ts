@@ -32,6 +32,7 @@ export function readContentTree(contentDir: string, publicDir: string): ContentI
     pinned: SITE.popularPosts.pinned,
     settingsFiles: { favicon: SITE.favicon, 'logo.src': SITE.logo?.src },
     timeZone: SITE.timeZone,
+    language: SITE.language,
     fileExists: (path) => existsSync(join(base, path)),
     staticPaths: new Set([...FIXED_ROUTES, ...listFiles(publicDir, /./).map((file) => `/${file}`)]),
   };

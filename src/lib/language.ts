@@ -130,3 +130,54 @@ export function getLangAttributes(lang: string, around: string): LangAttributes 
   const dir = getTextDirection(lang);
   return dir === getTextDirection(around) ? { lang } : { lang, dir };
 }
+
+/**
+ * Scripts that one language owns, so that text in them says its language however short it is:
+ * Greek, Hebrew, Thai, Korean (Hangul) and Japanese (kana). Devanagari, Arabic and Cyrillic serve
+ * several languages; Han serves Chinese and Japanese (and Korean in older text).
+ */
+const OWN_SCRIPTS: readonly [RegExp, string][] = [
+  [/\p{Script=Greek}/gu, 'el'],
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Thai}/gu, 'th'],
+  [/\p{Script=Hangul}/gu, 'ko'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
+];
+/** Letters of such a script a text needs before its script alone names its language. */
+const MIN_SCRIPT_LETTERS = 12;
+
+/**
+ * The language a text's script names on its own (languages owned by one script: Greek, Hebrew,
+ * Thai, Korean, Japanese kana; with `hanIsChinese`, Han characters with no kana are Chinese), when
+ * at least 12 of its letters and more than half of all its letters (Unicode \p{L}) are in that
+ * script; else undefined.
+ */
+export function languageOfScript(text: string, { hanIsChinese = false } = {}): string | undefined {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const scripts: readonly [RegExp, string][] = hanIsChinese
+    ? [...OWN_SCRIPTS, [/\p{Script=Han}/gu, 'zh']]
+    : OWN_SCRIPTS;
+  for (const [script, language] of scripts) {
+    const count = text.match(script)?.length ?? 0;
+    // Japanese mixes kana into its Han text: mostly Han with kana among it is Japanese, not Chinese.
+    if (language === 'zh' && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) continue;
+    if (count >= MIN_SCRIPT_LETTERS && count > letters / 2) return language;
+  }
+  return undefined;
+}
+
+/**
+ * The language a post or page that names none is written in, when its text shows it is not the
+ * site's: most of its letters are in a script one language owns (languageOfScript, Han without
+ * kana read as Chinese unless the site's own language is written in Han: Chinese, Japanese,
+ * Korean), and that language is not the site's. Undefined when the text says nothing else, so the
+ * site's language applies. The language decides how search splits the text into words (Pagefind
+ * segments Chinese and Japanese only for pages marked so) and how its reading time is counted.
+ * `siteLanguage` is a BCP 47 tag; scripts are CLDR's likely scripts (Intl.Locale#maximize).
+ */
+export function getUnmarkedLanguage(text: string, siteLanguage: string): string | undefined {
+  const siteScript = new Intl.Locale(siteLanguage).maximize().script ?? '';
+  const found = languageOfScript(text, { hanIsChinese: !['Hans', 'Hant', 'Jpan', 'Kore'].includes(siteScript) });
+  if (!found) return undefined;
+  return new Intl.Locale(found).language === new Intl.Locale(siteLanguage).language ? undefined : found;
+}

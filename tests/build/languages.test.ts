@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { loadPage, OTHER_LANGUAGES, PUBLISHED, PUBLISHED_NEWEST_FIRST, readDist, textOf, type Page } from './dist.ts';
 
 // The fixture posts in tests/fixtures/overlay/posts: Chinese written `lang: zh-hans` (so its
-// canonical case shows), Japanese and Arabic; every other post is in the site's language, en-GB.
+// canonical case shows), Japanese with no lang at all (its kana say it: case C5) and Arabic; every
+// other post is in the site's language, en-GB.
 const POSTS = [
   { slug: OTHER_LANGUAGES.chinese, lang: 'zh-Hans', dir: 'ltr' },
   { slug: OTHER_LANGUAGES.japanese, lang: 'ja', dir: 'ltr' },

@@ -3,9 +3,9 @@ import {
   chooseBlogLanguage,
   detectBlogLanguage,
   detectEntryLanguage,
-  languageOfScript,
   otherScriptThan,
 } from '../../src/lib/blogger/language.ts';
+import { languageOfScript } from '../../src/lib/language.ts';
 import { planImport } from '../../src/lib/blogger/plan.ts';
 import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
 

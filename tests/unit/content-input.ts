@@ -9,6 +9,7 @@ export function contentInput(overrides: Partial<ContentInput> = {}): ContentInpu
     pageIds: [],
     pinned: [],
     timeZone: 'Europe/London',
+    language: 'en-GB',
     fileExists: () => true,
     staticPaths: new Set(),
     ...overrides,

@@ -12,6 +12,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { languageOfScript } from '../language.ts';
 
 /** Text shorter than this says too little of its language (franc's own advice: the longer the better). */
 const MIN_TEXT = 120;
@@ -105,34 +106,6 @@ const BLOGGER_LANGUAGES: Readonly<Record<string, string>> = {
   zul: 'zu',
 };
 const FRANC_ONLY = Object.keys(BLOGGER_LANGUAGES);
-
-/**
- * Scripts that one language of Blogger's list owns: a post in them says its language in a line.
- * (Devanagari, Arabic and Cyrillic serve several languages, and Han both Chinese and Japanese: those
- * go to franc.)
- */
-const OWN_SCRIPTS: readonly [RegExp, string][] = [
-  [/\p{Script=Greek}/gu, 'el'],
-  [/\p{Script=Hebrew}/gu, 'he'],
-  [/\p{Script=Thai}/gu, 'th'],
-  [/\p{Script=Hangul}/gu, 'ko'],
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
-];
-/** Letters of such a script a text needs before its script alone names its language. */
-const MIN_SCRIPT_LETTERS = 12;
-
-/**
- * The language a text's script names on its own (Greek, Hebrew, Thai, Korean, Japanese kana), when
- * at least 12 of its letters and more than half of all its letters are in that script; else undefined.
- */
-export function languageOfScript(text: string): string | undefined {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  for (const [script, language] of OWN_SCRIPTS) {
-    const count = text.match(script)?.length ?? 0;
-    if (count >= MIN_SCRIPT_LETTERS && count > letters / 2) return language;
-  }
-  return undefined;
-}
 
 /** What detectBlogLanguage found. */
 export interface DetectedLanguage {

@@ -21,6 +21,7 @@ import type { ContentRule } from './types.ts';
 import { uniqueFeedIds } from './unique-feed-ids.ts';
 import { uniqueRedirects } from './unique-redirects.ts';
 import { uniqueSlugs } from './unique-slugs.ts';
+import { unmarkedLanguage } from './unmarked-language.ts';
 
 /**
  * Every rule of the content check, in the order their problems are first met (a file's problems
@@ -37,6 +38,7 @@ export const CONTENT_RULES: readonly ContentRule[] = [
   uniqueFeedIds,
   tagAddresses,
   oldLabels,
+  unmarkedLanguage,
   bodyAddresses,
   imageAlt,
   imageFiles,

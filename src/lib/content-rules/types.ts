@@ -40,6 +40,8 @@ export interface ContentInput {
   /** Slugs the site settings pin to the top of popular posts. */
   pinned: string[];
   timeZone: string;
+  /** The site's language (BCP 47), which posts that name none are written in. */
+  language: string;
   /** Whether a file exists, for a path relative to the repository. */
   fileExists(path: string): boolean;
   /** Site paths that are always there (/, /archive/, /rss.xml, files in public/ ...). */
