@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-/** The order the unit and inbox tests run in; `--sequence.seed=N` on the command line tries another. */
-const SHUFFLE_SEED = 20261130;
-
 export default defineConfig({
   test: {
+    // The order the shuffled projects (unit, inbox) run their tests in: fixed, so a failure
+    // reproduces; `--sequence.seed=N` on the command line tries another.
+    sequence: { seed: 20261130 },
     projects: [
       // 20 s rather than 5: on two cores shared with other work, a test that hashes passwords with
       // scrypt has waited longer than 5 s for a core.
@@ -19,9 +19,9 @@ export default defineConfig({
           testTimeout: 20_000,
           isolate: false,
           maxWorkers: 2,
-          // Files and tests run in an order of their own, not the files' (a fixed seed, so a failure
-          // reproduces): a test that leans on an earlier one's state fails here, not in a newcomer's -t.
-          sequence: { shuffle: true, seed: SHUFFLE_SEED },
+          // Tests run in an order of their own, not the file's (the seed above): a test that leans on an
+          // earlier one's state fails here, not in a newcomer's -t.
+          sequence: { shuffle: true },
         },
       },
       // Assertions on a finished build of the test site (npm run build:test-site makes it). A test or
@@ -47,7 +47,7 @@ export default defineConfig({
           include: ['tests/inbox/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          sequence: { shuffle: true, seed: SHUFFLE_SEED },
+          sequence: { shuffle: true },
         },
       },
     ],

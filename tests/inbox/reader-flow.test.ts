@@ -117,7 +117,8 @@ describe('a reader comments with JavaScript off and the owner publishes it', { t
       expect.objectContaining({
         id: POST,
         comments: 'open',
-        commentIds: ['01-priya'],
+        // The approved comment of the first build (and those the flow test approves, if it ran first).
+        commentIds: expect.arrayContaining(['01-priya']),
         received: `/comments/received/${POST}/`,
       }),
       expect.not.objectContaining({ received: expect.anything() }),
