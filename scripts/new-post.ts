@@ -10,7 +10,8 @@ import { readCommandLine } from '../src/lib/command-line.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { toIsoCalendarDate } from '../src/lib/dates.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
-import { renderNewPost, slugFromTitle, type PostKind } from '../src/lib/new-post.ts';
+import { renderNewPost, slugFromAnyTitle, type PostKind } from '../src/lib/new-post.ts';
+import { isSlug } from '../src/lib/slugs.ts';
 import { getPostId } from '../src/lib/slugs.ts';
 import { getPostPath, toAbsoluteUrl } from '../src/lib/urls.ts';
 import { SITE } from '../src/site.config.ts';
@@ -83,9 +84,14 @@ if (prompt) {
 }
 if (!title) fail(`A new post needs a title.\n${USAGE}`);
 
-const slug = values.slug ?? slugFromTitle(title);
-if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-  fail(`"${slug}" cannot be a slug: use lowercase letters, digits and single hyphens, e.g. --slug my-first-post`);
+const slug = values.slug ?? slugFromAnyTitle(title);
+if (!slug) {
+  fail(`"${title}" has no letter or digit to make an address from; give one: --slug my-first-post`);
+}
+if (!isSlug(slug)) {
+  fail(
+    `"${slug}" cannot be a slug: use lowercase letters (of any script), digits and single hyphens, e.g. --slug my-first-post or --slug 按摩入门`,
+  );
 }
 const taken = findPostWithSlug(slug);
 if (taken) fail(`The slug "${slug}" is taken by ${taken}. Choose another title, or pass --slug another-slug.`);
@@ -114,7 +120,8 @@ try {
 }
 
 console.log(`Created ${relative(process.cwd(), file)} (a draft ${kind}).`);
-console.log(`Its address once published: ${toAbsoluteUrl(getPostPath(slug), SITE.url)}`);
+// As a reader sees it in the address bar (按摩入门, not %E6%8C%89...).
+console.log(`Its address once published: ${decodeURI(toAbsoluteUrl(getPostPath(slug), SITE.url))}`);
 console.log(`Preview it now with npm run dev, at http://localhost:4321${getPostPath(slug)}`);
 console.log(
   'To publish it, set draft: false, replace every TODO and write the text (a review also needs its rating and visit date).',

@@ -30,6 +30,19 @@ export function slugFromTitle(title: string): string {
 }
 
 /**
+ * The slug of a title: ASCII for a Latin title (accents dropped), and for a title in another
+ * script the title's own letters (`Массаж шеи` → `массаж-шеи`), as the site's tag addresses
+ * already do: transliteration depends on the language (Russian, Ukrainian and Serbian Cyrillic
+ * differ; Japanese kanji need a dictionary), and readers of such a blog read its script.
+ */
+export function slugFromAnyTitle(title: string): string {
+  const nonLatin = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(title);
+  if (!nonLatin) return slugFromTitle(title);
+  const slug = slugify(title);
+  return [...slug].slice(0, 60).join('').replace(/-+$/, '');
+}
+
+/**
  * The sentence a new post's body starts with; the content check refuses to publish a post that
  * still holds it.
  */

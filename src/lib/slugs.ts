@@ -12,6 +12,19 @@ export function slugify(text: string): string {
   return githubSlug(text.normalize('NFC').trim()).replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
 }
 
+/**
+ * Whether a text is a slug as the site writes them (slugify's output): lowercase letters of any
+ * script (letters without case, as in Chinese or Arabic, count as lowercase), combining marks,
+ * digits, and single hyphens between, in NFC. `my-first-post`, `массаж-шеи`, `按摩入门` are slugs;
+ * `My Post`, `a--b`, `-a` are not.
+ */
+export function isSlug(text: string): boolean {
+  return (
+    /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+)*$/u.test(text) &&
+    text === text.normalize('NFC')
+  );
+}
+
 /** Tidies a tag label for display: NFC, trimmed, inner whitespace collapsed to one space. */
 export function normalizeTagLabel(label: string): string {
   return label.normalize('NFC').replace(/\s+/g, ' ').trim();

@@ -131,6 +131,24 @@ describe('npm run new', () => {
     expect(text).toContain('kind: review');
   }, 30_000);
 
+  test('a title in another script makes an address in that script; a title of no letters asks for --slug', () => {
+    const chinese = project.run('node', ['scripts/new-post.ts', '按摩入门：从肩膀到脚底']);
+    expect(chinese.status, chinese.output).toBe(0);
+    expect(chinese.output).toContain('Created content/posts/按摩入门从肩膀到脚底/index.md (a draft article).');
+    expect(chinese.output).toContain('https://massage-wellness.example/posts/按摩入门从肩膀到脚底/');
+    const hindi = project.run('node', ['scripts/new-post.ts', 'Anything', '--slug', 'पैरों-की-मालिश']);
+    expect(hindi.status, hindi.output).toBe(0);
+    expect(project.exists('content/posts/पैरों-की-मालिश/index.md')).toBe(true);
+    const symbols = project.run('node', ['scripts/new-post.ts', '???']);
+    expect(symbols.status).toBe(1);
+    expect(symbols.output).toContain(
+      '"???" has no letter or digit to make an address from; give one: --slug my-first-post',
+    );
+    const spaced = project.run('node', ['scripts/new-post.ts', 'Anything', '--slug', 'My Post']);
+    expect(spaced.status).toBe(1);
+    expect(spaced.output).toContain('"My Post" cannot be a slug');
+  });
+
   test('without a terminal it needs a title, and says how to give one', () => {
     const { status, output } = project.run('node', ['scripts/new-post.ts']);
     expect(status).toBe(1);

@@ -18,9 +18,9 @@ import {
   describeInvisibleLabel,
   shortId,
   slugForItem,
-  slugFromAnyTitle,
   slugFromOldPath,
 } from '../../src/lib/blogger/plan.ts';
+import { slugFromAnyTitle } from '../../src/lib/new-post.ts';
 import { shownImageWidth } from '../../src/lib/blogger/image-urls.ts';
 import { renderImportReport } from '../../src/lib/blogger/report.ts';
 import { compareSettings, STARTER_SETTINGS, writeSettings } from '../../src/lib/blogger/settings.ts';

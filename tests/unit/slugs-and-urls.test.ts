@@ -3,6 +3,7 @@ import {
   getPostId,
   getPostIdFromPath,
   getTagKey,
+  isSlug,
   normalizeTagLabel,
   pickTagLabel,
   slugify,
@@ -231,4 +232,28 @@ describe('URL helpers', () => {
     expect(normalizePath('/2023/05/my-post.html')).toBe('/2023/05/my-post.html');
     expect(normalizePath('/tags/s%C3%A3o/')).toBe('/tags/são/');
   });
+});
+
+describe('what counts as a slug (npm run new --slug, the slug field)', () => {
+  test.each([
+    'my-first-post',
+    'massage-2025',
+    'массаж-шеи',
+    '按摩入门',
+    'تدليك-القدمين',
+    'पैरों-की-मालिश',
+    'การนวดฝ่าเท้า',
+    '어깨-마사지',
+  ])('%s is one', (text) => {
+    expect(isSlug(text)).toBe(true);
+    // What slugify makes of it is itself.
+    expect(slugify(text)).toBe(text);
+  });
+
+  test.each(['My-Post', 'my post', 'my--post', '-post', 'post-', 'Массаж', 'a/b', 'a.b', '', 'e\u0301te'])(
+    '"%s" is not',
+    (text) => {
+      expect(isSlug(text)).toBe(false);
+    },
+  );
 });

@@ -2,8 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { unicodeName } from 'unicode-name';
 import { toIsoCalendarDate } from '../dates.ts';
 import { parseFrontmatter, stringifyYaml } from '../frontmatter.ts';
-import { slugFromTitle } from '../new-post.ts';
-import { getTagKey, MAX_TAG_SLUG_BYTES, normalizeTagLabel, slugify, slugifyTag } from '../slugs.ts';
+import { slugFromAnyTitle, slugFromTitle } from '../new-post.ts';
+import { getTagKey, MAX_TAG_SLUG_BYTES, normalizeTagLabel, slugifyTag } from '../slugs.ts';
 import { getExcerpt, truncateAtWord } from '../text.ts';
 import { encodeOldPath, getBloggerLabelPath } from '../redirects.ts';
 import { getPagePath, getPostPath, getTagPath, TAGS_PATH } from '../urls.ts';
@@ -454,19 +454,6 @@ export function slugFromOldPath(path: string): string {
 
 /** Blogger names a post whose title has no Latin letters blog-post.html or blog-post_20.html. */
 const PLACEHOLDER_NAME = /^blog-post(?:_\d+)?\.html?$/i;
-
-/**
- * The slug of a title: ASCII for a Latin title (accents dropped), and for a title in another
- * script the title's own letters (`Массаж шеи` → `массаж-шеи`), as the site's tag addresses
- * already do: transliteration depends on the language (Russian, Ukrainian and Serbian Cyrillic
- * differ; Japanese kanji need a dictionary), and readers of such a blog read its script.
- */
-export function slugFromAnyTitle(title: string): string {
-  const nonLatin = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(title);
-  if (!nonLatin) return slugFromTitle(title);
-  const slug = slugify(title);
-  return [...slug].slice(0, 60).join('').replace(/-+$/, '');
-}
 
 /** Where an entry's slug came from (see slugSourceForItem). */
 export type SlugSource = 'path' | 'title' | 'symbols' | 'date';

@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { parseContentDate, suggestCalendarDate } from '../dates.ts';
 import { parseLanguageTag } from '../language.ts';
-import { toTags } from '../slugs.ts';
+import { isSlug, toTags } from '../slugs.ts';
 import { describeUrlProblem, judgeUrl } from '../urls.ts';
 
 /**
@@ -147,7 +147,7 @@ export const typographyField = z
   .boolean({ error: 'typography is true (curl quotes, … for "...") or false (keep every character as typed)' })
   .optional();
 
-/** A URL slug an editor may set to change a post's address: lowercase letters, digits and hyphens. */
+/** A URL slug an editor may set to change a post's address: lowercase letters of any script, digits and hyphens (isSlug). */
 export const slugField = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug uses lowercase letters, digits and single hyphens, e.g. my-first-post');
+  .refine(isSlug, 'a slug uses lowercase letters, digits and single hyphens, e.g. my-first-post or 按摩入门');
