@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
+import { bareWwwAsText } from './src/integrations/markdown-bare-www.ts';
 import { localImagesInRawHtml } from './src/integrations/markdown-html-images.ts';
 import { withExactImageText } from './src/integrations/markdown-image-text.ts';
 import { withTypographyChoice } from './src/integrations/markdown-typography.ts';
@@ -84,12 +85,13 @@ export default defineConfig({
     // ![alt](./photo.jpg): see src/lib/markdown-html-images.ts. An image's alt and title reach the
     // page as written, backticks too: see src/integrations/markdown-image-text.ts.
     // A post or page whose frontmatter says `typography: false` (an imported Blogger post does)
-    // keeps every character as typed: see src/integrations/markdown-typography.ts.
+    // keeps every character as typed: see src/integrations/markdown-typography.ts. "www." in a
+    // sentence stays text, not a link to http://www: see src/integrations/markdown-bare-www.ts.
     processor: withExactImageText(
       withTypographyChoice(
         satteri({
           features: { smartPunctuation: { quotes: true, ellipses: true, dashes: false } },
-          hastPlugins: [localImagesInRawHtml()],
+          hastPlugins: [localImagesInRawHtml(), bareWwwAsText()],
         }),
       ),
     ),

@@ -124,3 +124,13 @@ describe('C2: reader comments with unusable links build, and show them as text',
     expect(lena['content:encoded']).toContain('chair massage (http://calm%20hands%20chair%20massage/)');
   });
 });
+
+describe('"www." in a sentence is text, not a link to http://www', () => {
+  test('the post shows "the www. part" as the author typed it, and its feed item too', () => {
+    const page = readDist(`posts/${PUBLISHED.deskMassage}/index.html`);
+    expect(page).toContain('you can skip the www. part');
+    expect(page).not.toMatch(/href="http:\/\/www"/);
+    expect(readDist('rss.xml')).toContain('you can skip the www. part');
+    expect(readDist('rss.xml')).not.toContain('http://www&quot;');
+  });
+});

@@ -55,6 +55,10 @@ describe('the content check judges every URL in a post body', () => {
     expect(errorsOf('Code: `https://exa mple.com` is fine in code.\n\n    https://exa mple.com')).toEqual([]);
   });
 
+  test('"www." in a sentence is no address and no problem', () => {
+    expect(errorsOf('I never type the www. part of an address, and WWW. neither.')).toEqual([]);
+  });
+
   test('B1: a host written with %20 is an error', () => {
     expect(errorsOf('Book a [chair massage](http://calm%20hands%20chair%20massage/) on Fridays.')).toEqual([
       `content/posts/p.md:11: the link "http://calm%20hands%20chair%20massage/" is not a valid web address: its host name "calm hands chair massage" has spaces, and a host name cannot; write the site's real address, e.g. https://example.com/, or remove the link and keep its text`,

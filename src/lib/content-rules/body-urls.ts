@@ -148,6 +148,8 @@ function collectBareAddresses(
       const text = node.children[0]!.value;
       const line = (node.position?.start.line ?? 1) + bodyLine - 1;
       const isBare = node.url === text || node.url === `http://${text}` || node.url === `mailto:${text}`;
+      // "www." in a sentence is no address: the page shows it as text (src/integrations/markdown-bare-www.ts).
+      if (/^www$/i.test(text)) return;
       if (isBare && !spacedLines.has(line) && !linked.has(`${line} ${node.url}`) && !judgeUrl(node.url, 'link').ok) {
         found.push({ url: node.url, line, use: 'link', what: 'the address written in the text' });
       }
