@@ -64,6 +64,20 @@ function digestSchemaSources(): string {
   return hash.digest('hex');
 }
 
+/** The site's Markdown processor (its steps are described where `markdown` is set, below). */
+const markdownProcessor = withExactImageText(
+  withTypographyChoice(
+    satteri({
+      features: { smartPunctuation: { quotes: true, ellipses: true, dashes: false } },
+      hastPlugins: [localImagesInRawHtml(), bareWwwAsText()],
+    }),
+  ),
+);
+// Astro keeps each entry's rendered HTML until the entry or this config changes, and a plugin
+// function does not count: a value in the processor's options does. Change it when a raw-HTML step
+// writes differently, so entries rendered before are rendered again (a raw <img>'s srcset, "www.").
+Object.assign(markdownProcessor.options, { rawHtmlSteps: 'astro-srcset-only+bare-www-as-text' });
+
 export default defineConfig({
   site: process.env.SITE_URL ?? SITE.url,
   outDir: OUT_DIR,
@@ -87,14 +101,7 @@ export default defineConfig({
     // A post or page whose frontmatter says `typography: false` (an imported Blogger post does)
     // keeps every character as typed: see src/integrations/markdown-typography.ts. "www." in a
     // sentence stays text, not a link to http://www: see src/integrations/markdown-bare-www.ts.
-    processor: withExactImageText(
-      withTypographyChoice(
-        satteri({
-          features: { smartPunctuation: { quotes: true, ellipses: true, dashes: false } },
-          hastPlugins: [localImagesInRawHtml(), bareWwwAsText()],
-        }),
-      ),
-    ),
+    processor: markdownProcessor,
   },
   experimental: {
     // A rebuild renders again only the pages whose data changed: the routes that list every post

@@ -56,6 +56,13 @@ const definition: HastPluginDefinition = {
       if (!element) {
         parts.push({ type: 'raw', value: html.slice(tag.start, tag.end) });
       } else {
+        // astro:assets writes the image's own srcset and sizes from its src (every width up to the
+        // original). The author's srcset of local files (`./photo.jpg 1x, ./photo-2x.jpg 2x`) would
+        // stay beside it as a second attribute that browsers read first, naming files the build
+        // never publishes: the image would not load.
+        const properties = (element as { properties?: Record<string, unknown> }).properties ?? {};
+        delete properties.srcSet;
+        delete properties.sizes;
         parts.push(element as HastContent);
         astro.localImagePaths.add(astroKey(tag.src)!);
       }

@@ -5,6 +5,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { describe, expect, test } from 'vitest';
 import { findSrcsetsNotOnPage } from '../../src/lib/feed-rules.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { TEST_DIST } from '../paths.ts';
 import { loadPage, PUBLISHED, readDist, textOf } from './dist.ts';
 
 const SITE = 'https://massage-wellness.example';
@@ -132,5 +135,18 @@ describe('"www." in a sentence is text, not a link to http://www', () => {
     expect(page).not.toMatch(/href="http:\/\/www"/);
     expect(readDist('rss.xml')).toContain('you can skip the www. part');
     expect(readDist('rss.xml')).not.toContain('http://www&quot;');
+  });
+});
+
+describe('a raw <img> of a local file with a srcset of local files (1x, 2x)', () => {
+  test('gets one srcset, the site’s own, and every file it names is published', () => {
+    const page = readDist(`posts/${PUBLISHED.deskMassage}/index.html`);
+    const tag = /<img[^>]*alt="A green square standing in for a desk seen from above"[^>]*>/.exec(page)?.[0] ?? '';
+    expect(tag).not.toBe('');
+    // Before, the author's srcset stayed beside Astro's, and browsers read the first: ./desk-2x.png, never published.
+    expect(tag.match(/\ssrcset=/gi)).toHaveLength(1);
+    const candidates = parseSrcset(/\ssrcset="([^"]*)"/i.exec(tag)![1]!).map((candidate) => candidate.source.value);
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const url of candidates) expect(existsSync(join(TEST_DIST, url)), url).toBe(true);
   });
 });
