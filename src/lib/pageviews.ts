@@ -119,17 +119,38 @@ function readCell(text: string): Reading {
  * without guessing, and a plain Error when it cannot find both columns.
  */
 export function parsePageViewsCsv(text: string, options: PageViewsOptions = {}): PageViewRows {
-  const fileName = options.fileName ?? 'the export';
-  const records = (
+  // Spreadsheet programs in locales whose decimal mark is a comma separate columns with ";", and
+  // some exports use tabs: each separator is tried in turn, the comma first, until one gives a table.
+  for (const delimiter of [',', ';', '\t']) {
+    const table = findViewsTable(readRecords(text, delimiter), options);
+    if (table) return table;
+  }
+  throw new Error(
+    `no column of pages and views was found; the export needs a header row with a page column (${PATH_HEADERS.slice(0, 4).join(', ')}...) and a views column (${VIEW_HEADERS.slice(0, 3).join(', ')}...), its columns separated by commas, semicolons or tabs`,
+  );
+}
+
+/** The export's rows, split at `delimiter`, each with its line in the file. */
+function readRecords(text: string, delimiter: string): { cells: string[]; line: number }[] {
+  return (
     parse(text, {
       bom: true,
       comment: '#',
+      delimiter,
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
     }) as unknown as { record: string[]; info: { lines: number } }[]
   ).map(({ record, info }) => ({ cells: record, line: info.lines }));
+}
+
+/** The first table of pages and views in the rows (see parsePageViewsCsv), or undefined when there is none. */
+function findViewsTable(
+  records: readonly { cells: string[]; line: number }[],
+  options: PageViewsOptions,
+): PageViewRows | undefined {
+  const fileName = options.fileName ?? 'the export';
   for (let index = 0; index < records.length; index += 1) {
     const headers = records[index]!.cells.map(normalizeHeader);
     const pathColumn = PATH_HEADERS.map((name) => headers.indexOf(name)).find((i) => i >= 0);
@@ -169,9 +190,7 @@ export function parsePageViewsCsv(text: string, options: PageViewsOptions = {}):
       rows: cells.map((cell, i) => ({ path: cell.path, views: numbers[i]!, line: cell.line })),
     };
   }
-  throw new Error(
-    `no column of pages and views was found; the export needs a header row with a page column (${PATH_HEADERS.slice(0, 4).join(', ')}...) and a views column (${VIEW_HEADERS.slice(0, 3).join(', ')}...)`,
-  );
+  return undefined;
 }
 
 /** Decides what a dot or comma means in one views column (the rule is on parsePageViewsCsv) and reads every value. */

@@ -99,6 +99,22 @@ describe('numbers in a page-view export', () => {
     });
   });
 
+  test('an export saved by a spreadsheet that separates columns with semicolons (its other columns with decimal commas), and a tab-separated one, are read', () => {
+    const semicolons = [
+      '# Pages and screens',
+      'Page path and screen class;Views;Average engagement time',
+      '/2023/05/finding-mobile-massage-therapist.html;1.480;0,75',
+      '/p/kontakt.html;2.035;1,5',
+      '/;310;0,2',
+    ].join('\n');
+    expect(views(semicolons)).toEqual({
+      '/2023/05/finding-mobile-massage-therapist.html': 1480,
+      '/p/kontakt.html': 2035,
+      '/': 310,
+    });
+    expect(views('Page path\tViews\n/posts/a/\t1 300\n/posts/b/\t7\n')).toEqual({ '/posts/a/': 1300, '/posts/b/': 7 });
+  });
+
   test('a column where every value is like 1.480 is refused with its lines and the flag to pass', () => {
     const message = refusal('Page path,Views\n/a/,1.480\n/b/,2.035\n');
     expect(message).toContain('export.csv:2: "1.480"');
