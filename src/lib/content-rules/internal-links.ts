@@ -59,11 +59,16 @@ export const internalLinks: ContentRule = {
   check(post, content) {
     const { input, published, drafts, tagSlugs } = content;
     const problems: Problem[] = [];
-    for (const { node, line } of post.links().links) {
-      if (node.type !== 'link') continue;
-      const verdict = judgeUrl(node.url, 'link');
+    const { links, others } = post.links();
+    const written = [
+      ...links.flatMap(({ node, line }) => (node.type === 'link' ? [{ url: node.url, line }] : [])),
+      // Links written as HTML (<a href> in raw HTML or in MDX) and link definitions lead somewhere too.
+      ...others.filter((other) => other.what === 'the link').map(({ url, line }) => ({ url, line })),
+    ];
+    for (const { url, line } of written) {
+      const verdict = judgeUrl(url, 'link');
       if (!verdict.ok || verdict.kind !== 'site-path') continue;
-      const path = normalizePath(node.url);
+      const path = normalizePath(url);
       const postLink = /^\/posts\/([^/]+)\/$/.exec(path);
       if (postLink) {
         const target = postLink[1]!;
@@ -73,8 +78,8 @@ export const internalLinks: ContentRule = {
           file: post.file.path,
           line,
           message: drafts.has(target)
-            ? `links to ${node.url}, which is a draft and will not be published; publish it first or remove the link`
-            : `links to ${node.url}, but there is no post "${target}"; ${near ? `did you mean ${getPostPath(near)}?` : 'fix the address or remove the link'}`,
+            ? `links to ${url}, which is a draft and will not be published; publish it first or remove the link`
+            : `links to ${url}, but there is no post "${target}"; ${near ? `did you mean ${getPostPath(near)}?` : 'fix the address or remove the link'}`,
           severity: 'error',
         });
         continue;
@@ -92,8 +97,8 @@ export const internalLinks: ContentRule = {
         file: post.file.path,
         line,
         message: tagSlugs.has(tagSlug)
-          ? `links to ${node.url}, but that tag's page is at ${getTagPath(tagSlug)}; link to that address instead`
-          : `links to ${node.url}, which is not a page of this site; check the address`,
+          ? `links to ${url}, but that tag's page is at ${getTagPath(tagSlug)}; link to that address instead`
+          : `links to ${url}, which is not a page of this site; check the address`,
         severity: 'error',
       });
     }

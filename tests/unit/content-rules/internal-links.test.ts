@@ -22,6 +22,28 @@ describe('internal-links', () => {
     ]);
   });
 
+  test('links written as HTML, in raw HTML or MDX, and link definitions are checked like Markdown links', () => {
+    const body = [
+      '<p>See <a href="/p/about.html">about us</a> and <a href="/posts/no-such-post/">this</a>.</p>',
+      '',
+      'A [reference link][old].',
+      '',
+      '[old]: /search/label/Nope',
+    ].join('\n');
+    const mdx = post('b.mdx', '', '<Callout>Read <a href="/tags/gone/">the old tag</a>.</Callout>');
+    expect(
+      run(internalLinks, { posts: [post('a.md', '', body), { ...mdx, entry: 'b.mdx', path: 'content/posts/b.mdx' }] }),
+    ).toEqual([
+      'content/posts/a.md:9: links to /p/about.html, which is not a page of this site; check the address',
+      'content/posts/a.md:9: links to /posts/no-such-post/, but there is no post "no-such-post"; fix the address or remove the link',
+      'content/posts/a.md:13: links to /search/label/Nope, which is not a page of this site; check the address',
+      'content/posts/b.mdx:9: links to /tags/gone/, which is not a page of this site; check the address',
+    ]);
+    // The same HTML links to pages that exist are fine.
+    const fine = post('c.md', 'tags: [calm]', '<a href="/tags/calm/">calm</a> <a href="/archive/">archive</a>');
+    expect(run(internalLinks, { posts: [fine], staticPaths: new Set(['/archive/']) })).toEqual([]);
+  });
+
   test('fixed routes, pages and tags that exist are fine', () => {
     const posts = [post('a.md', 'tags: [calm]', '[a](/archive/) [b](/about/) [c](/tags/calm/2/)')];
     expect(run(internalLinks, { posts, pageIds: ['about'], staticPaths: new Set(['/archive/']) })).toEqual([]);
