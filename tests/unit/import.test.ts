@@ -53,6 +53,23 @@ const options = {
 };
 
 describe('parseBloggerExport', () => {
+  test('a post Blogger was to publish later (SCHEDULED) is kept with its date, and said so; a trashed one is still skipped', () => {
+    const scheduled = post('2', '/2031/04/later.html', 'Spring reflexology')
+      .replace('<blogger:status>LIVE</blogger:status>', '<blogger:status>SCHEDULED</blogger:status>')
+      .replace('2023-01-01T00:00:00Z', '2031-04-01T08:00:00Z');
+    const trashed = post('3', '/2023/02/gone.html').replace('LIVE', 'SOFT_TRASHED');
+    const exported = parseBloggerExport(feed(scheduled + trashed));
+    expect(exported.items).toHaveLength(1);
+    expect(exported.items[0]).toMatchObject({ kind: 'post', title: 'Spring reflexology', draft: false });
+    expect(exported.items[0]!.published).toMatch(/^2031-04-01/);
+    expect(exported.problems.join('\n')).toContain(
+      'the post "Spring reflexology" (/2031/04/later.html) was scheduled on Blogger for 2031-04-01',
+    );
+    expect(exported.skipped.map((item) => item.reason)).toEqual([
+      'a post with status SOFT_TRASHED (deleted or in the bin)',
+    ]);
+  });
+
   test('recognises the Takeout format', () => {
     const exported = parseBloggerExport(feed(post('1', '/2023/01/a.html')));
     expect(exported.format).toBe('takeout');

@@ -303,6 +303,10 @@ export function parseBloggerExport(xml: string, options: ParseOptions = {}): Blo
       });
       return;
     }
+    // A post or page Blogger was to publish later keeps its date: the site, too, hides an entry dated
+    // in the future until a build on or after that day.
+    const scheduled = status === 'SCHEDULED' && kind !== 'comment';
+    if (scheduled) status = 'LIVE';
     if (status !== 'LIVE' && status !== 'DRAFT') {
       result.skipped.push({ id, reason: `a ${kind} with status ${status} (deleted or in the bin)` });
       return;
@@ -357,6 +361,11 @@ export function parseBloggerExport(xml: string, options: ParseOptions = {}): Blo
         : undefined;
     const name = `the ${kind} ${title ? `"${title}"` : entryId}${oldPath ? ` (${oldPath})` : ''}`;
     if (!id) result.problems.push(`${name} has no id; it is imported as ${entryId}`);
+    if (scheduled) {
+      result.problems.push(
+        `${name} was scheduled on Blogger for ${dates.published ?? 'a date the export does not give'}; it is imported with that date, and the site shows it from the first build on or after that day`,
+      );
+    }
     let published = dates.published;
     let draft = status === 'DRAFT';
     let dateGuessed = false;
