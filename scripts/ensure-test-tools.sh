@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system tools the tests use, from Debian, when they are missing:
-# Chromium (browser tests), xmllint (feed and sitemap validation), python3-feedparser (a real feed
+# Chromium and its headless shell (browser tests), xmllint (feed and sitemap validation), python3-feedparser (a real feed
 # client), nginx (the site served with its production headers), Java (the Nu HTML Checker).
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || [ -n "${CHROME_PATH:-}" ] || missing+=(chromium)
+# The browser the tests run in: Chromium's headless shell (lighter than the full browser; see
+# playwright.config.ts).
+[ -x /usr/bin/chromium-headless-shell ] || [ -n "${CHROME_PATH:-}" ] || missing+=(chromium-headless-shell)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 /usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1 || missing+=(python3-feedparser)
 command -v fc-list >/dev/null 2>&1 && fc-list | grep -q . || missing+=(fonts-dejavu-core)

@@ -78,8 +78,10 @@ test('search works with the keyboard alone', async ({ page }) => {
   await page.keyboard.type('lymphatic');
   await page.keyboard.press('Enter');
   await expect(results(page).first().getByRole('link')).toHaveAttribute('href', IMMUNE);
-  // On to the first filter, by keyboard alone.
-  for (let i = 0; i < 10; i += 1) {
+  // On to the first filter, by keyboard alone, once the filters are there (they arrive with the
+  // results; on a busy machine after them, and Tab would pass where they are about to be).
+  await expect(page.locator('[data-search-filters] input').first()).toBeVisible();
+  for (let i = 0; i < 30; i += 1) {
     await page.keyboard.press('Tab');
     if (await page.evaluate(() => document.activeElement?.closest('[data-search-filters]') !== null)) break;
   }

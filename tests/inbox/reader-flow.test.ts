@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createInboxServer, type InboxServer } from '../../src/inbox/server.ts';
 import { parseInboxConfig } from '../../src/lib/inbox-config.ts';
 import { hashPassword } from '../../src/lib/password.ts';
+import { TEST_CHROMIUM } from '../browser.ts';
 import { cleanEnv, ProjectCopy } from '../build/project-copy.ts';
 import { axeViolations } from '../e2e/axe.ts';
 import { sleep } from './helpers.ts';
@@ -94,7 +95,7 @@ describe('a reader comments with JavaScript off and the owner publishes it', { t
     }
     if (!ready) throw new Error(`astro preview did not answer at ${siteUrl} within 90 s`);
     browser = await chromium.launch({
-      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+      executablePath: TEST_CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
     });
     // A build, the inbox and the preview: room for a machine under load beyond the project's 120 s.
