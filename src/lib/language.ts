@@ -167,6 +167,12 @@ export function languageOfScript(text: string, { hanIsChinese = false } = {}): s
 }
 
 /**
+ * The ISO 15924 codes of the writing systems that use Han characters (CLDR's likely scripts of
+ * Chinese, Japanese and Korean): a site in one of them does not read Han text as Chinese.
+ */
+const HAN_SCRIPTS: readonly string[] = ['Hans', 'Hant', 'Jpan', 'Kore'];
+
+/**
  * The language a post or page that names none is written in, when its text shows it is not the
  * site's: most of its letters are in a script one language owns (languageOfScript, Han without
  * kana read as Chinese unless the site's own language is written in Han: Chinese, Japanese,
@@ -177,7 +183,43 @@ export function languageOfScript(text: string, { hanIsChinese = false } = {}): s
  */
 export function getUnmarkedLanguage(text: string, siteLanguage: string): string | undefined {
   const siteScript = new Intl.Locale(siteLanguage).maximize().script ?? '';
-  const found = languageOfScript(text, { hanIsChinese: !['Hans', 'Hant', 'Jpan', 'Kore'].includes(siteScript) });
+  const found = languageOfScript(text, { hanIsChinese: !HAN_SCRIPTS.includes(siteScript) });
   if (!found) return undefined;
   return new Intl.Locale(found).language === new Intl.Locale(siteLanguage).language ? undefined : found;
+}
+
+/** Scripts a text's letters may be in, by their Unicode name, and the ISO 15924 codes they serve. */
+const SCRIPTS: readonly [name: string, pattern: RegExp, codes: readonly string[]][] = [
+  ['Latin', /\p{Script=Latin}/gu, ['Latn']],
+  ['Cyrillic', /\p{Script=Cyrillic}/gu, ['Cyrl']],
+  ['Greek', /\p{Script=Greek}/gu, ['Grek']],
+  ['Arabic', /\p{Script=Arabic}/gu, ['Arab']],
+  ['Hebrew', /\p{Script=Hebrew}/gu, ['Hebr']],
+  ['Devanagari', /\p{Script=Devanagari}/gu, ['Deva']],
+  ['Thai', /\p{Script=Thai}/gu, ['Thai']],
+  ['Hangul', /\p{Script=Hangul}/gu, ['Kore']],
+  ['kana', /[\p{scx=Hiragana}\p{scx=Katakana}]/gu, ['Jpan']],
+  ['Han', /\p{Script=Han}/gu, HAN_SCRIPTS],
+];
+
+/**
+ * The script most of a text's letters are in, when it is not one the language `language` (BCP 47)
+ * is usually written in (CLDR's likely subtags, through Intl.Locale): "Cyrillic" for a Russian title
+ * in a Japanese blog. Undefined when the text has fewer than 3 letters, no script has most of them,
+ * or the script is the language's own. For a post too short to tell its language, so the Blogger
+ * import can ask the owner instead of marking it with the blog's.
+ */
+export function otherScriptThan(text: string, language: string): string | undefined {
+  let usual: string | undefined;
+  try {
+    usual = new Intl.Locale(language).maximize().script;
+  } catch {
+    return undefined;
+  }
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 3 || !usual) return undefined;
+  for (const [name, pattern, codes] of SCRIPTS) {
+    if ((text.match(pattern)?.length ?? 0) > letters / 2) return codes.includes(usual) ? undefined : name;
+  }
+  return undefined;
 }

@@ -1,11 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  chooseBlogLanguage,
-  detectBlogLanguage,
-  detectEntryLanguage,
-  otherScriptThan,
-} from '../../src/lib/blogger/language.ts';
-import { languageOfScript } from '../../src/lib/language.ts';
+import { chooseBlogLanguage, detectBlogLanguage, detectEntryLanguage } from '../../src/lib/blogger/language.ts';
+import { languageOfScript, otherScriptThan } from '../../src/lib/language.ts';
 import { planImport } from '../../src/lib/blogger/plan.ts';
 import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
 

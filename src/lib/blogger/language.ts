@@ -12,7 +12,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import { languageOfScript } from '../language.ts';
+import { languageOfScript, otherScriptThan } from '../language.ts';
 
 /** Text shorter than this says too little of its language (franc's own advice: the longer the better). */
 const MIN_TEXT = 120;
@@ -183,42 +183,6 @@ export function detectEntryLanguage(entry: { title: string; html: string }, blog
   if (!best || best[0] === 'und' || best[0] === blogCode) return undefined;
   const blogScore = ranking.find(([code]) => code === blogCode)?.[1] ?? 0;
   return blogScore < OWN_LANGUAGE_GAP ? BLOGGER_LANGUAGES[best[0]] : undefined;
-}
-
-/** Scripts a post's letters may be in, by their Unicode name, and the ISO 15924 codes they serve. */
-const SCRIPTS: readonly [name: string, pattern: RegExp, codes: readonly string[]][] = [
-  ['Latin', /\p{Script=Latin}/gu, ['Latn']],
-  ['Cyrillic', /\p{Script=Cyrillic}/gu, ['Cyrl']],
-  ['Greek', /\p{Script=Greek}/gu, ['Grek']],
-  ['Arabic', /\p{Script=Arabic}/gu, ['Arab']],
-  ['Hebrew', /\p{Script=Hebrew}/gu, ['Hebr']],
-  ['Devanagari', /\p{Script=Devanagari}/gu, ['Deva']],
-  ['Thai', /\p{Script=Thai}/gu, ['Thai']],
-  ['Hangul', /\p{Script=Hangul}/gu, ['Kore']],
-  ['kana', /[\p{scx=Hiragana}\p{scx=Katakana}]/gu, ['Jpan']],
-  ['Han', /\p{Script=Han}/gu, ['Hans', 'Hant', 'Jpan', 'Kore']],
-];
-
-/**
- * The script most of a text's letters are in, when it is not one the language `language` (BCP 47)
- * is usually written in (CLDR's likely subtags, through Intl.Locale): "Cyrillic" for a Russian title
- * in a Japanese blog. Undefined when the text has fewer than 3 letters, no script has most of them,
- * or the script is the language's own. For a post too short to tell its language, so the import can
- * ask the owner instead of marking it with the blog's.
- */
-export function otherScriptThan(text: string, language: string): string | undefined {
-  let usual: string | undefined;
-  try {
-    usual = new Intl.Locale(language).maximize().script;
-  } catch {
-    return undefined;
-  }
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < 3 || !usual) return undefined;
-  for (const [name, pattern, codes] of SCRIPTS) {
-    if ((text.match(pattern)?.length ?? 0) > letters / 2) return codes.includes(usual) ? undefined : name;
-  }
-  return undefined;
 }
 
 /** The script of an entry's readable text when it is not the usual one of `language` (see otherScriptThan). */
