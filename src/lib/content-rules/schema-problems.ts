@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { z } from 'astro/zod';
 import type { ParsedFrontmatter } from '../frontmatter.ts';
 import { commentSchema, createPostSchema, createVideoSchema, pageSchema } from '../schemas.ts';
@@ -31,6 +32,30 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** Words editors write for yes and no that YAML 1.2 (the frontmatter's) reads as text, not true/false. */
+const YES = new Set(['yes', 'y', 'on']);
+const NO = new Set(['no', 'n', 'off']);
+
+/**
+ * What to say when a field that takes true or false holds something else (`draft: ture`,
+ * `draft: yes`, `draft: 1`): the value as written, and the word it most likely means when one is
+ * plain: a yes/on (or no/off) word, or a misspelling of true or false within two edits
+ * (Levenshtein distance). The frontmatter is YAML 1.2, which reads only true and false as booleans.
+ */
+export function describeNotBoolean(field: string, value: unknown): string {
+  const written = typeof value === 'string' ? `"${value}"` : String(value);
+  const word = String(value).trim().toLowerCase();
+  const meant =
+    YES.has(word) || word === '1'
+      ? 'true'
+      : NO.has(word) || word === '0'
+        ? 'false'
+        : (['true', 'false'].find((choice) => distance(word, choice) <= 2) ?? undefined);
+  return meant
+    ? `takes true or false, not ${written}; write "${field}: ${meant}"`
+    : `takes true or false, not ${written}; write "${field}: true" or "${field}: false"`;
+}
+
 /**
  * Checks one file's data against its schema and lists every problem with its line: each key the
  * schema does not define (with the field it probably means), then the schema's own issues, where a
@@ -57,7 +82,11 @@ export function checkAgainstSchema(
     // Each unknown key is reported above, on its own line.
     if (issue.code === 'unrecognized_keys') continue;
     let message = issue.message;
-    if (valueAt(fm.data, issue.path) === undefined && issue.path.length > 0) {
+    const value = valueAt(fm.data, issue.path);
+    if (issue.code === 'invalid_type' && issue.expected === 'boolean' && value !== undefined && value !== null) {
+      message = describeNotBoolean(String(issue.path.at(-1)), value);
+    }
+    if (value === undefined && issue.path.length > 0) {
       const name = String(issue.path.at(-1));
       if (issue.code === 'invalid_type' && /^Invalid input/.test(message)) {
         message = `missing; ${issue.path.length > 1 ? `"${issue.path.slice(0, -1).join('.')}"` : noun} needs "${name}"`;

@@ -13,6 +13,23 @@ describe('post-fields', () => {
     ]);
   });
 
+  test.each([
+    ['draft: ture', 'takes true or false, not "ture"; write "draft: true"'],
+    ['draft: Flase', 'takes true or false, not "Flase"; write "draft: false"'],
+    ['draft: yes', 'takes true or false, not "yes"; write "draft: true"'],
+    ['draft: off', 'takes true or false, not "off"; write "draft: false"'],
+    ['draft: 0', 'takes true or false, not 0; write "draft: false"'],
+    ['draft: "true "', 'takes true or false, not "true "; write "draft: true"'],
+    [
+      'altTextPending: maybe',
+      'takes true or false, not "maybe"; write "altTextPending: true" or "altTextPending: false"',
+    ],
+    ['draft: 是', 'takes true or false, not "是"; write "draft: true" or "draft: false"'],
+  ])('a true/false field written as %s says what it holds and what to write', (line, message) => {
+    const field = line.split(':')[0];
+    expect(run(postFields, { posts: [post('a.md', line)] })).toEqual([`content/posts/a.md:7: ${field}: ${message}`]);
+  });
+
   test('frontmatter that is not YAML is reported at its line and nothing else is checked', () => {
     const broken = { path: 'content/posts/b.md', entry: 'b.md', text: '---\ntitle: "open\ndescription: x\n---\n' };
     const lines = run(postFields, { posts: [broken] });
