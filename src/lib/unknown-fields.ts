@@ -38,8 +38,20 @@ const OTHER_NAMES: Record<string, string[]> = {
 };
 
 /**
+ * Whether `a` is `b` with two neighbouring letters swapped (`nmae` for `name`, `tilte` for
+ * `title`): one slip of the fingers, though Levenshtein distance counts it as two edits (Damerau's
+ * transposition, which fastest-levenshtein does not count). Both in lowercase.
+ */
+function isOneSwapAway(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const first = [...a].findIndex((letter, i) => letter !== b[i]);
+  return a[first] === b[first + 1] && a[first + 1] === b[first] && a.slice(first + 2) === b.slice(first + 2);
+}
+
+/**
  * The known field a mistyped key most likely means, or undefined when none is close: same letters
- * in another case, a name other engines use (OTHER_NAMES), a Levenshtein distance of 1 for keys up
+ * in another case, a name other engines use (OTHER_NAMES), two neighbouring letters swapped
+ * (`nmae` finds `name`), a Levenshtein distance of 1 for keys up
  * to 4 letters, 2 up to 8 and 3 beyond (`drafts`, `tag`, `titel`, `desciption` find `draft`, `tags`,
  * `title`, `description`), or one field's name inside the other (`updated` for `updatedDate`).
  */
@@ -49,6 +61,8 @@ export function suggestField(key: string, known: readonly string[]): string | un
   if (sameCase) return sameCase;
   const alias = OTHER_NAMES[lower]?.find((field) => known.includes(field));
   if (alias) return alias;
+  const swapped = known.find((field) => isOneSwapAway(lower, field.toLowerCase()));
+  if (swapped) return swapped;
   let best: { field: string; score: number } | undefined;
   for (const field of known) {
     const score = distance(lower, field.toLowerCase());

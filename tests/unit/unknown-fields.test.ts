@@ -160,6 +160,16 @@ describe('suggestField', () => {
     expect(suggestField('descripton', POST)).toBe('description');
   });
 
+  test('finds a short field with two neighbouring letters swapped, which Levenshtein counts as two edits', () => {
+    expect(suggestField('nmae', ['name', 'bio', 'avatar'])).toBe('name');
+    expect(suggestField('tgas', POST)).toBe('tags');
+    expect(suggestField('hreo', POST)).toBe('hero');
+    expect(suggestField('knid', POST)).toBe('kind');
+    // Two swaps, or letters swapped that are not neighbours, are not one slip.
+    expect(suggestField('amne', ['name', 'bio'])).toBeUndefined();
+    expect(suggestField('eamn', ['name', 'bio'])).toBeUndefined();
+  });
+
   test('finds a field whose name holds the key, when only one does', () => {
     expect(suggestField('updated', POST)).toBe('updatedDate');
   });
