@@ -114,7 +114,7 @@ describe('checkContent', () => {
     const draft = post('d.md', `${ARTICLE}\ndraft: true\ntags: [x]`);
     expect(check({ posts: [source, draft] })).toEqual([
       'content/posts/a.md:9: links to /posts/d/, which is a draft and will not be published; publish it first or remove the link',
-      'content/posts/a.md:9: links to /gone/, which is not a page of this site; check the address',
+      'content/posts/a.md:9: links to /gone/, which is not a page of this site; fix the address or remove the link (an address of the old blog: add it to "redirectFrom" of the post now there)',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { parseContentDate } from '../dates.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
 import { getContentRedirectLists, type PostAddressFacts } from '../redirects.ts';
@@ -52,6 +53,36 @@ function oldAddresses(content: CheckedContent): Set<string> {
  * near slug suggested), a page, a tag that exists, a path that is always there, or an old address
  * the build redirects (see oldAddresses).
  */
+/** What to do about a link to no page: the near address when there is one, else the ways out. */
+const unknownAddressAdvice = (near: string | undefined) =>
+  near
+    ? `did you mean ${near}?`
+    : 'fix the address or remove the link (an address of the old blog: add it to "redirectFrom" of the post now there)';
+
+/**
+ * The address of this site closest to a mistyped one (`/archve/` → `/archive/`): among the fixed
+ * routes, pages, published posts and tags, the one at the smallest Levenshtein distance, when that
+ * distance is at most a quarter of the longer address, or 2 edits (a letter swapped, `/abuot/`). Undefined
+ * when nothing is that close.
+ */
+function nearestAddress(path: string, content: CheckedContent): string | undefined {
+  const { input, published, tagSlugs } = content;
+  const candidates = [
+    ...input.staticPaths,
+    ...input.pageIds.map((id) => `/${id}/`),
+    ...[...published].map(getPostPath),
+    ...[...tagSlugs].map(getTagPath),
+  ];
+  let best: { address: string; score: number } | undefined;
+  for (const address of candidates) {
+    const score = distance(path, address);
+    if (!best || score < best.score) best = { address, score };
+  }
+  return best && best.score <= Math.max(2, Math.floor(Math.max(path.length, best.address.length) / 4))
+    ? best.address
+    : undefined;
+}
+
 export const internalLinks: ContentRule = {
   name: 'internal-links',
   checks: 'a link to a path of this site leads to a published post, a page, a tag or a fixed route',
@@ -98,7 +129,7 @@ export const internalLinks: ContentRule = {
         line,
         message: tagSlugs.has(tagSlug)
           ? `links to ${url}, but that tag's page is at ${getTagPath(tagSlug)}; link to that address instead`
-          : `links to ${url}, which is not a page of this site; check the address`,
+          : `links to ${url}, which is not a page of this site; ${unknownAddressAdvice(nearestAddress(path, content))}`,
         severity: 'error',
       });
     }

@@ -34,14 +34,25 @@ describe('internal-links', () => {
     expect(
       run(internalLinks, { posts: [post('a.md', '', body), { ...mdx, entry: 'b.mdx', path: 'content/posts/b.mdx' }] }),
     ).toEqual([
-      'content/posts/a.md:9: links to /p/about.html, which is not a page of this site; check the address',
+      'content/posts/a.md:9: links to /p/about.html, which is not a page of this site; fix the address or remove the link (an address of the old blog: add it to "redirectFrom" of the post now there)',
       'content/posts/a.md:9: links to /posts/no-such-post/, but there is no post "no-such-post"; fix the address or remove the link',
-      'content/posts/a.md:13: links to /search/label/Nope, which is not a page of this site; check the address',
-      'content/posts/b.mdx:9: links to /tags/gone/, which is not a page of this site; check the address',
+      'content/posts/a.md:13: links to /search/label/Nope, which is not a page of this site; fix the address or remove the link (an address of the old blog: add it to "redirectFrom" of the post now there)',
+      'content/posts/b.mdx:9: links to /tags/gone/, which is not a page of this site; fix the address or remove the link (an address of the old blog: add it to "redirectFrom" of the post now there)',
     ]);
     // The same HTML links to pages that exist are fine.
     const fine = post('c.md', 'tags: [calm]', '<a href="/tags/calm/">calm</a> <a href="/archive/">archive</a>');
     expect(run(internalLinks, { posts: [fine], staticPaths: new Set(['/archive/']) })).toEqual([]);
+  });
+
+  test('a mistyped address of this site suggests the nearest one; a far one says how to fix or redirect it', () => {
+    const body = '[a](/archve/) [b](/abuot/) [c](/tags/calmm/) [d](/posts/b-post) [e](/nothing-like-it/)';
+    const posts = [post('a.md', 'tags: [calm]', body), post('b-post.md')];
+    expect(run(internalLinks, { posts, pageIds: ['about'], staticPaths: new Set(['/archive/', '/search/']) })).toEqual([
+      'content/posts/a.md:10: links to /archve/, which is not a page of this site; did you mean /archive/?',
+      'content/posts/a.md:10: links to /abuot/, which is not a page of this site; did you mean /about/?',
+      'content/posts/a.md:10: links to /tags/calmm/, which is not a page of this site; did you mean /tags/calm/?',
+      'content/posts/a.md:10: links to /nothing-like-it/, which is not a page of this site; fix the address or remove the link (an address of the old blog: add it to "redirectFrom" of the post now there)',
+    ]);
   });
 
   test('fixed routes, pages and tags that exist are fine', () => {
