@@ -1,5 +1,5 @@
-import { distance } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
+import { closestByEdits, isOneSwapAway } from './nearest.ts';
 
 /** A frontmatter key that no schema knows, with the field it was probably meant to be. */
 export interface UnknownField {
@@ -38,17 +38,6 @@ const OTHER_NAMES: Record<string, string[]> = {
 };
 
 /**
- * Whether `a` is `b` with two neighbouring letters swapped (`nmae` for `name`, `tilte` for
- * `title`): one slip of the fingers, though Levenshtein distance counts it as two edits (Damerau's
- * transposition, which fastest-levenshtein does not count). Both in lowercase.
- */
-function isOneSwapAway(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  const first = [...a].findIndex((letter, i) => letter !== b[i]);
-  return a[first] === b[first + 1] && a[first + 1] === b[first] && a.slice(first + 2) === b.slice(first + 2);
-}
-
-/**
  * The known field a mistyped key most likely means, or undefined when none is close: same letters
  * in another case, a name other engines use (OTHER_NAMES), two neighbouring letters swapped
  * (`nmae` finds `name`), a Levenshtein distance of 1 for keys up
@@ -63,13 +52,12 @@ export function suggestField(key: string, known: readonly string[]): string | un
   if (alias) return alias;
   const swapped = known.find((field) => isOneSwapAway(lower, field.toLowerCase()));
   if (swapped) return swapped;
-  let best: { field: string; score: number } | undefined;
-  for (const field of known) {
-    const score = distance(lower, field.toLowerCase());
-    if (!best || score < best.score) best = { field, score };
-  }
+  const best = closestByEdits(
+    lower,
+    known.map((field) => field.toLowerCase()),
+  );
   const allowed = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
-  if (best && best.score <= allowed) return best.field;
+  if (best && best.edits <= allowed) return known.find((field) => field.toLowerCase() === best.candidate);
   const inside = known.filter(
     (field) =>
       Math.min(field.length, key.length) >= 4 &&

@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
 import { parseContentDate } from '../dates.ts';
 import { parseFrontmatter } from '../frontmatter.ts';
+import { closestByEdits } from '../nearest.ts';
 import { getContentRedirectLists, type PostAddressFacts } from '../redirects.ts';
 import { slugifyTag } from '../slugs.ts';
 import { getPostPath, getTagPath, judgeUrl, normalizePath } from '../urls.ts';
@@ -73,13 +73,9 @@ function nearestAddress(path: string, content: CheckedContent): string | undefin
     ...[...published].map(getPostPath),
     ...[...tagSlugs].map(getTagPath),
   ];
-  let best: { address: string; score: number } | undefined;
-  for (const address of candidates) {
-    const score = distance(path, address);
-    if (!best || score < best.score) best = { address, score };
-  }
-  return best && best.score <= Math.max(2, Math.floor(Math.max(path.length, best.address.length) / 4))
-    ? best.address
+  const best = closestByEdits(path, candidates);
+  return best && best.edits <= Math.max(2, Math.floor(Math.max(path.length, best.candidate.length) / 4))
+    ? best.candidate
     : undefined;
 }
 

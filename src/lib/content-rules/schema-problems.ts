@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
 import { z } from 'astro/zod';
 import type { ParsedFrontmatter } from '../frontmatter.ts';
+import { closestByEdits } from '../nearest.ts';
 import { commentSchema, createPostSchema, createVideoSchema, pageSchema } from '../schemas.ts';
 import { describeUnknownField, findUnknownFields } from '../unknown-fields.ts';
 import type { Problem } from './types.ts';
@@ -45,12 +45,15 @@ const NO = new Set(['no', 'n', 'off']);
 export function describeNotBoolean(field: string, value: unknown): string {
   const written = typeof value === 'string' ? `"${value}"` : String(value);
   const word = String(value).trim().toLowerCase();
+  const spelt = closestByEdits(word, ['true', 'false']);
   const meant =
     YES.has(word) || word === '1'
       ? 'true'
       : NO.has(word) || word === '0'
         ? 'false'
-        : (['true', 'false'].find((choice) => distance(word, choice) <= 2) ?? undefined);
+        : spelt && spelt.edits <= 2
+          ? spelt.candidate
+          : undefined;
   return meant
     ? `takes true or false, not ${written}; write "${field}: ${meant}"`
     : `takes true or false, not ${written}; write "${field}: true" or "${field}: false"`;
