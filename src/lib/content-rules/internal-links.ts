@@ -60,10 +60,20 @@ const unknownAddressAdvice = (near: string | undefined) =>
     : 'fix the address or remove the link (an address of the old blog: add it to "redirectFrom" of the post now there)';
 
 /**
+ * The candidate closest to `value` (closestByEdits) when it is close enough to be a slip: at most
+ * a quarter of the longer of the two in edits, or 2 edits (a letter swapped, `/abuot/`).
+ */
+function closeEnough(value: string, candidates: Iterable<string>): string | undefined {
+  const best = closestByEdits(value, candidates);
+  return best && best.edits <= Math.max(2, Math.floor(Math.max(value.length, best.candidate.length) / 4))
+    ? best.candidate
+    : undefined;
+}
+
+/**
  * The address of this site closest to a mistyped one (`/archve/` → `/archive/`): among the fixed
- * routes, pages, published posts and tags, the one at the smallest Levenshtein distance, when that
- * distance is at most a quarter of the longer address, or 2 edits (a letter swapped, `/abuot/`). Undefined
- * when nothing is that close.
+ * routes, pages, published posts and tags (their first pages), the nearest when close enough
+ * (closeEnough). Undefined when nothing is that close.
  */
 function nearestAddress(path: string, content: CheckedContent): string | undefined {
   const { input, published, tagSlugs } = content;
@@ -71,12 +81,9 @@ function nearestAddress(path: string, content: CheckedContent): string | undefin
     ...input.staticPaths,
     ...input.pageIds.map((id) => `/${id}/`),
     ...[...published].map(getPostPath),
-    ...[...tagSlugs].map(getTagPath),
+    ...[...tagSlugs].map((slug) => getTagPath(slug)),
   ];
-  const best = closestByEdits(path, candidates);
-  return best && best.edits <= Math.max(2, Math.floor(Math.max(path.length, best.candidate.length) / 4))
-    ? best.candidate
-    : undefined;
+  return closeEnough(path, candidates);
 }
 
 export const internalLinks: ContentRule = {
@@ -100,7 +107,12 @@ export const internalLinks: ContentRule = {
       if (postLink) {
         const target = postLink[1]!;
         if (post.draft || published.has(target)) continue;
-        const near = [...published].find((id) => id.includes(target) || target.includes(id));
+        // A slip of a letter or two first, then an address that holds the other (a shortened slug).
+        const near =
+          closeEnough(target, published) ??
+          [...published].find(
+            (id) => Math.min(id.length, target.length) >= 4 && (id.includes(target) || target.includes(id)),
+          );
         problems.push({
           file: post.file.path,
           line,

@@ -10,6 +10,19 @@ describe('internal-links', () => {
     ]);
   });
 
+  test('a link to a post with a letter or two wrong suggests the post', () => {
+    const posts = [
+      post('a.md', '', '[r](/posts/valentina-massage-reveiw/) [o](/posts/comprehensive-overveiw/) [x](/posts/zzz/)'),
+      post('valentina-massage-review.md'),
+      post('comprehensive-overview.md'),
+    ];
+    expect(run(internalLinks, { posts })).toEqual([
+      'content/posts/a.md:9: links to /posts/valentina-massage-reveiw/, but there is no post "valentina-massage-reveiw"; did you mean /posts/valentina-massage-review/?',
+      'content/posts/a.md:9: links to /posts/comprehensive-overveiw/, but there is no post "comprehensive-overveiw"; did you mean /posts/comprehensive-overview/?',
+      'content/posts/a.md:9: links to /posts/zzz/, but there is no post "zzz"; fix the address or remove the link',
+    ]);
+  });
+
   test('a link to a draft says it will not be published', () => {
     const posts = [post('a.md', '', '[soon](/posts/b/)'), post('b.md', 'draft: true')];
     expect(run(internalLinks, { posts })[0]).toContain('which is a draft and will not be published');
@@ -45,13 +58,17 @@ describe('internal-links', () => {
   });
 
   test('a mistyped address of this site suggests the nearest one; a far one says how to fix or redirect it', () => {
-    const body = '[a](/archve/) [b](/abuot/) [c](/tags/calmm/) [d](/posts/b-post) [e](/nothing-like-it/)';
-    const posts = [post('a.md', 'tags: [calm]', body), post('b-post.md')];
+    const body =
+      '[a](/archve/) [b](/abuot/) [c](/tags/calmm/) [d](/posts/b-post) [e](/nothing-like-it/) [f](/tags/lomdon/)';
+    // Several tags, so that a tag's place in the list cannot pass for a page number (/tags/london/4/).
+    const tags = 'tags: [calm, sleep, back pain, London]';
+    const posts = [post('a.md', tags, body), post('b-post.md')];
     expect(run(internalLinks, { posts, pageIds: ['about'], staticPaths: new Set(['/archive/', '/search/']) })).toEqual([
       'content/posts/a.md:10: links to /archve/, which is not a page of this site; did you mean /archive/?',
       'content/posts/a.md:10: links to /abuot/, which is not a page of this site; did you mean /about/?',
       'content/posts/a.md:10: links to /tags/calmm/, which is not a page of this site; did you mean /tags/calm/?',
       'content/posts/a.md:10: links to /nothing-like-it/, which is not a page of this site; fix the address or remove the link (an address of the old blog: add it to "redirectFrom" of the post now there)',
+      'content/posts/a.md:10: links to /tags/lomdon/, which is not a page of this site; did you mean /tags/london/?',
     ]);
   });
 
