@@ -40,9 +40,17 @@ const NO = new Set(['no', 'n', 'off']);
  * What to say when a field that takes true or false holds something else (`draft: ture`,
  * `draft: yes`, `draft: 1`): the value as written, and the word it most likely means when one is
  * plain: a yes/on (or no/off) word, or a misspelling of true or false within two edits
- * (Levenshtein distance). The frontmatter is YAML 1.2, which reads only true and false as booleans.
+ * (Levenshtein distance). The frontmatter is YAML 1.2, which reads only true and false as booleans:
+ * a quoted "false" is text (the quotes are named as the fault), and an empty field is null.
  */
 export function describeNotBoolean(field: string, value: unknown): string {
+  if (value === null || (typeof value === 'string' && value.trim() === '')) {
+    return `is empty; write "${field}: true" or "${field}: false", or leave the line out`;
+  }
+  // Quoted, "true" is text to YAML: the word is right, the quotes are not.
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()) && value === value.trim()) {
+    return `takes true or false without quotes; write "${field}: ${value.toLowerCase()}"`;
+  }
   const written = typeof value === 'string' ? `"${value}"` : String(value);
   const word = String(value).trim().toLowerCase();
   const spelt = closestByEdits(word, ['true', 'false']);
@@ -86,7 +94,7 @@ export function checkAgainstSchema(
     if (issue.code === 'unrecognized_keys') continue;
     let message = issue.message;
     const value = valueAt(fm.data, issue.path);
-    if (issue.code === 'invalid_type' && issue.expected === 'boolean' && value !== undefined && value !== null) {
+    if (issue.code === 'invalid_type' && issue.expected === 'boolean' && value !== undefined) {
       message = describeNotBoolean(String(issue.path.at(-1)), value);
     }
     if (value === undefined && issue.path.length > 0) {

@@ -20,6 +20,10 @@ describe('post-fields', () => {
     ['draft: off', 'takes true or false, not "off"; write "draft: false"'],
     ['draft: 0', 'takes true or false, not 0; write "draft: false"'],
     ['draft: "true "', 'takes true or false, not "true "; write "draft: true"'],
+    ['draft: "false"', 'takes true or false without quotes; write "draft: false"'],
+    ["draft: 'True'", 'takes true or false without quotes; write "draft: true"'],
+    ['draft:', 'is empty; write "draft: true" or "draft: false", or leave the line out'],
+    ['draft: ""', 'is empty; write "draft: true" or "draft: false", or leave the line out'],
     [
       'altTextPending: maybe',
       'takes true or false, not "maybe"; write "altTextPending: true" or "altTextPending: false"',
