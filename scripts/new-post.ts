@@ -11,8 +11,7 @@ import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { toIsoCalendarDate } from '../src/lib/dates.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { renderNewPost, slugFromAnyTitle, type PostKind } from '../src/lib/new-post.ts';
-import { isSlug } from '../src/lib/slugs.ts';
-import { getPostId } from '../src/lib/slugs.ts';
+import { getPostId, isSlug } from '../src/lib/slugs.ts';
 import { getPostPath, toAbsoluteUrl } from '../src/lib/urls.ts';
 import { SITE } from '../src/site.config.ts';
 

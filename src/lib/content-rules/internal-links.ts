@@ -48,11 +48,6 @@ function oldAddresses(content: CheckedContent): Set<string> {
   return addresses;
 }
 
-/**
- * A link from a published post to a path of this site leads somewhere: a published post (with a
- * near slug suggested), a page, a tag that exists, a path that is always there, or an old address
- * the build redirects (see oldAddresses).
- */
 /** What to do about a link to no page: the near address when there is one, else the ways out. */
 const unknownAddressAdvice = (near: string | undefined) =>
   near
@@ -86,6 +81,11 @@ function nearestAddress(path: string, content: CheckedContent): string | undefin
   return closeEnough(path, candidates);
 }
 
+/**
+ * A link from a published post to a path of this site leads somewhere: a published post (with a
+ * near slug suggested), a page, a tag that exists, a path that is always there, or an old address
+ * the build redirects (see oldAddresses).
+ */
 export const internalLinks: ContentRule = {
   name: 'internal-links',
   checks: 'a link to a path of this site leads to a published post, a page, a tag or a fixed route',

@@ -32,9 +32,9 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** Words editors write for yes and no that YAML 1.2 (the frontmatter's) reads as text, not true/false. */
-const YES = new Set(['yes', 'y', 'on']);
-const NO = new Set(['no', 'n', 'off']);
+/** What editors write for yes and no that YAML 1.2 (the frontmatter's) does not read as true/false. */
+const YES = new Set(['yes', 'y', 'on', '1']);
+const NO = new Set(['no', 'n', 'off', '0']);
 
 /**
  * What to say when a field that takes true or false holds something else (`draft: ture`,
@@ -48,20 +48,19 @@ export function describeNotBoolean(field: string, value: unknown): string {
     return `is empty; write "${field}: true" or "${field}: false", or leave the line out`;
   }
   // Quoted, "true" is text to YAML: the word is right, the quotes are not.
-  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()) && value === value.trim()) {
+  if (typeof value === 'string' && /^(true|false)$/i.test(value)) {
     return `takes true or false without quotes; write "${field}: ${value.toLowerCase()}"`;
   }
   const written = typeof value === 'string' ? `"${value}"` : String(value);
   const word = String(value).trim().toLowerCase();
   const spelt = closestByEdits(word, ['true', 'false']);
-  const meant =
-    YES.has(word) || word === '1'
-      ? 'true'
-      : NO.has(word) || word === '0'
-        ? 'false'
-        : spelt && spelt.edits <= 2
-          ? spelt.candidate
-          : undefined;
+  const meant = YES.has(word)
+    ? 'true'
+    : NO.has(word)
+      ? 'false'
+      : spelt && spelt.edits <= 2
+        ? spelt.candidate
+        : undefined;
   return meant
     ? `takes true or false, not ${written}; write "${field}: ${meant}"`
     : `takes true or false, not ${written}; write "${field}: true" or "${field}: false"`;
