@@ -48,6 +48,82 @@ describe('the content check judges every URL in a post body', () => {
     ]);
   });
 
+  // Each kind of link that Markdown leaves as text, which the page would show with its brackets.
+  test.each([
+    [
+      'We met in the [old studio](https://example.com/(a) last year.',
+      '"[old studio](https://example.com/(a)" is not a link: the "(" after "]" has no matching ")" (brackets inside an address must pair up), so the page shows the brackets as text; write [old studio](https://example.com/(a)), or write a bracket of the address as %28 or %29',
+    ],
+    [
+      'See [Massage](https://en.wikipedia.org/wiki/Massage_(therapy) for more.',
+      'write [Massage](https://en.wikipedia.org/wiki/Massage_(therapy))',
+    ],
+    [
+      'See [the page](https://example.com/page.',
+      'has no matching ")", so the page shows the brackets as text; write [the page](https://example.com/page)',
+    ],
+    ['![A quiet room](/images/room(2).jpg', '"![A quiet room](/images/room(2).jpg" is not an image: the "(" after "]"'],
+    ['Book [here](', 'write the address and a ")" after the "(": [here](https://…)'],
+    ['A [note](<https://example.com/a b) here.', 'an address that starts with "<" ends with ">)"'],
+    [
+      'See (the page)[/about/] here.',
+      'the text goes in [ ] and the address in ( ), so the page shows the brackets as text; write [the page](/about/)',
+    ],
+    [
+      'Read [our prices][prices] first.',
+      'no line of the post defines "[prices]", so the page shows the brackets as text; add a line "[prices]: https://…" after the paragraph, or write [our prices](address)',
+    ],
+    ['Read [Prices][] first.', 'add a line "[Prices]: https://…"'],
+    [
+      'Two lines:\n\nSee 😀 [the \\[1\\] page](https://example.com/a b) too.',
+      'content/posts/p.md:13: "https://example.com/a b" is not a link',
+    ],
+  ])('%j is text meant as a link, and the check says how to write it', (body, expected) => {
+    const errors = errorsOf(body);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^content\/posts\/p\.md:1[13]: /);
+    expect(errors[0]).toContain(expected);
+  });
+
+  // Brackets that people also write as plain text (a citation, a label) are notices: the build goes on.
+  test.each([
+    [
+      'See [the page] (https://example.com/page) here.',
+      'nothing between "]" and "(", so the page shows the brackets as text; write [the page](https://example.com/page)',
+    ],
+    [
+      '看【按摩】（https://zh.wikipedia.org/wiki/按摩）。',
+      'not the full-width ones (［ ］ 【 】 （ ）) a Chinese or Japanese keyboard types, so the page shows them as text; write [按摩](https://zh.wikipedia.org/wiki/按摩)',
+    ],
+    ['予約は［こちら］(https://example.jp/予約)へ。', 'write [こちら](https://example.jp/予約)'],
+    ['[Massage]（https://ko.wikipedia.org/wiki/마사지）', 'write [Massage](https://ko.wikipedia.org/wiki/마사지)'],
+  ])('%j may be meant as text: a notice that says how to write it as a link', (body, expected) => {
+    const { errors, notices } = check({ posts: [post(body)] });
+    expect(errors).toEqual([]);
+    expect(notices).toEqual([expect.stringContaining(expected)]);
+    expect(notices[0]).toContain('(if the brackets are meant as text, leave it as it is)');
+  });
+
+  test('brackets that are not a link, or links that Markdown does read, are left alone', () => {
+    const body = [
+      'Escaped: \\[not a link\\](foo bar) and \\[sic\\] (page 3).',
+      'A footnote [1] (page 3), a note (see above)[1], and code like a[i][j].',
+      'Links: [a](https://example.com/(a)) [b](</media/price list.pdf>) [c](https://example.com "A title") [d]( /about/ ).',
+      'A reference: [our prices][Prices] and [Prices][].',
+      '',
+      '[prices]: https://example.com/prices',
+    ].join('\n');
+    expect(
+      check({ posts: [post(body)], staticPaths: new Set(['/', '/media/price list.pdf', '/about/']) }).errors,
+    ).toEqual([]);
+  });
+
+  test('in a draft, a link Markdown cannot read is a notice', () => {
+    const result = check({ posts: [post('[old studio](https://example.com/(a)', `${ARTICLE}\ndraft: true`)] });
+    expect(result.errors).toEqual([]);
+    expect(result.notices).toEqual([expect.stringContaining('"[old studio](https://example.com/(a)" is not a link')]);
+  });
+
   test('an address written bare in the text that the site would link broken is an error; a good one is not', () => {
     expect(errorsOf('Booking: https://exa mple.com or https://example.com/book or www.example.org today.')).toEqual([
       `content/posts/p.md:11: the address written in the text "https://exa" is not a usable web address: its host name "exa" has no domain ending such as .com; write the site's real address, e.g. https://example.com/, or remove the link and keep its text`,

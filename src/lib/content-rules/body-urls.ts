@@ -22,15 +22,16 @@ export function joinPath(dir: string, relative: string): string {
 }
 
 /**
- * A body as mdast, parsed by satteri (Astro's own Markdown and MDX parser, in Rust). MDX is read as
- * MDX, so links inside components count; if it does not parse, Astro's build reports the syntax
- * error, and the links are read with the import/export lines blanked instead.
+ * A body as mdast, parsed by satteri (Astro's own Markdown and MDX parser, in Rust), with the text
+ * it parsed (node offsets point into it). MDX is read as MDX, so links inside components count; if
+ * it does not parse, Astro's build reports the syntax error, and the links are read with the
+ * import/export lines blanked instead.
  */
-function parseForLinks(body: string, isMdx: boolean): Root {
-  const markdown = (text: string) => markdownToMdast(text, { features: { gfm: false } }) as Root;
+function parseForLinks(body: string, isMdx: boolean): { tree: Root; text: string } {
+  const markdown = (text: string) => ({ tree: markdownToMdast(text, { features: { gfm: false } }) as Root, text });
   if (!isMdx) return markdown(body);
   try {
-    return mdxToMdast(body) as Root;
+    return { tree: mdxToMdast(body) as Root, text: body };
   } catch {
     return markdown(body.replace(/^(?:import|export)\s.*$/gm, ''));
   }
@@ -86,8 +87,132 @@ function collectHtmlUrls(html: string, firstLine: number, images?: HtmlImage[]):
   return found;
 }
 
-// A Markdown link that did not become one because its address has a space: "[text](https://exa mple.com)".
-const SPACED_LINK = /\]\(([^()\s<>]+\s[^()<>]*)\)/g;
+/** What an address in a link starts with: a scheme, "www.", a path, a fragment. "(page 3)" is none. */
+const ADDRESS_START = String.raw`(?:[a-z][a-z0-9+.-]*:|www\.|\.{0,2}/|#)`;
+// "[text] (address)": a space between the brackets.
+const SPACE_BETWEEN = new RegExp(String.raw`\[([^\[\]\n]+)\][ \t]+\((${ADDRESS_START}[^()\s]*)\)`, 'giu');
+// "(text)[address]": the brackets the wrong way round.
+const SWAPPED = new RegExp(String.raw`\(([^()\n]+)\)\[(${ADDRESS_START}[^\[\]\s]*)\]`, 'giu');
+// "［text］（address）", "【text】(address)"...: at least one full-width bracket, which Markdown does not read.
+const FULL_WIDTH = new RegExp(
+  String.raw`[\[［【]([^\]］】\n]+)[\]］】][ \t]*[(（][ \t]*(${ADDRESS_START}[^()（）\s]*)[ \t]*[)）]`,
+  'giu',
+);
+// "[text][label]" whose label nothing defines ("a[i][j]" is no link: a word character before it).
+const UNDEFINED_REFERENCE = /(?<![\w\]])\[([^[\]\n]+)\]\[([^[\]^\n][^[\]\n]*)?\]/gu;
+
+/**
+ * The link after "](" in text that Markdown left unread: where the address stops (at a space or the
+ * end of the text) and how many ")" it still needs for its own "(" and those inside it to close.
+ * Undefined when the address closes: then something else kept it from being a link.
+ */
+function readUnclosedAddress(text: string, from: number): { end: number; missing: number } | undefined {
+  let depth = 0;
+  let end = from;
+  for (; end < text.length && !/\s/u.test(text[end]!); end++) {
+    if (text[end] === '(') depth++;
+    else if (text[end] === ')' && depth-- === 0) return undefined;
+  }
+  return { end, missing: depth + 1 };
+}
+
+/**
+ * Links that Markdown shows as text, in the source of a text node (escaped characters such as "\["
+ * do not count): `[a](https://exa mple.com)` (a space), `[a](https://x.org/Massage_(therapy)` (a
+ * bracket without its pair), `[a] (https://…)`, `(a)[https://…]`, full-width `［a］（https://…）`, and
+ * `[a][label]` with no "[label]: address" line. Each comes with a message that says how to write it;
+ * `maybeText` marks the two that people also write as plain text (a space between, full-width).
+ * Rule: CommonMark 0.31, "Links" (an address without "<>" has balanced brackets and no spaces) and
+ * "Link reference definitions"; `defined` holds the normalized labels of the body's definitions.
+ */
+export function findUnreadLinks(
+  source: string,
+  defined: ReadonlySet<string>,
+): { index: number; written: string; message: string; maybeText?: boolean }[] {
+  // Escaped characters are masked, so "\[not a link\](a b)" is left alone; lengths stay the same.
+  const text = source.replace(/\\[\s\S]/gu, '\0\0');
+  const found: { index: number; written: string; message: string; maybeText?: boolean }[] = [];
+  const notLink = (written: string) => `"${written}" is not ${written.startsWith('!') ? 'an image' : 'a link'}`;
+  for (const match of text.matchAll(/!?\[[^[\]\n]*\]\([ \t]*/gu)) {
+    const start = match.index + match[0].length;
+    const spaced = /^([^()\s<>]+\s[^()<>]*)\)/u.exec(text.slice(start));
+    if (spaced) {
+      const url = source.slice(start, start + spaced[1]!.length);
+      const joined = url.replace(/\s+/gu, '');
+      found.push({
+        index: match.index,
+        written: url,
+        message: `"${url}" is not a link: Markdown ends an address at a space, so the page shows the brackets as text; remove the space${judgeUrl(joined).ok ? ` (${joined})` : ''}, or write the address between < and > if the space belongs in it`,
+      });
+      continue;
+    }
+    if (text[start] === '<') {
+      if (/^<[^<>\n]*>\)/u.test(text.slice(start))) continue;
+      const written = source.slice(match.index, start + (/^<\S*/u.exec(text.slice(start))?.[0].length ?? 1));
+      found.push({
+        index: match.index,
+        written,
+        message: `${notLink(written)}: an address that starts with "<" ends with ">)", so the page shows the brackets as text; write [text](<address>)`,
+      });
+      continue;
+    }
+    const unclosed = readUnclosedAddress(text, start);
+    if (!unclosed) continue;
+    const written = source.slice(match.index, unclosed.end);
+    const opening = source.slice(match.index, start).trimEnd();
+    const address = source.slice(start, unclosed.end).replace(/[.,;:!?]+$/u, '');
+    const inner = /[()]/u.test(address);
+    const fix = address
+      ? `write ${opening}${address}${')'.repeat(unclosed.missing)}${inner ? ', or write a bracket of the address as %28 or %29' : ''}`
+      : `write the address and a ")" after the "(": ${opening}https://…)`;
+    found.push({
+      index: match.index,
+      written,
+      message: `${notLink(written)}: the "(" after "]" has no matching ")"${inner ? ' (brackets inside an address must pair up)' : ''}, so the page shows the brackets as text; ${fix}`,
+    });
+  }
+  // maybeText: brackets that people also write as plain text, as citations or labels.
+  const add = (pattern: RegExp, explain: (match: RegExpMatchArray) => string | undefined, maybeText = false) => {
+    for (const match of text.matchAll(pattern)) {
+      const why = explain(match);
+      if (why === undefined || found.some((other) => other.index === match.index)) continue;
+      const written = source.slice(match.index, match.index + match[0].length);
+      const asText = maybeText ? ' (if the brackets are meant as text, leave it as it is)' : '';
+      found.push({ index: match.index, written, message: `${notLink(written)}: ${why}${asText}`, maybeText });
+    }
+  };
+  const write = (match: RegExpMatchArray) => `; write [${match[1]!.trim()}](${match[2]})`;
+  add(
+    SPACE_BETWEEN,
+    (match) =>
+      `Markdown reads a link only with nothing between "]" and "(", so the page shows the brackets as text${write(match)}`,
+    true,
+  );
+  add(
+    SWAPPED,
+    (match) => `the text goes in [ ] and the address in ( ), so the page shows the brackets as text${write(match)}`,
+  );
+  add(
+    FULL_WIDTH,
+    (match) =>
+      `Markdown reads only the plain brackets [ ] ( ), not the full-width ones (［ ］ 【 】 （ ）) a Chinese or Japanese keyboard types, so the page shows them as text${write(match)}`,
+    true,
+  );
+  add(UNDEFINED_REFERENCE, (match) => {
+    const label = (match[2] || match[1]!).trim();
+    if (defined.has(normalizeLabel(label))) return undefined;
+    return `no line of the post defines "[${label}]", so the page shows the brackets as text; add a line "[${label}]: https://…" after the paragraph, or write [${match[1]!.trim()}](address)`;
+  });
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** A link label as CommonMark matches it: case folded, inner white space collapsed, trimmed. */
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/gu, ' ').toLowerCase();
+}
+
+/** `what` of a WrittenUrl that is text meant as a link (see findUnreadLinks); its message says why. */
+const UNREAD = 'unread';
 
 /**
  * Every link, image and other URL in a Markdown or MDX body, with its line in the file: links and
@@ -115,14 +240,25 @@ export function collectLinks(body: string, bodyLine: number, isMdx: boolean) {
           others.push(...collectHtmlUrls(`<${node.name} srcset="${attribute.value.replace(/"/g, '&quot;')}">`, line));
       }
     } else if (node.type === 'text') {
-      for (const match of node.value.matchAll(SPACED_LINK)) {
-        const line = lineOf(node) + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
-        others.push({ url: match[1]!, line, use: 'link', what: 'spaced' });
+      // The text as written (escapes kept), or as read when the parser gave no offsets.
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const source = start !== undefined && end !== undefined ? parsed.text.slice(start, end) : node.value;
+      for (const { index, written, message, maybeText } of findUnreadLinks(source, defined)) {
+        const line = lineOf(node) + (source.slice(0, index).match(/\n/g)?.length ?? 0);
+        others.push({ url: written, line, use: 'link', what: UNREAD, message, ...(maybeText ? { maybeText } : {}) });
       }
     }
     if ('children' in node) node.children.forEach(walk);
   };
-  walk(parseForLinks(body, isMdx));
+  const parsed = parseForLinks(body, isMdx);
+  const defined = new Set<string>();
+  const define = (node: Nodes) => {
+    if (node.type === 'definition') defined.add(normalizeLabel(node.label ?? node.identifier));
+    if ('children' in node) node.children.forEach(define);
+  };
+  define(parsed.tree);
+  walk(parsed.tree);
   if (!isMdx) others.push(...collectBareAddresses(body, bodyLine, others, links));
   return { links, others, htmlImages };
 }
@@ -130,7 +266,7 @@ export function collectLinks(body: string, bodyLine: number, isMdx: boolean) {
 /**
  * Addresses written bare in Markdown text, which the site's Markdown (GFM) turns into links on its
  * own: "https://exa mple.com" becomes a link to "https://exa". Only those the site would publish
- * broken are kept; one already reported as a link broken by a space (same line) is not repeated.
+ * broken are kept; one already reported as a link Markdown left unread (same line) is not repeated.
  */
 function collectBareAddresses(
   body: string,
@@ -139,7 +275,7 @@ function collectBareAddresses(
   links: readonly { node: Link | Image; line: number }[],
 ): WrittenUrl[] {
   if (!/https?:\/\/|www\./i.test(body)) return [];
-  const spacedLines = new Set(known.filter((other) => other.what === 'spaced').map((other) => other.line));
+  const spacedLines = new Set(known.filter((other) => other.what === UNREAD).map((other) => other.line));
   // Autolinks in angle brackets (<https://...>) are links without GFM too, and checked as links.
   const linked = new Set(links.map(({ node, line }) => `${line} ${node.url}`));
   const found: WrittenUrl[] = [];
@@ -160,26 +296,19 @@ function collectBareAddresses(
   return found;
 }
 
-/** Problems with the URLs of `collectLinks(...).others`, as errors or, in a draft, as notices. */
+/**
+ * Problems with the URLs of `collectLinks(...).others`, as errors or, in a draft, as notices; text
+ * that may be meant as it stands (`maybeText`) is always a notice.
+ */
 export function otherUrlProblems(
   file: string,
   others: readonly WrittenUrl[],
   severity: Problem['severity'],
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const { url, line, use, what, message } of others) {
+  for (const { url, line, use, what, message, maybeText } of others) {
     if (message) {
-      problems.push({ file, line, message, severity });
-      continue;
-    }
-    if (what === 'spaced') {
-      const joined = url.replace(/\s+/g, '');
-      problems.push({
-        file,
-        line,
-        message: `"${url}" is not a link: Markdown ends an address at a space, so the page shows the brackets as text; remove the space${judgeUrl(joined).ok ? ` (${joined})` : ''}, or write the address between < and > if the space belongs in it`,
-        severity,
-      });
+      problems.push({ file, line, message, severity: maybeText ? 'notice' : severity });
       continue;
     }
     const verdict = judgeUrl(url, use);

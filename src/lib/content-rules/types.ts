@@ -136,4 +136,6 @@ export interface WrittenUrl {
   what: string;
   /** A problem found while reading it (a srcset that does not parse), reported as it is. */
   message?: string;
+  /** Text that may be meant as it stands ("【按摩】（https://…）"): reported as a notice, never an error. */
+  maybeText?: boolean;
 }
