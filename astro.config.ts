@@ -7,7 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
-import { bareWwwAsText } from './src/integrations/markdown-bare-www.ts';
+import { autolinkLiterals } from './src/integrations/markdown-autolinks.ts';
 import { localImagesInRawHtml } from './src/integrations/markdown-html-images.ts';
 import { withExactImageText } from './src/integrations/markdown-image-text.ts';
 import { withTypographyChoice } from './src/integrations/markdown-typography.ts';
@@ -69,14 +69,15 @@ const markdownProcessor = withExactImageText(
   withTypographyChoice(
     satteri({
       features: { smartPunctuation: { quotes: true, ellipses: true, dashes: false } },
-      hastPlugins: [localImagesInRawHtml(), bareWwwAsText()],
+      hastPlugins: [localImagesInRawHtml(), autolinkLiterals()],
     }),
   ),
 );
 // Astro keeps each entry's rendered HTML until the entry or this config changes, and a plugin
 // function does not count: a value in the processor's options does. Change it when a raw-HTML step
-// writes differently, so entries rendered before are rendered again (a raw <img>'s srcset, "www.").
-Object.assign(markdownProcessor.options, { rawHtmlSteps: 'astro-srcset-only+bare-www-as-text' });
+// writes differently, so entries rendered before are rendered again (a raw <img>'s srcset, "www.",
+// where a bare address ends).
+Object.assign(markdownProcessor.options, { rawHtmlSteps: 'astro-srcset-only+bare-www-as-text+autolink-ends' });
 
 export default defineConfig({
   site: process.env.SITE_URL ?? SITE.url,
@@ -100,7 +101,8 @@ export default defineConfig({
     // page as written, backticks too: see src/integrations/markdown-image-text.ts.
     // A post or page whose frontmatter says `typography: false` (an imported Blogger post does)
     // keeps every character as typed: see src/integrations/markdown-typography.ts. "www." in a
-    // sentence stays text, not a link to http://www: see src/integrations/markdown-bare-www.ts.
+    // sentence stays text, not a link to http://www, and an address written bare ends before a
+    // curly quote or a Chinese full stop: see src/integrations/markdown-autolinks.ts.
     processor: markdownProcessor,
   },
   experimental: {

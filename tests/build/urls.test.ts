@@ -8,7 +8,7 @@ import { findSrcsetsNotOnPage } from '../../src/lib/feed-rules.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_DIST } from '../paths.ts';
-import { loadPage, PUBLISHED, readDist, textOf } from './dist.ts';
+import { loadPage, OTHER_LANGUAGES, PUBLISHED, readDist, textOf } from './dist.ts';
 
 const SITE = 'https://massage-wellness.example';
 const SLUG = PUBLISHED.srcsetCommas;
@@ -148,5 +148,21 @@ describe('a raw <img> of a local file with a srcset of local files (1x, 2x)', ()
     const candidates = parseSrcset(/\ssrcset="([^"]*)"/i.exec(tag)![1]!).map((candidate) => candidate.source.value);
     expect(candidates.length).toBeGreaterThan(0);
     for (const url of candidates) expect(existsSync(join(TEST_DIST, url)), url).toBe(true);
+  });
+});
+
+describe('an address written bare in Chinese text ends at the full stop, not at the next space', () => {
+  const ADDRESS = 'https://zh.wikipedia.org/wiki/按摩';
+  test('the post links the address alone and keeps the rest of the sentence as text', () => {
+    const page = loadPage(`/posts/${OTHER_LANGUAGES.chinese}/`);
+    const links = selectAll('.prose a[href*="wikipedia"]', page.tree) as Element[];
+    expect(links.map((link) => [decodeURI(String(link.properties.href)), textOf(link)])).toEqual([[ADDRESS, ADDRESS]]);
+    expect(readDist(`posts/${OTHER_LANGUAGES.chinese}/index.html`)).toContain(`${ADDRESS}</a>。读完再试`);
+  });
+
+  test('its feed item says the same', () => {
+    const items: { link: string; 'content:encoded': string }[] = parser.parse(readDist('rss.xml')).rss.channel.item;
+    const item = items.find((entry) => entry.link === `${SITE}/posts/${OTHER_LANGUAGES.chinese}/`)!;
+    expect(item['content:encoded']).toContain(`>${ADDRESS}</a>。读完再试`);
   });
 });

@@ -2,6 +2,7 @@ import parseSrcset from '@prettier/parse-srcset';
 import { Parser } from 'htmlparser2';
 import type { Image, Link, Nodes, Root } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { cutAutolink } from '../autolinks.ts';
 import { describeUrlProblem, judgeUrl, URL_ATTRIBUTES } from '../urls.ts';
 import type { HtmlImage, Problem, WrittenUrl } from './types.ts';
 
@@ -284,10 +285,12 @@ function collectBareAddresses(
       const text = node.children[0]!.value;
       const line = (node.position?.start.line ?? 1) + bodyLine - 1;
       const isBare = node.url === text || node.url === `http://${text}` || node.url === `mailto:${text}`;
-      // "www." in a sentence is no address: the page shows it as text (src/integrations/markdown-bare-www.ts).
+      // "www." in a sentence is no address: the page shows it as text (src/integrations/markdown-autolinks.ts).
       if (/^www$/i.test(text)) return;
-      if (isBare && !spacedLines.has(line) && !linked.has(`${line} ${node.url}`) && !judgeUrl(node.url, 'link').ok) {
-        found.push({ url: node.url, line, use: 'link', what: 'the address written in the text' });
+      // The address the page links: it ends before a curly quote or a Chinese full stop (lib/autolinks.ts).
+      const url = cutAutolink(node.url, text)?.href ?? node.url;
+      if (isBare && !spacedLines.has(line) && !linked.has(`${line} ${node.url}`) && !judgeUrl(url, 'link').ok) {
+        found.push({ url, line, use: 'link', what: 'the address written in the text' });
       }
     }
     if ('children' in node) node.children.forEach(walk);
