@@ -262,6 +262,15 @@ describe('an imported Blogger blog in the built site', () => {
     expect(wentWrong.text('.prose')).toContain('(filmat cu un telefon, scuze pentru calitate)');
   });
 
+  test("a link to the old blog's own post, written whole on a country domain, leads to this site through the redirect", () => {
+    const wentWrong = loadPage(`/posts/${IMPORTED.wentWrong}/`);
+    const link = wentWrong
+      .all('.prose a')
+      .find((a) => textOf(a) === 'last month’s post' || textOf(a) === "last month's post")!;
+    expect(link.properties.href).toBe('/2021/11/hot-stones-at-home.html');
+    expect(readDist('2021/11/hot-stones-at-home.html')).toContain(`/posts/${IMPORTED.hotStones}/`);
+  });
+
   test('a page with a video player ships the player’s script; a post without one ships none', () => {
     const script = /<script type="module">[^<]*a\[data-video-embed\]/;
     expect(hotStones.html).toMatch(script);

@@ -19,6 +19,7 @@ import {
   removeBrokenImages,
   type CleanOptions,
   type ConversionNote,
+  type OwnBlog,
 } from './transforms.ts';
 import {
   clearImageMarks,
@@ -193,6 +194,8 @@ export interface ConvertOptions {
   language?: string | undefined;
   /** The entry's title, which names a video its frame does not (see cleanImportedHtml). */
   title?: string | undefined;
+  /** The old blog, whose own pages a link may name by their whole address (see ownBlogPath). */
+  ownBlog?: OwnBlog | undefined;
 }
 
 /**
@@ -226,9 +229,9 @@ function toMarkdown(hast: Root): string {
  */
 export function htmlToMarkdown(
   html: string,
-  { imageSrc, imageSize, language, title }: ConvertOptions = {},
+  { imageSrc, imageSize, language, title, ownBlog }: ConvertOptions = {},
 ): ConvertedHtml {
-  const { hast, notes } = parsePost(html, { title, facades: true });
+  const { hast, notes } = parsePost(html, { title, facades: true, ownBlog });
   const posters: ConvertedHtml['posters'] = [];
   const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
   if (language) {
@@ -301,8 +304,8 @@ const linkTo = (href: string, text: string): Element => ({
  * links are cleaned as in a post, and `notes` says what went, for the import report. The Markdown is
  * empty when the comment showed nothing.
  */
-export function commentHtmlToMarkdown(html: string): ConvertedHtml {
-  const { hast, notes } = parsePost(html, { facades: false });
+export function commentHtmlToMarkdown(html: string, ownBlog?: OwnBlog): ConvertedHtml {
+  const { hast, notes } = parsePost(html, { facades: false, ownBlog });
   visit(hast, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.tagName === 'img' || node.tagName === 'iframe') {

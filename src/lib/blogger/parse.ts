@@ -80,6 +80,12 @@ export interface BloggerExport {
   skipped: { id: string; reason: string }[];
   /** Entries that are damaged but did not stop the import (no date, say), with why. */
   problems: string[];
+  /**
+   * The blog's own host names ("myblog.blogspot.com", a custom domain), lowercased, from the
+   * addresses of its entries and feed (`<link rel="alternate">`). Empty for a Takeout export, which
+   * gives each entry's path alone.
+   */
+  hosts: string[];
 }
 
 /** The input is not a Blogger export, or is damaged; the message says which and what to do. */
@@ -274,7 +280,16 @@ export function parseBloggerExport(xml: string, options: ParseOptions = {}): Blo
     comments: [],
     skipped: [],
     problems: [],
+    hosts: [],
   };
+  const hosts = new Set<string>();
+  for (const link of [root, ...entries].flatMap((element) => children(element, ATOM, 'link'))) {
+    const href = link.getAttribute('rel') === 'alternate' ? link.getAttribute('href') : null;
+    if (!href || !URL.canParse(href)) continue;
+    const url = new URL(href);
+    if (url.protocol === 'http:' || url.protocol === 'https:') hosts.add(url.hostname.toLowerCase());
+  }
+  result.hosts = [...hosts].sort();
 
   entries.forEach((entry, index) => {
     const id = text(entry, ATOM, 'id');

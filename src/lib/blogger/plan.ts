@@ -12,6 +12,7 @@ import { commentHtmlToMarkdown, htmlToMarkdown } from './html-to-markdown.ts';
 import { detectEntryLanguage, entryInOtherScript } from './language.ts';
 import { imageFileName, largestImageUrl, upgradeToHttps } from './image-urls.ts';
 import type { BloggerAuthor, BloggerExport, BloggerItem } from './parse.ts';
+import type { ConversionNote, OwnBlog } from './transforms.ts';
 
 /** The frontmatter fields that hold dates: written bare, where every other date-like text is quoted. */
 const DATE_KEYS = ['pubDate', 'updatedDate', 'date'];
@@ -598,6 +599,9 @@ function describeItem(item: BloggerItem): string {
  * addresses in redirectFrom, labels as tags, authors, and comments with their reply threads.
  * Pure: it reads and writes nothing, so a failed import never leaves files half-written.
  */
+/** Conversion notes that say what went as it should (notes), not what to look at (warnings). */
+const INFORMATIVE: ReadonlySet<ConversionNote['kind']> = new Set(['gist', 'own-link']);
+
 export function planImport(exported: BloggerExport, options: PlanOptions): ImportPlan {
   const plan: ImportPlan = {
     files: [],
@@ -694,6 +698,13 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
 
   const postSlugById = new Map<string, string>();
   const sorted = [...exported.items].sort((a, b) => a.published.localeCompare(b.published));
+  // Links to the old blog's own pages lead to the addresses the build redirects (published ones).
+  const published = exported.items.filter((item) => !item.draft);
+  const ownBlog: OwnBlog = {
+    hosts: new Set(exported.hosts),
+    oldPaths: new Set(published.flatMap((item) => (item.oldPath ? [item.oldPath] : []))),
+    labels: new Set(published.filter((item) => item.kind === 'post').flatMap((item) => item.labels)),
+  };
   /** The slug the entry being planned took, given back if planning it fails. */
   let claimed: string | undefined;
   const planItem = (original: BloggerItem): void => {
@@ -751,6 +762,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     const converted = htmlToMarkdown(item.html, {
       language: ownLanguage ?? blogLanguage ?? site.language,
       title: item.title,
+      ownBlog,
       imageSrc: (image) => {
         // Images in HTML that stays HTML are local files too: the site optimises them there as well.
         const local = options.localImage?.(image);
@@ -799,7 +811,7 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       }
     }
     for (const note of converted.notes) {
-      (note.kind === 'gist' ? plan.notes : plan.warnings).push(`${describeItem(item)}: ${note.message}`);
+      (INFORMATIVE.has(note.kind) ? plan.notes : plan.warnings).push(`${describeItem(item)}: ${note.message}`);
     }
     plan.counts.embeds += (markdown.match(/<iframe |<a class="facade" /g) ?? []).length;
     for (const poster of converted.posters) {
@@ -993,9 +1005,11 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     let body: string;
     const about = `the comment by ${comment.author.name} on ${postSlug} (${comment.id})`;
     try {
-      const converted = commentHtmlToMarkdown(comment.html);
+      const converted = commentHtmlToMarkdown(comment.html, ownBlog);
       body = converted.markdown;
-      for (const note of converted.notes) plan.warnings.push(`${about}: ${note.message}`);
+      for (const note of converted.notes) {
+        (INFORMATIVE.has(note.kind) ? plan.notes : plan.warnings).push(`${about}: ${note.message}`);
+      }
     } catch (error) {
       // A comment the converter cannot read keeps its words as text (a comment is data, never raw HTML).
       body = commentWordsOf(comment.html);

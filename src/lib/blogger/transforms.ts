@@ -12,7 +12,7 @@ import { POSTER_MARK } from './html-images.ts';
  * `kind` groups the notes (the report counts them); `message` is a sentence about this one.
  */
 export interface ConversionNote {
-  kind: 'link' | 'image' | 'script' | 'gist' | 'embed' | 'embed-unknown' | 'flash' | 'blogger-video';
+  kind: 'link' | 'own-link' | 'image' | 'script' | 'gist' | 'embed' | 'embed-unknown' | 'flash' | 'blogger-video';
   message: string;
 }
 
@@ -1162,6 +1162,87 @@ function keepLinkedIds(tree: Root, ids: Set<string>): void {
 }
 
 /** How cleanImportedHtml treats an entry. */
+/** What the import knows of the old blog, to tell a link to one of its own pages from any other. */
+export interface OwnBlog {
+  /** Its host names, lowercased (BloggerExport.hosts); empty for a Takeout export. */
+  hosts: ReadonlySet<string>;
+  /** The old paths of its posts and pages (`/2020/01/welcome.html`, `/p/prices.html`). */
+  oldPaths: ReadonlySet<string>;
+  /** Its labels as written, whose `/search/label/...` addresses lead to tags. */
+  labels: ReadonlySet<string>;
+}
+
+/** "calm" for calm.blogspot.com, calm.blogspot.co.uk or www.calm.blogspot.de; undefined for any other host. */
+const blogspotName = (host: string) => /^(?:www\.)?([a-z0-9-]+)\.blogspot\.(?:[a-z]{2,3}\.)?[a-z]{2,}$/.exec(host)?.[1];
+const withoutWww = (host: string) => host.replace(/^www\./, '').replace(/\.$/, '');
+
+/**
+ * The address on this site of a link to one of the old blog's own pages, written whole
+ * (`https://calm.blogspot.com/2020/01/welcome.html?m=1#more`), as a path the build redirects
+ * (`/2020/01/welcome.html`); undefined for a link anywhere else, or to an old page the site does
+ * not redirect (a post the export did not hold), which keeps leading to the old blog.
+ *
+ * The old blog's addresses: its own hosts (with or without "www.", a blogspot name under any of
+ * Google's country domains, as Blogger served calm.blogspot.co.uk to British readers); when no
+ * blogspot name is known (a Takeout export names no host), any blogspot host whose path is one of
+ * the blog's posts or pages.
+ * Kept: the path; the home page, posts, pages and labels the export holds. Dropped: Blogger's
+ * query (`?m=1` for phones, `showComment=`, `max-results=`) and the jump break's `#more`; a
+ * comment's `#c123` becomes the comments section, `#comments`.
+ */
+export function ownBlogPath(href: string, blog: OwnBlog): string | undefined {
+  if (!URL.canParse(href)) return undefined;
+  const url = new URL(href);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  const host = withoutWww(url.hostname.toLowerCase());
+  const name = blogspotName(host);
+  const path = url.pathname;
+  const names = [...blog.hosts].map(blogspotName).filter((known) => known !== undefined);
+  const ownHost = [...blog.hosts].some((known) => withoutWww(known) === host) || (name && names.includes(name));
+  // With no blogspot name known (Takeout, or a custom domain), a blogspot address of one of its posts.
+  const byPath = name !== undefined && names.length === 0 && blog.oldPaths.has(path);
+  if (!ownHost && !byPath) return undefined;
+  const label = /^\/search\/label\/([^/]+)$/.exec(path)?.[1];
+  const known =
+    path === '/' ||
+    blog.oldPaths.has(path) ||
+    (label !== undefined && blog.labels.has(safeDecode(label).replace(/\+/g, ' ')));
+  if (!known) return undefined;
+  const fragment = url.hash === '#more' ? '' : /^#c\d+$/.test(url.hash) ? '#comments' : url.hash;
+  return `${path}${fragment}`;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Links to the old blog's own pages written whole (Blogger's link dialog writes them so) lead to
+ * this site instead: the path the build redirects to the page now there (ownBlogPath). One note per
+ * entry says how many, with the first.
+ */
+function relinkOwnBlog(tree: Root, blog: OwnBlog, notes: ConversionNote[]): void {
+  const moved: string[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const href = node.tagName === 'a' ? node.properties.href : undefined;
+    if (typeof href !== 'string') return;
+    const path = ownBlogPath(href, blog);
+    if (path === undefined) return;
+    node.properties.href = path;
+    moved.push(`${href} → ${path}`);
+  });
+  if (moved.length > 0) {
+    notes.push({
+      kind: 'own-link',
+      message: `${moved.length === 1 ? 'a link' : `${moved.length} links`} to the old blog's own pages now ${moved.length === 1 ? 'leads' : 'lead'} to this site (${moved[0]}${moved.length > 1 ? ', …' : ''}), where the old address redirects to the page now there`,
+    });
+  }
+}
+
 export interface CleanOptions {
   /** The entry's title, which names a video its frame does not name (`Video in “Title”`). */
   title?: string | undefined;
@@ -1170,12 +1251,15 @@ export interface CleanOptions {
    * (src/lib/video.ts), as in posts and pages; a comment keeps the frame, which it shows as a link.
    */
   facades?: boolean | undefined;
+  /** The old blog, whose own pages a link may name by their whole address (see ownBlogPath). */
+  ownBlog?: OwnBlog | undefined;
 }
 
 /** Runs every non-image clean-up of an imported post's HTML, in place; returns what it changed. */
 export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): ConversionNote[] {
   const notes: ConversionNote[] = [];
   tidyAddresses(tree);
+  if (options.ownBlog) relinkOwnBlog(tree, options.ownBlog, notes);
   modernizeTables(tree);
   removeSwfObjectPlayers(tree, notes);
   convertScripts(tree, notes);
