@@ -34,7 +34,7 @@ import { planImport } from '../src/lib/blogger/plan.ts';
 import { compareSettings, writeSettings } from '../src/lib/blogger/settings.ts';
 import { DEFAULT_DOWNLOAD_OPTIONS, downloadImages, type ImageOutcome } from '../src/io/image-downloads.ts';
 import { findImages } from '../src/lib/blogger/html-to-markdown.ts';
-import { largestImageUrl } from '../src/lib/blogger/image-urls.ts';
+import { folderImageNames, largestImageUrl } from '../src/lib/blogger/image-urls.ts';
 import { renderImportReport } from '../src/lib/blogger/report.ts';
 import { type LocalImageLookup } from '../src/lib/blogger/plan.ts';
 import { listFiles } from '../src/io/files.ts';
@@ -50,7 +50,8 @@ Running it again changes nothing that is already as the export would write it.
 
 Options:
   --no-download          keep every image at its old address instead of downloading it
-  --images <folder>      take the images from your own copies in <folder> (by file name)
+  --images <folder>      take the images from your own copies in <folder> (by file name;
+                         different files of one name are not guessed between)
   --time-zone <zone>     the blog's time zone when the export has none, e.g. America/Los_Angeles
   --language <tag>       the blog's language, e.g. pt-BR (else the export's setting, else the posts' text)
   --dry-run              say what would change, and write nothing
@@ -191,16 +192,37 @@ for (const path of listCollection('posts', /\.mdx?$/).filter(notFromThisExport))
     if (slug && !existingTags.has(slug)) existingTags.set(slug, normalizeTagLabel(tag as string));
   }
 }
-const imageIndex = new Map<string, string>();
+// The owner's own copies (--images), by file name, case-blind: a camera names many photos IMG_0001.jpg.
+const imageIndex = new Map<string, string[]>();
 if (values.images) {
   for (const file of readdirSync(values.images, { recursive: true, withFileTypes: true })) {
-    if (file.isFile()) imageIndex.set(file.name, join(file.parentPath, file.name));
+    if (!file.isFile()) continue;
+    const key = file.name.toLowerCase();
+    imageIndex.set(key, [...(imageIndex.get(key) ?? []), join(file.parentPath, file.name)]);
   }
 }
+/** Names that more than one different file in the folder has, with those files, for the report. */
+const ambiguousNames = new Map<string, string[]>();
 const typeOfFile = (file: string) => extname(file).slice(1).toLowerCase().replace('jpeg', 'jpg');
-const fromFolder = (url: string) => {
-  const name = decodeURIComponent(new URL(url, 'https://x.invalid').pathname.split('/').pop() ?? '');
-  return imageIndex.get(name);
+const folderHashes = new Map<string, string>();
+const hashOf = (path: string) =>
+  folderHashes.get(path) ?? folderHashes.set(path, sha256(readFileSync(path))).get(path)!;
+/**
+ * The owner's copy of an image, found by its name (folderImageNames), the same case first. Files of
+ * the same name with the same bytes are one photo; different photos of that name are not guessed
+ * between: the image is downloaded from its address instead, and the report says why.
+ */
+const fromFolder = (url: string): string | undefined => {
+  for (const name of folderImageNames(url)) {
+    const named = imageIndex.get(name.toLowerCase()) ?? [];
+    const sameCase = named.filter((path) => basename(path) === name);
+    const candidates = sameCase.length > 0 ? sameCase : named;
+    if (candidates.length === 0) continue;
+    if (new Set(candidates.map(hashOf)).size === 1) return candidates[0];
+    ambiguousNames.set(name, candidates);
+    return undefined;
+  }
+  return undefined;
 };
 
 // Images: each post's (full-size) images are downloaded into a staging folder first, one file per
@@ -304,6 +326,16 @@ const plan = planImport(exported, {
 });
 
 if (languageChoice.note) plan.warnings.unshift(languageChoice.note);
+for (const [name, paths] of ambiguousNames) {
+  plan.warnings.push(
+    `${paths.length} different files in ${values.images} are named "${name}" (${paths
+      .map((path) => relative(values.images!, path))
+      .sort()
+      .join(
+        ', ',
+      )}), and a name alone cannot tell which one the post showed: the image was ${values['no-download'] ? 'left at its address on Blogger' : 'taken from its address instead'}; to use your copy, keep only that file of the name in the folder and import again`,
+  );
+}
 // A video whose picture failed to download still plays (its player shows a plain box); worth a
 // note, since running the import again may fetch it. Not with --no-download, which asked for none.
 for (const poster of plan.postersMissing) {
@@ -414,7 +446,7 @@ if (!values['dry-run']) {
 function describeImages(): string {
   const downloaded = [...outcomes.values()].filter((outcome) => outcome.ok === true).length;
   const kept = [...outcomes.values()].filter((outcome) => outcome.ok === 'kept').length;
-  const folderFiles = new Set(imageIndex.values());
+  const folderFiles = new Set([...imageIndex.values()].flat());
   const fromFolderCount = plan.copies.filter((copy) => folderFiles.has(copy.from)).length;
   return [
     `${downloaded} downloaded`,

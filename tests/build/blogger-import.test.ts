@@ -699,3 +699,40 @@ test('with --images, local copies of the images are brought next to their posts'
     project.remove();
   }
 });
+
+test('with --images, two different photos of one name are not guessed between; a copy of the same photo is one', () => {
+  const project = new ProjectCopy();
+  try {
+    project.run('mkdir', ['-p', 'downloaded/2019', 'downloaded/2023', 'downloaded/backup']);
+    const photo = 'content/posts/valentina-mobile-massage-canada-water-review/hero.jpg';
+    // The same photo twice (a backup of it), then a different photo of the same name.
+    project.run('cp', [photo, 'downloaded/2023/couch.jpg']);
+    project.run('cp', [photo, 'downloaded/backup/couch.jpg']);
+    let result = project.run('node', ['scripts/import-blogger.ts', TAKEOUT, '--images', 'downloaded', '--no-download']);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/1 copied in from downloaded/);
+    expect(result.output).not.toContain('different files');
+
+    project.run('cp', ['content/posts/shepherds-bush-freelance-massage-review/index.md', 'downloaded/2019/COUCH.JPG']);
+    project.run('rm', ['-rf', 'content/posts/finding-mobile-massage-therapist']);
+    result = project.run('node', ['scripts/import-blogger.ts', TAKEOUT, '--images', 'downloaded', '--no-download']);
+    expect(result.status, result.output).toBe(0);
+    // The same case is preferred: COUCH.JPG is another name for a case-blind disk only.
+    expect(result.output).toMatch(/1 copied in from downloaded/);
+
+    project.run('cp', [
+      'content/posts/how-massage-therapy-may-enhance-your-immune-system/hero.jpg',
+      'downloaded/2019/couch.jpg',
+    ]);
+    project.run('rm', ['-rf', 'content/posts/finding-mobile-massage-therapist']);
+    result = project.run('node', ['scripts/import-blogger.ts', TAKEOUT, '--images', 'downloaded', '--no-download']);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/images: +0 downloaded, 2 left at their remote address/);
+    expect(result.output).toContain(
+      '3 different files in downloaded are named "couch.jpg" (2019/couch.jpg, 2023/couch.jpg, backup/couch.jpg)',
+    );
+    expect(project.exists('content/posts/finding-mobile-massage-therapist/couch.jpg')).toBe(false);
+  } finally {
+    project.remove();
+  }
+});

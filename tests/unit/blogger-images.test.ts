@@ -11,6 +11,7 @@ import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
 import { planImport } from '../../src/lib/blogger/plan.ts';
 import {
   fallbackImageUrl,
+  folderImageNames,
   imageFileName,
   isSameImage,
   largestImageUrl,
@@ -476,5 +477,17 @@ describe('the Content-Security-Policy follows the content', () => {
     expect(renderNginxServer(headers, { root: '/srv', port: 80 })).toContain(
       `add_header Content-Security-Policy "${csp}" always;`,
     );
+  });
+});
+
+describe("the names an image's address may have among the owner's copies", () => {
+  test.each([
+    ['https://blogger.googleusercontent.com/img/b/R29v/s1600/couch.jpg', ['couch.jpg']],
+    ['http://2.bp.blogspot.com/-door/Dd/AAAAAAAAC2k/s1600/blue%2Bdoor.jpg', ['blue+door.jpg', 'blue door.jpg']],
+    ['https://1.bp.blogspot.com/-z/Zz/s1600/%C3%B3leo%20quente.jpg', ['óleo quente.jpg']],
+    ['https://example.com/photos/100%.jpg', ['100%.jpg']],
+    ['https://example.com/photos/', []],
+  ])('%s', (url, names) => {
+    expect(folderImageNames(url)).toEqual(names);
   });
 });

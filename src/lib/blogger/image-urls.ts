@@ -257,3 +257,20 @@ export function imageFileName(url: string, type: string, taken: Set<string>): st
   taken.add(name);
   return name;
 }
+
+/**
+ * The names an image's address may have among the owner's own copies (`--images <folder>`), in
+ * the order to try them: the last segment of the path, decoded; then with "+" read as a space,
+ * since Blogger wrote a space in an uploaded file's name as "+" (`blue%2Bdoor.jpg` is the photo
+ * `blue door.jpg`). Empty for an address that ends in "/".
+ */
+export function folderImageNames(url: string): string[] {
+  const last = new URL(url, 'https://x.invalid').pathname.split('/').pop() ?? '';
+  let name = last;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    // A stray "%" (not followed by two hex digits): the name as written.
+  }
+  return [...new Set([name, name.replace(/\+/g, ' ')])].filter(Boolean);
+}
