@@ -23,7 +23,7 @@ export function getArchiveMonthId(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
-/** The drawn social card of a post without a hero image (see src/pages/social/). */
+/** The drawn social card of a post without a hero image (drawn by src/integrations/social-images.ts). */
 export function getSocialImagePath(slug: string): string {
   return `/social/posts/${slug}.png`;
 }
