@@ -100,6 +100,40 @@ function captionTableToFigure(table: Element): Element | undefined {
   };
 }
 
+/** Elements a browser draws on a line of their own, so their text does not run into the next. */
+const LINE_BREAKING = new Set([
+  'br',
+  'p',
+  'div',
+  'li',
+  'tr',
+  'td',
+  'th',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+]);
+
+/**
+ * A caption's words as one line for an image's description: a line break or a block inside it is
+ * a space (`Feet after a soak<br>photo: J. Doe` is "Feet after a soak photo: J. Doe", not "soakphoto").
+ */
+function captionText(node: Element): string {
+  const words = (current: ElementContent): string =>
+    current.type === 'text'
+      ? current.value
+      : current.type === 'element'
+        ? LINE_BREAKING.has(current.tagName)
+          ? ` ${current.children.map(words).join('')} `
+          : current.children.map(words).join('')
+        : '';
+  return node.children.map(words).join('').replace(/\s+/g, ' ').trim();
+}
+
 /** A figure holding one image (possibly linked) and at most a caption: written as a Markdown figure. */
 function isSimpleFigure(figure: Element): boolean {
   const parts = meaningful(figure.children);
@@ -244,7 +278,7 @@ export function prepareImages(tree: Root, stayingHtml: (element: Element) => boo
       const isFigure = FIGURE in node.properties;
       const figureCaption = isFigure
         ? findAll(node, 'figcaption')
-            .map((element) => hastToString(element).replace(/\s+/g, ' ').trim())
+            .map((element) => captionText(element))
             .join(' ')
         : undefined;
       walk(node, inHtml || (!isFigure && stayingHtml(node)), figureCaption || caption);

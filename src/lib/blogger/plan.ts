@@ -251,14 +251,16 @@ export function nameTitleSymbols(title: string): string {
 /**
  * What makes two labels one tag: the tag key (getTagKey: case, NFKC forms such as fullwidth "ＡＢＣ",
  * invisible characters) with spaces, dashes, underscores and slashes taken as one separator, so
- * "Self-care", "self care" and "SELF_CARE", or "TCP/IP" and "TCP IP", are one tag. Labels that
- * differ otherwise are different words even when they make one address: ".NET" and "dot.net",
- * "Q&A" and "Q and A", "100%" and "100 percent".
+ * "Self-care", "self care" and "SELF_CARE", or "TCP/IP" and "TCP IP", are one tag; a space beside
+ * a symbol is no separator at all, so "Q&A" and "Q & A", or "50%" and "50 %" (French spacing), are
+ * one tag too. Labels that differ otherwise are different words even when they make one address:
+ * ".NET" and "dot.net", "Q&A" and "Q and A", "100%" and "100 percent".
  */
 export function getLabelIdentity(label: string): string {
   return getTagKey(label)
     .replace(/[\s\p{Pd}\p{Pc}/]+/gu, ' ')
-    .trim();
+    .trim()
+    .replace(/ ?([^\p{L}\p{M}\p{N} ]) ?/gu, '$1');
 }
 
 /**

@@ -784,6 +784,38 @@ function flattenHeadings(tree: Root): void {
 }
 
 /**
+ * Empty headings: Blogger's editor leaves headings with nothing in them (`<h2><span><br></span></h2>`,
+ * `<h3>&nbsp;</h3>`, a heading style on an empty line), which a browser drew as blank space but
+ * which become empty `<h2 id="">` elements here, announced to screen-reader users as headings with no
+ * name. A heading with no text and no picture is dropped; an anchor in it (`<span id>`, see
+ * convertAnchors) stays where it was, so links to it still land.
+ */
+function dropEmptyHeadings(tree: Root): void {
+  visit(tree, 'element', (heading: Element, index, parent) => {
+    if (!/^h[1-6]$/.test(heading.tagName) || !parent || index === undefined) return undefined;
+    if (hastToString(heading).trim()) return SKIP;
+    const anchors: Element[] = [];
+    let shows = false;
+    visit(heading, 'element', (node: Element) => {
+      if (node === heading) return undefined;
+      if (!['span', 'a', 'b', 'strong', 'i', 'em', 'u', 'font', 'br', 'div', 'p'].includes(node.tagName)) shows = true;
+      if (node.tagName === 'span' && node.properties.id !== undefined) anchors.push({ ...node, children: [] });
+      return undefined;
+    });
+    if (shows) return SKIP;
+    // The anchors open the next paragraph or heading, where a link to them lands; else they stay.
+    const next = parent.children.slice(index + 1).find((node) => node.type === 'element');
+    if (anchors.length > 0 && next?.type === 'element' && /^(p|h[1-6])$/.test(next.tagName)) {
+      next.children.unshift(...anchors);
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    parent.children.splice(index, 1, ...anchors);
+    return [SKIP, index + anchors.length];
+  });
+}
+
+/**
  * Heading levels under the post's title: the page's title is the one `<h1>`, so the post's own
  * headings start at `<h2>` and skip no level, keeping their order of rank. Blogger's editor writes
  * `<h3>` and `<h4>` for its heading styles, so a post of only `<h3>`s would skip `<h2>` (a skipped
@@ -986,9 +1018,18 @@ function checkLinks(tree: Root, notes: ConversionNote[]): void {
     if (node.tagName !== 'a' || !parent || index === undefined) return undefined;
     const href = typeof node.properties.href === 'string' ? node.properties.href : undefined;
     if (href === undefined || !href.trim()) return undefined;
+    const label = hastToString(node).trim();
+    const spaced = spacedAbsoluteAddress(href);
+    if (spaced) {
+      node.properties.href = spaced;
+      notes.push({
+        kind: 'link',
+        message: `the link "${href}"${label ? ` (on "${label}")` : ''} has spaces around its address that browsers do not strip (${unicodeSpaceNames(href)}), so it led to a page of the old blog that does not exist; it now leads to ${spaced}`,
+      });
+      return undefined;
+    }
     const verdict = judgeUrl(href, 'link');
     if (verdict.ok) return undefined;
-    const label = hastToString(node).trim();
     notes.push({
       kind: 'link',
       message: `the link "${href}"${label ? ` (on "${label}")` : ''} ${verdict.problem}; its text is kept without the link${verdict.suggestion ? ` (perhaps ${verdict.suggestion} was meant)` : ''}`,
@@ -996,6 +1037,37 @@ function checkLinks(tree: Root, notes: ConversionNote[]): void {
     parent.children.splice(index, 1, ...node.children);
     return [SKIP, index];
   });
+}
+
+/** Spaces other than ASCII ones (no-break, em, ideographic...), which a browser keeps in an address. */
+const UNICODE_SPACES = /[\p{White_Space}\ufeff]/u;
+
+/**
+ * A link's address with spaces around it that the URL Standard does not strip (a no-break space
+ * pasted before `https://`, an em space after it): a browser reads `"\u00a0https://x.org/"` as a
+ * relative link to `%C2%A0https://x.org/` on the same site, a page that never existed, and the
+ * site's URL rule takes it as such. When what is left without those spaces is a full address the
+ * rule accepts, that address is what the writer meant: returned, else undefined.
+ */
+function spacedAbsoluteAddress(href: string): string | undefined {
+  const trimmed = href.trim();
+  if (trimmed === href.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')) return undefined;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || !judgeUrl(trimmed, 'link').ok) return undefined;
+  return trimmed;
+}
+
+/** The names of the Unicode spaces around an address, for the report ("U+00A0 NO-BREAK SPACE"). */
+function unicodeSpaceNames(href: string): string {
+  const around = [...href].filter(
+    (char, index, chars) =>
+      UNICODE_SPACES.test(char) &&
+      !/[\u0000-\u0020]/.test(char) &&
+      (chars.slice(0, index).every((c) => UNICODE_SPACES.test(c)) ||
+        chars.slice(index + 1).every((c) => UNICODE_SPACES.test(c))),
+  );
+  return [...new Set(around)]
+    .map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+    .join(', ');
 }
 
 /**
@@ -1271,6 +1343,7 @@ export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): Conve
   convertAnchors(tree, ids, notes);
   // After the headings are flattened to their text, which would drop a span put inside them.
   flattenHeadings(tree);
+  dropEmptyHeadings(tree);
   rankHeadings(tree);
   keepLinkedIds(tree, ids);
   return notes;
