@@ -70,3 +70,28 @@ describe('B11 sibling: labels that differ only in the spaces around a symbol', (
     expect(plan.tagOf.get('Q&A')).toBe('Q&A (ampersand)');
   });
 });
+
+describe('B6 sibling: a plug-in that played a sound file', () => {
+  test('an <embed> of an mp3 is a link to the file, as a remote <audio> is, and is reported', () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<p>Before.</p><embed src="http://www.example.org/audio/relax-track.mp3" autostart="false" width="300" height="42"></embed><p>After.</p>',
+    );
+    expect(markdown).toContain(
+      '[Listen to the recording (relax-track.mp3, on www.example.org)](https://www.example.org/audio/relax-track.mp3)',
+    );
+    expect(notes.map((note) => note.message).join('\n')).toContain('https://www.example.org/audio/relax-track.mp3');
+  });
+
+  test("a Flash audio player's file (audioUrl in its flashvars) is the link", () => {
+    const { markdown } = htmlToMarkdown(
+      '<object type="application/x-shockwave-flash" data="http://www.google.com/reader/ui/3523697345-audio-player.swf" width="400" height="27"><param name="flashvars" value="audioUrl=http://www.example.org/audio/breath.mp3" /></object>',
+    );
+    expect(markdown).toContain('(https://www.example.org/audio/breath.mp3)');
+  });
+
+  test('any other Flash movie is still removed', () => {
+    const { markdown, notes } = htmlToMarkdown('<embed src="http://www.example.org/games/tetris.swf"></embed>');
+    expect(markdown).toBe('');
+    expect(notes[0]!.kind).toBe('flash');
+  });
+});

@@ -438,6 +438,53 @@ function remoteMedia(node: Element): URL | undefined {
   return undefined;
 }
 
+/** A paragraph with a link to a sound or video file: "Listen to the recording (calm.ogg, on host)". */
+function mediaLinkParagraph(kind: string, media: URL, title: string): Element {
+  const noun = kind === 'video' ? 'video' : 'recording';
+  const name = decodeURIComponent(media.pathname.split('/').pop() ?? '') || media.hostname;
+  const label = `${kind === 'video' ? 'Watch' : 'Listen to'} ${title ? `“${title}”` : `the ${noun}`} (${name}, on ${media.hostname})`;
+  return {
+    type: 'element',
+    tagName: 'p',
+    properties: {},
+    children: [{ type: 'element', tagName: 'a', properties: { href: media.href }, children: [text(label)] }],
+  };
+}
+
+const AUDIO_FILE = /\.(?:mp3|m4a|aac|oga|ogg|opus|wav|wma|flac)$/i;
+const VIDEO_FILE = /\.(?:mp4|m4v|webm|ogv|mov|wmv|avi|mpe?g|3gp)$/i;
+
+/**
+ * The sound or video file a plug-in played, over https: the <embed>/<object>'s own address when it
+ * is such a file (`track.mp3`), else an address of such a file among its settings (a Flash audio
+ * player's `audioUrl=…/breath.mp3`); undefined for anything else (a Flash movie, a game).
+ */
+function mediaFileOf(source: string): { kind: 'audio' | 'video'; url: URL } | undefined {
+  const parse = (address: string): URL | undefined => {
+    const trimmed = address.trim();
+    if (!/^(?:https?:)?\/\//i.test(trimmed)) return undefined;
+    try {
+      const url = new URL(trimmed.startsWith('//') ? `https:${trimmed}` : trimmed);
+      url.protocol = 'https:';
+      return url;
+    } catch {
+      return undefined;
+    }
+  };
+  const kindOf = (url: URL) =>
+    AUDIO_FILE.test(url.pathname) ? 'audio' : VIDEO_FILE.test(url.pathname) ? 'video' : undefined;
+  const own = parse(source);
+  if (!own) return undefined;
+  const ownKind = kindOf(own);
+  if (ownKind) return { kind: ownKind, url: own };
+  for (const value of own.searchParams.values()) {
+    const url = parse(value);
+    const kind = url && kindOf(url);
+    if (url && kind) return { kind, url };
+  }
+  return undefined;
+}
+
 /**
  * What replaces a Blogger video (see bloggerVideoAddress): a paragraph with a link to its player,
  * which opens on Blogger as long as the old blog is there, or, for the Flash forms that have no
@@ -505,20 +552,11 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
     if (node.tagName === 'video' || node.tagName === 'audio') {
       const media = remoteMedia(node);
       if (!media) return undefined;
-      const noun = node.tagName === 'video' ? 'video' : 'recording';
-      const title = String(node.properties.title ?? '').trim();
-      const name = decodeURIComponent(media.pathname.split('/').pop() ?? '') || media.hostname;
-      const label = `${node.tagName === 'video' ? 'Watch' : 'Listen to'} ${title ? `“${title}”` : `the ${noun}`} (${name}, on ${media.hostname})`;
       notes.push({
         kind: 'embed',
         message: `a <${node.tagName}> playing ${media.href} is a link to that file: the site plays no media from other hosts (its Content-Security-Policy allows media from itself only); put the file in the post's folder, or on YouTube or Vimeo and embed that, in place of the link`,
       });
-      parent.children[index] = {
-        type: 'element',
-        tagName: 'p',
-        properties: {},
-        children: [{ type: 'element', tagName: 'a', properties: { href: media.href }, children: [text(label)] }],
-      };
+      parent.children[index] = mediaLinkParagraph(node.tagName, media, String(node.properties.title ?? '').trim());
       return SKIP;
     }
     if (node.tagName === 'iframe') {
@@ -587,6 +625,17 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
       // An <object>/<embed> that only shows a picture is that picture.
       if (url && isPictureObject(node, url)) {
         parent.children[index] = pictureOf(node, url);
+        return SKIP;
+      }
+      // A plug-in that played a sound or video file (`<embed src="track.mp3">`, a Flash audio
+      // player fed `audioUrl=…mp3`) is a link to that file, as a remote <audio> or <video> is.
+      const media = mediaFileOf(source);
+      if (media) {
+        notes.push({
+          kind: 'embed',
+          message: `a plug-in player of ${media.url.href} (<${node.tagName}>) is a link to that file: browsers no longer run plug-ins, and the site plays no media from other hosts (its Content-Security-Policy allows media from itself only); put the file in the post's folder, or on YouTube or Vimeo and embed that, in place of the link`,
+        });
+        parent.children[index] = mediaLinkParagraph(media.kind, media.url, String(node.properties.title ?? '').trim());
         return SKIP;
       }
       // The pictures a browser without the plug-in showed stay; its "Get Flash" text does not.
