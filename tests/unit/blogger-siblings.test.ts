@@ -95,3 +95,17 @@ describe('B6 sibling: a plug-in that played a sound file', () => {
     expect(notes[0]!.kind).toBe('flash');
   });
 });
+
+describe('B3 sibling: an image without an address', () => {
+  test('its description stays as text, the <img> goes, and the report says so', () => {
+    const { markdown, notes } = htmlToMarkdown('<p>Before <img alt="missing picture" width="100"> after.</p>');
+    expect(markdown).toBe('Before missing picture after.\n');
+    expect(notes[0]!.message).toContain('has no address');
+  });
+
+  test('one with no description either is removed', () => {
+    const { markdown, notes } = htmlToMarkdown('<p>Text.<img src=""></p>');
+    expect(markdown).toBe('Text.\n');
+    expect(notes).toHaveLength(1);
+  });
+});

@@ -1129,7 +1129,17 @@ export function removeBrokenImages(tree: Root): ConversionNote[] {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'img' || !parent || index === undefined) return undefined;
     const src = typeof node.properties.src === 'string' ? node.properties.src.trim() : '';
-    if (!src) return undefined;
+    if (!src) {
+      // No address at all (`<img alt="…">`, `src=""`): a browser showed its description, or
+      // nothing; an <img> without src is not HTML, so the description stays as text.
+      const alt = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : '';
+      notes.push({
+        kind: 'image',
+        message: `an image${alt ? ` ("${alt}")` : ''} has no address, so it showed ${alt ? 'only its description' : 'nothing'} on Blogger; it is removed${alt ? ', its description kept as text' : ''}`,
+      });
+      parent.children.splice(index, 1, ...(alt ? [text(alt)] : []));
+      return [SKIP, index];
+    }
     const verdict = judgeUrl(src.startsWith('//') ? `https:${src}` : src, 'resource');
     if (verdict.ok) return undefined;
     const alt = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : '';
