@@ -109,3 +109,26 @@ describe('B3 sibling: an image without an address', () => {
     expect(notes).toHaveLength(1);
   });
 });
+
+describe('B1 sibling: backslashes and extra slashes, which a browser reads as "/"', () => {
+  test.each([
+    ['http:\\\\example.com\\spa\\prices.html', 'http://example.com/spa/prices.html'],
+    ['https:///example.org/a', 'https://example.org/a'],
+    ['http://example.com\\a?q=a\\b', 'http://example.com/a?q=a\\b'],
+  ])('%j is a link to %j, reported', (href, meant) => {
+    const { markdown, notes } = htmlToMarkdown(`<p><a href="${href}">prices</a></p>`);
+    expect(markdown).toBe(`[prices](${meant})\n`);
+    expect(notes[0]!.message).toContain(`it now leads to ${meant}`);
+  });
+
+  test('an image written with backslashes is kept at the address Blogger showed it from', () => {
+    const { markdown } = htmlToMarkdown('<p><img src="http:\\\\example.com\\a.jpg" alt="A"></p>');
+    expect(markdown).toBe('![A](https://example.com/a.jpg)\n');
+  });
+
+  test('an address with no host after the slashes is still refused', () => {
+    const { markdown, notes } = htmlToMarkdown('<p><a href="https:///">x</a></p>');
+    expect(markdown).toBe('x\n');
+    expect(notes[0]!.message).toContain('not a valid web address');
+  });
+});

@@ -1077,6 +1077,15 @@ function checkLinks(tree: Root, notes: ConversionNote[]): void {
       });
       return undefined;
     }
+    const slashed = withBrowserSlashes(href);
+    if (slashed !== href && judgeUrl(slashed, 'link').ok) {
+      node.properties.href = slashed;
+      notes.push({
+        kind: 'link',
+        message: `the link "${href}"${label ? ` (on "${label}")` : ''} is written with backslashes or extra slashes, which a browser reads as "/"; it now leads to ${slashed}, where it led on Blogger`,
+      });
+      return undefined;
+    }
     const verdict = judgeUrl(href, 'link');
     if (verdict.ok) return undefined;
     notes.push({
@@ -1086,6 +1095,21 @@ function checkLinks(tree: Root, notes: ConversionNote[]): void {
     parent.children.splice(index, 1, ...node.children);
     return [SKIP, index];
   });
+}
+
+/**
+ * An http(s) address as a browser reads its slashes (the URL Standard, for these "special"
+ * schemes): a run of two or more "/" and "\\" after the scheme is the "//" before the host
+ * (`http:\\\\example.com`, `https:///example.com`), and a "\\" before the query or fragment is a
+ * "/" (`http://example.com\\a\\b.html`). Any other address is returned as it is.
+ */
+export function withBrowserSlashes(address: string): string {
+  const match = /^(https?:)[/\\]{2,}([^?#]*)(.*)$/is.exec(address);
+  if (!match) return address;
+  const [, scheme, rest, tail] = match;
+  const host = rest!.split(/[/\\]/, 1)[0]!;
+  if (!host) return address;
+  return `${scheme}//${rest!.replace(/\\/g, '/')}${tail}`;
 }
 
 /** Spaces other than ASCII ones (no-break, em, ideographic...), which a browser keeps in an address. */
@@ -1139,6 +1163,15 @@ export function removeBrokenImages(tree: Root): ConversionNote[] {
       });
       parent.children.splice(index, 1, ...(alt ? [text(alt)] : []));
       return [SKIP, index];
+    }
+    const slashed = withBrowserSlashes(src);
+    if (slashed !== src && judgeUrl(slashed, 'resource').ok) {
+      node.properties.src = slashed;
+      notes.push({
+        kind: 'image',
+        message: `the image "${src}" is written with backslashes or extra slashes, which a browser reads as "/"; it is taken from ${slashed}, where Blogger showed it from`,
+      });
+      return undefined;
     }
     const verdict = judgeUrl(src.startsWith('//') ? `https:${src}` : src, 'resource');
     if (verdict.ok) return undefined;
