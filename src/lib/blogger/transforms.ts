@@ -1101,7 +1101,9 @@ function checkLinks(tree: Root, notes: ConversionNote[]): void {
  * An http(s) address as a browser reads its slashes (the URL Standard, for these "special"
  * schemes): a run of two or more "/" and "\\" after the scheme is the "//" before the host
  * (`http:\\\\example.com`, `https:///example.com`), and a "\\" before the query or fragment is a
- * "/" (`http://example.com\\a\\b.html`). Any other address is returned as it is.
+ * "/" (`http://example.com\\a\\b.html`). Extra slashes without a backslash count only before a
+ * host with a path after it (`https:///example.org/a`, not `https:///y.png`). Any other address is
+ * returned as it is.
  */
 export function withBrowserSlashes(address: string): string {
   const match = /^(https?:)[/\\]{2,}([^?#]*)(.*)$/is.exec(address);
@@ -1109,6 +1111,10 @@ export function withBrowserSlashes(address: string): string {
   const [, scheme, rest, tail] = match;
   const host = rest!.split(/[/\\]/, 1)[0]!;
   if (!host) return address;
+  // Extra slashes alone are repaired only before a host with a path after it: `https:///y.png`
+  // is more likely a picture's file name than a site called y.png.
+  const backslashed = /\\/.test(address.slice(0, address.length - tail!.length));
+  if (!backslashed && !(host.includes('.') && rest!.length > host.length + 1)) return address;
   return `${scheme}//${rest!.replace(/\\/g, '/')}${tail}`;
 }
 
