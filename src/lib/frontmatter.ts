@@ -7,8 +7,18 @@ export interface ParsedFrontmatter {
   body: string;
   /** 1-based line in the file where the body starts. */
   bodyLine: number;
-  /** YAML syntax errors, with their 1-based line in the file. */
-  errors: { line: number; message: string }[];
+  /**
+   * YAML syntax errors, with their 1-based line in the file; `whole` when the message is a sentence
+   * of its own (no frontmatter, no closing `---`) rather than the YAML parser's.
+   */
+  errors: { line: number; message: string; whole?: boolean }[];
+  /**
+   * Plain (unquoted) text values that YAML cut short at a ` #` it read as the start of a comment,
+   * where the comment starts right after the `#` (`title: Our #1 studio` is "Our"): a note written
+   * as a comment has a space there (`subject: Valentina # the therapist`). `written` is the value
+   * as typed on its line, comment and all.
+   */
+  cutByComment: { path: (string | number)[]; line: number; kept: string; written: string }[];
   /** The 1-based line in the file of a field, or of its nearest parent that exists. */
   lineOf(path: readonly PropertyKey[]): number;
 }
@@ -20,6 +30,43 @@ export interface ParsedFrontmatter {
  */
 const FRONTMATTER = /^\uFEFF?---\r?\n(?:([\s\S]*?)\r?\n)?---(?:\r?\n|$)/;
 
+/**
+ * Why a file has no frontmatter block (see FRONTMATTER), at the line to fix: no `---` on the first
+ * line, a dash line that is not exactly `---` (`----`, `--- `), or no closing `---` at all.
+ */
+function missingFrontmatter(text: string): { line: number; message: string; whole: true } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const dashes = /^\s*-{3,}\s*$/;
+  if (!dashes.test(lines[0] ?? '')) {
+    return {
+      line: 1,
+      message:
+        'the file has no frontmatter; it must start with a line "---", then its fields (one "name: value" a line), then a line "---"',
+      whole: true,
+    };
+  }
+  if (lines[0] !== '---') {
+    return {
+      line: 1,
+      message: `the frontmatter starts only with a line of exactly "---"; write --- here`,
+      whole: true,
+    };
+  }
+  const close = lines.findIndex((line, index) => index > 0 && dashes.test(line));
+  if (close > 0) {
+    return {
+      line: close + 1,
+      message: `"${lines[close]!.trim()}" does not end the frontmatter: only a line of exactly "---" does; write --- here`,
+      whole: true,
+    };
+  }
+  return {
+    line: 1,
+    message: 'the frontmatter opened by "---" on line 1 is never closed; add a line "---" after its last field',
+    whole: true,
+  };
+}
+
 /** Splits a Markdown file into frontmatter and body, keeping line numbers for error messages. */
 export function parseFrontmatter(text: string): ParsedFrontmatter {
   const match = FRONTMATTER.exec(text);
@@ -28,6 +75,8 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   return {
     ...parsed,
     data: match ? parsed.data : {},
+    errors: match ? parsed.errors : [missingFrontmatter(text)],
+    cutByComment: match ? parsed.cutByComment : [],
     body,
     bodyLine: match ? match[0].split('\n').length : 1,
   };
@@ -60,11 +109,51 @@ function parseYamlWithLines(yamlText: string, linesBefore: number): Omit<ParsedF
     }
     return 1;
   };
+  const cutByComment: ParsedFrontmatter['cutByComment'] = [];
+  visit(doc, {
+    Scalar(_, node, path) {
+      const parent = path.at(-1);
+      if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return;
+      if (!node.comment || !/^\S/.test(node.comment) || (isPair(parent) && parent.key === node)) return;
+      const lineEnd = yamlText.indexOf('\n', node.range[0]);
+      const written = yamlText.slice(node.range[0], lineEnd < 0 ? undefined : lineEnd).trimEnd();
+      if (!written.includes(' #')) return;
+      const chain: unknown[] = [...path, node];
+      const keys: (string | number)[] = [];
+      chain.forEach((item, index) => {
+        if (isPair(item) && isScalar(item.key)) keys.push(String(item.key.value));
+        else if (isSeq(item)) keys.push(item.items.indexOf(chain[index + 1]));
+      });
+      cutByComment.push({ path: keys, line: toFileLine(node.range[0]), kept: node.value, written });
+    },
+  });
   return {
     data: doc.toJS() ?? {},
-    errors: doc.errors.map((error) => ({ line: toFileLine(error.pos[0]), message: error.message.split('\n')[0]! })),
+    errors: doc.errors.map((error) => {
+      const line = toFileLine(error.pos[0]);
+      const colonInValue =
+        error.code === 'BLOCK_AS_IMPLICIT_KEY' ? describeColonInValue(yamlText, error.pos[0]) : undefined;
+      return colonInValue
+        ? { line, message: colonInValue, whole: true }
+        : { line, message: error.message.split('\n')[0]! };
+    }),
+    cutByComment,
     lineOf,
   };
+}
+
+/**
+ * `title: Massage: what to expect` is a syntax error to YAML (a second "key: value" on the line):
+ * when the line at `offset` is a field whose value holds ": ", says to quote the value, as written.
+ */
+function describeColonInValue(yamlText: string, offset: number): string | undefined {
+  const start = yamlText.lastIndexOf('\n', offset - 1) + 1;
+  const end = yamlText.indexOf('\n', offset);
+  const field = /^\s*(?:-\s+)?([^\s:#'"][^:]*?):\s+(\S.*?:\s.*?)\s*$/.exec(
+    yamlText.slice(start, end < 0 ? undefined : end).replace(/\r$/, ''),
+  );
+  if (!field || /^["'[{|>]/.test(field[2]!)) return undefined;
+  return `${field[1]}: a value with ": " in it must be in quotes; write ${field[1]}: ${JSON.stringify(field[2])}`;
 }
 
 /**

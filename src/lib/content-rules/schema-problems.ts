@@ -86,6 +86,16 @@ export function checkAgainstSchema(
     message: describeUnknownField(field, noun),
     severity: 'error',
   }));
+  // `title: Our #1 studio` is "Our" to YAML: the rest would be dropped from the page in silence.
+  for (const cut of fm.cutByComment) {
+    problems.push({
+      file,
+      line: cut.line,
+      field: cut.path.join('.'),
+      message: `YAML reads "${cut.written.slice(cut.kept.length).trim()}" as a comment and drops it, so the value is only "${cut.kept}"; put the whole value in quotes: ${JSON.stringify(cut.written)}`,
+      severity: 'error',
+    });
+  }
   const result = schema.safeParse(fm.data);
   if (result.success) return { problems, result };
   for (const issue of result.error.issues) {
@@ -95,6 +105,15 @@ export function checkAgainstSchema(
     const value = valueAt(fm.data, issue.path);
     if (issue.code === 'invalid_type' && issue.expected === 'boolean' && value !== undefined) {
       message = describeNotBoolean(String(issue.path.at(-1)), value);
+    }
+    // `tags: [2024]`, `title: 1984`: YAML reads a bare number or true/false as one, not as text.
+    if (issue.code === 'invalid_type' && issue.expected === 'string' && /^(number|boolean)$/.test(typeof value)) {
+      message = `YAML reads ${String(value)} as a ${typeof value === 'number' ? 'number' : 'true/false value'}, not as text; put it in quotes: "${String(value)}"`;
+    } else if (issue.code === 'invalid_type' && issue.expected === 'string' && value === null) {
+      message =
+        typeof issue.path.at(-1) === 'number'
+          ? 'is an empty item; write its text, or remove it'
+          : 'is empty; write its text';
     }
     if (value === undefined && issue.path.length > 0) {
       const name = String(issue.path.at(-1));
@@ -123,7 +142,9 @@ export function yamlProblems(file: string, fm: ParsedFrontmatter): Problem[] {
   return fm.errors.map((error) => ({
     file,
     line: error.line,
-    message: `the frontmatter is not valid YAML (${error.message}); check quotes, colons and indentation`,
+    message: error.whole
+      ? error.message
+      : `the frontmatter is not valid YAML (${error.message}); check quotes, colons and indentation`,
     severity: 'error' as const,
   }));
 }
