@@ -73,7 +73,8 @@ const normalizeHeader = (header: string) =>
 /** Spaces (plain, no-break U+00A0, thin U+2009, narrow no-break U+202F) and apostrophes (' and ’, Swiss): they never mark a decimal. */
 const SAFE_GROUPED = /^[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+$|^[1-9]\d{0,2}(?:['\u2019]\d{3})+$/;
 const DOT_GROUPED = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
-const COMMA_GROUPED = /^[1-9]\d{0,2}(?:,\d{3})+$/;
+/** Comma groups: thousands (`1,480`), or the Indian lakh and crore (`1,23,456`: twos, then the last three). */
+const COMMA_GROUPED = /^[1-9]\d{0,2}(?:,\d{3})+$|^[1-9]\d?(?:,\d\d)+,\d{3}$/;
 
 type Reading =
   | { kind: 'plain' | 'safe'; digits: string }
@@ -94,7 +95,7 @@ function readCell(text: string): Reading {
 }
 
 /**
- * Reads an analytics CSV export (csv-parse: quotes, BOM, CRLF, `#` preamble lines): finds the page
+ * Reads an analytics CSV export (csv-parse: quotes, BOM, CRLF; `# ` preamble lines): finds the page
  * and views columns by their usual names and returns one row per page, with its 1-based line.
  * Rows without a page (totals) are skipped; the table ends at a later header row (a views header
  * and no number, as Universal Analytics' "Day Index,Pageviews"), reported as `nextTableLine`.
@@ -104,7 +105,8 @@ function readCell(text: string): Reading {
  * - `1480`, and `1 480`, `1\u00a0480`, `1\u202f480` (space, no-break and narrow no-break space) or
  *   `1'480`, `1’480` (Swiss) are read as they are: those marks only ever group thousands.
  * - A dot or comma followed by groups of exactly three digits (`1.480`, `12.031.400`, `1,480`) groups
- *   thousands when the column shows it: some value has two or more groups (`12.031.400`), or some
+ *   thousands when the column shows it (so does a comma in the Indian `1,23,456`, always two groups
+ *   or more): some value has two or more groups (`12.031.400`), or some
  *   value is written without a dot or comma (`7`, `310`, `1 480`), which an export writing decimals
  *   would have written with its decimals too. So `1.480, 2.035, 310` is 1480, 2035 and 310.
  * - Refused as ambiguous, naming the lines and the flag to pass: every dot (or comma) value is
@@ -133,16 +135,20 @@ export function parsePageViewsCsv(text: string, options: PageViewsOptions = {}):
 /** The export's rows, split at `delimiter`, each with its line in the file. */
 function readRecords(text: string, delimiter: string): { cells: string[]; line: number }[] {
   return (
-    parse(text, {
-      bom: true,
-      comment: '#',
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[]
-  ).map(({ record, info }) => ({ cells: record, line: info.lines }));
+    // The export's notes ("# Start date: 20240101", "# ----") are blanked, keeping line numbers. Not
+    // csv-parse's `comment`: it cut a row at any "#" (a page "/posts/x/#top", a title "C# at the
+    // desk" or "#1 tip"), and its views were lost.
+    (
+      parse(text.replace(/^(\uFEFF?)#(?:[ \t-].*)?$/gm, '$1'), {
+        bom: true,
+        delimiter,
+        info: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: true,
+      }) as unknown as { record: string[]; info: { lines: number } }[]
+    ).map(({ record, info }) => ({ cells: record, line: info.lines }))
+  );
 }
 
 /** The first table of pages and views in the rows (see parsePageViewsCsv), or undefined when there is none. */

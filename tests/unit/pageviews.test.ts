@@ -163,6 +163,20 @@ describe('numbers in a page-view export', () => {
     expect(message).toContain('not a number of views');
   });
 
+  test('Indian grouping (1,23,456: lakh and crore) is read as commas grouping digits, not refused as a fraction', () => {
+    expect(views('Page path,Views\n/a/,"1,23,456"\n/b/,"2,035"\n/c/,"1,02,34,567"\n')).toEqual({
+      '/a/': 123456,
+      '/b/': 2035,
+      '/c/': 10234567,
+    });
+    expect(refusal('Page,Views\n/a/,"1,2,345"\n/b/,7\n')).toContain('export.csv:2: "1,2,345"');
+  });
+
+  test('a "#" inside a row (a page with a #fragment, a title with C#) is part of it, not a comment', () => {
+    const text = '# GA4 export\nPage title,Page path,Views\nC# at the desk,/posts/a/#top,1480\n#1 tip,/posts/b/,310\n';
+    expect(views(text)).toEqual({ '/posts/a/#top': 1480, '/posts/b/': 310 });
+  });
+
   test('odd groupings such as 1.48 or 1 48 are not read as thousands', () => {
     expect(refusal('Page,Views\n/a/,1.48\n/b/,7\n')).toContain('export.csv:2: "1.48"');
     expect(refusal('Page,Views\n/a/,1 48\n/b/,7\n')).toContain('export.csv:2: "1 48"');
