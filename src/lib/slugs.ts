@@ -226,21 +226,29 @@ export function getPostIdFromPath(entryPath: string): string {
   return withoutExtension.replace(/\/index$/i, '');
 }
 
+/** Whether a label is written in ordinary characters: no full-width letters, ligatures or other compatibility forms. */
+const isCompatible = (label: string) => label === label.normalize('NFKC');
+
 /** Capital letters in a label: on a tie, the spelling with more of them is shown ("London", not "london"). */
 const countCapitals = (label: string) => label.match(/\p{Lu}|\p{Lt}/gu)?.length ?? 0;
 
 /**
  * The label a tag is shown with everywhere (post pages, tag pages and index, feeds, JSON-LD, search
  * filters) when posts spell it differently ("London", "london"): the spelling most posts use; on a
- * tie, the one with more capitals (a capital is seldom typed by accident), then the first in code
- * point order, so every build picks the same.
+ * tie, one written in ordinary characters (NFKC: "Cafe", not the full-width "ＣＡＦＥ" or "ﬁtness" with
+ * a ligature, which an input method slipped in), then the one with more capitals (a capital is
+ * seldom typed by accident), then the first in code point order, so every build picks the same.
  */
 export function pickTagLabel(labels: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
   return (
     [...counts].sort(
-      (a, b) => b[1] - a[1] || countCapitals(b[0]) - countCapitals(a[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+      (a, b) =>
+        b[1] - a[1] ||
+        Number(isCompatible(b[0])) - Number(isCompatible(a[0])) ||
+        countCapitals(b[0]) - countCapitals(a[0]) ||
+        (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
     )[0]?.[0] ?? ''
   );
 }

@@ -196,6 +196,13 @@ describe('pickTagLabel', () => {
     expect(pickTagLabel(['LONDON', 'London'])).toBe('LONDON');
     expect(pickTagLabel(['Deep tissue', 'deep Tissue'])).toBe('Deep tissue');
   });
+
+  test('on a tie, prefers ordinary characters to full-width letters or ligatures, whatever their capitals', () => {
+    expect(pickTagLabel(['Cafe', 'ＣＡＦＥ'])).toBe('Cafe');
+    expect(pickTagLabel(['ＣＡＦＥ', 'Cafe'])).toBe('Cafe');
+    expect(pickTagLabel(['ﬁtness', 'Fitness'])).toBe('Fitness');
+    expect(pickTagLabel(['ＣＡＦＥ', 'ＣＡＦＥ', 'Cafe'])).toBe('ＣＡＦＥ');
+  });
 });
 
 describe('getPostId', () => {
