@@ -30,7 +30,12 @@ for (const [index, paths] of inBatches(getSitePaths(), BATCH).entries()) {
         if (testInfo.project.name === 'phone') {
           // The same load answers whether the page fits a small phone without sideways scrolling.
           await page.setViewportSize({ width: 360, height: 740 });
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          // Against the layout width (clientWidth), not window.innerWidth: a phone (isMobile) zooms
+          // out to show a page wider than the screen, and innerWidth grows with it, so a page
+          // 750 px wide measured 0 px of overflow.
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
           expect.soft(overflow, `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
           await page.setViewportSize(testInfo.project.use.viewport!);
         }
