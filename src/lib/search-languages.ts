@@ -31,19 +31,21 @@ export function getOtherSearchLanguages(languages: SearchIndexLanguages, pageLan
 
 /**
  * Languages whose pages Pagefind splits into words when indexing (its "specialized languages",
- * Chinese and Japanese, in the extended build the npm package runs). Their index needs its own
- * language; a search in them works from any page, since Pagefind's browser code splits the query
- * by the language of the index it searches.
+ * Chinese and Japanese, in the extended build the npm package runs, and Thai). Their index needs
+ * its own language; a search in them works from any page, since Pagefind's browser code splits the
+ * query by the language of the index it searches. Thai, written without spaces, indexed as the
+ * site's language was one term per run between spaces: กล้ามเนื้อ (muscle) and แพทย์ (doctor),
+ * inside such runs, were not found.
  */
-const SEGMENTED_LANGUAGES = new Set(['zh', 'ja']);
+const SEGMENTED_LANGUAGES = new Set(['zh', 'ja', 'th']);
 
 /**
  * The language a page is indexed under for search. Pagefind searches a merged index with the
  * stemmer of the page it runs on, which is always the site's search page; so a page in another
  * language that Pagefind would stem (Arabic, Portuguese...) is indexed under the site's language,
  * and its words are found as written rather than missed (the Arabic stem of الكتفين is never what
- * an English page's stemmer makes of it). Chinese and Japanese keep their own index: they need
- * word segmentation, which only their own language gives.
+ * an English page's stemmer makes of it). Chinese, Japanese and Thai keep their own index: they
+ * need word segmentation, which only their own language gives.
  */
 export function getSearchIndexLanguage(pageLang: string, siteLang: string): string {
   const base = pageLang.toLowerCase().split('-')[0]!;

@@ -25,8 +25,13 @@ describe('search languages', () => {
     expect(getSearchIndexLanguage('zh-Hans', 'en-GB')).toBe('zh-Hans');
     expect(getSearchIndexLanguage('zh-Hant-TW', 'en-GB')).toBe('zh-Hant-TW');
     expect(getSearchIndexLanguage('ja', 'en-GB')).toBe('ja');
-    for (const lang of ['ar', 'he', 'pt-BR', 'ru', 'ko', 'en-GB'])
+    for (const lang of ['ar', 'he', 'pt-BR', 'ru', 'ko', 'hi', 'en-GB'])
       expect(getSearchIndexLanguage(lang, 'en-GB')).toBe('en-GB');
+  });
+
+  test('Thai pages keep their own index too: Thai is written without spaces, and only its own index splits it into words', () => {
+    expect(getSearchIndexLanguage('th', 'en-GB')).toBe('th');
+    expect(getSearchIndexLanguage('th-TH', 'en-GB')).toBe('th-TH');
   });
 
   test('withDocumentLanguage sets the lang of the html element only', () => {
