@@ -12,7 +12,17 @@ import { POSTER_MARK } from './html-images.ts';
  * `kind` groups the notes (the report counts them); `message` is a sentence about this one.
  */
 export interface ConversionNote {
-  kind: 'link' | 'own-link' | 'image' | 'script' | 'gist' | 'embed' | 'embed-unknown' | 'flash' | 'blogger-video';
+  kind:
+    | 'link'
+    | 'own-link'
+    | 'image'
+    | 'tracker'
+    | 'script'
+    | 'gist'
+    | 'embed'
+    | 'embed-unknown'
+    | 'flash'
+    | 'blogger-video';
   message: string;
 }
 
@@ -1331,6 +1341,133 @@ function keepLinkedIds(tree: Root, ids: Set<string>): void {
   });
 }
 
+/**
+ * Hosts that serve only hit counters, visitor maps and analytics pixels (a subdomain counts:
+ * c.statcounter.com), the ones old blogs pasted into posts and sidebars: their images count
+ * visits for another site and let it see every reader.
+ */
+const TRACKER_HOSTS = [
+  'statcounter.com',
+  'sitemeter.com',
+  'histats.com',
+  'clustrmaps.com',
+  'flagcounter.com',
+  'amung.us',
+  'amazingcounters.com',
+  'google-analytics.com',
+  'hitwebcounter.com',
+  'freecounterstat.com',
+  'easycounter.com',
+  'revolvermaps.com',
+  'extreme-dm.com',
+  'quantserve.com',
+  'scorecardresearch.com',
+  'mc.yandex.ru',
+  'counter.yadro.ru',
+  'top.mail.ru',
+  'pixel.wp.com',
+];
+
+/** A number of CSS pixels from a size attribute (`1`, `1px`, `0`), or from a style's declaration; else undefined. */
+function pixelSize(node: Element, name: 'width' | 'height'): number | undefined {
+  const attribute = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/i.exec(String(node.properties[name] ?? ''))?.[1];
+  const styled = new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*(\\d+(?:\\.\\d+)?)px\\s*(?:!important\\s*)?(?:;|$)`, 'i').exec(
+    String(node.properties.style ?? ''),
+  )?.[1];
+  const value = attribute ?? styled;
+  return value === undefined ? undefined : Number(value);
+}
+
+/**
+ * Whether an image is a tracking image, and where it loaded from: the host named in the report
+ * (the address itself when it has no host, `/counter.gif`). Tracking images are: any image whose
+ * width and height (attributes, or the same in its style) are both 1 pixel or less, which shows
+ * nothing and exists only to be loaded; Blogger's own view tracker
+ * (`blogger.googleusercontent.com/tracker/…`, which Blogger put in each post's footer); an image
+ * from a hit counter or analytics host (TRACKER_HOSTS); FeedBurner's feed pixels and "flare"
+ * buttons (`feeds.feedburner.com/~r/…`, `/~ff/…`). Undefined for any other image, and for a
+ * `data:` image, which loads nothing from anywhere.
+ */
+export function trackingImageHost(node: Element): string | undefined {
+  if (node.tagName !== 'img') return undefined;
+  const src = typeof node.properties.src === 'string' ? node.properties.src.trim() : '';
+  if (!src || /^data:/i.test(src)) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(src.startsWith('//') ? `https:${src}` : src);
+  } catch {
+    url = undefined;
+  }
+  const host = url && /^https?:$/.test(url.protocol) ? url.hostname.toLowerCase().replace(/\.$/, '') : undefined;
+  const width = pixelSize(node, 'width');
+  const height = pixelSize(node, 'height');
+  const pixel = width !== undefined && height !== undefined && width <= 1 && height <= 1;
+  const bloggerTracker =
+    host !== undefined &&
+    /(^|\.)(blogger\.com|googleusercontent\.com)$/.test(host) &&
+    /^\/tracker\//i.test(url!.pathname);
+  const counter = host !== undefined && TRACKER_HOSTS.some((known) => host === known || host.endsWith(`.${known}`));
+  const feedPixel =
+    host !== undefined &&
+    /(^|\.)feedburner\.com$|^feedproxy\.google\.com$/.test(host) &&
+    /^\/~(?:r|ff)\//i.test(url!.pathname);
+  if (!pixel && !bloggerTracker && !counter && !feedPixel) return undefined;
+  return host ?? src;
+}
+
+/** Whether an element holds nothing a reader sees: no text but spaces, no element but line breaks. */
+const holdsNothing = (node: Element) =>
+  node.children.every(
+    (child) => (child.type === 'text' && !child.value.trim()) || (child.type === 'element' && child.tagName === 'br'),
+  );
+
+/**
+ * Hit counters and tracking pixels (see trackingImageHost): old posts and sidebars pasted a
+ * counter's code, a script (removed by convertScripts) and a `<noscript>` fallback holding its
+ * image, wrapped in a link to the counter's site; Blogger put a 1×1 view tracker in each post's
+ * footer. Each tracking image is removed, and so is each element it leaves holding nothing (the
+ * link around it, the `<div class="statcounter">`, the `<noscript>`), up to the one that still
+ * holds something; an emptied element with an `id` or `name` stays, as a target links may land on
+ * (a link among them without its address). A `<noscript>` with real content keeps it. One note per
+ * entry names the hosts. Run before convertScripts, which unwraps the `<noscript>`s.
+ */
+function removeTrackingImages(tree: Root, notes: ConversionNote[]): void {
+  const hosts = new Set<string>();
+  const links = new Set<string>();
+  let count = 0;
+  /** Removes the trackers under `parent`; true when it removed any. */
+  const prune = (parent: Root | Element): boolean => {
+    let removed = false;
+    parent.children = (parent.children as ElementContent[]).filter((child) => {
+      if (child.type !== 'element') return true;
+      const host = trackingImageHost(child);
+      if (host !== undefined) {
+        hosts.add(host);
+        count += 1;
+        removed = true;
+        return false;
+      }
+      if (!prune(child)) return true;
+      removed = true;
+      if (!holdsNothing(child)) return true;
+      const href = child.tagName === 'a' ? child.properties.href : undefined;
+      if (typeof href === 'string' && href.trim()) {
+        links.add(href.trim());
+        delete child.properties.href;
+      }
+      return child.properties.id !== undefined || child.properties.name !== undefined;
+    }) as typeof parent.children;
+    return removed;
+  };
+  prune(tree);
+  if (count === 0) return;
+  const one = count === 1;
+  notes.push({
+    kind: 'tracker',
+    message: `${one ? 'a tracking image' : `${count} tracking images`} (hit counters, visitor maps, 1×1 pixels that count views) from ${[...hosts].join(', ')} ${one ? 'was' : 'were'} removed${links.size > 0 ? `, with the link${links.size > 1 ? 's' : ''} around ${one ? 'it' : 'them'} (${[...links].join(', ')})` : ''}: ${one ? 'it was' : 'they were'} no part of the post, counted visits for another site and would have shown it every reader of this one; the site loads no trackers`,
+  });
+}
+
 /** How cleanImportedHtml treats an entry. */
 /** What the import knows of the old blog, to tell a link to one of its own pages from any other. */
 export interface OwnBlog {
@@ -1429,6 +1566,7 @@ export interface CleanOptions {
 export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): ConversionNote[] {
   const notes: ConversionNote[] = [];
   tidyAddresses(tree);
+  removeTrackingImages(tree, notes);
   if (options.ownBlog) relinkOwnBlog(tree, options.ownBlog, notes);
   modernizeTables(tree);
   removeSwfObjectPlayers(tree, notes);
