@@ -199,9 +199,10 @@ export interface ConvertOptions {
 }
 
 /**
- * A post's HTML parsed and cleaned: links, anchors, headings, scripts and embeds first (see
- * transforms.ts; a Flash object leaves its fallback image behind), then its images prepared (see
- * html-images.ts). What changed is returned for the report.
+ * A post's HTML parsed and cleaned: lazy-loaded images given their real picture, trackers removed,
+ * links, anchors, headings, scripts and embeds (see transforms.ts; a Flash object leaves its
+ * fallback image behind), then its images prepared (see html-images.ts), so what they download is
+ * the real picture. What changed is returned for the report.
  */
 function parsePost(html: string, options: CleanOptions): { hast: Root; notes: ConversionNote[] } {
   const hast = processor.parse(html);

@@ -5,7 +5,8 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { judgeUrl } from '../urls.ts';
 import { getRemoteVideo, videoFacade, type VideoSource } from '../video.ts';
-import { POSTER_MARK } from './html-images.ts';
+import { largestSrcsetCandidate, POSTER_MARK } from './html-images.ts';
+import { isSameImage, upgradeToHttps } from './image-urls.ts';
 
 /**
  * Something in a post's HTML that the conversion changed or could not keep, for the import report.
@@ -16,6 +17,7 @@ export interface ConversionNote {
     | 'link'
     | 'own-link'
     | 'image'
+    | 'lazy-image'
     | 'tracker'
     | 'script'
     | 'gist'
@@ -1342,6 +1344,141 @@ function keepLinkedIds(tree: Root, ids: Set<string>): void {
 }
 
 /**
+ * The attributes lazy-loading scripts read the real picture from (hast's names): `data-src`
+ * (lazysizes, lozad and most others), `data-lazy-src` (WordPress's and Blogger themes' plug-ins),
+ * `data-original` (jQuery Lazy Load), in that order, then `data-srcset` (lazysizes' responsive form).
+ */
+const LAZY_SOURCES = [
+  ['dataSrc', 'data-src'],
+  ['dataLazySrc', 'data-lazy-src'],
+  ['dataOriginal', 'data-original'],
+] as const;
+
+/** An address an image can be downloaded from: http(s), or `//` (read as https). */
+const downloadable = (address: string) =>
+  /^(?:https?:)?\/\/[^/]/i.test(address) &&
+  judgeUrl(address.startsWith('//') ? `https:${address}` : address, 'resource').ok;
+
+/**
+ * Whether an image's own `src` only stands in for a picture a script loads: none, a `data:` URI
+ * (lazy-loading scripts' inline blank GIF), a file whose name says it (blank, spacer, placeholder,
+ * loading, lazy, pixel, transparent, 1x1: `/img/placeholder.gif`, `grey-loading.svg`), or an image
+ * 1×1 pixels or smaller by its attributes.
+ */
+function isPlaceholderSource(node: Element): boolean {
+  const src = typeof node.properties.src === 'string' ? node.properties.src.trim() : '';
+  if (!src || /^data:/i.test(src)) return true;
+  const name =
+    src
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? '';
+  if (/blank|spacer|placeholder|loading|lazy|pixel|transparent|1x1/i.test(name)) return true;
+  const width = pixelSize(node, 'width');
+  const height = pixelSize(node, 'height');
+  return width !== undefined && height !== undefined && width <= 1 && height <= 1;
+}
+
+/**
+ * The picture a lazy-loading script would have put in an image, when its `src` is only a
+ * placeholder (isPlaceholderSource): the first of `data-src`, `data-lazy-src` and `data-original`
+ * that holds an http(s) address, else the largest candidate of `data-srcset` (with that srcset).
+ * `from` names the attribute. Undefined when the image has its own picture, or no such address.
+ */
+export function lazyImageSource(node: Element): { src: string; from: string; srcset?: string } | undefined {
+  if (node.tagName !== 'img' || !isPlaceholderSource(node)) return undefined;
+  for (const [property, attribute] of LAZY_SOURCES) {
+    const value = node.properties[property];
+    const address = typeof value === 'string' ? tidyAddress(value) : '';
+    if (address && downloadable(address)) return { src: address, from: attribute };
+  }
+  const srcset = typeof node.properties.dataSrcset === 'string' ? node.properties.dataSrcset.trim() : '';
+  const largest = srcset ? largestSrcsetCandidate(srcset) : undefined;
+  return largest && downloadable(largest) ? { src: largest, from: 'data-srcset', srcset } : undefined;
+}
+
+/**
+ * The image in a `<noscript>` that holds nothing else, when it is this picture (lazy-loading
+ * markup's copy for readers without scripts); else undefined.
+ */
+function noscriptCopy(node: ElementContent | undefined, src: string): Element | undefined {
+  if (!isElement(node, 'noscript')) return undefined;
+  const inside = node.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+  const image = inside.length === 1 && isElement(inside[0], 'img') ? inside[0] : undefined;
+  const copy = typeof image?.properties.src === 'string' ? tidyAddress(image.properties.src) : '';
+  return copy && (copy === src || isSameImage(upgradeToHttps(copy), upgradeToHttps(src))) ? image : undefined;
+}
+
+/**
+ * Lazy-loading markup (`<img src="data:image/gif;base64,…" data-src="https://…/real.jpg">`,
+ * `src="/img/placeholder.gif" data-lazy-src="…"`, jQuery Lazy Load's `data-original`): the script
+ * that swapped the real picture in runs here no more, so the image takes that picture's address
+ * (lazyImageSource) as its `src`, and is downloaded like any other; a `data-srcset` becomes its
+ * `srcset` (with `data-sizes` its `sizes`, unless that is lazysizes' `auto`) when it has none. The lazy-loading attributes go, and so
+ * do a 1×1 placeholder's width and height. A `<noscript>` right after it holding only the same
+ * picture (the copy for readers without scripts) goes too, or the picture would show twice; its
+ * alt, title and size fill in what the image lacks. The script's `lazy…` classes go. One
+ * note per entry counts the images and names the first address. Run before the trackers are
+ * removed, which a 1×1 placeholder would look like.
+ */
+function resolveLazyImages(tree: Root, notes: ConversionNote[]): void {
+  const found: { src: string; from: string }[] = [];
+  let copies = 0;
+  visit(tree, 'element', (node: Element, index, parent) => {
+    const lazy = lazyImageSource(node);
+    if (!lazy) return undefined;
+    const width = pixelSize(node, 'width');
+    const height = pixelSize(node, 'height');
+    const tiny = width !== undefined && height !== undefined && width <= 1 && height <= 1;
+    node.properties.src = lazy.src;
+    const srcset = typeof node.properties.dataSrcset === 'string' ? node.properties.dataSrcset.trim() : '';
+    if (srcset && node.properties.srcSet === undefined) {
+      node.properties.srcSet = srcset;
+      // lazysizes' `data-sizes="auto"` was the script's to compute; without it, none is right.
+      const sizes = node.properties.dataSizes;
+      if (typeof sizes === 'string' && !/^\s*auto\s*$/i.test(sizes) && node.properties.sizes === undefined)
+        node.properties.sizes = sizes;
+    }
+    for (const name of ['dataSrc', 'dataLazySrc', 'dataOriginal', 'dataSrcset', 'dataSizes']) {
+      delete node.properties[name];
+    }
+    if (tiny) {
+      delete node.properties.width;
+      delete node.properties.height;
+    }
+    // The script's own classes (lazy, lazyload, lazyloaded) styled the swap; nothing here uses them.
+    if (Array.isArray(node.properties.className)) {
+      node.properties.className = node.properties.className.filter((name) => !/^lazy/i.test(String(name)));
+      if (node.properties.className.length === 0) delete node.properties.className;
+    }
+    found.push(lazy);
+    if (!parent || index === undefined) return undefined;
+    let next = index + 1;
+    while (parent.children[next]?.type === 'text' && !(parent.children[next] as Text).value.trim()) next += 1;
+    const copy = noscriptCopy(parent.children[next] as ElementContent | undefined, lazy.src);
+    if (copy) {
+      // What the copy says that the image does not (its description, its size) stays.
+      for (const name of ['alt', 'title', 'width', 'height']) {
+        const own = node.properties[name];
+        if ((own === undefined || own === '') && copy.properties[name] !== undefined) {
+          node.properties[name] = copy.properties[name];
+        }
+      }
+      parent.children.splice(next, 1);
+      copies += 1;
+    }
+    return undefined;
+  });
+  if (found.length === 0) return;
+  const one = found.length === 1;
+  const attributes = [...new Set(found.map((lazy) => lazy.from))].join(', ');
+  notes.push({
+    kind: 'lazy-image',
+    message: `${one ? 'an image' : `${found.length} images`} showed a placeholder until a lazy-loading script put the picture from ${attributes} in ${one ? 'its' : 'their'} place; the site runs no scripts from posts, so ${one ? 'it shows' : 'they show'} that picture (${found[0]!.src}${one ? '' : ', …'}), downloaded like any other${copies > 0 ? `, and the copy for readers without scripts (<noscript>) is not shown a second time` : ''}`,
+  });
+}
+
+/**
  * Hosts that serve only hit counters, visitor maps and analytics pixels (a subdomain counts:
  * c.statcounter.com), the ones old blogs pasted into posts and sidebars: their images count
  * visits for another site and let it see every reader.
@@ -1562,10 +1699,15 @@ export interface CleanOptions {
   ownBlog?: OwnBlog | undefined;
 }
 
-/** Runs every non-image clean-up of an imported post's HTML, in place; returns what it changed. */
+/**
+ * Runs the clean-ups of an imported post's HTML that come before its images are collected, in
+ * place: addresses, lazy-loading markup and trackers, links, tables, scripts, embeds, anchors and
+ * headings. Returns what it changed, for the report.
+ */
 export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): ConversionNote[] {
   const notes: ConversionNote[] = [];
   tidyAddresses(tree);
+  resolveLazyImages(tree, notes);
   removeTrackingImages(tree, notes);
   if (options.ownBlog) relinkOwnBlog(tree, options.ownBlog, notes);
   modernizeTables(tree);
