@@ -1070,6 +1070,85 @@ function convertAnchors(tree: Root, ids: Set<string>, notes: ConversionNote[]): 
 }
 
 /**
+ * What a script may do to go to an address: call `window.open(…)`, assign `location`,
+ * `location.href`, `window.location` (or `document.`, `self.`, `top.`, `parent.location`, `.href`
+ * on any of them), or call `location.assign(…)` / `location.replace(…)`. Each finds every such
+ * statement, however its address is written.
+ */
+const NAVIGATIONS = [
+  /\bwindow\.open\s*\(/g,
+  /(?<![\w$.])(?:(?:window|document|self|top|parent)\.)?location(?:\.href)?\s*=(?!=)/g,
+  /(?<![\w$.])(?:(?:window|document|self|top|parent)\.)?location\.(?:assign|replace)\s*\(/g,
+];
+/** The same statements with one quoted literal address, alone as the argument or the value assigned. */
+const LITERAL_NAVIGATIONS = [
+  /\bwindow\.open\s*\(\s*(['"])([^'"\\]*)\1\s*[,)]/g,
+  /(?<![\w$.])(?:(?:window|document|self|top|parent)\.)?location(?:\.href)?\s*=(?!=)\s*(['"])([^'"\\]*)\1\s*(?=;|\}|$)/g,
+  /(?<![\w$.])(?:(?:window|document|self|top|parent)\.)?location\.(?:assign|replace)\s*\(\s*(['"])([^'"\\]*)\1\s*\)/g,
+];
+
+/**
+ * The address a script sends the reader to (see NAVIGATIONS), when it names exactly one, as one
+ * quoted literal that is an http(s) address, a `//` address or a path on the site (`/p/prices.html`).
+ * Undefined when it names none, more than one, an address built at run time
+ * (`window.open(base + id)`, `location.href = url`), or any other kind of address.
+ */
+export function scriptedAddress(script: string): string | undefined {
+  const statements = NAVIGATIONS.reduce((count, pattern) => count + (script.match(pattern)?.length ?? 0), 0);
+  const literals = LITERAL_NAVIGATIONS.flatMap((pattern) => [...script.matchAll(pattern)].map((match) => match[2]!));
+  if (statements === 0 || literals.length !== statements) return undefined;
+  const addresses = new Set(literals.map(tidyAddress));
+  const [address] = addresses;
+  if (addresses.size !== 1 || !address) return undefined;
+  if (!/^(?:https?:\/\/|\/\/[^/]|\/(?![/\\]))/i.test(address)) return undefined;
+  return judgeUrl(address, 'link').ok ? address : undefined;
+}
+
+/** A `javascript:` address's script, percent-decoded as a browser runs it; undefined for any other address. */
+function javascriptOf(href: string): string | undefined {
+  const match = /^javascript:(.*)$/is.exec(href.trim());
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return match[1];
+  }
+}
+
+/**
+ * Links whose address is in a script (`<a href="#" onclick="window.open('https://…'); return
+ * false;">`, `<a href="javascript:void(0)" onclick="location.href='…'">`,
+ * `href="javascript:window.open('…')"`): when the link's own address goes nowhere (none, empty,
+ * "#", or `javascript:`) and its onclick, else its `javascript:` address, sends the reader to one
+ * address (scriptedAddress), the link leads there and loses its onclick; a warning names the
+ * address and the script. Any other link is left to checkLinks and convertAnchors, as before. Run
+ * before those, and before the old blog's own addresses are relinked, so the address found is
+ * treated like any other.
+ */
+function followScriptedLinks(tree: Root, notes: ConversionNote[]): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'a') return;
+    const written = typeof node.properties.href === 'string' ? node.properties.href : undefined;
+    const href = written?.trim() ?? '';
+    const script = javascriptOf(href);
+    if (href && href !== '#' && script === undefined) return;
+    const onclick = typeof node.properties.onClick === 'string' ? node.properties.onClick : '';
+    if (written === undefined && !onclick) return;
+    const fromClick = onclick ? scriptedAddress(onclick) : undefined;
+    const address = fromClick ?? (script === undefined ? undefined : scriptedAddress(script));
+    if (!address) return;
+    const shown = fromClick ? `onclick="${onclick.trim()}"` : `href="${href}"`;
+    const label = hastToString(node).replace(/\s+/g, ' ').trim();
+    node.properties.href = address;
+    delete node.properties.onClick;
+    notes.push({
+      kind: 'link',
+      message: `the link${label ? ` on "${label}"` : ''} led to ${address} by a script (${shown.length > 120 ? `${shown.slice(0, 119)}…` : shown}); the site runs no scripts from posts, so it now leads to ${address} itself`,
+    });
+  });
+}
+
+/**
  * Links (B1): a link whose address the site's one URL rule refuses (judgeUrl: `http://`, a host
  * with spaces, a `javascript:` link, localhost) keeps its text without the link, and is reported;
  * the rest of the post is converted as usual.
@@ -1701,7 +1780,7 @@ export interface CleanOptions {
 
 /**
  * Runs the clean-ups of an imported post's HTML that come before its images are collected, in
- * place: addresses, lazy-loading markup and trackers, links, tables, scripts, embeds, anchors and
+ * place: addresses, lazy-loading markup and trackers, links (an address in a script among them), tables, scripts, embeds, anchors and
  * headings. Returns what it changed, for the report.
  */
 export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): ConversionNote[] {
@@ -1709,6 +1788,7 @@ export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): Conve
   tidyAddresses(tree);
   resolveLazyImages(tree, notes);
   removeTrackingImages(tree, notes);
+  followScriptedLinks(tree, notes);
   if (options.ownBlog) relinkOwnBlog(tree, options.ownBlog, notes);
   modernizeTables(tree);
   removeSwfObjectPlayers(tree, notes);
