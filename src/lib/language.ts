@@ -188,19 +188,47 @@ export function getUnmarkedLanguage(text: string, siteLanguage: string): string 
   return new Intl.Locale(found).language === new Intl.Locale(siteLanguage).language ? undefined : found;
 }
 
-/** Scripts a text's letters may be in, by their Unicode name, and the ISO 15924 codes they serve. */
-const SCRIPTS: readonly [name: string, pattern: RegExp, codes: readonly string[]][] = [
-  ['Latin', /\p{Script=Latin}/gu, ['Latn']],
-  ['Cyrillic', /\p{Script=Cyrillic}/gu, ['Cyrl']],
-  ['Greek', /\p{Script=Greek}/gu, ['Grek']],
-  ['Arabic', /\p{Script=Arabic}/gu, ['Arab']],
-  ['Hebrew', /\p{Script=Hebrew}/gu, ['Hebr']],
-  ['Devanagari', /\p{Script=Devanagari}/gu, ['Deva']],
-  ['Thai', /\p{Script=Thai}/gu, ['Thai']],
-  ['Hangul', /\p{Script=Hangul}/gu, ['Kore']],
-  ['kana', /[\p{scx=Hiragana}\p{scx=Katakana}]/gu, ['Jpan']],
-  ['Han', /\p{Script=Han}/gu, HAN_SCRIPTS],
+/**
+ * Scripts a text's letters may be in, by their Unicode name, the ISO 15924 codes they serve, and
+ * the language to give as an example of one written in it (the most used; '' for Latin, which
+ * too many share for one to stand for them).
+ */
+const SCRIPTS: readonly [name: string, pattern: RegExp, codes: readonly string[], example: string][] = [
+  ['Latin', /\p{Script=Latin}/gu, ['Latn'], ''],
+  ['Cyrillic', /\p{Script=Cyrillic}/gu, ['Cyrl'], 'ru'],
+  ['Greek', /\p{Script=Greek}/gu, ['Grek'], 'el'],
+  ['Arabic', /\p{Script=Arabic}/gu, ['Arab'], 'ar'],
+  ['Hebrew', /\p{Script=Hebrew}/gu, ['Hebr'], 'he'],
+  ['Devanagari', /\p{Script=Devanagari}/gu, ['Deva'], 'hi'],
+  ['Bengali', /\p{Script=Bengali}/gu, ['Beng'], 'bn'],
+  ['Gurmukhi', /\p{Script=Gurmukhi}/gu, ['Guru'], 'pa'],
+  ['Gujarati', /\p{Script=Gujarati}/gu, ['Gujr'], 'gu'],
+  ['Tamil', /\p{Script=Tamil}/gu, ['Taml'], 'ta'],
+  ['Telugu', /\p{Script=Telugu}/gu, ['Telu'], 'te'],
+  ['Kannada', /\p{Script=Kannada}/gu, ['Knda'], 'kn'],
+  ['Malayalam', /\p{Script=Malayalam}/gu, ['Mlym'], 'ml'],
+  ['Sinhala', /\p{Script=Sinhala}/gu, ['Sinh'], 'si'],
+  ['Thai', /\p{Script=Thai}/gu, ['Thai'], 'th'],
+  ['Lao', /\p{Script=Lao}/gu, ['Laoo'], 'lo'],
+  ['Khmer', /\p{Script=Khmer}/gu, ['Khmr'], 'km'],
+  ['Myanmar', /\p{Script=Myanmar}/gu, ['Mymr'], 'my'],
+  ['Georgian', /\p{Script=Georgian}/gu, ['Geor'], 'ka'],
+  ['Armenian', /\p{Script=Armenian}/gu, ['Armn'], 'hy'],
+  ['Ethiopic', /\p{Script=Ethiopic}/gu, ['Ethi'], 'am'],
+  ['Hangul', /\p{Script=Hangul}/gu, ['Kore'], 'ko'],
+  ['kana', /[\p{scx=Hiragana}\p{scx=Katakana}]/gu, ['Jpan'], 'ja'],
+  ['Han', /\p{Script=Han}/gu, HAN_SCRIPTS, 'zh'],
 ];
+
+/**
+ * A language written in a script as otherScriptThan names it, to give as an example (`ka` for
+ * "Georgian", `ja` for "kana", `zh` for "Han"): the script's most used language, from CLDR's
+ * likely script of that language. Undefined for Latin, which many languages share, and for a name
+ * it does not know.
+ */
+export function exampleLanguageOfScript(script: string): string | undefined {
+  return SCRIPTS.find(([name]) => name === script)?.[3] || undefined;
+}
 
 /**
  * The script most of a text's letters are in, when it is not one the language `language` (BCP 47)
@@ -216,10 +244,12 @@ export function otherScriptThan(text: string, language: string): string | undefi
   } catch {
     return undefined;
   }
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < 3 || !usual) return undefined;
+  // Letters only: the vowel signs of Indic scripts are marks, which are in the script but are no letters.
+  const letters = text.match(/\p{L}/gu)?.join('') ?? '';
+  const count = [...letters].length;
+  if (count < 3 || !usual) return undefined;
   for (const [name, pattern, codes] of SCRIPTS) {
-    if ((text.match(pattern)?.length ?? 0) > letters / 2) return codes.includes(usual) ? undefined : name;
+    if ((letters.match(pattern)?.length ?? 0) > count / 2) return codes.includes(usual) ? undefined : name;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { chooseBlogLanguage, detectBlogLanguage, detectEntryLanguage } from '../../src/lib/blogger/language.ts';
-import { languageOfScript, otherScriptThan } from '../../src/lib/language.ts';
+import { exampleLanguageOfScript, languageOfScript, otherScriptThan } from '../../src/lib/language.ts';
 import { planImport } from '../../src/lib/blogger/plan.ts';
 import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
 
@@ -279,5 +279,109 @@ describe('otherScriptThan: a short text plainly in another script than the langu
     ['Neck Массаж шеи', 'ru', undefined],
   ])('%j in a %s blog: %s', (text, language, script) => {
     expect(otherScriptThan(text, language)).toBe(script);
+  });
+});
+
+describe('a short entry in another script: the lang example fits the script found', () => {
+  const escape = (html: string) => html.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  /** One-line posts as blogs have them: a photo, a caption in the author's own language, a date. */
+  const SHORT: [title: string, html: string][] = [
+    ['पैर', '<div class="separator"><img src="https://1.bp.blogspot.com/-a/s320/feet.jpg"></div><p>पैरों की मालिश</p>'],
+    ['تدليك', '<p dir="rtl">تدليك القدمين&nbsp;:)</p>'],
+    ['עיסוי', '<p>קצר!</p>'],
+    ['Массаж', '<p><b>Массаж</b> шеи, 5 мин.</p>'],
+    ['ნუ', '<p>მასაჟი</p>'],
+    ['Մերսում', '<p>Մերսում<br></p>'],
+    ['মালিশ', '<p>পায়ের মালিশ</p>'],
+    ['மசாஜ்', '<span style="font-size: large;">கால் மசாஜ்</span>'],
+    ['足', '<p>足のマッサージ</p>'],
+  ];
+  const xml = `<feed xmlns='http://www.w3.org/2005/Atom'>${SHORT.map(
+    ([title, html], n) =>
+      `<entry><id>tag:blogger.com,1999:blog-5.post-${n}</id><published>2021-03-${String(n + 1).padStart(2, '0')}T10:00:00.000Z</published><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/><title type='text'>${title}</title><content type='html'>${escape(html)}</content><link rel='alternate' type='text/html' href='https://calm.blogspot.com/2021/03/p${n}.html'/><author><name>Ann</name></author></entry>`,
+  ).join('')}</feed>`;
+  const plan = (language: string) =>
+    planImport(parseBloggerExport(xml), {
+      existingAuthors: new Set<string>(),
+      takenPostSlugs: new Set<string>(),
+      takenPageSlugs: new Set<string>(),
+      blogLanguage: language,
+      site: { language, timeZone: 'UTC' },
+      langField: { posts: true, pages: true },
+    });
+  const asked = (result: ReturnType<typeof planImport>) =>
+    Object.fromEntries(
+      result.warnings.flatMap((line) => {
+        const match = /\(\/2021\/03\/(p\d)\.html\) is written in (\S+) letters.*: (set its lang field.*)$/.exec(line);
+        return match ? [[match[1], `${match[2]}: ${match[3]}`]] : [];
+      }),
+    );
+
+  test('in an English blog, each script gets a language written in it as its example', () => {
+    expect(asked(plan('en'))).toEqual({
+      p0: 'Devanagari: set its lang field (lang: hi, say) to the language it is in',
+      p1: 'Arabic: set its lang field (lang: ar, say) to the language it is in',
+      p2: 'Hebrew: set its lang field (lang: he, say) to the language it is in',
+      p3: 'Cyrillic: set its lang field (lang: ru, say) to the language it is in',
+      p4: 'Georgian: set its lang field (lang: ka, say) to the language it is in',
+      p5: 'Armenian: set its lang field (lang: hy, say) to the language it is in',
+      p6: 'Bengali: set its lang field (lang: bn, say) to the language it is in',
+      p7: 'Tamil: set its lang field (lang: ta, say) to the language it is in',
+      p8: 'kana: set its lang field (lang: ja, say) to the language it is in',
+    });
+  });
+
+  test('Latin letters, which many languages share, get no example', () => {
+    const latin = `<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>tag:blogger.com,1999:blog-5.post-1</id><published>2021-03-01T10:00:00.000Z</published><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/><title type='text'>Neck</title><content type='html'>&lt;p&gt;Neck rolls, 5 min.&lt;/p&gt;</content><link rel='alternate' type='text/html' href='https://calm.blogspot.com/2021/03/neck.html'/><author><name>Ann</name></author></entry></feed>`;
+    const result = planImport(parseBloggerExport(latin), {
+      existingAuthors: new Set<string>(),
+      takenPostSlugs: new Set<string>(),
+      takenPageSlugs: new Set<string>(),
+      blogLanguage: 'ru',
+      site: { language: 'ru', timeZone: 'UTC' },
+      langField: { posts: true, pages: true },
+    });
+    expect(result.warnings).toContainEqual(
+      expect.stringMatching(
+        /is written in Latin letters, which ru is not, .*: set its lang field to the code of the language it is in$/,
+      ),
+    );
+    expect(result.warnings.join('\n')).not.toContain('lang: ru, say');
+  });
+
+  test.each([
+    ['Devanagari', 'hi', 'पैरों की मालिश'],
+    ['Arabic', 'ar', 'تدليك القدمين'],
+    ['Hebrew', 'he', 'עיסוי קצר'],
+    ['Cyrillic', 'ru', 'Массаж шеи'],
+    ['Greek', 'el', 'Μασάζ'],
+    ['Thai', 'th', 'นวดแผนไทย'],
+    ['Hangul', 'ko', '발 마사지'],
+    ['Han', 'zh', '颈部按摩'],
+    ['kana', 'ja', 'マッサージ'],
+    ['Georgian', 'ka', 'მასაჟი'],
+    ['Armenian', 'hy', 'Մերսում'],
+    ['Bengali', 'bn', 'পায়ের মালিশ'],
+    ['Tamil', 'ta', 'கால் மசாஜ்'],
+  ])('exampleLanguageOfScript(%s) is %s, a language CLDR writes in that script', (script, language, sample) => {
+    expect(exampleLanguageOfScript(script)).toBe(language);
+    expect(otherScriptThan(sample, 'en')).toBe(script);
+    // Text in the script is the example language's own.
+    expect(otherScriptThan(sample, language)).toBeUndefined();
+  });
+
+  test('Latin, which many languages share, and a name it does not know give no example', () => {
+    expect(exampleLanguageOfScript('Latin')).toBeUndefined();
+    expect(exampleLanguageOfScript('Klingon')).toBeUndefined();
+  });
+
+  test('Georgian, Armenian, Bengali and Tamil are found like the others, by their letters alone', () => {
+    expect(otherScriptThan('მასაჟი', 'en')).toBe('Georgian');
+    expect(otherScriptThan('Մերսում', 'ru')).toBe('Armenian');
+    expect(otherScriptThan('পায়ের মালিশ', 'hi')).toBe('Bengali');
+    // Tamil's vowel signs are marks, not letters: "Neck" and two Tamil letters are mostly Latin.
+    expect(otherScriptThan('Neck மசா', 'ta')).toBe('Latin');
+    expect(otherScriptThan('கால் மசாஜ்', 'ta')).toBeUndefined();
+    expect(otherScriptThan('கால் மசாஜ்', 'en')).toBe('Tamil');
   });
 });

@@ -10,6 +10,7 @@ import { getPagePath, getPostPath, getTagPath, TAGS_PATH } from '../urls.ts';
 import type { ImageReference } from './html-images.ts';
 import { commentHtmlToMarkdown, htmlToMarkdown } from './html-to-markdown.ts';
 import { detectEntryLanguage, entryInOtherScript } from './language.ts';
+import { exampleLanguageOfScript } from '../language.ts';
 import { imageFileName, largestImageUrl, upgradeToHttps } from './image-urls.ts';
 import type { BloggerAuthor, BloggerExport, BloggerItem } from './parse.ts';
 import type { ConversionNote, OwnBlog } from './transforms.ts';
@@ -731,8 +732,10 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
     const marked = itemLang ?? site.language;
     const otherScript = canState && !ownLanguage ? entryInOtherScript(item, marked) : undefined;
     if (otherScript) {
+      // An example in that script (lang: ka for Georgian letters); Latin, shared by many, gets none.
+      const example = exampleLanguageOfScript(otherScript);
       plan.warnings.push(
-        `${describeItem(item)} is written in ${otherScript} letters, which ${marked} is not, but is too short to tell its language; it is marked as ${marked}: set its lang field (lang: ru, say) to the language it is in`,
+        `${describeItem(item)} is written in ${otherScript} letters, which ${marked} is not, but is too short to tell its language; it is marked as ${marked}: ${example ? `set its lang field (lang: ${example}, say) to the language it is in` : 'set its lang field to the code of the language it is in'}`,
       );
     }
     if (ownLanguage) {
