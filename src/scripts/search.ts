@@ -6,7 +6,13 @@
 import { getOtherSearchLanguages, type SearchIndexLanguages } from '../lib/search-languages.ts';
 
 interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
+  /** `filters` holds the post's kind, tags, language and display date (PostByline), each a list. */
+  data(): Promise<{
+    url: string;
+    excerpt: string;
+    meta: Record<string, string>;
+    filters: Record<string, string[] | undefined>;
+  }>;
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -98,12 +104,12 @@ export async function startSearch(): Promise<void> {
         heading.append(link);
         const date = document.createElement('p');
         date.className = 'meta';
-        date.textContent = result.meta.date ?? '';
+        date.textContent = result.filters.date?.[0] ?? '';
         const excerpt = document.createElement('p');
         excerpt.append(...excerptNodes(result.excerpt));
         // A result in another language than the page's says which (WCAG 3.1.2), and lets the
         // browser set the direction of a right-to-left title and excerpt from their text.
-        const lang = result.meta.lang;
+        const lang = result.filters.lang?.[0];
         if (lang && lang.toLowerCase() !== document.documentElement.lang.toLowerCase()) {
           for (const element of [link, excerpt]) {
             element.lang = lang;

@@ -145,7 +145,7 @@ describe('the search index', () => {
 
   test('each post tells the search results its language', () => {
     for (const { slug, lang } of POSTS) {
-      expect(loadPage(postPath(slug)).one('[data-pagefind-meta^="lang:"]')?.properties.dataPagefindMeta).toBe(
+      expect(loadPage(postPath(slug)).one('[data-pagefind-filter^="lang:"]')?.properties.dataPagefindFilter).toBe(
         `lang:${lang}`,
       );
     }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AXE_TIME, axeViolations } from './axe.ts';
-import { ANY_VIEWPORT, IMMUNE, REFLEXOLOGY } from './site.ts';
+import { ANY_VIEWPORT, IMMUNE, IMPORTED_POSTS, REFLEXOLOGY } from './site.ts';
 
 const results = (page: import('@playwright/test').Page) => page.locator('[data-search-results] > li');
 
@@ -64,6 +64,48 @@ test('a word only in the sidebar or footer finds nothing', ANY_VIEWPORT, async (
   await page.getByRole('searchbox', { name: 'Search articles and reviews' }).fill('popular');
   await expect(page.getByRole('status')).toHaveText('No results for “popular”.');
   await expect(results(page)).toHaveCount(0);
+});
+
+test('a post is found by its words and its picture’s description, not by the values its result shows', async ({
+  page,
+}) => {
+  const box = page.getByRole('searchbox', { name: 'Search articles and reviews' });
+  await page.goto('/search/');
+  // "sprigs" is only in the immune article's hero description.
+  await box.fill('sprigs');
+  await expect(results(page)).toHaveCount(1);
+  await expect(results(page).first().getByRole('link')).toHaveAttribute('href', IMMUNE);
+  // The values a result shows (its date, its language) and the picture's address were meta values,
+  // which Pagefind indexes as words: "november" found the posts published in November, "gb" every
+  // English post and "webp" every post with a picture, with nothing on the page to say why.
+  const found = () =>
+    results(page)
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  await box.fill('gb');
+  await expect(page.getByRole('status')).toHaveText('No results for “gb”.');
+  // Published on 6 November 2021; its text does not say so.
+  await box.fill('november');
+  await expect(page.getByRole('status')).toContainText('“november”');
+  expect(await found()).not.toContain(IMPORTED_POSTS[0]);
+  // Three posts were published in 2019; the one that says so in its text comes first, and the two
+  // whose text never has 2019 are not found.
+  await box.fill('2019');
+  await expect(results(page).first().getByRole('link')).toHaveAttribute('href', IMPORTED_POSTS[0]!);
+  expect(await found()).not.toContain('/posts/fixture-card-arabic-title/');
+  expect(await found()).not.toContain('/posts/fixture-card-chinese-title/');
+  // A query with no whole-word match falls back to the words it starts with ("webp" finds "we"),
+  // highlighted: every result shows why it was found.
+  for (const query of ['webp', 'avif']) {
+    await box.fill(query);
+    await expect(page.getByRole('status')).toContainText(`“${query}”`);
+    for (const result of await results(page).all()) {
+      await expect(result.locator('mark').first(), `${query}: ${await result.innerText()}`).toBeVisible();
+    }
+  }
+  await box.fill('2019');
+  // Its date is still shown, from the post's search filter.
+  await expect(results(page).first()).toContainText('2021');
 });
 
 test('search works with the keyboard alone', async ({ page }) => {
