@@ -265,6 +265,30 @@ export function getLabelIdentity(label: string): string {
 }
 
 /**
+ * The address (slug) of a label written several ways (`spellings`: spelling → posts, in the order
+ * first met, all of one getLabelIdentity) when the spellings make different addresses, as "C#"
+ * (c-sharp) and "C #" (c-hash) do: a space before "#" or "." changes how slugifyTag spells it. The
+ * address most posts' spellings make wins; on a tie, one made by a spelling in plain Unicode form,
+ * then by the shortest spelling (no space beside its symbol: "C#", the way the symbol is written
+ * in the name), then the first met. One address for one identity is planLabels' rule that spaces
+ * beside a symbol never make another tag.
+ */
+function identityAddress(spellings: ReadonlyMap<string, number>): string {
+  const addresses = new Map<string, { posts: number; plain: boolean; length: number }>();
+  for (const [label, posts] of spellings) {
+    const slug = slugifyTag(label);
+    const seen = addresses.get(slug) ?? { posts: 0, plain: false, length: Infinity };
+    seen.posts += posts;
+    seen.plain ||= label === label.normalize('NFKC');
+    seen.length = Math.min(seen.length, [...getTagKey(label)].length);
+    addresses.set(slug, seen);
+  }
+  return [...addresses].sort(
+    ([, a], [, b]) => b.posts - a.posts || Number(b.plain) - Number(a.plain) || a.length - b.length,
+  )[0]![0];
+}
+
+/**
  * The label a tag gets when another tag holds its address: the label followed by the Unicode names
  * of its symbols (".NET" → ".NET (full stop)"), or by a number when it has none or that address is
  * taken too ("Q and A" → "Q and A (2)"); its address is none of `taken`, which it joins.
@@ -283,8 +307,9 @@ function qualifyLabel(label: string, taken: Set<string>): string {
 /**
  * Labels → tags, for the whole export at once, so that the site builds as it is:
  * - labels that are one tag (getLabelIdentity: they differ only in case, spacing, dashes or
- *   Unicode form: "Self-care", "self care", "SELF CARE", "ABC" and fullwidth "ＡＢＣ") become one
- *   tag, spelled as most posts spelled it, a tie going to a spelling in plain Unicode form ("ABC"
+ *   Unicode form: "Self-care", "self care", "SELF CARE", "ABC" and fullwidth "ＡＢＣ", "C#" and
+ *   "C #") become one tag at one address (identityAddress: a space that changes how a symbol is
+ *   spelled, c-sharp or c-hash, does not split them), spelled as most posts spelled it, a tie going to a spelling in plain Unicode form ("ABC"
  *   over "ＡＢＣ"), then to the one met first in the export (`items` in export order), so every run
  *   picks the same; when the site already has that tag
  *   (`existing`: slug → label of content the import did not write) written in a way the content
@@ -307,7 +332,8 @@ export function planLabels(
   existing: ReadonlyMap<string, string> = new Map(),
 ): LabelPlan {
   const plan: LabelPlan = { tagOf: new Map(), merges: [], named: [], dropped: [], renamed: [], shortened: [] };
-  // address → identity → spelling → posts, each Map in the order first met.
+  // identity → spelling → posts, and address → identity → spelling → posts, each Map in the order first met.
+  const byIdentity = new Map<string, Map<string, number>>();
   const bySlug = new Map<string, Map<string, Map<string, number>>>();
   const addressOf = new Map<string, string>();
   for (const item of items) {
@@ -332,13 +358,23 @@ export function planLabels(
       }
       tag = addressOf.get(label)!;
       if (!tag) continue;
-      const slug = slugifyTag(tag);
-      const identities = bySlug.get(slug) ?? new Map<string, Map<string, number>>();
-      const spellings = identities.get(getLabelIdentity(tag)) ?? new Map<string, number>();
+      const spellings = byIdentity.get(getLabelIdentity(tag)) ?? new Map<string, number>();
       spellings.set(tag, (spellings.get(tag) ?? 0) + 1);
-      identities.set(getLabelIdentity(tag), spellings);
-      bySlug.set(slug, identities);
+      byIdentity.set(getLabelIdentity(tag), spellings);
     }
+  }
+  // The spellings of one label can make different addresses when a space changes how a symbol is
+  // spelled ("C#" is c-sharp, "C #" c-hash; "Node.js" node-js, "Node .js" node-dot-js): the label
+  // goes to one address, the site's own tag's when the site has this label, else identityAddress's.
+  const siteAddressOf = new Map<string, string>();
+  for (const [slug, label] of existing) {
+    if (!siteAddressOf.has(getLabelIdentity(label))) siteAddressOf.set(getLabelIdentity(label), slug);
+  }
+  for (const [identity, spellings] of byIdentity) {
+    const slug = siteAddressOf.get(identity) ?? identityAddress(spellings);
+    const identities = bySlug.get(slug) ?? new Map<string, Map<string, number>>();
+    identities.set(identity, spellings);
+    bySlug.set(slug, identities);
   }
   const taken = new Set([...bySlug.keys(), ...existing.keys()]);
   const total = (spellings: Map<string, number>) => [...spellings.values()].reduce((a, b) => a + b, 0);
@@ -355,8 +391,12 @@ export function planLabels(
     const keeper = site === undefined ? 0 : ranked.findIndex(([identity]) => identity === getLabelIdentity(site));
     // On a tie, a spelling in its plain Unicode form ("ABC", not fullwidth "ＡＢＣ"), then the first met.
     const compatibility = (label: string) => (label === label.normalize('NFKC') ? 0 : 1);
+    // A spelling at this address first: the tag must make the address its spellings were given.
+    const here = (label: string) => (slugifyTag(label) === slug ? 0 : 1);
     const mostUsedOf = (spellings: Map<string, number>) =>
-      [...spellings].sort((a, b) => b[1] - a[1] || compatibility(a[0]) - compatibility(b[0]))[0]![0];
+      [...spellings].sort(
+        (a, b) => here(a[0]) - here(b[0]) || b[1] - a[1] || compatibility(a[0]) - compatibility(b[0]),
+      )[0]![0];
     const keeperLabel = keeper === -1 ? undefined : mostUsedOf(ranked[keeper]![1]);
     // The tag that keeps the address: the site's own spelling when the content check would call
     // the import's spelling another tag (not only other capitals), else the most used spelling.
@@ -630,12 +670,16 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
   plan.labelMerges = labels.merges;
   for (const merge of labels.merges) {
     const count = (n: number) => `${n} post${n === 1 ? '' : 's'}`;
+    // A space beside a symbol can change the address a spelling makes ("C #" c-hash, "C#" c-sharp).
+    const addresses = new Set(merge.spellings.map((spelling) => slugifyTag(spelling.label)));
     const why =
       options.existingTags?.get(merge.slug) === merge.label
         ? 'the spelling this site already uses'
         : merge.spellings.length === 1
           ? 'the label made one'
-          : 'the spelling most posts used, the first met on a tie';
+          : addresses.size > 1
+            ? `the spelling at the address most posts' spellings make, ${[...addresses].map(getTagPath).join(' or ')}; on a tie, the one without a space beside its symbol`
+            : 'the spelling most posts used, the first met on a tie';
     plan.warnings.push(
       `the labels ${merge.spellings.map((s) => `"${s.label}" (${count(s.posts)})`).join(', ')} are one tag here, ${getTagPath(merge.slug)}: every post is tagged "${merge.label}" (${why}), and the old /search/label/ address of each other spelling leads to it (the posts' oldLabels); to show another spelling, write it in the posts' tags and oldLabels`,
     );
