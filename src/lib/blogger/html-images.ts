@@ -166,6 +166,18 @@ export function largestSrcsetCandidate(srcset: string): string | undefined {
   return best && size(best) > 0 ? best.source.value : undefined;
 }
 
+/** A candidate's descriptor as a srcset writes it (" 800w", " 2x"), or "" when it has none. */
+const writtenDescriptor = (candidate: SrcsetCandidate) =>
+  candidate.width
+    ? ` ${candidate.width.value}w`
+    : candidate.density
+      ? ` ${candidate.density.value}x`
+      : candidate.height
+        ? ` ${candidate.height.value}h`
+        : '';
+
+type SrcsetCandidate = ReturnType<typeof parseSrcset>[number];
+
 /**
  * A srcset with every candidate's address over https (see upgradeToHttps), the descriptors kept;
  * undefined when it cannot be read (the browser would load none of it either).
@@ -173,20 +185,60 @@ export function largestSrcsetCandidate(srcset: string): string | undefined {
 export function upgradeSrcset(srcset: string): string | undefined {
   try {
     return parseSrcset(srcset)
-      .map((candidate) => {
-        const descriptor = candidate.width
-          ? ` ${candidate.width.value}w`
-          : candidate.density
-            ? ` ${candidate.density.value}x`
-            : candidate.height
-              ? ` ${candidate.height.value}h`
-              : '';
-        return `${upgradeToHttps(candidate.source.value)}${descriptor}`;
-      })
+      .map((candidate) => `${upgradeToHttps(candidate.source.value)}${writtenDescriptor(candidate)}`)
       .join(', ');
   } catch {
     return undefined;
   }
+}
+
+/** What oneCandidatePerDescriptor made of a srcset. */
+export interface OneCandidatePerDescriptor {
+  /** The srcset, as written when nothing was dropped, else its kept candidates rewritten ("a.jpg 1x, c.jpg 2x"). */
+  srcset: string;
+  /** The candidates left out, in order: each one's address and descriptor ("800w", "1x"). */
+  dropped: { source: string; descriptor: string }[];
+}
+
+/**
+ * A srcset with one candidate per descriptor. The HTML standard makes two candidates with the same
+ * width (`a.jpg 800w, b.jpg 800w`) or density (`a.jpg 1x, b.jpg 1x`, where a candidate without a
+ * descriptor counts as 1x, so `a.jpg, b.jpg 1x` too) a conformance error, which the Nu checker
+ * reports; and when choosing an image, browsers drop every candidate whose density an earlier
+ * one already has ("select an image source", in the img element's section of the standard). So
+ * the first candidate of each descriptor is kept: the picture readers were shown, and the one
+ * largestSrcsetCandidate picks among equals (so it is the one downloaded). `1.0x` and `1x` are one
+ * density; a width and height (`800w 600h`) count by the width.
+ *
+ * The srcset is read by the standard's algorithm (@prettier/parse-srcset, which the site uses for
+ * every srcset), so a comma inside an address stays in it. Returns undefined when the srcset cannot
+ * be read (empty, or a descriptor such as `800q`); never throws.
+ */
+export function oneCandidatePerDescriptor(srcset: string): OneCandidatePerDescriptor | undefined {
+  let candidates: SrcsetCandidate[];
+  try {
+    candidates = parseSrcset(srcset);
+  } catch {
+    return undefined;
+  }
+  const seen = new Set<string>();
+  const kept: SrcsetCandidate[] = [];
+  const dropped: OneCandidatePerDescriptor['dropped'] = [];
+  for (const candidate of candidates) {
+    const key = writtenDescriptor(candidate).trim() || '1x';
+    if (seen.has(key)) dropped.push({ source: candidate.source.value, descriptor: key });
+    else {
+      seen.add(key);
+      kept.push(candidate);
+    }
+  }
+  if (dropped.length === 0) return { srcset, dropped };
+  return {
+    srcset: kept
+      .map((candidate) => `${candidate.source.value} ${writtenDescriptor(candidate).trim() || '1x'}`)
+      .join(', '),
+    dropped,
+  };
 }
 
 /** Attributes of an old image that only told Blogger's 2000s browsers how to draw it (obsolete in HTML). */

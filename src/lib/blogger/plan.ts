@@ -643,7 +643,13 @@ function describeItem(item: BloggerItem): string {
  * Pure: it reads and writes nothing, so a failed import never leaves files half-written.
  */
 /** Conversion notes that say what went as it should (notes), not what to look at (warnings). */
-const INFORMATIVE: ReadonlySet<ConversionNote['kind']> = new Set(['gist', 'own-link', 'tracker', 'lazy-image']);
+const INFORMATIVE: ReadonlySet<ConversionNote['kind']> = new Set([
+  'gist',
+  'own-link',
+  'tracker',
+  'lazy-image',
+  'srcset',
+]);
 
 export function planImport(exported: BloggerExport, options: PlanOptions): ImportPlan {
   const plan: ImportPlan = {

@@ -5,7 +5,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { judgeUrl } from '../urls.ts';
 import { getRemoteVideo, videoFacade, type VideoSource } from '../video.ts';
-import { largestSrcsetCandidate, POSTER_MARK } from './html-images.ts';
+import { largestSrcsetCandidate, oneCandidatePerDescriptor, POSTER_MARK } from './html-images.ts';
 import { isSameImage, upgradeToHttps } from './image-urls.ts';
 
 /**
@@ -18,6 +18,7 @@ export interface ConversionNote {
     | 'own-link'
     | 'image'
     | 'lazy-image'
+    | 'srcset'
     | 'tracker'
     | 'script'
     | 'gist'
@@ -1766,6 +1767,29 @@ function relinkOwnBlog(tree: Root, blog: OwnBlog, notes: ConversionNote[]): void
   }
 }
 
+/**
+ * Srcsets that offer two pictures for one descriptor (`a.jpg 1x, b.jpg 1x`, `a.jpg 800w, b.jpg
+ * 800w`: invalid HTML) keep the first candidate of each (see oneCandidatePerDescriptor: the one
+ * browsers showed), on <img> and <source>; a note per image names the candidates left out and the
+ * one kept. Runs after the lazy images take their data-srcset, so theirs is mended too.
+ */
+function mendSrcsets(tree: Root, notes: ConversionNote[]): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'img' && node.tagName !== 'source') return;
+    const srcset = node.properties.srcSet;
+    if (typeof srcset !== 'string') return;
+    const mended = oneCandidatePerDescriptor(srcset);
+    if (!mended || mended.dropped.length === 0) return;
+    node.properties.srcSet = mended.srcset;
+    const image = String(node.properties.src ?? '') || mended.srcset.split(/\s/)[0];
+    const descriptors = [...new Set(mended.dropped.map((candidate) => candidate.descriptor))];
+    notes.push({
+      kind: 'srcset',
+      message: `the srcset of the image ${image} offered more than one picture for ${descriptors.join(', ')}, which is invalid HTML: it keeps the first of each, the one browsers showed (they skip the later ones), and leaves out ${mended.dropped.map((candidate) => `${candidate.source} (${candidate.descriptor})`).join(', ')}`,
+    });
+  });
+}
+
 export interface CleanOptions {
   /** The entry's title, which names a video its frame does not name (`Video in “Title”`). */
   title?: string | undefined;
@@ -1788,6 +1812,7 @@ export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): Conve
   tidyAddresses(tree);
   resolveLazyImages(tree, notes);
   removeTrackingImages(tree, notes);
+  mendSrcsets(tree, notes);
   followScriptedLinks(tree, notes);
   if (options.ownBlog) relinkOwnBlog(tree, options.ownBlog, notes);
   modernizeTables(tree);
