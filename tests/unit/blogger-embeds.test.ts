@@ -95,14 +95,14 @@ describe('a frame’s size is one the HTML standard takes (a whole number of pix
 
   test('frames and converted Flash players are written with that size; video players take the column’s width whatever theirs was', () => {
     const { markdown } = htmlToMarkdown(
-      '<iframe width="100%" height="auto" src="https://www.google.com/maps/embed?pb=!1m18"></iframe>' +
+      '<iframe width="100%" height="auto" src="https://docs.google.com/presentation/d/e/2PACX-x/embed"></iframe>' +
         '<iframe width="560px" height="315px" src="https://w.soundcloud.com/player/?url=x"></iframe>' +
         '<embed src="http://www.dailymotion.com/swf/video/x7tgad0" width="425px" height="100%" type="application/x-shockwave-flash">' +
         '<iframe width="100%" height="auto" src="https://player.vimeo.com/video/7100569"></iframe>' +
         '<embed src="http://www.youtube.com/v/dQw4w9WgXcQ&amp;hl=en" width="425px" height="100%" type="application/x-shockwave-flash">',
     );
     expect(markdown).toContain(
-      '<iframe src="https://www.google.com/maps/embed?pb=!1m18" title="Google Maps map" loading="lazy" style="width: 100%" allowfullscreen></iframe>',
+      '<iframe src="https://docs.google.com/presentation/d/e/2PACX-x/embed" title="Google Slides presentation" loading="lazy" style="width: 100%" allowfullscreen></iframe>',
     );
     expect(markdown).toContain(
       'title="SoundCloud audio player" loading="lazy" width="560" height="315" style="aspect-ratio: 560 / 315; height: auto" allowfullscreen>',

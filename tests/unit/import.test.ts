@@ -543,7 +543,12 @@ describe('B5: embeds are https and titled by their provider', () => {
       'https://www.youtube-nocookie.com/embed/ZyXwVuTsRq9?start=3723',
       'YouTube video',
     ],
-    ['https://www.google.com/maps/embed?pb=!1m18', 'https://www.google.com/maps/embed?pb=!1m18', 'Google Maps map'],
+    // A Google Maps frame is a link to the map, with a note (see blogger-maps.test.ts).
+    [
+      'http://docs.google.com/spreadsheets/d/e/2PACX-x/pubhtml?widget=true',
+      'https://docs.google.com/spreadsheets/d/e/2PACX-x/pubhtml?widget=true',
+      'Google Sheets spreadsheet',
+    ],
     ['https://w.soundcloud.com/player/?url=x', 'https://w.soundcloud.com/player/?url=x', 'SoundCloud audio player'],
     ['https://open.spotify.com/embed/track/abc', 'https://open.spotify.com/embed/track/abc', 'Spotify player'],
   ])('%s', (src, https, title) => {

@@ -7,6 +7,7 @@ import { judgeUrl } from '../urls.ts';
 import { getRemoteVideo, videoFacade, type VideoSource } from '../video.ts';
 import { largestSrcsetCandidate, oneCandidatePerDescriptor, POSTER_MARK } from './html-images.ts';
 import { isSameImage, upgradeToHttps } from './image-urls.ts';
+import { googleMapLinkText, googleMapOf, type GoogleMap } from './maps.ts';
 
 /**
  * Something in a post's HTML that the conversion changed or could not keep, for the import report.
@@ -24,6 +25,7 @@ export interface ConversionNote {
     | 'gist'
     | 'embed'
     | 'embed-unknown'
+    | 'map'
     | 'flash'
     | 'blogger-video';
   message: string;
@@ -50,8 +52,9 @@ interface EmbedProvider {
 
 /**
  * The providers whose players an imported post may embed (the list the owner's brief names:
- * YouTube, Vimeo, Google Docs/Slides/Maps, SoundCloud, Spotify). Anything else stays an iframe and
- * is listed in the report for the owner to check.
+ * YouTube, Vimeo, Google Docs/Slides/Maps, SoundCloud, Spotify). A frame from anywhere else is a
+ * link, listed in the report for the owner to check. A Google Maps map is a link too (see
+ * googleMapOf and mapLink); the entry here names a frame of Google Maps that is no map embed.
  */
 const EMBED_PROVIDERS: readonly EmbedProvider[] = [
   { test: (u) => u.hostname === 'www.youtube-nocookie.com', title: 'YouTube video' },
@@ -163,7 +166,7 @@ const isElement = (node: RootContent | ElementContent | undefined, tag?: string)
  * YouTube player (youtube-nocookie.com/embed/ID, with its start time and playlist; a whole
  * playlist is the id `videoseries`) or a Vimeo one (player.vimeo.com/video/ID, with the hash `h` of an
  * unlisted video), as toHttpsEmbedUrl
- * writes them. Undefined for anything else (Dailymotion, maps, documents stay frames).
+ * writes them. Undefined for anything else (Dailymotion and documents stay frames; maps are links, see mapLink).
  */
 export function videoSourceOf(url: URL): Extract<VideoSource, { id: string }> | undefined {
   if (url.hostname === 'www.youtube-nocookie.com') {
@@ -519,7 +522,8 @@ function bloggerVideoNotice(address: string, title: string): Element {
 }
 
 /**
- * Embeds (B4, B5): iframes get an https address and a title naming the provider; Flash video
+ * Embeds (B4, B5): iframes get an https address and a title naming the provider; a Google Maps
+ * map (frame or <object>) is a link to it, named by its place (see mapLink); Flash video
  * players (<object>/<embed> with youtube.com/v/ID, vimeo.com/moogaloop.swf?clip_id=ID,
  * dailymotion.com/swf/ID) become the same frame as that provider's iframe would; any other Flash object is removed (no browser plays it, and the CSP forbids objects) and
  * any frame from an unknown provider is kept and listed.
@@ -583,8 +587,13 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      const known = getEmbedTitle(url);
       const authored = String(node.properties.title ?? '').trim();
+      const map = googleMapOf(url);
+      if (map) {
+        parent.children[index] = mapLink(map, original, authored, notes, parent);
+        return SKIP;
+      }
+      const known = getEmbedTitle(url);
       const facade = player(url, authored);
       if (facade) {
         parent.children[index] = facade;
@@ -635,6 +644,12 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
           makeFrame(url, provider, node.properties.width, node.properties.height);
         return SKIP;
       }
+      // A map in an <object> (embed code of the 2000s) is a link to it, as a map's frame is.
+      const map = url && googleMapOf(url);
+      if (map) {
+        parent.children[index] = mapLink(map, source, String(node.properties.title ?? '').trim(), notes, parent);
+        return SKIP;
+      }
       // An <object>/<embed> that only shows a picture is that picture.
       if (url && isPictureObject(node, url)) {
         parent.children[index] = pictureOf(node, url);
@@ -662,6 +677,40 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
     }
     return undefined;
   });
+}
+
+/** What the note about a map adds for its form: why the link may not open it, or what was left out. */
+const MAP_FORM_NOTES: Readonly<Partial<Record<GoogleMap['form'], string>>> = {
+  classic:
+    "; its address was Google's old embed form (output=embed), which Google no longer documents and may stop serving",
+  'classic-my-map':
+    "; it was a map made in Google's classic My Maps (msid=), which Google has retired, so the link may no longer open it: if the map is in your account's My Maps, link to its new address instead",
+  'embed-api': "; the Maps Embed API key (key=) of the frame's address is left out of the link",
+};
+
+/**
+ * What replaces a Google Maps embed (see googleMapOf) in `parent`: a link to the map in a window of
+ * its own (in a paragraph of its own, unless `parent` holds text: a <p>, a <b>), named by its place or route (googleMapLinkText), and a note naming the frame's
+ * address. Never a frame: a map loads Google's scripts (and cookies) into the page as soon as it
+ * shows, while the site loads nothing from another site until the reader asks, as its video players
+ * wait for a click; the owner can still embed a map by hand, which the CSP allows (FRAME_PROVIDERS).
+ */
+function mapLink(
+  map: GoogleMap,
+  original: string,
+  title: string,
+  notes: ConversionNote[],
+  parent: Root | Element,
+): Element {
+  const label = googleMapLinkText(map, title);
+  notes.push({
+    kind: 'map',
+    message: `a Google Maps map (${original}) is a link to it now, "${label}" (${map.href}): an embedded map would load Google's scripts into the page for every reader, and the site loads nothing from another site until the reader asks${MAP_FORM_NOTES[map.form] ?? ''}; to show a map in place again, embed it from Google Maps (Share › Embed a map gives a https://www.google.com/maps/embed?pb=… frame, which the site's Content-Security-Policy allows) where the link is`,
+  });
+  const link: Element = { type: 'element', tagName: 'a', properties: { href: map.href }, children: [text(label)] };
+  // In a paragraph or a run of text (<p>Here: <iframe…> see you</p>), the link is part of that text.
+  if (parent.type === 'element' && holdsOnlyPhrasing(parent)) return link;
+  return { type: 'element', tagName: 'p', properties: {}, children: [link] };
 }
 
 /** A gist's page from the address of its script: https://gist.github.com/user/id(.js)?file=x. */
