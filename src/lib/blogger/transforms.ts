@@ -211,6 +211,19 @@ const holdsOnlyPhrasing = (node: Element) =>
   node.tagName === 'p' || /^h[1-6]$/.test(node.tagName) || (phrasing(node) && !NOT_FORMATTING.has(node.tagName));
 
 /**
+ * What stands in for an embed in `parent`: `paragraph` (a <p> holding a link or a line of text),
+ * or, when `parent` holds only text and inline elements (a <p>, a <b>), what the paragraph holds,
+ * so it stays part of that line with the spaces around it (`<p>Here: <iframe…> see you.</p>` is
+ * "Here: [the link] see you.", not the words run together around a paragraph in a paragraph).
+ */
+function inLine(parent: Root | Element, paragraph: Element): ElementContent {
+  if (parent.type === 'element' && holdsOnlyPhrasing(parent) && paragraph.children.length === 1) {
+    return paragraph.children[0]!;
+  }
+  return paragraph;
+}
+
+/**
  * Moves each video player out of the paragraphs and inline elements around it (Blogger put frames
  * in a paragraph, between `<br>`s, in a link...): a `<div>` there is invalid HTML and, in Markdown,
  * would no longer start a block of its own. Each such element is split around it, innermost first;
@@ -563,7 +576,7 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
           ? `a video hosted by Blogger (${video}) is a link to its player on the old blog: it cannot be embedded here, and it plays only while the old blog is online; download it from Blogger, upload it to YouTube or Vimeo and embed that instead of the link`
           : `a video hosted by Blogger (${source || 'no address'}) could not be kept: its Flash player played a file only Blogger served, and a line in the post says a video was there; upload the video to YouTube or Vimeo and embed it in place of that line`,
       });
-      parent.children[index] = bloggerVideoNotice(video, String(node.properties.title ?? '').trim());
+      parent.children[index] = inLine(parent, bloggerVideoNotice(video, String(node.properties.title ?? '').trim()));
       return SKIP;
     }
     if (node.tagName === 'video' || node.tagName === 'audio') {
@@ -573,7 +586,10 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
         kind: 'embed',
         message: `a <${node.tagName}> playing ${media.href} is a link to that file: the site plays no media from other hosts (its Content-Security-Policy allows media from itself only); put the file in the post's folder, or on YouTube or Vimeo and embed that, in place of the link`,
       });
-      parent.children[index] = mediaLinkParagraph(node.tagName, media, String(node.properties.title ?? '').trim());
+      parent.children[index] = inLine(
+        parent,
+        mediaLinkParagraph(node.tagName, media, String(node.properties.title ?? '').trim()),
+      );
       return SKIP;
     }
     if (node.tagName === 'iframe') {
@@ -606,7 +622,7 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
           kind: 'embed-unknown',
           message: `embedded ${url.origin} (${url.href}), which is not a known provider: it is a link to that address now, since the site's Content-Security-Policy would block the frame; to show it in place, allow ${url.origin} in frame-src and put the frame back`,
         });
-        parent.children[index] = {
+        parent.children[index] = inLine(parent, {
           type: 'element',
           tagName: 'p',
           properties: {},
@@ -618,7 +634,7 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
               children: [text(authored || `Embedded content from ${url.hostname}`)],
             },
           ],
-        };
+        });
         return SKIP;
       }
       const frame = makeFrame(
@@ -663,7 +679,10 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
           kind: 'embed',
           message: `a plug-in player of ${media.url.href} (<${node.tagName}>) is a link to that file: browsers no longer run plug-ins, and the site plays no media from other hosts (its Content-Security-Policy allows media from itself only); put the file in the post's folder, or on YouTube or Vimeo and embed that, in place of the link`,
         });
-        parent.children[index] = mediaLinkParagraph(media.kind, media.url, String(node.properties.title ?? '').trim());
+        parent.children[index] = inLine(
+          parent,
+          mediaLinkParagraph(media.kind, media.url, String(node.properties.title ?? '').trim()),
+        );
         return SKIP;
       }
       // The pictures a browser without the plug-in showed stay; its "Get Flash" text does not.
@@ -690,7 +709,7 @@ const MAP_FORM_NOTES: Readonly<Partial<Record<GoogleMap['form'], string>>> = {
 
 /**
  * What replaces a Google Maps embed (see googleMapOf) in `parent`: a link to the map in a window of
- * its own (in a paragraph of its own, unless `parent` holds text: a <p>, a <b>), named by its place or route (googleMapLinkText), and a note naming the frame's
+ * its own (in a paragraph of its own, unless `parent` holds text: see inLine), named by its place or route (googleMapLinkText), and a note naming the frame's
  * address. Never a frame: a map loads Google's scripts (and cookies) into the page as soon as it
  * shows, while the site loads nothing from another site until the reader asks, as its video players
  * wait for a click; the owner can still embed a map by hand, which the CSP allows (FRAME_PROVIDERS).
@@ -701,16 +720,14 @@ function mapLink(
   title: string,
   notes: ConversionNote[],
   parent: Root | Element,
-): Element {
+): ElementContent {
   const label = googleMapLinkText(map, title);
   notes.push({
     kind: 'map',
     message: `a Google Maps map (${original}) is a link to it now, "${label}" (${map.href}): an embedded map would load Google's scripts into the page for every reader, and the site loads nothing from another site until the reader asks${MAP_FORM_NOTES[map.form] ?? ''}; to show a map in place again, embed it from Google Maps (Share › Embed a map gives a https://www.google.com/maps/embed?pb=… frame, which the site's Content-Security-Policy allows) where the link is`,
   });
   const link: Element = { type: 'element', tagName: 'a', properties: { href: map.href }, children: [text(label)] };
-  // In a paragraph or a run of text (<p>Here: <iframe…> see you</p>), the link is part of that text.
-  if (parent.type === 'element' && holdsOnlyPhrasing(parent)) return link;
-  return { type: 'element', tagName: 'p', properties: {}, children: [link] };
+  return inLine(parent, { type: 'element', tagName: 'p', properties: {}, children: [link] });
 }
 
 /** A gist's page from the address of its script: https://gist.github.com/user/id(.js)?file=x. */
