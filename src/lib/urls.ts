@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { toASCII } from 'tr46';
 
 /** Every internal URL of the site is built here, so pages, feeds and the sitemap agree. */
 
@@ -181,6 +182,24 @@ const bad = (problem: string, fix: string, suggestion?: string): UrlVerdict => (
 });
 
 const WRITE_FULL = 'write the whole address, e.g. https://example.com/page, or remove the link';
+const REAL_ADDRESS = "write the site's real address, e.g. https://example.com/, or remove the link and keep its text";
+
+/**
+ * A "\\" in the path of an address (value.slice(start, end)): browsers read it as "/", but Markdown
+ * sends it as %5C, a different page. One at the very end is a slip of the key next to Enter, and
+ * is left out; any other is a "/" typed the Windows way.
+ */
+function misplacedBackslash(value: string, start: number, end: number, prefix: string): UrlVerdict {
+  const path = value.slice(start, end);
+  if (end === value.length && path.indexOf('\\') === path.length - 1) {
+    return bad(`${prefix}ends with a backslash (\\), which is most likely a typing slip`, '', value.slice(0, -1));
+  }
+  return bad(
+    `${prefix}has a backslash (\\) where a "/" belongs`,
+    '',
+    value.slice(0, start) + path.replace(/\\/g, '/') + value.slice(end),
+  );
+}
 
 /** Unmatched brackets in the part after the host, e.g. a ")" that Markdown left at the end. */
 function findUnmatchedBracket(text: string): string | undefined {
@@ -193,6 +212,103 @@ function findUnmatchedBracket(text: string): string | undefined {
     if (depth > 0) return open;
   }
   return undefined;
+}
+
+/**
+ * The rules a host name must follow, from UTS #46 (Unicode IDNA processing, the algorithm the URL
+ * Standard runs on every host, in its strict form): letters, digits and "-" only (STD3 rules, which
+ * refuse "_"), no part empty or longer than 63 characters, valid xn-- parts, and the rules for
+ * right-to-left scripts and joiners. International names (bücher.de, 例子.中国) pass. Its CheckHyphens
+ * is left off: it also refuses "--" as third and fourth characters, which real hosts have
+ * (r3---sn-4g5e6nsz.googlevideo.com); the part of it that RFC 952/1123 make a rule of every host
+ * name, no part starting or ending with "-", is checked by HYPHEN_AT_EDGE.
+ */
+const HOST_NAME_RULES = {
+  checkBidi: true,
+  checkJoiners: true,
+  useSTD3ASCIIRules: true,
+  verifyDNSLength: true,
+} as const;
+const HYPHEN_AT_EDGE = /(?:^|\.)-|-(?:\.|$)/;
+
+const CHECK_ADDRESS =
+  "check the site's real address (copy it from the browser's address bar), or remove the link and keep its text";
+
+/** A list of quoted characters in words: "_", "_" and "!", "_", "!" and "*". */
+const quoteAll = (chars: string[]) =>
+  chars.length === 1
+    ? `"${chars[0]}"`
+    : `${chars
+        .slice(0, -1)
+        .map((char) => `"${char}"`)
+        .join(', ')} and "${chars.at(-1)}"`;
+
+/**
+ * Why a host name no site can have is refused, or undefined when it is a real name (see
+ * HOST_NAME_RULES; tr46 decides, the written name only chooses the words).
+ *
+ * @param host the host as the URL parser read it (lower case, international parts as xn--)
+ * @param value the whole address as written
+ * @param rawHost the host as written in `value` (%-escapes kept), replaced in a suggestion
+ * @param shownHost the host as written, escapes decoded, as the message shows it
+ */
+function judgeHostName(host: string, value: string, rawHost: string, shownHost: string): UrlVerdict | undefined {
+  // One final dot ends a fully qualified name (https://example.com./) and is no empty part.
+  const name = host.replace(/\.$/, '');
+  if (toASCII(name, HOST_NAME_RULES) !== null && !HYPHEN_AT_EDGE.test(name)) return undefined;
+  const dots = /[.\u3002\uFF0E\uFF61]/u;
+  const labels = shownHost.replace(new RegExp(`${dots.source}$`, 'u'), '').split(dots);
+  const refused = (what: string, fix: string, suggestion?: string) =>
+    bad(`is not a valid web address: ${what}`, fix, suggestion);
+  if (labels.includes('')) {
+    const joined = rawHost.replace(/\.{2,}/g, '.').replace(/^\./, '');
+    // "example..com" → "example.com"; ".com" and "www..com" have lost the site's name, which no one can guess.
+    const repaired = joined !== rawHost && joined.replace(/^www\./i, '').includes('.');
+    return refused(
+      labels[0] === ''
+        ? `its host name "${shownHost}" starts with a dot, so the site's name before it is missing`
+        : `its host name "${shownHost}" has two dots in a row`,
+      repaired ? '' : "write the site's whole name, e.g. https://example.com/, or remove the link and keep its text",
+      repaired ? value.replace(rawHost, joined) : undefined,
+    );
+  }
+  const label = labels.find((part) => toASCII(part, HOST_NAME_RULES) === null || /^-|-$/.test(part));
+  if (label === undefined) {
+    return refused(`its host name "${shownHost}" is not a name a site can have`, CHECK_ADDRESS);
+  }
+  const wrongChars = [...new Set([...label].filter((char) => char !== '-' && toASCII(char, HOST_NAME_RULES) === null))];
+  if (wrongChars.length > 0) {
+    const hyphenated = value.replace(rawHost, rawHost.replace(/_/g, '-'));
+    const maybeHyphen = wrongChars.every((char) => char === '_') && judgeWritten(hyphenated, 'link').ok;
+    return refused(
+      `its host name "${shownHost}" has ${quoteAll(wrongChars)}, which a host name cannot have (only letters, digits, "-" and dots)`,
+      maybeHyphen
+        ? `check the site's real address: perhaps ${hyphenated}, with "-" instead of "_"; or remove the link and keep its text`
+        : CHECK_ADDRESS,
+    );
+  }
+  if ([...label].length > 63) {
+    return refused(
+      `its host name has "${label.slice(0, 20)}…", longer than the 63 characters allowed between two dots`,
+      CHECK_ADDRESS,
+    );
+  }
+  const starts = label.startsWith('-');
+  const ends = label.endsWith('-');
+  if (starts || ends) {
+    const where = starts && ends ? 'start and end' : starts ? 'start' : 'end';
+    return refused(
+      `its host name "${shownHost}" has "-" at the ${where} of "${label}", which a host name cannot`,
+      CHECK_ADDRESS,
+    );
+  }
+  if (/^xn--/i.test(label)) {
+    return refused(
+      `its host name "${shownHost}" has "${label}", which is not a valid international name`,
+      CHECK_ADDRESS,
+    );
+  }
+  return refused(`its host name "${shownHost}" has "${label}", which no site's name can have`, CHECK_ADDRESS);
 }
 
 function judgeWebAddress(value: string, scheme: string): UrlVerdict {
@@ -209,8 +325,10 @@ function judgeWebAddress(value: string, scheme: string): UrlVerdict {
   if (authority === '' || authority === ':' || /^:\d*$/.test(authority)) {
     return bad(`is not a valid web address: nothing names a site after "${scheme}://"`, WRITE_FULL);
   }
-  if (afterScheme.slice(2 + authority.length).startsWith('\\')) {
-    return bad('is not a valid web address: it has a backslash where a "/" belongs', '', value.replace(/\\/g, '/'));
+  const path = afterScheme.slice(2 + authority.length).split(/[?#]/, 1)[0]!;
+  if (path.includes('\\')) {
+    const start = value.length - afterScheme.length + 2 + authority.length;
+    return misplacedBackslash(value, start, start + path.length, 'is not a valid web address: it ');
   }
   if (authority.includes('@')) {
     const host = authority.slice(authority.lastIndexOf('@') + 1);
@@ -231,9 +349,7 @@ function judgeWebAddress(value: string, scheme: string): UrlVerdict {
     const joined = decodedHost.replace(/\s+/g, '');
     return bad(
       `is not a valid web address: its host name "${decodedHost}" has spaces, and a host name cannot`,
-      /\./.test(joined)
-        ? ''
-        : "write the site's real address, e.g. https://example.com/, or remove the link and keep its text",
+      /\./.test(joined) ? '' : REAL_ADDRESS,
       /\./.test(joined) ? value.replace(rawHost, joined) : undefined,
     );
   }
@@ -248,26 +364,18 @@ function judgeWebAddress(value: string, scheme: string): UrlVerdict {
         'remove the ":" and the port, or fix it',
       );
     }
+    const wrongChars = [
+      ...new Set([...decodedHost].filter((char) => !/[.-]/.test(char) && toASCII(char, HOST_NAME_RULES) === null)),
+    ];
     return bad(
-      `is not a valid web address: its host name "${decodedHost}" has characters a host name cannot have`,
-      "write the site's real address, e.g. https://example.com/, or remove the link and keep its text",
+      `is not a valid web address: its host name "${decodedHost}" has ${wrongChars.length > 0 ? quoteAll(wrongChars) : 'characters'}, which a host name cannot have (only letters, digits, "-" and dots)`,
+      CHECK_ADDRESS,
     );
   }
   const host = url.hostname;
   if (!host.startsWith('[')) {
-    if (host.split('.').some((label, index, labels) => label === '' && index !== labels.length - 1)) {
-      return bad(
-        `is not a valid web address: its host name "${host}" has an empty part between dots`,
-        '',
-        value.replace(rawHost, host.replace(/\.{2,}/g, '.').replace(/^\./, '')),
-      );
-    }
-    if (!/^[a-z0-9_.-]+$/.test(host)) {
-      return bad(
-        `is not a valid web address: its host name "${decodedHost}" has characters a host name cannot have`,
-        "write the site's real address, e.g. https://example.com/, or remove the link and keep its text",
-      );
-    }
+    const misnamed = judgeHostName(host, value, rawHost, decodedHost);
+    if (misnamed) return misnamed;
     if (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '0.0.0.0') {
       return bad(
         `points at "${host}", which is each reader's own computer`,
@@ -283,7 +391,7 @@ function judgeWebAddress(value: string, scheme: string): UrlVerdict {
     if (!host.includes('.')) {
       return bad(
         `is not a usable web address: its host name "${host}" has no domain ending such as .com`,
-        "write the site's real address, e.g. https://example.com/, or remove the link and keep its text",
+        REAL_ADDRESS,
       );
     }
   } else if (host === '[::1]') {
@@ -320,24 +428,51 @@ function judgeWebAddress(value: string, scheme: string): UrlVerdict {
  * mailto: with an address, a tel: with a number, and for a `resource` a data:image/… picture.
  *
  * Refused, with what is wrong and what to write: an empty address or a lone "#"; invisible or
- * control characters; "http://" with no host, a host with spaces (written or as %20), a host
- * without a dot, localhost and private network addresses, an empty label ("example..com"), a bad
- * port, a user name or password before "@"; the wrong number of slashes, backslashes, a misspelt
+ * control characters; "http://" with no host, a host with spaces (written or as %20), a host name
+ * no site can have (judged by tr46, see HOST_NAME_RULES: "-bad-.com", "exa_mple.com", an empty part
+ * as in "example..com" or ".com", a part over 63 characters), a host without a dot, localhost and
+ * private network addresses, a bad port, a user name or password before "@"; the wrong number of
+ * slashes, a backslash in the host or path (one at the end is a slip and is left out), a misspelt
  * scheme ("htp://", "https//", "hxxp://"); an unmatched bracket; a "%" not followed by two hex
  * digits; a domain written without its scheme ("www.example.com"); schemes that run code
  * (javascript:, vbscript:, data: outside images), schemes that only open on the writer's own
  * computer (file:, blob:, C:\\…) and any other scheme; and, for `absolute`, anything that is not a
  * full http(s) address. The rules follow the WHATWG URL Standard (the parser browsers use), made
- * stricter where a browser would guess: a reader should get the page the writer meant.
+ * stricter where a browser would guess: a reader should get the page the writer meant. A
+ * `suggestion` is always an address this function accepts (see settle).
  *
  * @param value the URL as written (surrounding ASCII whitespace is ignored, as browsers do)
  * @param use where it is written; `link` by default
  */
 export function judgeUrl(value: string, use: UrlUse = 'link'): UrlVerdict {
-  const verdict = judgeWritten(value, use);
+  const verdict = settle(judgeWritten(value, use), use);
   if (verdict.ok || use === 'link') return verdict;
   const instead = use === 'absolute' ? 'or delete the field' : 'or remove it';
   return { ...verdict, fix: verdict.fix.replace(/or remove the link(?: and keep its text)?/, instead) };
+}
+
+/**
+ * A refusal whose suggestion is itself a usable address. Each rule repairs one slip, so the address
+ * it suggests may still have another ("www.example..com" → "https://www.example..com"): then that
+ * one is repaired too and named in the problem ("…, and its host name … has two dots in a row";
+ * write https://www.example.com), or, when no repair is left to offer ("http://.com" → "http://com",
+ * "https:/x" → "https://x"), the suggestion is dropped and the fix of what remains is given instead.
+ */
+function settle(verdict: UrlVerdict, use: UrlUse, depth = 0): UrlVerdict {
+  if (verdict.ok || verdict.suggestion === undefined) return verdict;
+  const next = judgeWritten(verdict.suggestion, use);
+  if (next.ok) return verdict;
+  const also = `${verdict.problem}, and ${next.problem.replace(/^is not a (?:valid|usable) web address: /, '')}`;
+  const further = depth < 3 && next.suggestion !== undefined ? settle(next, use, depth + 1) : undefined;
+  if (further && !further.ok && further.suggestion !== undefined) {
+    return {
+      ok: false,
+      problem: also,
+      fix: verdict.fix.replace(`write ${verdict.suggestion}`, `write ${further.suggestion}`),
+      suggestion: further.suggestion,
+    };
+  }
+  return { ok: false, problem: also, fix: next.suggestion === undefined ? next.fix : WRITE_FULL };
 }
 
 function judgeWritten(value: string, use: UrlUse): UrlVerdict {
@@ -400,9 +535,7 @@ function judgeWritten(value: string, use: UrlUse): UrlVerdict {
     if (use === 'link' && BARE_DOMAIN.test(written)) {
       return bad('is missing "https://", so it would lead to a page of this site', '', `https://${written}`);
     }
-    if (written.includes('\\')) {
-      return bad('has a backslash where a "/" belongs', '', written.replace(/\\/g, '/'));
-    }
+    if (written.includes('\\')) return misplacedBackslash(written, 0, written.length, '');
     const unmatched = findUnmatchedBracket(written);
     if (unmatched)
       return bad(`has an unmatched "${unmatched}", which is most likely a typing slip`, 'check where the address ends');

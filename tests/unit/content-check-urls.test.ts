@@ -131,6 +131,24 @@ describe('the content check judges every URL in a post body', () => {
     expect(errorsOf('Code: `https://exa mple.com` is fine in code.\n\n    https://exa mple.com')).toEqual([]);
   });
 
+  test('a host no site can have is an error wherever it is written: a link, a bare address, an <autolink>', () => {
+    const body = 'Book at [our studio](https://-bad-.com/) or https://my_studio.example.com or <http://.com>.';
+    expect(errorsOf(body)).toEqual([
+      `content/posts/p.md:11: the address written in the text "https://my_studio.example.com" is not a valid web address: its host name "my_studio.example.com" has "_", which a host name cannot have (only letters, digits, "-" and dots); check the site's real address: perhaps https://my-studio.example.com, with "-" instead of "_"; or remove the link and keep its text`,
+      `content/posts/p.md:11: the link "https://-bad-.com/" is not a valid web address: its host name "-bad-.com" has "-" at the start and end of "-bad-", which a host name cannot; check the site's real address (copy it from the browser's address bar), or remove the link and keep its text`,
+      `content/posts/p.md:11: the link "http://.com" is not a valid web address: its host name ".com" starts with a dot, so the site's name before it is missing; write the site's whole name, e.g. https://example.com/, or remove the link and keep its text`,
+    ]);
+  });
+
+  test('a backslash at the end of an address is a slip: the fix leaves it out, and a "\\)" is no end of a link', () => {
+    expect(errorsOf('See [the price list](https://example.com/prices\\) today.')).toEqual([
+      'content/posts/p.md:11: "[the price list](https://example.com/prices\\)" is not a link: the "\\" before ")" makes Markdown read the ")" as part of the address, so the link never ends and the page shows the brackets as text; remove the "\\": write [the price list](https://example.com/prices)',
+    ]);
+    expect(errorsOf('See https://example.com/prices\\ today.')).toEqual([
+      'content/posts/p.md:11: the address written in the text "https://example.com/prices\\" is not a valid web address: it ends with a backslash (\\), which is most likely a typing slip; write https://example.com/prices',
+    ]);
+  });
+
   test('"www." in a sentence is no address and no problem', () => {
     expect(errorsOf('I never type the www. part of an address, and WWW. neither.')).toEqual([]);
   });

@@ -118,7 +118,7 @@ describe('judgeUrl: malformed web addresses', () => {
     ['http:/example.com', 'http://example.com'],
     ['http:example.com', 'http://example.com'],
     ['https:///example.com', 'https://example.com'],
-    ['http:\\\\example.com\\a', 'http://example.com\\a'],
+    ['http:\\\\example.com\\a', 'http://example.com/a'],
     ['https://example.com\\a\\b', 'https://example.com/a/b'],
     ['https://example..com/', 'https://example.com/'],
     ['https://user:secret@example.com/', 'https://example.com/'],
@@ -142,7 +142,7 @@ describe('judgeUrl: malformed web addresses', () => {
     ['http://192.168.1.20/', /private network/],
     ['http://10.0.0.1/', /private network/],
     ['https://example.com:99999/', /port "99999"/],
-    ['https://exa_mple!.com/', /characters a host name cannot have|no domain ending/],
+    ['https://exa_mple!.com/', /has "_" and "!", which a host name cannot have/],
     ['https://xn--/', /./],
     ['https://en.wikipedia.org/wiki/Shiatsu_(massage', /unmatched "\("/],
     ['https://example.com/a]', /unmatched "\]"/],
@@ -158,6 +158,84 @@ describe('judgeUrl: malformed web addresses', () => {
     ['   ', /is empty/],
   ])('%j is refused: %s', (value, problem) => {
     expect(problemOf(value)).toMatch(problem);
+  });
+});
+
+describe('judgeUrl: host names no site can have', () => {
+  // Checked by UTS #46 (tr46) in its strict form, plus no "-" at either end of a part (RFC 1123).
+  test.each([
+    [
+      'https://-bad-.com',
+      'the link "https://-bad-.com" is not a valid web address: its host name "-bad-.com" has "-" at the start and end of "-bad-", which a host name cannot; check the site\'s real address (copy it from the browser\'s address bar), or remove the link and keep its text',
+    ],
+    [
+      'https://massage-.example.com/',
+      'the link "https://massage-.example.com/" is not a valid web address: its host name "massage-.example.com" has "-" at the end of "massage-", which a host name cannot; check the site\'s real address (copy it from the browser\'s address bar), or remove the link and keep its text',
+    ],
+    [
+      'https://exa_mple.com',
+      'the link "https://exa_mple.com" is not a valid web address: its host name "exa_mple.com" has "_", which a host name cannot have (only letters, digits, "-" and dots); check the site\'s real address: perhaps https://exa-mple.com, with "-" instead of "_"; or remove the link and keep its text',
+    ],
+    [
+      'https://example..com',
+      'the link "https://example..com" is not a valid web address: its host name "example..com" has two dots in a row; write https://example.com',
+    ],
+    [
+      'www.example..com',
+      'the link "www.example..com" is missing "https://", so it would lead to a page of this site, and its host name "www.example..com" has two dots in a row; write https://www.example.com',
+    ],
+    [
+      'http://.com',
+      'the link "http://.com" is not a valid web address: its host name ".com" starts with a dot, so the site\'s name before it is missing; write the site\'s whole name, e.g. https://example.com/, or remove the link and keep its text',
+    ],
+    [
+      'https:/x',
+      'the link "https:/x" is not a valid web address: "https:" must be followed by exactly two slashes, and its host name "x" has no domain ending such as .com; write the site\'s real address, e.g. https://example.com/, or remove the link and keep its text',
+    ],
+    [
+      'https://example.com/a\\',
+      'the link "https://example.com/a\\" is not a valid web address: it ends with a backslash (\\), which is most likely a typing slip; write https://example.com/a',
+    ],
+    [
+      'https://xn--zz.com/',
+      'the link "https://xn--zz.com/" is not a valid web address: its host name "xn--zz.com" has "xn--zz", which is not a valid international name; check the site\'s real address (copy it from the browser\'s address bar), or remove the link and keep its text',
+    ],
+    [
+      `https://${'a'.repeat(64)}.com/`,
+      /its host name has "a{20}…", longer than the 63 characters allowed between two dots/,
+    ],
+  ])('%j is refused, naming what is wrong and what to write', (value, message) => {
+    if (typeof message === 'string') expect(problemOf(value)).toBe(message);
+    else expect(problemOf(value)).toMatch(message);
+  });
+
+  test.each([
+    ['https://a.-b.com/', undefined],
+    ['https://_dmarc.example.com/', undefined],
+    ['https://.example.com/', 'https://example.com/'],
+    ['http://..com', undefined],
+    ['www..com', undefined],
+    ['https://bücher..de/preise', 'https://bücher.de/preise'],
+    ['https:/exa_mple.com', undefined],
+    ['www.example.com/a\\', 'https://www.example.com/a'],
+    ['https://example.com\\', 'https://example.com'],
+    ['/posts/a\\', '/posts/a'],
+  ])('%j is refused; its suggestion, %j, is an address the check accepts', (value, suggestion) => {
+    expect(judgeUrl(value).ok).toBe(false);
+    expect(suggestionOf(value)).toBe(suggestion);
+    if (suggestion !== undefined) expect(judgeUrl(suggestion).ok).toBe(true);
+  });
+
+  test.each([
+    'https://bücher.de',
+    'https://例子.中国',
+    'https://xn--fsqu00a.xn--fiqs8s/',
+    'https://r3---sn-4g5e6nsz.googlevideo.com/videoplayback',
+    'https://a-b.example.com/',
+    'https://1-800-flowers.com/',
+    'https://example.com./',
+  ])('%j, a host a site can have, is accepted', (value) => {
+    expect(judgeUrl(value)).toEqual({ ok: true, kind: 'web' });
   });
 });
 

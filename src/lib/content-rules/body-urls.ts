@@ -161,6 +161,17 @@ export function findUnreadLinks(
     if (!unclosed) continue;
     const written = source.slice(match.index, unclosed.end);
     const opening = source.slice(match.index, start).trimEnd();
+    // "[a](https://example.com/a\\)": the "\\" makes the ")" part of the address, so the link never ends.
+    const escaped = /^[^\s()]*?\\\)/u.exec(source.slice(start, unclosed.end));
+    if (escaped) {
+      const meant = escaped[0].slice(0, -2);
+      found.push({
+        index: match.index,
+        written,
+        message: `${notLink(written)}: the "\\" before ")" makes Markdown read the ")" as part of the address, so the link never ends and the page shows the brackets as text; remove the "\\": write ${opening}${meant})`,
+      });
+      continue;
+    }
     const address = source.slice(start, unclosed.end).replace(/[.,;:!?]+$/u, '');
     const inner = /[()]/u.test(address);
     const fix = address
