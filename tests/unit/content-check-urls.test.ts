@@ -48,6 +48,38 @@ describe('the content check judges every URL in a post body', () => {
     ]);
   });
 
+  test('"<https://exa mple.com>" (an autolink with a space) is not a link, and the message says the space is why', () => {
+    expect(errorsOf('Book on <https://exa mple.com> today.')).toEqual([
+      'content/posts/p.md:11: "<https://exa mple.com>" is not a link: an address between < and > cannot have a space in it, so the page shows it as text, brackets and all; remove the space: <https://example.com>',
+    ]);
+  });
+
+  test.each([
+    [
+      'The <https://example.com/price list.pdf> is new.',
+      'write the space as %20: <https://example.com/price%20list.pdf>, or write [text](<https://example.com/price list.pdf>)',
+    ],
+    ['Mail <mailto:ann @example.com> today.', 'remove the space: <mailto:ann@example.com>'],
+    [
+      'See <www.exa mple.com> today.',
+      'write <https://www.example.com> (without the space, and with https:// in front)',
+    ],
+    [
+      'See <https://exa mple.com/a b> today.',
+      "write <https://example.com/a%20b> (no space in the site's name, and %20 for a space in the rest)",
+    ],
+  ])('%j: an autolink with a space is reported once, saying so and what to write', (body, fix) => {
+    expect(errorsOf(body)).toEqual([
+      expect.stringContaining(
+        `is not a link: an address between < and > cannot have a space in it, so the page shows it as text, brackets and all; ${fix}`,
+      ),
+    ]);
+  });
+
+  test('angle brackets that are no autolink, and autolinks without a space, are left alone', () => {
+    expect(errorsOf('I <3 massage, a < b > c, <https://example.com/> and [a](<https://example.com/a b>).')).toEqual([]);
+  });
+
   // Each kind of link that Markdown leaves as text, which the page would show with its brackets.
   test.each([
     [

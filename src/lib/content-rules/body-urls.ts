@@ -99,6 +99,8 @@ const FULL_WIDTH = new RegExp(
   String.raw`[\[［【]([^\]］】\n]+)[\]］】][ \t]*[(（][ \t]*(${ADDRESS_START}[^()（）\s]*)[ \t]*[)）]`,
   'giu',
 );
+// "<https://exa mple.com>": an autolink with a space, which CommonMark does not read as one.
+const SPACED_AUTOLINK = /<((?:[a-z][a-z0-9+.-]*:|www\.)[^\s<>]*[ \t\u00A0\u3000][^<>\n]*)>/giu;
 // "[text][label]" whose label nothing defines ("a[i][j]" is no link: a word character before it).
 const UNDEFINED_REFERENCE = /(?<![\w\]])\[([^[\]\n]+)\]\[([^[\]^\n][^[\]\n]*)?\]/gu;
 
@@ -120,11 +122,11 @@ function readUnclosedAddress(text: string, from: number): { end: number; missing
 /**
  * Links that Markdown shows as text, in the source of a text node (escaped characters such as "\["
  * do not count): `[a](https://exa mple.com)` (a space), `[a](https://x.org/Massage_(therapy)` (a
- * bracket without its pair), `[a] (https://…)`, `(a)[https://…]`, full-width `［a］（https://…）`, and
- * `[a][label]` with no "[label]: address" line. Each comes with a message that says how to write it;
+ * bracket without its pair), `[a] (https://…)`, `(a)[https://…]`, full-width `［a］（https://…）`,
+ * `<https://exa mple.com>` (a space in an autolink), and `[a][label]` with no "[label]: address" line. Each comes with a message that says how to write it;
  * `maybeText` marks the two that people also write as plain text (a space between, full-width).
- * Rule: CommonMark 0.31, "Links" (an address without "<>" has balanced brackets and no spaces) and
- * "Link reference definitions"; `defined` holds the normalized labels of the body's definitions.
+ * Rule: CommonMark 0.31, "Links" (an address without "<>" has balanced brackets and no spaces),
+ * "Autolinks" (no spaces, "<" or ">" between the brackets) and "Link reference definitions"; `defined` holds the normalized labels of the body's definitions.
  */
 export function findUnreadLinks(
   source: string,
@@ -210,6 +212,21 @@ export function findUnreadLinks(
       `Markdown reads only the plain brackets [ ] ( ), not the full-width ones (［ ］ 【 】 （ ）) a Chinese or Japanese keyboard types, so the page shows them as text${write(match)}`,
     true,
   );
+  add(SPACED_AUTOLINK, (match) => {
+    const inside = match[1]!.trim();
+    // A space in the site's name is a slip (removed); one in the path is most likely meant (%20).
+    const [, scheme = '', host = '', path = ''] = /^((?:[a-z][a-z0-9+.-]*:(?:\/\/)?)?)([^/?#]*)(.*)$/isu.exec(inside)!;
+    const fixed = `${scheme || 'https://'}${host.replace(/\s+/gu, '')}${path.replace(/\s/gu, '%20')}`;
+    const inHost = /\s/u.test(host);
+    const inPath = /\s/u.test(path);
+    const why = 'an address between < and > cannot have a space in it, so the page shows it as text, brackets and all';
+    if (!judgeUrl(fixed).ok) return `${why}; remove the space, or write [text](<address>)`;
+    if (!scheme) return `${why}; write <${fixed}> (without the space, and with https:// in front)`;
+    if (inHost && inPath)
+      return `${why}; write <${fixed}> (no space in the site's name, and %20 for a space in the rest)`;
+    if (inHost) return `${why}; remove the space: <${fixed}>`;
+    return `${why}; write the space as %20: <${fixed}>, or write [text](<${inside}>)`;
+  });
   add(UNDEFINED_REFERENCE, (match) => {
     const label = (match[2] || match[1]!).trim();
     if (defined.has(normalizeLabel(label))) return undefined;
