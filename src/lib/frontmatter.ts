@@ -127,19 +127,102 @@ function parseYamlWithLines(yamlText: string, linesBefore: number): Omit<ParsedF
       cutByComment.push({ path: keys, line: toFileLine(node.range[0]), kept: node.value, written });
     },
   });
+  // "title:A post": YAML's other errors are read from the text with the spaces put in, as meant.
+  const slips = findMissingSpaces(yamlText, doc);
+  const meant = slips.length > 0 ? slips.fixed : yamlText;
+  const meantCounter = new LineCounter();
+  const syntaxErrors =
+    slips.length > 0 ? parseDocument(meant, { lineCounter: meantCounter, prettyErrors: false }).errors : doc.errors;
+  const meantLine = (offset: number) =>
+    (slips.length > 0 ? meantCounter : lineCounter).linePos(offset).line + linesBefore;
+  const slipLines = new Set(slips.map((slip) => slip.line + linesBefore));
   return {
     data: doc.toJS() ?? {},
-    errors: doc.errors.map((error) => {
-      const line = toFileLine(error.pos[0]);
-      const colonInValue =
-        error.code === 'BLOCK_AS_IMPLICIT_KEY' ? describeColonInValue(yamlText, error.pos[0]) : undefined;
-      return colonInValue
-        ? { line, message: colonInValue, whole: true }
-        : { line, message: error.message.split('\n')[0]! };
-    }),
+    errors: [
+      ...slips.map((slip) => ({ line: slip.line + linesBefore, message: slip.message, whole: true })),
+      // The slip's own message already says how to write its line.
+      ...syntaxErrors.flatMap((error) => {
+        const line = meantLine(error.pos[0]);
+        if (slipLines.has(line)) return [];
+        const colonInValue =
+          error.code === 'BLOCK_AS_IMPLICIT_KEY' ? describeColonInValue(meant, error.pos[0]) : undefined;
+        return [
+          colonInValue
+            ? { line, message: colonInValue, whole: true }
+            : { line, message: error.message.split('\n')[0]! },
+        ];
+      }),
+    ].sort((a, b) => a.line - b.line),
     cutByComment,
     lineOf,
   };
+}
+
+/** A line that looks like a field with no space after its colon: "title:A post", "  rating:5", "tags:[a]". */
+const NO_SPACE_AFTER_COLON = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w-]*):(?!\/\/)([^\s:].*?)[ \t]*$/;
+
+/**
+ * Fields written without a space after the colon (`title:A post`), which YAML does not read as
+ * fields: it joins the line to the next one into one key (a syntax error far from the slip), or,
+ * when no error follows, keeps "title:A post" as text, so the field is missing. A line counts when,
+ * with the space put in, YAML reads a field there, and either the text had syntax errors or YAML
+ * read that line as a value of its own (the whole frontmatter, or `review:` then `  rating:5`, but
+ * not a list item "- b:c", which may be text), never when it is part of longer text (a block `|` or
+ * a value running over lines).
+ * Rule: YAML 1.2.2, 7.4 ("Normally, YAML insists the ':' mapping value indicator be separated
+ * from the value by white space").
+ *
+ * @returns each slip with its 1-based line in `yamlText` and its message (the field, and the line
+ * as meant), and `fixed`: `yamlText` with every space put in, whose lines match `yamlText`'s
+ */
+function findMissingSpaces(yamlText: string, doc: Document): { line: number; message: string }[] & { fixed: string } {
+  const lines = yamlText.split('\n');
+  const candidates = new Map<number, RegExpExecArray>();
+  lines.forEach((text, index) => {
+    const match = NO_SPACE_AFTER_COLON.exec(text.replace(/\r$/, ''));
+    if (match) candidates.set(index, match);
+  });
+  const found = Object.assign([] as { line: number; message: string }[], { fixed: yamlText });
+  if (candidates.size === 0) return found;
+  const fixedLines = lines.map((text, index) => {
+    const match = candidates.get(index);
+    return match ? `${match[1]}${match[2]}: ${text.slice(match[1]!.length + match[2]!.length + 1)}` : text;
+  });
+  const fixed = fixedLines.join('\n');
+  const fixedCounter = new LineCounter();
+  const fixedDoc = parseDocument(fixed, { lineCounter: fixedCounter });
+  const keyLines = new Set<number>();
+  visit(fixedDoc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range) keyLines.add(fixedCounter.linePos(pair.key.range[0]).line - 1);
+    },
+  });
+  // Lines whose whole text YAML read as one value, when the text has no syntax error.
+  const valueLines = new Set<number>();
+  if (doc.errors.length === 0) {
+    const counter = new LineCounter();
+    visit(parseDocument(yamlText, { lineCounter: counter }), {
+      Scalar(_, node) {
+        if (node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return;
+        const line = counter.linePos(node.range[0]).line - 1;
+        if (node.value === lines[line]?.trim().replace(/^-[ \t]+/, '')) valueLines.add(line);
+      },
+    });
+  }
+  for (const [index, match] of candidates) {
+    // An item of a list ("- b:c") may be text meant as written, unless the text has syntax errors.
+    const quiet = doc.errors.length === 0 && (!valueLines.has(index) || match[1]!.includes('-'));
+    if (!keyLines.has(index) || quiet) continue;
+    const [, , key, value] = match as unknown as [string, string, string, string];
+    // A value that holds ": " or " #" must also be in quotes (see describeColonInValue).
+    const shown = /:\s|\s#/.test(value) && !/^["'[{]/.test(value) ? JSON.stringify(value) : value;
+    found.push({
+      line: index + 1,
+      message: `${key}: a field needs a space after its colon, so "${key}:${value}" is not read as the field; write ${key}: ${shown}`,
+    });
+  }
+  found.fixed = found.length > 0 ? fixed : yamlText;
+  return found;
 }
 
 /**

@@ -36,6 +36,39 @@ review:
     ]);
   });
 
+  test('a field with no space after its colon names the field and the line as meant, not a YAML error', () => {
+    expect(check(post('j.md', `title:A calm studio\n${ARTICLE}\ntags: [notes]`))).toEqual([
+      'content/posts/j.md:2: title: a field needs a space after its colon, so "title:A calm studio" is not read as the field; write title: A calm studio',
+    ]);
+    // The last field, a list, a value that also needs quotes, and two slips: each on its own line.
+    expect(check(post('k.md', `title: Calm\n${ARTICLE}\ntags:[notes]`))).toEqual([
+      'content/posts/k.md:7: tags: a field needs a space after its colon, so "tags:[notes]" is not read as the field; write tags: [notes]',
+    ]);
+    expect(check(post('l.md', `title:Massage: what to expect\n${ARTICLE}\nauthor:editorial`))).toEqual([
+      'content/posts/l.md:2: title: a field needs a space after its colon, so "title:Massage: what to expect" is not read as the field; write title: "Massage: what to expect"',
+      'content/posts/l.md:7: author: a field needs a space after its colon, so "author:editorial" is not read as the field; write author: editorial',
+    ]);
+  });
+
+  test('a nested field with no space, which YAML would read as text without an error, is named too', () => {
+    const review = `title: Calm\ndescription: A summary.\npubDate: 2025-01-01\nauthor: editorial\nkind: review
+review:
+  subject: Valentina
+  area: Canada Water
+  city: London
+  services: [Body massage]
+  rating:5
+  visitDate: 2024-03-09`;
+    expect(check(post('m.md', review))).toContainEqual(
+      'content/posts/m.md:12: rating: a field needs a space after its colon, so "rating:5" is not read as the field; write rating: 5',
+    );
+  });
+
+  test('text with a colon and no space is left alone where it is text: a list item, a block, a long value, a URL', () => {
+    const text = `title: Calm\n${ARTICLE}\ntags:\n  - C:Drive\nextra:\n  note: >\n    Note:this is text\n  more: a value that runs\n    over:two lines\n  site:\n    https://calm-hands.co.uk/`;
+    expect(check(post('n.md', text))).toEqual([]);
+  });
+
   test('a missing, unclosed or misspelt "---" is named, not reported as a missing "kind"', () => {
     expect(check(file('e.md', `---\ntitle: Calm\n${ARTICLE}\n\nSome text.\n`))).toEqual([
       'content/posts/e.md:1: the frontmatter opened by "---" on line 1 is never closed; add a line "---" after its last field',
