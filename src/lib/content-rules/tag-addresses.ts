@@ -26,10 +26,23 @@ export function findTagUses(post: CheckedPost): TagUse[] {
 
 const quote = (label: string) => JSON.stringify(label);
 
+/** "a", "a and b", "a, b and c". */
+const listed = (items: string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** Where tags are written: "content/posts/a.md:7, content/posts/b.md:9" (three at most, then "and N more"). */
+const places = (uses: readonly TagUse[]) =>
+  uses
+    .slice(0, 3)
+    .map((use) => `${use.file}:${use.line}`)
+    .concat(uses.length > 3 ? [`${uses.length - 3} more`] : [])
+    .join(', ');
+
 /**
  * Tag addresses an editor must fix: a tag with nothing to make an address from, one too long for a
  * file name, and two different tags (keys that differ by more than case, spacing or Unicode form)
- * that would share one address, within a post or across posts. Each use is reported at its line.
+ * that would share one address, within a post or across posts. A tag is reported at its line; a
+ * shared address once, at the first use of the tag written least often, naming the others' lines.
  */
 export function checkTagAddresses(uses: readonly TagUse[]): Problem[] {
   const problems: Problem[] = [];
@@ -56,20 +69,21 @@ export function checkTagAddresses(uses: readonly TagUse[]): Problem[] {
     uses.filter((use) => use.slug),
     (use) => use.slug,
   )) {
-    const keys = new Set(same.map((use) => use.key));
-    if (keys.size < 2) continue;
-    for (const use of same) {
-      const others = same.filter((other) => other.key !== use.key);
-      const shown = others.slice(0, 3).map((other) => `${quote(other.label)} (${other.file}:${other.line})`);
-      if (others.length > 3) shown.push(`${others.length - 3} more`);
-      problems.push({
-        file: use.file,
-        line: use.line,
-        field: 'tags',
-        message: `${quote(use.label)} and ${shown.join(', ')} would both have the address ${getTagPath(slug)}, but they are different tags (only capitals, spacing and Unicode forms are ignored when tags are matched); write them the same way if they are one tag, or change one so that their addresses differ`,
-        severity: 'error',
-      });
-    }
+    const tags = [...Map.groupBy(same, (use) => use.key).values()];
+    if (tags.length < 2) continue;
+    // Reported once, at the first use of the tag written least often (on a tie, the one met last):
+    // most likely the slip. The other tags, and its other uses, are named with their lines.
+    const odd = tags.reduce((least, tag) => (tag.length <= least.length ? tag : least));
+    const at = odd[0]!;
+    const also = odd.length > 1 ? ` (also ${places(odd.slice(1))})` : '';
+    const others = tags.filter((tag) => tag !== odd).map((tag) => `${quote(tag[0]!.label)} (${places(tag)})`);
+    problems.push({
+      file: at.file,
+      line: at.line,
+      field: 'tags',
+      message: `${listed([`${quote(at.label)}${also}`, ...others])} would ${tags.length > 2 ? 'all' : 'both'} have the address ${getTagPath(slug)}, but they are different tags (only capitals, spacing and Unicode forms are ignored when tags are matched); write them the same way if they are one tag, or change one so that their addresses differ`,
+      severity: 'error',
+    });
   }
   return problems;
 }

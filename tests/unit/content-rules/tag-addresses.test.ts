@@ -9,12 +9,31 @@ describe('tag-addresses', () => {
     ]);
   });
 
-  test('two different tags that would share an address are reported in each post', () => {
+  test('two different tags that would share an address are one problem, reported once', () => {
     const lines = run(tagAddresses, { posts: [post('a.md', 'tags: [C++]'), post('b.md', 'tags: [C plus plus]')] });
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(
-      '"C++" and "C plus plus" (content/posts/b.md:7) would both have the address /tags/c-plus-plus/',
+      'content/posts/b.md:7: tags: "C plus plus" and "C++" (content/posts/a.md:7) would both have the address /tags/c-plus-plus/',
     );
+  });
+
+  test('a clash is reported once at the spelling used least, naming every place of the others', () => {
+    const twice = [post('a.md', 'tags: [self-care, self care]'), post('b.md', 'tags: [self care]')];
+    expect(run(tagAddresses, { posts: twice })).toEqual([
+      'content/posts/a.md:7: tags: "self-care" and "self care" (content/posts/a.md:7, content/posts/b.md:7) would both have the address /tags/self-care/, but they are different tags (only capitals, spacing and Unicode forms are ignored when tags are matched); write them the same way if they are one tag, or change one so that their addresses differ',
+    ]);
+  });
+
+  test('three tags with one address are one problem, at the one used least', () => {
+    const posts = [
+      post('a.md', 'tags: [self-care, self care]'),
+      post('b.md', 'tags: [self care]'),
+      post('c.md', 'tags: [Self Care]'),
+      post('d.md', 'tags: [self_care]'),
+    ];
+    expect(run(tagAddresses, { posts })).toEqual([
+      'content/posts/d.md:7: tags: "self_care", "self-care" (content/posts/a.md:7) and "self care" (content/posts/a.md:7, content/posts/b.md:7, content/posts/c.md:7) would all have the address /tags/self-care/, but they are different tags (only capitals, spacing and Unicode forms are ignored when tags are matched); write them the same way if they are one tag, or change one so that their addresses differ',
+    ]);
   });
 
   test('the same tag written in other capitals is one tag', () => {
