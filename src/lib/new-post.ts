@@ -18,9 +18,43 @@ function yamlString(text: string): string {
   return JSON.stringify(text);
 }
 
+/**
+ * Latin letters that are no base letter with an accent, so that taking accents off (NFKD) leaves
+ * them as they are, and an ASCII slug would lose them: each as it is written in ASCII ("Straße" →
+ * "strasse", "ılık" → "ilik", "Łódź" → "lodz", "Ærø" → "aero").
+ */
+const ASCII_LETTERS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  ẞ: 'SS',
+  ı: 'i',
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'TH',
+  ħ: 'h',
+  Ħ: 'H',
+  ŧ: 't',
+  Ŧ: 'T',
+  ŋ: 'ng',
+  Ŋ: 'NG',
+};
+
 /** The slug a new post gets from its title: ASCII letters and digits joined by hyphens. */
 export function slugFromTitle(title: string): string {
-  const ascii = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const ascii = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ßẞıłŁøØæÆœŒđĐðÐþÞħĦŧŦŋŊ]/g, (letter) => ASCII_LETTERS[letter]!);
   return slugify(ascii)
     .replace(/[^a-z0-9-]/g, '')
     .replace(/-{2,}/g, '-')

@@ -7,9 +7,27 @@ export interface Tag {
   label: string;
 }
 
-/** The URL slug of a title or heading: lowercase, hyphens for spaces, letters of any script kept. Tags use slugifyTag. */
+/**
+ * Lower case for addresses, file names and tag keys, the same in every locale: JavaScript's
+ * toLowerCase (Unicode's default lowercasing, SpecialCasing.txt included: "ΣΟΦΟΣ" → "σοφος" with
+ * its final ς), except that "İ" (U+0130, the Turkish capital dotted I) becomes a plain "i", as
+ * Unicode's case folding has it for Turkish (CaseFolding.txt, status T), instead of "i̇": an "i"
+ * with a combining dot above (U+0307), shown with a doubled dot and percent-encoded in an address.
+ * The dotless "ı" stays a letter of its own; "ß" stays "ß" (getTagKey makes it "ss").
+ */
+export function lowerCase(text: string): string {
+  return text.replace(/\u0130/g, 'i').toLowerCase();
+}
+
+/**
+ * The URL slug of a title or heading: lowercase (see lowerCase: "İstanbul" → "istanbul"), hyphens
+ * for spaces, letters of any script kept, in NFKC so that a ligature or a compatibility letter is
+ * the letters it stands for ("ﬁ" → "fi", "Ǆ" → "dž", full-width "Ｓ" → "s"). Tags use slugifyTag.
+ */
 export function slugify(text: string): string {
-  return githubSlug(text.normalize('NFC').trim()).replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+  return githubSlug(lowerCase(text.normalize('NFKC')).trim())
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /**
@@ -41,21 +59,19 @@ const INVISIBLE = /[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u20
  * A tag's identity: two labels are one tag exactly when their keys are equal. The key ignores what
  * a reader would not call a different word: compatibility normalisation (NFKC: "Ｃ＃" is "C#", "ﬁ" is
  * "fi"), invisible characters (see INVISIBLE), runs of whitespace, and case, folded the same in every
- * locale (lowercase, then "ß" as "ss", as Unicode's full case folding does; the Turkish dotless ı
- * stays a letter of its own). Everything else (punctuation, symbols, accents) makes a different tag.
+ * locale (lowercase, with "İ" as a plain "i" (see lowerCase), then "ß" as "ss", as Unicode's full
+ * case folding does; the Turkish dotless ı stays a letter of its own). Everything else
+ * (punctuation, symbols, accents) makes a different tag.
  */
 export function getTagKey(label: string): string {
-  return (
-    label
-      .normalize('NFKC')
-      .replace(INVISIBLE, '')
-      .replace(/\s+/gu, ' ')
-      // ZWJ and ZWNJ mean something only between two characters of a word or an emoji sequence.
-      .replace(/(?<=^|\s)[\u200c\u200d]+|[\u200c\u200d]+(?=\s|$)/gu, '')
-      .trim()
-      .toLowerCase()
-      .replace(/ß/g, 'ss')
-  );
+  const tidied = label
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/\s+/gu, ' ')
+    // ZWJ and ZWNJ mean something only between two characters of a word or an emoji sequence.
+    .replace(/(?<=^|\s)[\u200c\u200d]+|[\u200c\u200d]+(?=\s|$)/gu, '')
+    .trim();
+  return lowerCase(tidied).replace(/ß/g, 'ss');
 }
 
 /** ASCII symbols a tag may carry meaning with, spelled as words in its address ("C++" → "c-plus-plus"). */

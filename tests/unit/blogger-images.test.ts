@@ -105,6 +105,12 @@ describe('imageFileName', () => {
     );
     expect(imageFileName('https://x.test/%%%', 'gif', taken)).toBe('image.gif');
   });
+
+  test('a name with "İ" (Turkish capital dotted I) is lowercased to a plain i, not split at a combining dot', () => {
+    expect(imageFileName('https://x.test/%C4%B0stanbul%20K%C3%B6pr%C3%BCs%C3%BC.jpg', 'jpg', new Set())).toBe(
+      'istanbul-köprüsü.jpg',
+    );
+  });
 });
 
 describe('images in a post’s HTML', () => {

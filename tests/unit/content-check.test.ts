@@ -331,6 +331,12 @@ describe('new post template', () => {
     expect(slugFromTitle('Réflexologie à São Paulo')).toBe('reflexologie-a-sao-paulo');
   });
 
+  test('slugFromTitle keeps letters that have no accent to take off, written in ASCII', () => {
+    expect(slugFromTitle('Massage in der Straße')).toBe('massage-in-der-strasse');
+    expect(slugFromTitle('İstanbul’da ılık masaj')).toBe('istanbulda-ilik-masaj');
+    expect(slugFromTitle('Łódź, Ærø, Œuvre, Þór, Đakovo, Ǆemal')).toBe('lodz-aero-oeuvre-thor-dakovo-dzemal');
+  });
+
   test('quotes a title that YAML would misread', () => {
     const text = renderNewPost({
       title: 'Yes: "quotes" & #hash',

@@ -25,6 +25,21 @@ describe('slugify', () => {
   test('never leaves leading, trailing or doubled hyphens', () => {
     expect(slugify('  -- Deep  tissue -- ')).toBe('deep-tissue');
   });
+
+  test('lowercases "İ" (Turkish capital dotted I) to a plain i, never i with a combining dot', () => {
+    expect(slugify('Massage in İstanbul')).toBe('massage-in-istanbul');
+    expect(slugify('I\u0307zmir')).toBe('izmir');
+    expect(slugify('ılık masaj')).toBe('ılık-masaj');
+    expect(slugify('Массаж в İstanbul')).toBe('массаж-в-istanbul');
+  });
+
+  test('writes ligatures, digraphs and full-width letters as the letters they stand for', () => {
+    expect(slugify('ﬁtness')).toBe('fitness');
+    expect(slugify('Ǆemal')).toBe('džemal');
+    expect(slugify('Ｍａｓｓａｇｅ')).toBe('massage');
+    expect(slugify('Straße')).toBe('straße');
+    expect(slugify('ΣΟΦΟΣ')).toBe('σοφος');
+  });
 });
 
 describe('slugifyTag', () => {
@@ -131,9 +146,28 @@ describe('slugifyTag', () => {
   });
 
   test('folds case the same whatever the locale: the Turkish dotless ı stays its own letter', () => {
-    expect(slugifyTag('İstanbul')).toBe('i\u0307stanbul');
+    expect(slugifyTag('İstanbul')).toBe('istanbul');
     expect(slugifyTag('ılık')).toBe('ılık');
     expect(slugifyTag('ILIK')).toBe('ilik');
+  });
+
+  test('"İ" (Turkish capital dotted I) is a plain i, with no combining dot, in a tag, its key and its address', () => {
+    for (const label of ['İstanbul', 'I\u0307stanbul', 'İSTANBUL', 'Istanbul', 'istanbul']) {
+      expect(slugifyTag(label)).toBe('istanbul');
+      expect(getTagKey(label)).toBe('istanbul');
+    }
+    expect(slugifyTag('Masaj İzmir’de')).toBe('masaj-izmirde');
+    expect(slugifyTag('İ')).toBe('i');
+  });
+
+  test('other letters with special casing make sensible addresses', () => {
+    expect(slugifyTag('Straße')).toBe('strasse');
+    expect(slugifyTag('STRASSE')).toBe('strasse');
+    expect(slugifyTag('ẞ')).toBe('ss');
+    expect(['Ǆemal', 'ǅemal', 'ǆemal', 'Džemal'].map(slugifyTag)).toEqual(['džemal', 'džemal', 'džemal', 'džemal']);
+    expect(slugifyTag('ǈubljana')).toBe('ljubljana');
+    expect(slugifyTag('ﬁtness')).toBe('fitness');
+    expect(slugifyTag('ΣΊΣΥΦΟΣ')).toBe('σίσυφος');
   });
 
   test('is empty when nothing can make an address', () => {

@@ -3,6 +3,8 @@
  * they serve, and the name a downloaded copy gets. Pure: no network, no files.
  */
 
+import { lowerCase } from '../slugs.ts';
+
 /**
  * Google's image hosts behind Blogger: bp.blogspot.com (before 2020), blogger.googleusercontent.com
  * and lh3-6.googleusercontent.com (since), and ggpht.com (Picasa). They all take a size in the
@@ -241,12 +243,14 @@ export function imageFileName(url: string, type: string, taken: Set<string>): st
   // A video's thumbnail is named after the video, not "maxresdefault".
   const thumbnail = YOUTUBE_THUMBNAIL.exec(url);
   if (thumbnail) last = `youtube-${thumbnail[2]}`;
+  // lowerCase: "İstanbul.jpg" is istanbul.jpg, not i-stanbul.jpg (toLowerCase adds a combining dot).
   const base =
-    last
-      .replace(/=[^=]*$/, '') // a googleusercontent size option, not part of the name
-      .replace(/\.[a-z0-9]{1,5}$/i, '')
-      .normalize('NFC')
-      .toLowerCase()
+    lowerCase(
+      last
+        .replace(/=[^=]*$/, '') // a googleusercontent size option, not part of the name
+        .replace(/\.[a-z0-9]{1,5}$/i, '')
+        .normalize('NFC'),
+    )
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60)
