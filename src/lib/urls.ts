@@ -462,7 +462,11 @@ function settle(verdict: UrlVerdict, use: UrlUse, depth = 0): UrlVerdict {
   if (verdict.ok || verdict.suggestion === undefined) return verdict;
   const next = judgeWritten(verdict.suggestion, use);
   if (next.ok) return verdict;
-  const also = `${verdict.problem}, and ${next.problem.replace(/^is not a (?:valid|usable) web address: /, '')}`;
+  const rest = next.problem.replace(/^is not a (?:valid|usable) web address: /, '');
+  // "…, and …" unless the first problem already has an "and" of its own ("has spaces, and a host name cannot").
+  const also = verdict.problem.includes(', and ')
+    ? `${verdict.problem}; also, ${rest}`
+    : `${verdict.problem}, and ${rest}`;
   const further = depth < 3 && next.suggestion !== undefined ? settle(next, use, depth + 1) : undefined;
   if (further && !further.ok && further.suggestion !== undefined) {
     return {
@@ -492,7 +496,7 @@ function judgeWritten(value: string, use: UrlUse): UrlVerdict {
     return bad(
       `contains an invisible character (${unicodeName(invisible[0])}), which browsers drop or refuse`,
       'retype the address',
-      cleaned && judgeWritten(cleaned, use).ok ? cleaned : undefined,
+      cleaned || undefined,
     );
   }
   if (/^[a-z]:[\\/]/i.test(written) || written.startsWith('\\\\')) {

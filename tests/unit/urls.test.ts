@@ -226,6 +226,18 @@ describe('judgeUrl: host names no site can have', () => {
     if (suggestion !== undefined) expect(judgeUrl(suggestion).ok).toBe(true);
   });
 
+  test('an address with two slips names both, and the suggestion repairs both', () => {
+    expect(problemOf('https://exa mple..com')).toBe(
+      'the link "https://exa mple..com" is not a valid web address: its host name "exa mple..com" has spaces, and a host name cannot; also, its host name "example..com" has two dots in a row; write https://example.com',
+    );
+    expect(problemOf('https://exa\u200Bmple..com/')).toBe(
+      'the link "https://exa\\u200bmple..com/" contains an invisible character (U+200B), which browsers drop or refuse, and its host name "example..com" has two dots in a row; write https://example.com/ (retype the address)',
+    );
+    expect(problemOf('java\nscript:alert(1)')).toBe(
+      'the link "java\\u000ascript:alert(1)" contains an invisible character (U+000A), which browsers drop or refuse, and is a javascript: address, which would run code in a reader\'s browser; link to a web page (https://...) instead',
+    );
+  });
+
   test.each([
     'https://bücher.de',
     'https://例子.中国',
