@@ -158,12 +158,16 @@ function parseYamlWithLines(yamlText: string, linesBefore: number): Omit<ParsedF
   };
 }
 
-/** A line that looks like a field with no space after its colon: "title:A post", "  rating:5", "tags:[a]". */
-const NO_SPACE_AFTER_COLON = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w-]*):(?!\/\/)([^\s:].*?)[ \t]*$/;
+/**
+ * A line that looks like a field whose colon YAML does not read: no space after it ("title:A post",
+ * "  rating:5", "tags:[a]", "title :X"), or a full-width colon as Chinese and Japanese keyboards type
+ * it ("title：按摩", with or without a space). Groups: indent, name, colon, space after it, value.
+ */
+const UNREAD_COLON = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w-]*)[ \t]*(:(?![:/])|\uFF1A)([ \t\u3000]*)(\S.*?)[ \t]*$/;
 
 /**
- * Fields written without a space after the colon (`title:A post`), which YAML does not read as
- * fields: it joins the line to the next one into one key (a syntax error far from the slip), or,
+ * Fields written without a space after the colon (`title:A post`) or with a full-width colon
+ * (`title：按摩`), which YAML does not read as fields: it joins the line to the next one into one key (a syntax error far from the slip), or,
  * when no error follows, keeps "title:A post" as text, so the field is missing. A line counts when,
  * with the space put in, YAML reads a field there, and either the text had syntax errors or YAML
  * read that line as a value of its own (the whole frontmatter, or `review:` then `  rating:5`, but
@@ -179,14 +183,14 @@ function findMissingSpaces(yamlText: string, doc: Document): { line: number; mes
   const lines = yamlText.split('\n');
   const candidates = new Map<number, RegExpExecArray>();
   lines.forEach((text, index) => {
-    const match = NO_SPACE_AFTER_COLON.exec(text.replace(/\r$/, ''));
-    if (match) candidates.set(index, match);
+    const match = UNREAD_COLON.exec(text.replace(/\r$/, ''));
+    if (match && (match[3] === '\uFF1A' || match[4] === '')) candidates.set(index, match);
   });
   const found = Object.assign([] as { line: number; message: string }[], { fixed: yamlText });
   if (candidates.size === 0) return found;
   const fixedLines = lines.map((text, index) => {
     const match = candidates.get(index);
-    return match ? `${match[1]}${match[2]}: ${text.slice(match[1]!.length + match[2]!.length + 1)}` : text;
+    return match ? `${match[1]}${match[2]}: ${match[5]}` : text;
   });
   const fixed = fixedLines.join('\n');
   const fixedCounter = new LineCounter();
@@ -213,12 +217,17 @@ function findMissingSpaces(yamlText: string, doc: Document): { line: number; mes
     // An item of a list ("- b:c") may be text meant as written, unless the text has syntax errors.
     const quiet = doc.errors.length === 0 && (!valueLines.has(index) || match[1]!.includes('-'));
     if (!keyLines.has(index) || quiet) continue;
-    const [, , key, value] = match as unknown as [string, string, string, string];
+    const [, indent = '', key = '', colon = '', , value = ''] = match;
+    const written = lines[index]!.slice(indent.length).trim();
     // A value that holds ": " or " #" must also be in quotes (see describeColonInValue).
     const shown = /:\s|\s#/.test(value) && !/^["'[{]/.test(value) ? JSON.stringify(value) : value;
+    const why =
+      colon === ':'
+        ? 'a field needs a space after its colon'
+        : 'the colon after a field\'s name must be an ordinary ":" (not the full-width "："), with a space after it';
     found.push({
       line: index + 1,
-      message: `${key}: a field needs a space after its colon, so "${key}:${value}" is not read as the field; write ${key}: ${shown}`,
+      message: `${key}: ${why}, so "${written}" is not read as the field; write ${key}: ${shown}`,
     });
   }
   found.fixed = found.length > 0 ? fixed : yamlText;

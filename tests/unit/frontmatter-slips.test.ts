@@ -50,6 +50,18 @@ review:
     ]);
   });
 
+  test('a full-width colon, as Chinese and Japanese keyboards type it, or a space before the colon only, is named', () => {
+    expect(check(post('o.md', `title：按摩入门\n${ARTICLE}\ntags： [按摩]`))).toEqual([
+      'content/posts/o.md:2: title: the colon after a field\'s name must be an ordinary ":" (not the full-width "："), with a space after it, so "title：按摩入门" is not read as the field; write title: 按摩入门',
+      'content/posts/o.md:7: tags: the colon after a field\'s name must be an ordinary ":" (not the full-width "："), with a space after it, so "tags： [按摩]" is not read as the field; write tags: [按摩]',
+    ]);
+    expect(check(post('p.md', `title :Calm\n${ARTICLE}\ntags: [notes]`))).toEqual([
+      'content/posts/p.md:2: title: a field needs a space after its colon, so "title :Calm" is not read as the field; write title: Calm',
+    ]);
+    // A full-width colon inside a value is text.
+    expect(check(post('q.md', `title: 时间：下午\n${ARTICLE}\ntags: [notes]`))).toEqual([]);
+  });
+
   test('a nested field with no space, which YAML would read as text without an error, is named too', () => {
     const review = `title: Calm\ndescription: A summary.\npubDate: 2025-01-01\nauthor: editorial\nkind: review
 review:
