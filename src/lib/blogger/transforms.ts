@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import type { Element, ElementContent, Parents, Root, RootContent, Text } from 'hast';
 import { phrasing } from 'hast-util-phrasing';
 import { slug as githubSlug } from 'github-slugger';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -216,7 +216,7 @@ const holdsOnlyPhrasing = (node: Element) =>
  * so it stays part of that line with the spaces around it (`<p>Here: <iframe…> see you.</p>` is
  * "Here: [the link] see you.", not the words run together around a paragraph in a paragraph).
  */
-function inLine(parent: Root | Element, paragraph: Element): ElementContent {
+function inLine(parent: Parents, paragraph: Element): ElementContent {
   if (parent.type === 'element' && holdsOnlyPhrasing(parent) && paragraph.children.length === 1) {
     return paragraph.children[0]!;
   }
@@ -719,7 +719,7 @@ function mapLink(
   original: string,
   title: string,
   notes: ConversionNote[],
-  parent: Root | Element,
+  parent: Parents,
 ): ElementContent {
   const label = googleMapLinkText(map, title);
   notes.push({
