@@ -55,10 +55,46 @@ describe('unmarked-language', () => {
     ]);
   });
 
+  test.each([
+    [
+      'Arabic (right to left)',
+      'title: تدليك القدمين قبل النوم',
+      'تدليك القدمين قبل النوم يساعد على الاسترخاء. اضغط بإبهامك على باطن القدم ببطء.',
+      'the text is written in the Arabic script, not the site\'s British English: it is served and searched as "en-GB", and shown left to right. Add the line lang: with its language to the frontmatter, e.g. lang: ar for Arabic',
+    ],
+    [
+      'Devanagari',
+      'title: मालिश के फायदे',
+      'पैरों की मालिश दिन भर की थकान दूर करने का आसान तरीका है।',
+      'the text is written in the Devanagari script, not the site\'s British English: it is served and searched as "en-GB". Add the line lang: with its language to the frontmatter, e.g. lang: hi for Hindi',
+    ],
+    [
+      'Cyrillic, with a link and code as real posts have',
+      'title: Массаж стоп перед сном',
+      'Массаж стоп перед сном помогает расслабиться. См. [статью](https://example.org/ru) и `npm run new`.',
+      'the text is written in the Cyrillic script, not the site\'s British English: it is served and searched as "en-GB". Add the line lang: with its language to the frontmatter, e.g. lang: ru for Russian',
+    ],
+  ])('a post in %s without lang is a notice: the script names no one language', (_, title, body, message) => {
+    expect(run(unmarkedLanguage, { posts: [post('p.md', title, body)] })).toEqual([
+      `content/posts/p.md:1: lang: none given, and ${message}`,
+    ]);
+  });
+
   test('a post that names its language, or is in the site’s, gets nothing', () => {
     expect(run(unmarkedLanguage, { posts: [post('ashitsubo.md', 'lang: ja', JAPANESE)] })).toEqual([]);
     expect(
       run(unmarkedLanguage, { posts: [post('english.md', '', 'Plain English text about shoulder massage.')] }),
+    ).toEqual([]);
+    expect(
+      run(unmarkedLanguage, { posts: [post('ar.md', 'lang: ar', 'تدليك القدمين قبل النوم يساعد على الاسترخاء.')] }),
+    ).toEqual([]);
+    // An English post quoting a Russian phrase stays English.
+    expect(
+      run(unmarkedLanguage, {
+        posts: [
+          post('en.md', '', 'In Russian, a massage is “массаж”; this post explains the technique in English words.'),
+        ],
+      }),
     ).toEqual([]);
   });
 });
