@@ -68,7 +68,8 @@ describe('the build rejects an editor’s mistakes with a message naming the fil
 
   test('an editor’s mistake is not a crash, and the summary counts every problem', () => {
     expect(output).not.toMatch(/Stack trace|AstroUserError|unhandled error|\n\s+at /);
-    expect(output).toMatch(/The content has \d+ problems in 7 files; fix each as described, then build again\./);
+    // Seven files hold a mistake; the two posts sharing a slug are one problem, named at one of them.
+    expect(output).toMatch(/The content has \d+ problems in 6 files; fix each as described, then build again\./);
   });
 
   test('an impossible date', () => {
@@ -103,10 +104,11 @@ describe('the build rejects an editor’s mistakes with a message naming the fil
     );
   });
 
-  test('two posts with the same slug', () => {
-    expect(output).toContain(
-      'content/posts/valentina-mobile-massage-canada-water-review.md:1: has the same slug "valentina-mobile-massage-canada-water-review" as content/posts/valentina-mobile-massage-canada-water-review/index.md',
-    );
+  test('two posts with the same slug, named once', () => {
+    const clash =
+      'content/posts/valentina-mobile-massage-canada-water-review/index.md:1: has the same slug "valentina-mobile-massage-canada-water-review" as content/posts/valentina-mobile-massage-canada-water-review.md';
+    expect(output).toContain(clash);
+    expect(output.split('has the same slug')).toHaveLength(2);
   });
 
   test('a comment for a post that does not exist', () => {
@@ -121,8 +123,9 @@ describe('the build rejects an editor’s mistakes with a message naming the fil
 
   test('a tag with no address and two different tags that would share one', () => {
     expect(output).toContain(
-      `${IMMUNE}:5: tags: "immune health" and "Immune-Health" (${IMMUNE}:5) would both have the address /tags/immune-health/`,
+      `${IMMUNE}:5: tags: "Immune-Health" and "immune health" (${IMMUNE}:5) would both have the address /tags/immune-health/`,
     );
+    expect(output.split('would both have the address /tags/immune-health/')).toHaveLength(2);
     expect(output).toContain(`${IMMUNE}:5: tags: "—" cannot be used as a tag`);
   });
 });
