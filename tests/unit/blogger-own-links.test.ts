@@ -97,3 +97,41 @@ describe('the import relinks posts and comments, and says so in its notes', () =
     expect(plan.warnings.join('\n')).not.toContain('welcome.html');
   });
 });
+
+describe('relative addresses are read against the post’s address on the old blog', () => {
+  const feed = (html: string) =>
+    `<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>tag:blogger.com,1999:blog-9.post-1</id><published>2021-01-01T10:00:00.000Z</published><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/><title type='text'>Hand care</title><content type='html'>${html.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</content><link rel='alternate' type='text/html' href='https://calmhands.blogspot.com/2021/01/hand-care.html'/><author><name>A. Reader</name></author></entry><entry><id>tag:blogger.com,1999:blog-9.page-2</id><published>2021-01-02T10:00:00.000Z</published><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#page'/><title type='text'>Prices</title><content type='html'>&lt;p&gt;Prices.&lt;/p&gt;</content><link rel='alternate' type='text/html' href='https://calmhands.blogspot.com/p/prices.html'/><author><name>A. Reader</name></author></entry></feed>`;
+  const plan = (html: string) =>
+    planImport(parseBloggerExport(feed(html)), {
+      takenPostSlugs: new Set(),
+      takenPageSlugs: new Set(),
+      existingAuthors: new Set(),
+    });
+  const post = (result: ReturnType<typeof plan>) =>
+    result.files.find((file) => file.path === 'posts/hand-care/index.md')!.text;
+
+  test('an image, a srcset and a link written relative (as a hand-edited post has them) name the old blog’s files and pages', () => {
+    const result = plan(
+      '<p><img src="photo.jpg" alt="A warm towel"> <img src="../img/Hände%20öl.png" srcset="../img/small.png 1x, ../img/big.png 2x" alt="Oil"></p><p>See <a href="/p/prices.html">the prices</a>, <a href="#top">the top</a> and <a href="mailto:a@example.com">mail</a>.</p>',
+    );
+    const text = post(result);
+    expect(text).toContain('https://calmhands.blogspot.com/2021/01/photo.jpg');
+    expect(text).toContain('https://calmhands.blogspot.com/2021/img/H%C3%A4nde%20%C3%B6l.png');
+    // A page of the old blog, written relative, leads to its address here, as a whole one does.
+    expect(text).toContain('[the prices](/p/prices.html)');
+    expect(text).toContain('(#top)');
+    expect(text).toContain('mailto:a@example.com');
+    expect(text).not.toMatch(/\]\(photo\.jpg\)|src="\.\.\//);
+    expect(result.warnings.join('\n')).toContain(
+      "relative to the post's address on the old blog (https://calmhands.blogspot.com/2021/01/hand-care.html)",
+    );
+    expect(result.warnings.join('\n')).toContain('photo.jpg → https://calmhands.blogspot.com/2021/01/photo.jpg');
+    // The srcset is read too (a Markdown image then keeps the picture its src names).
+    expect(result.warnings.join('\n')).toContain('../img/big.png → https://calmhands.blogspot.com/2021/img/big.png');
+  });
+
+  test('a post with only whole addresses gets no such note', () => {
+    const result = plan('<p><img src="https://example.org/a.jpg" alt="A"> <a href="//example.org/b">b</a></p>');
+    expect([...result.warnings, ...result.notes].join('\n')).not.toContain('relative to the post');
+  });
+});

@@ -179,18 +179,25 @@ const writtenDescriptor = (candidate: SrcsetCandidate) =>
 type SrcsetCandidate = ReturnType<typeof parseSrcset>[number];
 
 /**
- * A srcset with every candidate's address over https (see upgradeToHttps), the descriptors kept;
- * undefined when it cannot be read (the browser would load none of it either).
+ * A srcset with every candidate's address replaced by `change(address)`, the descriptors kept
+ * ("a.jpg 800w, b.jpg 2x"); undefined when it cannot be read (the browser would load none of it
+ * either).
  */
-export function upgradeSrcset(srcset: string): string | undefined {
+export function mapSrcset(srcset: string, change: (address: string) => string): string | undefined {
   try {
     return parseSrcset(srcset)
-      .map((candidate) => `${upgradeToHttps(candidate.source.value)}${writtenDescriptor(candidate)}`)
+      .map((candidate) => `${change(candidate.source.value)}${writtenDescriptor(candidate)}`)
       .join(', ');
   } catch {
     return undefined;
   }
 }
+
+/**
+ * A srcset with every candidate's address over https (see upgradeToHttps), the descriptors kept;
+ * undefined when it cannot be read (the browser would load none of it either).
+ */
+export const upgradeSrcset = (srcset: string): string | undefined => mapSrcset(srcset, upgradeToHttps);
 
 /** What oneCandidatePerDescriptor made of a srcset. */
 export interface OneCandidatePerDescriptor {

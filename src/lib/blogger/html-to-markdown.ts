@@ -196,6 +196,8 @@ export interface ConvertOptions {
   title?: string | undefined;
   /** The old blog, whose own pages a link may name by their whole address (see ownBlogPath). */
   ownBlog?: OwnBlog | undefined;
+  /** The entry's own address on the old blog, against which its relative addresses are read (CleanOptions.address). */
+  address?: string | undefined;
 }
 
 /**
@@ -230,9 +232,9 @@ function toMarkdown(hast: Root): string {
  */
 export function htmlToMarkdown(
   html: string,
-  { imageSrc, imageSize, language, title, ownBlog }: ConvertOptions = {},
+  { imageSrc, imageSize, language, title, ownBlog, address }: ConvertOptions = {},
 ): ConvertedHtml {
-  const { hast, notes } = parsePost(html, { title, facades: true, ownBlog });
+  const { hast, notes } = parsePost(html, { title, facades: true, ownBlog, address });
   const posters: ConvertedHtml['posters'] = [];
   const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
   if (language) {

@@ -818,6 +818,8 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
       language: ownLanguage ?? blogLanguage ?? site.language,
       title: item.title,
       ownBlog,
+      // One of the old blog's hosts (each served its pages); a Takeout export names none.
+      address: item.oldPath && exported.hosts[0] ? `https://${exported.hosts[0]}${item.oldPath}` : undefined,
       imageSrc: (image) => {
         // Images in HTML that stays HTML are local files too: the site optimises them there as well.
         const local = options.localImage?.(image);

@@ -5,7 +5,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { judgeUrl } from '../urls.ts';
 import { getRemoteVideo, videoFacade, type VideoSource } from '../video.ts';
-import { largestSrcsetCandidate, oneCandidatePerDescriptor, POSTER_MARK } from './html-images.ts';
+import { largestSrcsetCandidate, mapSrcset, oneCandidatePerDescriptor, POSTER_MARK } from './html-images.ts';
 import { isSameImage, upgradeToHttps } from './image-urls.ts';
 import { googleMapLinkText, googleMapOf, type GoogleMap } from './maps.ts';
 
@@ -17,6 +17,7 @@ export interface ConversionNote {
   kind:
     | 'link'
     | 'own-link'
+    | 'relative'
     | 'image'
     | 'lazy-image'
     | 'srcset'
@@ -1443,6 +1444,49 @@ function tidyAddresses(tree: Root): void {
   });
 }
 
+/** An address with a scheme (`https:`, `mailto:`, `data:`), scheme-relative (`//x.org`) or a fragment only (`#top`). */
+const isWhole = (address: string) => /^(?:[a-z][a-z\d+.-]*:|\/\/|#)/i.test(address);
+
+/**
+ * Reads each relative address of the entry's images (`src`, `srcset`) and links (`href`) against
+ * `address`, the entry's own address on the old blog, as browsers read it there: `photo.jpg` in
+ * https://calm.blogspot.com/2020/01/post.html is https://calm.blogspot.com/2020/01/photo.jpg, and
+ * a link to `/p/prices.html` names the old blog's page, which relinkOwnBlog then leads here. Left
+ * as written, the image named a file the site does not have and the build refused the post. One
+ * note per entry lists what changed. Run after tidyAddresses, before the links are judged.
+ */
+function resolveRelativeAddresses(tree: Root, address: string, notes: ConversionNote[]): void {
+  const read: string[] = [];
+  const resolve = (value: string): string => {
+    if (!value || isWhole(value)) return value;
+    try {
+      const whole = new URL(value, address).href;
+      read.push(`${value} → ${whole}`);
+      return whole;
+    } catch {
+      return value;
+    }
+  };
+  visit(tree, 'element', (node: Element) => {
+    const names =
+      node.tagName === 'a' ? ['href'] : ['img', 'source', 'audio', 'video'].includes(node.tagName) ? ['src'] : [];
+    for (const name of names) {
+      const value = node.properties[name];
+      if (typeof value === 'string') node.properties[name] = resolve(value);
+    }
+    const srcset = node.properties.srcSet;
+    if ((node.tagName === 'img' || node.tagName === 'source') && typeof srcset === 'string' && srcset.trim()) {
+      node.properties.srcSet = mapSrcset(srcset, resolve) ?? srcset;
+    }
+  });
+  if (read.length > 0) {
+    notes.push({
+      kind: 'relative',
+      message: `${read.length === 1 ? 'an address was' : `${read.length} addresses were`} relative to the post's address on the old blog (${address}), and ${read.length === 1 ? 'is' : 'are'} read against it as browsers read ${read.length === 1 ? 'it' : 'them'} there: ${read.join(', ')}`,
+    });
+  }
+}
+
 /**
  * Ids that a link of the post points at (`href="#fn2"`) on elements the Markdown cannot give an id
  * (a footnote's `<p id="fn2">`, a `<li id>`, a heading's own id): each moves to an empty `<span>`
@@ -1866,6 +1910,12 @@ export interface CleanOptions {
   facades?: boolean | undefined;
   /** The old blog, whose own pages a link may name by their whole address (see ownBlogPath). */
   ownBlog?: OwnBlog | undefined;
+  /**
+   * The entry's own address on the old blog (https://calm.blogspot.com/2020/01/post.html), against
+   * which a relative address in it is read (resolveRelativeAddresses); none for a Takeout export,
+   * which names no host.
+   */
+  address?: string | undefined;
 }
 
 /**
@@ -1877,6 +1927,7 @@ export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): Conve
   const notes: ConversionNote[] = [];
   tidyAddresses(tree);
   resolveLazyImages(tree, notes);
+  if (options.address) resolveRelativeAddresses(tree, options.address, notes);
   removeTrackingImages(tree, notes);
   mendSrcsets(tree, notes);
   followScriptedLinks(tree, notes);
