@@ -135,3 +135,22 @@ describe('relative addresses are read against the post’s address on the old bl
     expect([...result.warnings, ...result.notes].join('\n')).not.toContain('relative to the post');
   });
 });
+
+describe('a draft never takes the address of a published entry with the same title', () => {
+  const page = (id: string, day: string, draft: boolean, text: string) =>
+    `<entry><id>tag:blogger.com,1999:blog-9.page-${id}</id><published>2021-01-${day}T10:00:00.000Z</published><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#page'/><title type='text'>Prices</title><content type='html'>&lt;p&gt;${text}&lt;/p&gt;</content>${draft ? "<app:control xmlns:app='http://purl.org/atom/app#'><app:draft>yes</app:draft></app:control>" : "<link rel='alternate' type='text/html' href='https://calmhands.blogspot.com/p/prices.html'/>"}<author><name>A. Reader</name></author></entry>`;
+
+  test('the live "Prices" keeps /prices/ though an older draft of it came first in the export', () => {
+    const feed = `<feed xmlns='http://www.w3.org/2005/Atom'>${page('1', '01', true, 'New prices, not ready.')}${page('2', '05', false, 'Thirty minutes: 35 £.')}</feed>`;
+    const plan = planImport(parseBloggerExport(feed), {
+      takenPostSlugs: new Set(),
+      takenPageSlugs: new Set(),
+      existingAuthors: new Set(),
+    });
+    const live = plan.files.find((file) => file.text.includes('Thirty minutes'))!;
+    const draft = plan.files.find((file) => file.text.includes('not ready'))!;
+    expect(live.path).toBe('pages/prices.md');
+    expect(draft.path).toBe('pages/prices-2.md');
+    expect(draft.text).toContain('draft: true');
+  });
+});

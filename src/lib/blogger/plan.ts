@@ -750,7 +750,11 @@ export function planImport(exported: BloggerExport, options: PlanOptions): Impor
   };
 
   const postSlugById = new Map<string, string>();
-  const sorted = [...exported.items].sort((a, b) => a.published.localeCompare(b.published));
+  // Published entries claim their addresses first: a draft that shares a title with a published
+  // page ("Prices", rewritten and never published) must not take the address readers know.
+  const sorted = [...exported.items].sort(
+    (a, b) => Number(a.draft) - Number(b.draft) || a.published.localeCompare(b.published),
+  );
   // Links to the old blog's own pages lead to the addresses the build redirects (published ones).
   const published = exported.items.filter((item) => !item.draft);
   const ownBlog: OwnBlog = {
