@@ -593,6 +593,28 @@ describe('B6: scripts', () => {
     );
   });
 
+  test('a <noscript> that only asks to turn JavaScript on is removed, so a page of a script and that request is an empty page', () => {
+    const plan = planImport(
+      parseBloggerExport(
+        backupPost(
+          '<script src="https://example.org/map.js"></script><noscript><p>Bitte <b>JavaScript</b> aktivieren, um die Karte zu sehen.</p></noscript>',
+        ),
+      ),
+      options,
+    );
+    expect(plan.errors).toEqual([
+      expect.stringContaining('has nothing a reader could see once its scripts were removed'),
+    ]);
+    expect(plan.warnings).toContainEqual(
+      '"A post" (/2020/01/a-post.html): a message for readers without JavaScript ("Bitte JavaScript aktivieren, um die Karte zu sehen.") is removed: it was about a script the site does not run, and every reader would see it',
+    );
+    // A fallback with something to see (a link, a picture) stays, whatever it says.
+    const { markdown } = htmlToMarkdown(
+      '<p>Clients:</p><noscript><a href="https://example.org/map.png">The map</a> (JavaScript is off)</noscript>',
+    );
+    expect(markdown).toContain('[The map](https://example.org/map.png) (JavaScript is off)');
+  });
+
   test('in the backup format too, any other script is removed and named in a warning', () => {
     const plan = planImport(
       parseBloggerExport(

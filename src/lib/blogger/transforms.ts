@@ -816,12 +816,29 @@ function removeSwfObjectPlayers(tree: Root, notes: ConversionNote[]): void {
  * Scripts (B6): the site runs no script from a post. A GitHub gist becomes a link to the gist,
  * followed by its code when the export holds it (a <noscript> or <pre> right after it, which is
  * then kept as code); any other script is removed and reported. A <noscript> elsewhere is what a
- * reader without scripts saw on Blogger, so its content stays.
+ * reader without scripts saw on Blogger, so its content stays, unless it only asks the reader to
+ * turn JavaScript on (text naming JavaScript, no picture, link or frame): here every reader would
+ * see that request, for a script that is gone. It is removed and reported; a page left with
+ * nothing else is then an empty page (a draft, under errors).
  */
 function convertScripts(tree: Root, notes: ConversionNote[]): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return undefined;
     if (node.tagName === 'noscript') {
+      const said = hastToString(node).replace(/\s+/g, ' ').trim();
+      let holdsMore = false;
+      visit(node, 'element', (inner: Element) => {
+        if (['img', 'a', 'iframe', 'video', 'audio', 'picture', 'object', 'embed'].includes(inner.tagName))
+          holdsMore = true;
+      });
+      if (/javascript/i.test(said) && !holdsMore) {
+        notes.push({
+          kind: 'script',
+          message: `a message for readers without JavaScript ("${said}") is removed: it was about a script the site does not run, and every reader would see it`,
+        });
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
       parent.children.splice(index, 1, ...node.children);
       return [SKIP, index];
     }
