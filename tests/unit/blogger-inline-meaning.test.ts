@@ -46,16 +46,45 @@ describe('inline markup whose meaning lives in the tag survives the import', () 
   });
 
   test.each([
-    ['bold', { strong: true, emphasis: false }],
-    ['font-weight: 600 !important', { strong: true, emphasis: false }],
-    ['font-weight: bolder', { strong: true, emphasis: false }],
-    ['font-weight: 500', { strong: false, emphasis: false }],
+    ['bold', { strong: true }],
+    ['font-weight: 600 !important', { strong: true }],
+    ['font-weight: bolder', { strong: true }],
+    ['font-weight: 500', {}],
     ['font-style: italic; font-weight: 800', { strong: true, emphasis: true }],
-    ['font-style: normal', { strong: false, emphasis: false }],
-    ['{{ not css', { strong: false, emphasis: false }],
-    [undefined, { strong: false, emphasis: false }],
+    ['font-style: normal', {}],
+    ['text-decoration: underline LINE-THROUGH', { deleted: true }],
+    ['text-decoration-line: line-through', { deleted: true }],
+    ['text-decoration: underline', {}],
+    ["font-family: 'Courier New', Courier, monospace", { code: true }],
+    ['font-family: Consolas', { code: true }],
+    ['font-family: Georgia, serif', {}],
+    ['{{ not css', {}],
+    [undefined, {}],
   ])('the style %j', (style, expected) => {
-    expect(spanEmphasis(style === 'bold' ? 'font-weight: bold' : style)).toEqual(expected);
+    expect(spanEmphasis(style === 'bold' ? 'font-weight: bold' : style)).toEqual({
+      strong: false,
+      emphasis: false,
+      deleted: false,
+      code: false,
+      ...expected,
+    });
+  });
+
+  test('struck-through and monospace text written as a style (an old price, a command) keep their meaning', () => {
+    expect(md('<p>Thirty minutes: <span style="text-decoration: line-through;">£45</span> £35.</p>')).toBe(
+      'Thirty minutes: ~~£45~~ £35.',
+    );
+    expect(md('<p>Type <span style="font-family: &quot;Courier New&quot;, monospace;">npm run dev</span>.</p>')).toBe(
+      'Type `npm run dev`.',
+    );
+    // Code is text alone in Markdown: a monospace link stays a link; a backtick inside is kept.
+    expect(md('<p><span style="font-family: monospace"><a href="https://x.org">x</a></span></p>')).toBe(
+      '[x](https://x.org)',
+    );
+    expect(md('<p><span style="font-family: courier">a `b`</span></p>')).toBe('`` a `b` ``');
+    expect(md('<p><span style="text-decoration: line-through; font-weight: bold">Closed on Mondays</span></p>')).toBe(
+      '**~~Closed on Mondays~~**',
+    );
   });
 
   test('a span in another language keeps its lang (canonical) and direction; the post’s own language, an unknown tag or direction is dropped', () => {

@@ -63,11 +63,13 @@ const KEEP_AS_HTML = new Set([
 
 /**
  * What a `<span>`'s inline style says Markdown can say: bold (font-weight bold, bolder or 600 and
- * up) and italic (font-style italic or oblique), as Blogger's older editor wrote them
- * (`<span style="font-weight: bold;">`). The style is read with style-to-object; an unreadable
- * style says nothing.
+ * up), italic (font-style italic or oblique), struck through (text-decoration or
+ * text-decoration-line with line-through: an old price, a cancelled date, whose meaning changes
+ * without the line) and code (a font-family that is monospace, Courier, Consolas or Monaco), as
+ * Blogger's older editor wrote them (`<span style="font-weight: bold;">`). The style is read with
+ * style-to-object; an unreadable style says nothing.
  */
-export function spanEmphasis(style: unknown): { strong: boolean; emphasis: boolean } {
+export function spanEmphasis(style: unknown): { strong: boolean; emphasis: boolean; deleted: boolean; code: boolean } {
   let declarations: Record<string, string> | null = null;
   try {
     declarations = typeof style === 'string' ? parseInlineStyle(style) : null;
@@ -84,6 +86,8 @@ export function spanEmphasis(style: unknown): { strong: boolean; emphasis: boole
   return {
     strong: weight === 'bold' || weight === 'bolder' || (/^\d+$/.test(weight) && Number(weight) >= 600),
     emphasis: /^(?:italic|oblique)\b/.test(read('font-style')),
+    deleted: /\bline-through\b/.test(`${read('text-decoration')} ${read('text-decoration-line')}`),
+    code: /\b(?:monospace|courier|consolas|monaco)\b/.test(read('font-family')),
   };
 }
 
@@ -134,8 +138,13 @@ const processor = unified()
       // An id an anchor left (a footnote's target), a language or a direction stays on an inline
       // element around the same text; bold or italic written as a style becomes Markdown's.
       span: (state, node) => {
-        const { strong, emphasis } = spanEmphasis(node.properties.style);
+        const { strong, emphasis, deleted, code } = spanEmphasis(node.properties.style);
         let children = state.all(node) as PhrasingContent[];
+        // Code is text alone in Markdown: a monospace span holding a link or bold text stays prose.
+        if (code && children.every((child) => child.type === 'text') && hastToString(node).trim()) {
+          children = [{ type: 'inlineCode', value: hastToString(node) }];
+        }
+        if (deleted) children = [{ type: 'delete', children }];
         if (emphasis) children = [{ type: 'emphasis', children }];
         if (strong) children = [{ type: 'strong', children }];
         // The language in its canonical form, a direction HTML knows: a value HTML refuses is left out.
