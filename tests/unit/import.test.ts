@@ -335,12 +335,26 @@ describe('B1: a link that is not a web address', () => {
 
   test('good addresses stay links: relative, fragment, mailto, scheme-relative and ordinary web addresses', () => {
     const { markdown, notes } = htmlToMarkdown(
-      '<p><a href="/p/about.html">a</a> <a href="#fn1">b</a> <a href="mailto:x@example.org">c</a> <a href="//example.org/x">d</a> <a href="https://exemple.fr/é?q=1">e</a></p>',
+      '<p><a href="/p/about.html">a</a> <a href="#fn1">b</a> <a href="mailto:x@example.org">c</a> <a href="//example.org/x">d</a> <a href="https://exemple.fr/é?q=1">e</a></p><p id="fn1">1. A note.</p>',
     );
     expect(notes).toEqual([]);
     expect(markdown).toContain('[a](/p/about.html)');
     expect(markdown).toContain('[b](#fn1)');
     expect(markdown).toContain('[e](https://exemple.fr/é?q=1)');
+  });
+
+  test('a link within the post to a place it does not have is kept and named; #top, #comments, a heading and a named anchor are places', () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<h2>Déjà vu &amp; Hot Stones</h2><p><a href="#top">Back to top</a> · <a href="#Sidebar-Archive">archive</a> · <a href="#déjà-vu--hot-stones">up</a> · <a href="#fn%201">1</a> · <a href="#comments">comments</a></p><p><a name="fn 1"></a>A note.</p>',
+    );
+    expect(markdown).toContain('[archive](#Sidebar-Archive)');
+    expect(notes).toEqual([
+      {
+        kind: 'link',
+        message:
+          'the link "archive" leads to #Sidebar-Archive, but nothing in the post has that id, so it goes nowhere (on Blogger it may have led to the blog\'s sidebar); point it at a heading of the post or remove the link',
+      },
+    ]);
   });
 });
 

@@ -1505,6 +1505,37 @@ function resolveRelativeAddresses(tree: Root, address: string, notes: Conversion
 }
 
 /**
+ * Links within the entry (`href="#fn3"`) that lead to no place in it: no element with that id, no
+ * heading whose address on the site is that (github-slugger, as Astro gives headings ids), and not
+ * `#top`, which browsers take to the top of any page (the HTML standard's "indicated part of the
+ * document"), nor `#comments`, a post's comments here. Each is kept as written and named in a warning, since on Blogger it went nowhere
+ * either, or to a part of the page the post no longer has (the blog's sidebar). Run last.
+ */
+function reportMissingTargets(tree: Root, notes: ConversionNote[]): void {
+  // A post page's comments are at #comments (CommentsSection), where relinkOwnBlog leads #c123.
+  const targets = new Set<string>(['top', 'comments']);
+  visit(tree, 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string') targets.add(node.properties.id);
+    if (/^h[1-6]$/.test(node.tagName)) targets.add(githubSlug(hastToString(node)));
+  });
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#') || href.length < 2) return;
+    let fragment = href.slice(1);
+    try {
+      fragment = decodeURIComponent(fragment);
+    } catch {
+      // Kept as written: a browser looks for the undecoded id too.
+    }
+    if (targets.has(fragment) || fragment.toLowerCase() === 'top') return;
+    notes.push({
+      kind: 'link',
+      message: `the link "${hastToString(node).trim() || href}" leads to ${href}, but nothing in the post has that id, so it goes nowhere (on Blogger it may have led to the blog's sidebar); point it at a heading of the post or remove the link`,
+    });
+  });
+}
+
+/**
  * Ids that a link of the post points at (`href="#fn2"`) on elements the Markdown cannot give an id
  * (a footnote's `<p id="fn2">`, a `<li id>`, a heading's own id): each moves to an empty `<span>`
  * at the element's start, so the link still lands. Other ids (editors' leftovers such as `docs-internal-guid-…`) are not kept. Run after
@@ -1963,5 +1994,6 @@ export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): Conve
   dropEmptyHeadings(tree);
   rankHeadings(tree);
   keepLinkedIds(tree, ids);
+  reportMissingTargets(tree, notes);
   return notes;
 }
