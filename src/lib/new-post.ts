@@ -49,9 +49,21 @@ const ASCII_LETTERS: Readonly<Record<string, string>> = {
   Ŋ: 'NG',
 };
 
+/**
+ * A title with the marks that would merge or lose words in its slug spelled out first: a mark
+ * between digits is a hyphen ("1/2" → "1-2", "10:30" → "10-30", not "12" and "1030"), and "#" and
+ * "+" after a letter are spelled as tags spell them (slugifyTag: "C#" → "C sharp", "C++" → "C plus
+ * plus"), so a post about C# is not at the address of one about C. Other marks are dropped.
+ */
+function spellSymbols(title: string): string {
+  return title
+    .replace(/(?<=\d)[/:.,](?=\d)/g, ' ')
+    .replace(/(?<=\p{L})(\+\+|#)(?!\p{L})/gu, (mark) => (mark === '#' ? ' sharp ' : ' plus plus '));
+}
+
 /** The slug a new post gets from its title: ASCII letters and digits joined by hyphens. */
 export function slugFromTitle(title: string): string {
-  const ascii = title
+  const ascii = spellSymbols(title)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[ßẞıłŁøØæÆœŒđĐðÐþÞħĦŧŦŋŊ]/g, (letter) => ASCII_LETTERS[letter]!);
@@ -72,7 +84,7 @@ export function slugFromTitle(title: string): string {
 export function slugFromAnyTitle(title: string): string {
   const nonLatin = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(title);
   if (!nonLatin) return slugFromTitle(title);
-  const slug = slugify(title);
+  const slug = slugify(spellSymbols(title));
   return [...slug].slice(0, 60).join('').replace(/-+$/, '');
 }
 

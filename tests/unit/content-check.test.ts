@@ -3,7 +3,7 @@ import { checkContent, formatProblem, type ContentInput, type SourceFile } from 
 import { contentInput } from './content-input.ts';
 import { summariseAltToDos } from '../../src/integrations/content-check.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { renderNewPost, slugFromTitle } from '../../src/lib/new-post.ts';
+import { renderNewPost, slugFromAnyTitle, slugFromTitle } from '../../src/lib/new-post.ts';
 
 const post = (entry: string, frontmatter: string, body = 'Some text.'): SourceFile => ({
   path: `content/posts/${entry}`,
@@ -335,6 +335,14 @@ describe('new post template', () => {
     expect(slugFromTitle('Massage in der Straße')).toBe('massage-in-der-strasse');
     expect(slugFromTitle('İstanbul’da ılık masaj')).toBe('istanbulda-ilik-masaj');
     expect(slugFromTitle('Łódź, Ærø, Œuvre, Þór, Đakovo, Ǆemal')).toBe('lodz-aero-oeuvre-thor-dakovo-dzemal');
+  });
+
+  test('a mark between digits keeps them apart, and C# and C++ are spelled as their tags are', () => {
+    expect(slugFromTitle('Neck Rolls, Part 1/2')).toBe('neck-rolls-part-1-2');
+    expect(slugFromTitle('Yoga at 10:30, 2.5 hours')).toBe('yoga-at-10-30-2-5-hours');
+    expect(slugFromTitle('C# & C++ für Anfänger')).toBe('c-sharp-c-plus-plus-fur-anfanger');
+    expect(slugFromTitle('Hashtag #selfcare')).toBe('hashtag-selfcare');
+    expect(slugFromAnyTitle('Массаж: шаг 1/2')).toBe('массаж-шаг-1-2');
   });
 
   test('quotes a title that YAML would misread', () => {
