@@ -21,7 +21,9 @@ export interface HtmlImageTag {
 export function isLocalImagePath(src: string): boolean {
   const trimmed = src.trim();
   if (!trimmed || trimmed.startsWith('/') || /^[?#]/.test(trimmed)) return false;
-  return !URL.canParse(trimmed);
+  // An address with a scheme is never a file beside the post, even one that names no site
+  // ("https://"): the content check's address rule reports that, once.
+  return !URL.canParse(trimmed) && !/^[a-z][a-z\d+.-]*:/i.test(trimmed);
 }
 
 /**

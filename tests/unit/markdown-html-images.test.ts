@@ -20,6 +20,12 @@ describe('isLocalImagePath', () => {
     ['#top', false],
     ['?w=3', false],
     ['   ', false],
+    // A scheme with no site after it is a broken address, not a file called "https:" (the address
+    // rule reports it once).
+    ['https://', false],
+    ['http:/x.jpg', false],
+    ['photo:1.jpg', false],
+    ['2024:photo.jpg', true],
   ])('%s → %s', (src, local) => {
     expect(isLocalImagePath(src)).toBe(local);
   });
