@@ -629,6 +629,16 @@ describe('B6: scripts', () => {
     expect(markdown).toContain('[The map](https://example.org/map.png) (JavaScript is off)');
   });
 
+  test('Word’s conditional comments and AdSense ad boxes, which show nothing, are removed; an author’s comment stays', () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]--><p class="MsoNormal">Warm the <!-- check the temperature -->stones.<!--[if !supportLists]--> ·<!--[endif]--></p><ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-123"></ins><script>(adsbygoogle = window.adsbygoogle || []).push({});</script><p>Then rest.</p>',
+    );
+    expect(markdown).toBe('Warm the <!-- check the temperature -->stones. ·\n\nThen rest.\n');
+    expect(notes.map((note) => note.message)).toContain(
+      'an AdSense ad box was removed (<ins class="adsbygoogle">): the ad script that filled it does not run here',
+    );
+  });
+
   test('in the backup format too, any other script is removed and named in a warning', () => {
     const plan = planImport(
       parseBloggerExport(

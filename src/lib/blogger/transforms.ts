@@ -813,6 +813,37 @@ function removeSwfObjectPlayers(tree: Root, notes: ConversionNote[]): void {
 }
 
 /**
+ * Markup that shows nothing in any browser today and only weighs on the page and its feeds:
+ * conditional comments (`<!--[if gte mso 9]><xml>…<![endif]-->`, which Word pasted by the
+ * kilobyte and only Internet Explorer read; the text between `<!--[if !supportLists]-->` and
+ * `<!--[endif]-->` stays, as other browsers showed it), and AdSense's `<ins class="adsbygoogle">`, an empty
+ * box its script filled with an ad (the script is removed with the others). The ad boxes are
+ * reported; the comments are not, having never been seen. Other comments stay.
+ */
+function removeDeadMarkup(tree: Root, notes: ConversionNote[]): void {
+  let ads = 0;
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    const conditional = node.type === 'comment' && /^\s*\[(?:if\b[^\]]*|endif)\]/i.test(node.value);
+    const ad =
+      node.type === 'element' &&
+      node.tagName === 'ins' &&
+      Array.isArray(node.properties.className) &&
+      node.properties.className.includes('adsbygoogle');
+    if (!conditional && !ad) return undefined;
+    if (ad) ads += 1;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  if (ads > 0) {
+    notes.push({
+      kind: 'script',
+      message: `${ads === 1 ? 'an AdSense ad box was' : `${ads} AdSense ad boxes were`} removed (<ins class="adsbygoogle">): the ad script that filled ${ads === 1 ? 'it' : 'them'} does not run here`,
+    });
+  }
+}
+
+/**
  * Scripts (B6): the site runs no script from a post. A GitHub gist becomes a link to the gist,
  * followed by its code when the export holds it (a <noscript> or <pre> right after it, which is
  * then kept as code); any other script is removed and reported. A <noscript> elsewhere is what a
@@ -822,6 +853,7 @@ function removeSwfObjectPlayers(tree: Root, notes: ConversionNote[]): void {
  * nothing else is then an empty page (a draft, under errors).
  */
 function convertScripts(tree: Root, notes: ConversionNote[]): void {
+  removeDeadMarkup(tree, notes);
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return undefined;
     if (node.tagName === 'noscript') {
