@@ -222,3 +222,35 @@ describe('a <video> or <audio> playing a file from another host becomes a link t
     expect(htmlToMarkdown('<video controls></video>').markdown).toContain('<video controls></video>');
   });
 });
+
+describe('a social network’s embed is a link to the post or video it showed, not to its plugin', () => {
+  test.each([
+    [
+      'a Facebook video, inside a line',
+      '<p>Watch: <iframe src="https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fcalmhands%2Fvideos%2F10155%2F&amp;show_text=0&amp;width=560" width="560" height="315"></iframe> (two minutes)</p>',
+      'Watch: [The video on Facebook](https://www.facebook.com/calmhands/videos/10155/) (two minutes)\n',
+    ],
+    [
+      'a Facebook post over http, on m.facebook.com',
+      '<iframe src="http://m.facebook.com/plugins/post.php?href=https://www.facebook.com/calmhands/posts/pfbid02x"></iframe>',
+      '[The post on Facebook](https://www.facebook.com/calmhands/posts/pfbid02x)\n',
+    ],
+    [
+      'an Instagram post, titled by its author',
+      '<iframe src="https://www.instagram.com/p/CxYz12_ab/embed/captioned/" title="Our new room"></iframe>',
+      '[Our new room](https://www.instagram.com/p/CxYz12_ab/)\n',
+    ],
+  ])('%s', (_, html, markdown) => {
+    const converted = htmlToMarkdown(html);
+    expect(converted.markdown).toBe(markdown);
+    expect(converted.notes).toEqual([expect.objectContaining({ kind: 'embed-unknown' })]);
+  });
+
+  test('a plugin that names no web page stays a link to the plugin', () => {
+    const { markdown } = htmlToMarkdown(
+      '<iframe src="https://www.facebook.com/plugins/video.php?href=javascript:alert(1)"></iframe>',
+    );
+    expect(markdown).toContain('[Embedded content from www.facebook.com](https://www.facebook.com/plugins/video.php');
+    expect(markdown).not.toContain('](javascript:');
+  });
+});

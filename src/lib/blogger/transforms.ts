@@ -618,11 +618,29 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
       }
       if (!known) {
         // The site's frame-src names the known providers only: a frame from anywhere else would be
-        // a blocked box. A link to it shows what it was and lets the reader open it.
+        // a blocked box. A link to it shows what it was and lets the reader open it: the page the
+        // frame showed, when its address names one (a Facebook video or post, an Instagram post).
+        const page = embeddedPage(url);
         notes.push({
           kind: 'embed-unknown',
-          message: `embedded ${url.origin} (${url.href}), which is not a known provider: it is a link to that address now, since the site's Content-Security-Policy would block the frame; to show it in place, allow ${url.origin} in frame-src and put the frame back`,
+          message: `embedded ${url.origin} (${url.href}), which is not a known provider: it is a link to ${page ? `the ${page.what} it showed (${page.href})` : 'that address'} now, since the site's Content-Security-Policy would block the frame; to show it in place, allow ${url.origin} in frame-src and put the frame back`,
         });
+        if (page) {
+          parent.children[index] = inLine(parent, {
+            type: 'element',
+            tagName: 'p',
+            properties: {},
+            children: [
+              {
+                type: 'element',
+                tagName: 'a',
+                properties: { href: page.href },
+                children: [text(authored || `The ${page.what}`)],
+              },
+            ],
+          });
+          return SKIP;
+        }
         parent.children[index] = inLine(parent, {
           type: 'element',
           tagName: 'p',
@@ -729,6 +747,28 @@ function mapLink(
   });
   const link: Element = { type: 'element', tagName: 'a', properties: { href: map.href }, children: [text(label)] };
   return inLine(parent, { type: 'element', tagName: 'p', properties: {}, children: [link] });
+}
+
+/**
+ * The page a social network's embed frame showed, from the frame's address: Facebook's plugins
+ * (`facebook.com/plugins/video.php?href=<the video's page>`, post.php, page.php) name it in `href`;
+ * Instagram's is the post's address with `/embed` (`instagram.com/p/ID/embed/captioned`). Undefined
+ * for any other frame, or when the named page is not an http(s) address.
+ */
+export function embeddedPage(url: URL): { href: string; what: string } | undefined {
+  const host = url.hostname.toLowerCase().replace(/^(?:www|m|web)\./, '');
+  const plugin = /^\/plugins\/(video|post|page)\.php$/.exec(url.pathname);
+  if (host === 'facebook.com' && plugin) {
+    const named = url.searchParams.get('href') ?? '';
+    if (!/^https?:\/\//i.test(named) || !URL.canParse(named)) return undefined;
+    const what = { video: 'video on Facebook', post: 'post on Facebook', page: 'page on Facebook' }[plugin[1]!]!;
+    return { href: new URL(named).href, what };
+  }
+  const post = /^\/(p|reel|tv)\/([\w-]+)\/embed(?:\/captioned)?\/?$/.exec(url.pathname);
+  if (host === 'instagram.com' && post) {
+    return { href: `https://www.instagram.com/${post[1]}/${post[2]}/`, what: 'post on Instagram' };
+  }
+  return undefined;
 }
 
 /** A gist's page from the address of its script: https://gist.github.com/user/id(.js)?file=x. */
