@@ -8,6 +8,7 @@ import { imageAlt } from './image-alt.ts';
 import { imageFiles } from './image-files.ts';
 import { oldLabels } from './old-labels.ts';
 import { internalLinks } from './internal-links.ts';
+import { mdxComponents } from './mdx-components.ts';
 import { otherFiles } from './other-files.ts';
 import { pageImageAlt } from './page-image-alt.ts';
 import { pageLinks } from './page-links.ts';
@@ -42,6 +43,7 @@ export const CONTENT_RULES: readonly ContentRule[] = [
   bodyAddresses,
   imageAlt,
   imageFiles,
+  mdxComponents,
   internalLinks,
   uniqueRedirects,
   settingsFiles,
