@@ -1,4 +1,5 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { videoProblems } from '../lib/mdx-components.ts';
 
 /** The author of a post (or the site's default author). */
 export async function getAuthor(id: string): Promise<CollectionEntry<'authors'>> {
@@ -27,9 +28,13 @@ export async function getVideos(): Promise<CollectionEntry<'videos'>[]> {
 /** One video by its file name, for the MDX <Video id="..."> component. */
 export async function getVideo(id: string): Promise<CollectionEntry<'videos'>> {
   const video = await getEntry('videos', id);
+  // The content check reports this before the build (rule mdx-components); this is the last guard.
   if (!video) {
-    const known = (await getVideos()).map((entry) => `"${entry.id}"`).join(', ');
-    throw new Error(`<Video id="${id}">: there is no content/videos/${id}.yaml (or .yml); use one of ${known}`);
+    const [problem] = videoProblems(
+      { id },
+      (await getVideos()).map((entry) => entry.id),
+    );
+    throw new Error(`<Video id>: ${problem?.message ?? `there is no video "${id}"`}`);
   }
   return video;
 }

@@ -47,11 +47,12 @@ test('a build that fails while rendering leaves the previous dist/ exactly as it
   const before = home();
   const { status, output, leftBehind } = withEdit(
     POST,
-    (text) => text.replace('<Video id="breathing-pace-guide" />', '<Video id="no-such-video" />'),
+    // An id the content check cannot read before the build (an expression): the component refuses it.
+    (text) => text.replace('<Video id="breathing-pace-guide" />', '<Video id={"no-such-" + "video"} />'),
     build,
   );
   expect(status).not.toBe(0);
-  expect(output).toContain('<Video id="no-such-video">: there is no content/videos/no-such-video.yaml');
+  expect(output).toContain('<Video id>: there is no video "no-such-video" (no content/videos/no-such-video.yaml)');
   expect(output).toContain('is unchanged');
   expect(project.read('dist/MARKER')).toBe(marker);
   expect(home()).toBe(before);
