@@ -100,12 +100,20 @@ function captionTableToFigure(table: Element): Element | undefined {
   };
 }
 
-/** Elements a browser draws on a line of their own, so their text does not run into the next. */
-const LINE_BREAKING = new Set([
-  'br',
-  'p',
+/**
+ * Elements whose boundaries separate words (blocks a browser draws apart): inside a heading or a
+ * caption, which become one line here, each is a space, as a <br> is.
+ */
+export const BLOCKS_BETWEEN_WORDS: ReadonlySet<string> = new Set([
   'div',
+  'p',
+  'section',
+  'article',
+  'blockquote',
+  'ul',
+  'ol',
   'li',
+  'table',
   'tr',
   'td',
   'th',
@@ -115,7 +123,7 @@ const LINE_BREAKING = new Set([
   'h4',
   'h5',
   'h6',
-  'blockquote',
+  'pre',
 ]);
 
 /**
@@ -127,7 +135,7 @@ function captionText(node: Element): string {
     current.type === 'text'
       ? current.value
       : current.type === 'element'
-        ? LINE_BREAKING.has(current.tagName)
+        ? current.tagName === 'br' || BLOCKS_BETWEEN_WORDS.has(current.tagName)
           ? ` ${current.children.map(words).join('')} `
           : current.children.map(words).join('')
         : '';

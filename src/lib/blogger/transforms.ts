@@ -5,7 +5,13 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { judgeUrl } from '../urls.ts';
 import { getRemoteVideo, videoFacade, type VideoSource } from '../video.ts';
-import { largestSrcsetCandidate, mapSrcset, oneCandidatePerDescriptor, POSTER_MARK } from './html-images.ts';
+import {
+  BLOCKS_BETWEEN_WORDS,
+  largestSrcsetCandidate,
+  mapSrcset,
+  oneCandidatePerDescriptor,
+  POSTER_MARK,
+} from './html-images.ts';
 import { isSameImage, upgradeToHttps } from './image-urls.ts';
 import { googleMapLinkText, googleMapOf, type GoogleMap } from './maps.ts';
 
@@ -468,17 +474,24 @@ function remoteMedia(node: Element): URL | undefined {
   return undefined;
 }
 
-/** A paragraph with a link to a sound or video file: "Listen to the recording (calm.ogg, on host)". */
-function mediaLinkParagraph(kind: string, media: URL, title: string): Element {
-  const noun = kind === 'video' ? 'video' : 'recording';
-  const name = decodeURIComponent(media.pathname.split('/').pop() ?? '') || media.hostname;
-  const label = `${kind === 'video' ? 'Watch' : 'Listen to'} ${title ? `“${title}”` : `the ${noun}`} (${name}, on ${media.hostname})`;
+/** A paragraph holding one link, `<p><a href>label</a></p>`: what stands in for an embed the site does not show. */
+function linkParagraph(href: string, label: string): Element {
   return {
     type: 'element',
     tagName: 'p',
     properties: {},
-    children: [{ type: 'element', tagName: 'a', properties: { href: media.href }, children: [text(label)] }],
+    children: [{ type: 'element', tagName: 'a', properties: { href }, children: [text(label)] }],
   };
+}
+
+/** A paragraph with a link to a sound or video file: "Listen to the recording (calm.ogg, on host)". */
+function mediaLinkParagraph(kind: string, media: URL, title: string): Element {
+  const noun = kind === 'video' ? 'video' : 'recording';
+  const name = decodeURIComponent(media.pathname.split('/').pop() ?? '') || media.hostname;
+  return linkParagraph(
+    media.href,
+    `${kind === 'video' ? 'Watch' : 'Listen to'} ${title ? `“${title}”` : `the ${noun}`} (${name}, on ${media.hostname})`,
+  );
 }
 
 const AUDIO_FILE = /\.(?:mp3|m4a|aac|oga|ogg|opus|wav|wma|flac)$/i;
@@ -525,13 +538,12 @@ function bloggerVideoNotice(address: string, title: string): Element {
   const label = title
     ? `Watch “${title}” on the old blog (a video hosted by Blogger)`
     : 'Watch this video on the old blog (a video hosted by Blogger)';
+  if (address) return linkParagraph(address, label);
   return {
     type: 'element',
     tagName: 'p',
     properties: {},
-    children: address
-      ? [{ type: 'element', tagName: 'a', properties: { href: address }, children: [text(label)] }]
-      : [text('[A video hosted by Blogger was here; it plays only on the old blog.]')],
+    children: [text('[A video hosted by Blogger was here; it plays only on the old blog.]')],
   };
 }
 
@@ -625,35 +637,13 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
           kind: 'embed-unknown',
           message: `embedded ${url.origin} (${url.href}), which is not a known provider: it is a link to ${page ? `the ${page.what} it showed (${page.href})` : 'that address'} now, since the site's Content-Security-Policy would block the frame; to show it in place, allow ${url.origin} in frame-src and put the frame back`,
         });
-        if (page) {
-          parent.children[index] = inLine(parent, {
-            type: 'element',
-            tagName: 'p',
-            properties: {},
-            children: [
-              {
-                type: 'element',
-                tagName: 'a',
-                properties: { href: page.href },
-                children: [text(authored || `The ${page.what}`)],
-              },
-            ],
-          });
-          return SKIP;
-        }
-        parent.children[index] = inLine(parent, {
-          type: 'element',
-          tagName: 'p',
-          properties: {},
-          children: [
-            {
-              type: 'element',
-              tagName: 'a',
-              properties: { href: url.href },
-              children: [text(authored || `Embedded content from ${url.hostname}`)],
-            },
-          ],
-        });
+        parent.children[index] = inLine(
+          parent,
+          linkParagraph(
+            page?.href ?? url.href,
+            authored || (page ? `The ${page.what}` : `Embedded content from ${url.hostname}`),
+          ),
+        );
         return SKIP;
       }
       const frame = makeFrame(
@@ -745,8 +735,7 @@ function mapLink(
     kind: 'map',
     message: `a Google Maps map (${original}) is a link to it now, "${label}" (${map.href}): an embedded map would load Google's scripts into the page for every reader, and the site loads nothing from another site until the reader asks${MAP_FORM_NOTES[map.form] ?? ''}; to show a map in place again, embed it from Google Maps (Share › Embed a map gives a https://www.google.com/maps/embed?pb=… frame, which the site's Content-Security-Policy allows) where the link is`,
   });
-  const link: Element = { type: 'element', tagName: 'a', properties: { href: map.href }, children: [text(label)] };
-  return inLine(parent, { type: 'element', tagName: 'p', properties: {}, children: [link] });
+  return inLine(parent, linkParagraph(map.href, label));
 }
 
 /**
@@ -959,29 +948,6 @@ function convertScripts(tree: Root, notes: ConversionNote[]): void {
   });
 }
 
-/** Elements whose boundaries separate words: inside a heading they become spaces. */
-const BLOCKS = new Set([
-  'div',
-  'p',
-  'section',
-  'article',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'pre',
-]);
-
 /**
  * Headings (B8): a Markdown heading is one line, so block elements and <br> inside a heading
  * (`<h2><div>Deep</div><div>Tissue</div></h2>`) become spaces between their words.
@@ -993,7 +959,7 @@ function flattenHeadings(tree: Root): void {
       nodes.flatMap((node): ElementContent[] => {
         if (node.type !== 'element') return [node];
         if (node.tagName === 'br') return [text(' ')];
-        if (BLOCKS.has(node.tagName)) return [text(' '), ...flatten(node.children), text(' ')];
+        if (BLOCKS_BETWEEN_WORDS.has(node.tagName)) return [text(' '), ...flatten(node.children), text(' ')];
         return [{ ...node, children: flatten(node.children) }];
       });
     heading.children = flatten(heading.children);
@@ -1100,7 +1066,7 @@ const BLOCKS_KEPT_WHOLE = new Set([
 ]);
 /** Blocks that formatting around them moves into (`<b><p>x</p></b>` is `<p><b>x</b></p>`). */
 const FLOW_BLOCKS = new Set([
-  ...BLOCKS,
+  ...BLOCKS_BETWEEN_WORDS,
   ...BLOCKS_KEPT_WHOLE,
   'address',
   'aside',
