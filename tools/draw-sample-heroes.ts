@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { readCommandLine } from '../src/lib/command-line.ts';
 
 const POSTS = join(import.meta.dirname, '../content/posts');
 
@@ -56,6 +57,16 @@ const HEROES: Record<string, string> = {
 };
 
 if (import.meta.main) {
+  readCommandLine(
+    {},
+    {
+      name: 'node tools/draw-sample-heroes.ts',
+      usage: `Usage: node tools/draw-sample-heroes.ts
+
+Draws the sample posts' hero images (flat illustrations in the site's palette) as hero.jpg beside
+each sample post in content/posts/. Takes no options but -h, --help.`,
+    },
+  );
   for (const [slug, body] of Object.entries(HEROES)) {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 1600 900">${body}</svg>`;
     const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 82, progressive: true, mozjpeg: true }).toBuffer();

@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
+import { readCommandLine } from '../src/lib/command-line.ts';
 
 const SOURCE = join(import.meta.dirname, '../node_modules/@fontsource-variable/source-serif-4/files');
 const TARGET = join(import.meta.dirname, '../public/fonts');
@@ -54,6 +55,17 @@ export async function subsetSiteFonts(): Promise<Map<string, Buffer>> {
 }
 
 if (import.meta.main) {
+  readCommandLine(
+    {},
+    {
+      name: 'npm run fonts',
+      usage: `Usage: npm run fonts
+
+Writes the site's two reading fonts, subset to the Latin characters its text uses, into
+public/fonts/ (from @fontsource-variable/source-serif-4). Run it after upgrading that package.
+Takes no options but -h, --help.`,
+    },
+  );
   for (const [name, bytes] of await subsetSiteFonts()) {
     writeFileSync(join(TARGET, name), bytes);
     console.log(`public/fonts/${name}: ${(bytes.length / 1024).toFixed(1)} KB`);

@@ -12,6 +12,8 @@ export interface CommandSpec {
   options?: ParseArgsOptionsConfig;
   /** Whether the command takes arguments besides its options (a file, a title...). Default false. */
   allowPositionals?: boolean;
+  /** Whether a boolean option may be turned off as `--no-<name>` (parseArgs' allowNegative). Default false. */
+  allowNegative?: boolean;
 }
 
 /** The values parseArgs gives for a spec: a string or boolean per option (undefined when absent). */
@@ -66,6 +68,7 @@ export function parseCommandLine<S extends CommandSpec>(
       args: [...args],
       options: spec.options ?? {},
       allowPositionals: spec.allowPositionals ?? false,
+      allowNegative: spec.allowNegative ?? false,
       strict: true,
     });
     return { ok: true, values: values as CommandValues<S>, positionals };
@@ -88,4 +91,14 @@ export function readCommandLine<S extends CommandSpec>(
   if (result.ok) return result;
   (result.code === 0 ? process.stdout : process.stderr).write(result.text);
   process.exit(result.code);
+}
+
+/**
+ * Stops a command whose options parsed but say something it cannot do (a size that is not a
+ * number, a folder that holds no site): prints `name: message` on stderr and exits 2, as a mistake
+ * on the command line does, never with a stack trace. `message` names the option and the fix.
+ */
+export function refuseCommandLine(name: string, message: string): never {
+  process.stderr.write(`${name}: ${message}\n`);
+  process.exit(2);
 }

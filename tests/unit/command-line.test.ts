@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseCommandLine } from '../../src/lib/command-line.ts';
 
@@ -52,13 +54,45 @@ describe('parseCommandLine', () => {
   });
 });
 
-test('every script in scripts/ reads its command line through readCommandLine, so each answers --help and refuses an unknown option the same way', () => {
-  const dir = new URL('../../scripts/', import.meta.url);
-  const scripts = readdirSync(dir).filter((name) => name.endsWith('.ts'));
-  expect(scripts.length).toBeGreaterThan(8);
-  for (const name of scripts) {
-    const source = readFileSync(new URL(name, dir), 'utf8');
-    expect(source, name).toContain('readCommandLine(');
-    expect(source, name).not.toMatch(/\bparseArgs\(|process\.argv/);
+/**
+ * The command-line entry points: every script in scripts/, every file a package.json script runs
+ * with node, and every tool that runs when called directly (`import.meta.main`).
+ */
+function entryPoints(): string[] {
+  const root = new URL('../../', import.meta.url);
+  const scripts = readdirSync(new URL('scripts/', root))
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => `scripts/${name}`);
+  const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> };
+  const run = Object.values(pkg.scripts).flatMap((line) => [...line.matchAll(/\bnode (\S+\.ts)\b/g)].map((m) => m[1]!));
+  const tools = readdirSync(new URL('tools/', root), { recursive: true, encoding: 'utf8' })
+    .filter(
+      (name) =>
+        name.endsWith('.ts') && readFileSync(new URL(`tools/${name}`, root), 'utf8').includes('import.meta.main'),
+    )
+    .map((name) => `tools/${name}`);
+  return [...new Set([...scripts, ...run, ...tools])].sort();
+}
+
+test('every command (scripts/, the tools package.json runs, tools run directly) reads its command line through readCommandLine, so each answers --help and refuses an unknown option the same way', () => {
+  const files = entryPoints();
+  expect(files.length).toBeGreaterThan(14);
+  expect(files).toEqual(
+    expect.arrayContaining(['tools/bench/bench.ts', 'tools/subset-fonts.ts', 'tools/bench/check-feeds.ts']),
+  );
+  for (const file of files) {
+    const source = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+    expect(source, file).toContain('readCommandLine(');
+    expect(source, file).not.toMatch(/\bparseArgs\(|process\.argv/);
   }
+});
+
+// One real run (the bench loads for about 2 s): the rest of the command line is parseCommandLine's, tested above.
+test('npm run bench refuses a size that is not a number in one line naming the option and the fix, exit 2, no stack trace', () => {
+  const bench = fileURLToPath(new URL('../../tools/bench/bench.ts', import.meta.url));
+  const wrong = spawnSync(process.execPath, [bench, '--sizes', '1k', '--no-browser'], { encoding: 'utf8' });
+  expect(wrong.status).toBe(2);
+  expect(wrong.stderr.trim()).toBe(
+    'npm run bench: --sizes: "1k" is not a list of post counts; write it as --sizes 100,1000',
+  );
 });

@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { readCommandLine, refuseCommandLine } from '../../src/lib/command-line.ts';
 import { createFormToken } from '../../src/lib/form-token.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -287,14 +287,36 @@ export async function runCommentLoad({
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({
-    options: {
-      connections: { type: 'string', default: '200' },
-      seconds: { type: 'string', default: '10' },
-      kill: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
+  const { values } = readCommandLine(
+    {
+      options: {
+        connections: { type: 'string', default: '200' },
+        seconds: { type: 'string', default: '10' },
+        kill: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
     },
-  });
+    {
+      name: 'npm run bench:comments',
+      usage: `Usage: npm run bench:comments -- [--connections 200] [--seconds 10] [--kill] [--json]
+
+Posts comments to a real comment inbox on 127.0.0.1 from many connections at once and prints the
+requests per second, latencies, errors, and how many comments were acknowledged, stored and lost.
+
+  --connections N   posters at once (default 200)
+  --seconds N       how long to post (default 10, at most 120)
+  --kill            kill -9 the inbox half-way and restart it
+  --json            print the figures as JSON`,
+    },
+  );
+  for (const name of ['connections', 'seconds'] as const) {
+    if (!(Number(values[name]) > 0)) {
+      refuseCommandLine(
+        'npm run bench:comments',
+        `--${name}: "${values[name]}" is not a positive number; write it as --${name} 10`,
+      );
+    }
+  }
   const result = await runCommentLoad({
     connections: Number(values.connections),
     seconds: Math.min(Number(values.seconds), 120),

@@ -21,10 +21,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import pidtree from 'pidtree';
 import pidusage from 'pidusage';
 import { folderSize, linkPackages, listFiles } from '../../src/io/files.ts';
+import { readCommandLine, refuseCommandLine } from '../../src/lib/command-line.ts';
 import { type LighthouseFigures, probePages, runLighthouse } from './bench-browser.ts';
 import { generatePosts } from './bench-content.ts';
 import { checkFeeds } from './check-feeds.ts';
@@ -55,35 +55,64 @@ import {
 import { serveStatic } from './bench-server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const { values } = parseArgs({
-  allowNegative: true,
-  options: {
-    sizes: { type: 'string', default: '100,1000,4000' },
-    keep: { type: 'boolean', default: false },
-    bare: { type: 'boolean', default: true },
-    browser: { type: 'boolean', default: true },
-    lighthouse: { type: 'boolean', default: true },
-    rebuild: { type: 'boolean', default: true },
-    feeds: { type: 'boolean', default: true },
-    'rebuild-at': { type: 'string' },
-    source: { type: 'string' },
-    concurrency: { type: 'string' },
+const { values } = readCommandLine(
+  {
+    allowNegative: true,
+    options: {
+      sizes: { type: 'string', default: '100,1000,4000' },
+      keep: { type: 'boolean', default: false },
+      bare: { type: 'boolean', default: true },
+      browser: { type: 'boolean', default: true },
+      lighthouse: { type: 'boolean', default: true },
+      rebuild: { type: 'boolean', default: true },
+      feeds: { type: 'boolean', default: true },
+      'rebuild-at': { type: 'string' },
+      source: { type: 'string' },
+      concurrency: { type: 'string' },
+    },
   },
-});
+  {
+    name: 'npm run bench',
+    usage: `Usage: npm run bench -- [--sizes 100,1000,4000] [options]
+
+Builds N generated posts (each size) as the full site and as a bare Astro floor, and prints time,
+peak memory of the process tree, output, where the time went and issue 15's budgets; writes
+bench-results/latest.json and latest.md. Tables and how to read them: docs/benchmark.md.
+
+  --sizes N,N,...     post counts to build (default 100,1000,4000; 10000 on request)
+  --no-bare           skip the bare floor
+  --no-browser        skip weighing and loading pages in Chromium
+  --no-lighthouse     skip Lighthouse
+  --no-rebuild        skip the rebuilds (nothing changed, one post changed)
+  --rebuild-at N      the size to rebuild at (default: the largest)
+  --no-feeds          skip checking every feed
+  --source DIR        build the site's code from another checkout (before/after in one run)
+  --concurrency N     Astro's build.concurrency in the copy
+  --keep              keep the temporary projects`,
+  },
+);
 /** Where the full site's code comes from: this checkout, or another (--source, e.g. a worktree of an older commit). */
 const SOURCE = values.source ? resolve(values.source) : ROOT;
-if (!existsSync(join(SOURCE, 'astro.config.ts'))) throw new Error(`--source ${SOURCE}: no astro.config.ts there`);
+if (!existsSync(join(SOURCE, 'astro.config.ts'))) {
+  refuseCommandLine('npm run bench', `--source ${SOURCE}: no astro.config.ts there; name a checkout of this site`);
+}
 const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
 if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
-  throw new Error(`--concurrency: "${values.concurrency}" is not a whole number of pages; write it as --concurrency 4`);
+  refuseCommandLine(
+    'npm run bench',
+    `--concurrency: "${values.concurrency}" is not a whole number of pages; write it as --concurrency 4`,
+  );
 }
 const sizes = values.sizes.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-  throw new Error(`--sizes: "${values.sizes}" is not a list of post counts; write it as --sizes 100,1000`);
+  refuseCommandLine(
+    'npm run bench',
+    `--sizes: "${values.sizes}" is not a list of post counts; write it as --sizes 100,1000`,
+  );
 }
 const rebuildAt = values.rebuild ? Number(values['rebuild-at'] ?? Math.max(...sizes)) : undefined;
 if (rebuildAt !== undefined && !sizes.includes(rebuildAt)) {
-  throw new Error(`--rebuild-at ${rebuildAt}: not one of the sizes run (${sizes.join(', ')})`);
+  refuseCommandLine('npm run bench', `--rebuild-at ${rebuildAt}: not one of the sizes run (${sizes.join(', ')})`);
 }
 
 /** The 1-minute load average through the run: two cores are shared, so a busy machine is worth knowing. */

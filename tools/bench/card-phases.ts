@@ -11,20 +11,47 @@
  * (font slices, shared widths) and is reported apart: a cold build draws its first cards that way.
  */
 import { loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import type { PngOptions } from 'sharp';
+import { readCommandLine, refuseCommandLine } from '../../src/lib/command-line.ts';
 import { drawCardByPhase, emptyTotals, getRealisticCardInputs, PHASES, type Totals } from './bench-cards.ts';
 
-const { values } = parseArgs({
-  options: {
-    count: { type: 'string', default: '200' },
-    rounds: { type: 'string', default: '2' },
-    png: { type: 'string', default: '{"compressionLevel":6}' },
+const NAME = 'npm run bench:cards';
+const { values } = readCommandLine(
+  {
+    options: {
+      count: { type: 'string', default: '200' },
+      rounds: { type: 'string', default: '2' },
+      png: { type: 'string', default: '{"compressionLevel":6}' },
+    },
   },
-});
+  {
+    name: NAME,
+    usage: `Usage: npm run bench:cards -- [--count 200] [--rounds 2] [--png '{"compressionLevel":6}']
+
+Draws social cards one at a time as the build does and prints where each card's time goes, phase
+by phase (wall and CPU, in ms a card). The first round starts with cold caches.
+
+  --count N     cards a round (default 200)
+  --rounds N    rounds (default 2)
+  --png JSON    sharp's PNG options for the encoding phase`,
+  },
+);
 const COUNT = Number(values.count);
 const ROUNDS = Number(values.rounds);
-const PNG = JSON.parse(values.png) as PngOptions;
+for (const [option, value] of [
+  ['count', COUNT],
+  ['rounds', ROUNDS],
+] as const) {
+  if (!(Number.isInteger(value) && value >= 1)) {
+    refuseCommandLine(NAME, `--${option}: "${values[option]}" is not a whole number; write it as --${option} 2`);
+  }
+}
+let PNG: PngOptions;
+try {
+  PNG = JSON.parse(values.png) as PngOptions;
+} catch {
+  refuseCommandLine(NAME, `--png: "${values.png}" is not JSON; write it as --png '{"compressionLevel":6}'`);
+}
 
 function report(label: string, totals: Totals, count: number): void {
   const rows = PHASES.map((phase) => {

@@ -13,7 +13,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import {
   findRelativeUrls,
@@ -22,6 +21,7 @@ import {
   isRfc3339Date,
   isRfc822Date,
 } from '../../src/lib/feed-rules.ts';
+import { readCommandLine, refuseCommandLine } from '../../src/lib/command-line.ts';
 import { slugifyTag } from '../../src/lib/slugs.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -436,11 +436,25 @@ export function checkFeeds(distDir: string, options: FeedCheckOptions = {}): Fee
 }
 
 if (import.meta.main) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { site: { type: 'string' }, 'skip-feedparser': { type: 'boolean', default: false } },
-  });
+  const { values, positionals } = readCommandLine(
+    {
+      allowPositionals: true,
+      options: { site: { type: 'string' }, 'skip-feedparser': { type: 'boolean', default: false } },
+    },
+    {
+      name: 'check-feeds',
+      usage: `Usage: node tools/bench/check-feeds.ts [DIST] [--site https://your-site] [--skip-feedparser]
+
+Checks every feed of a built site (default dist/) against the format rules, xmllint and
+feedparser, and prints each problem with its file; exits 1 when there is one.
+
+  --site URL          the site's address, when it is not the one the build wrote
+  --skip-feedparser   skip the Python feedparser pass`,
+    },
+  );
   const dist = positionals[0] ?? 'dist';
+  if (!existsSync(dist))
+    refuseCommandLine('check-feeds', `${dist}: no such folder; build the site first (npm run build)`);
   const result = checkFeeds(dist, {
     ...(values.site ? { site: values.site } : {}),
     skipFeedparser: values['skip-feedparser'],

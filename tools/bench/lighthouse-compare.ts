@@ -15,32 +15,44 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readCommandLine, refuseCommandLine } from '../../src/lib/command-line.ts';
 import { type LighthouseFigures, type LighthouseResult, PERFORMANCE_METRICS, runLighthouse } from './bench-browser.ts';
 import { serveStatic } from './bench-server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const { values } = parseArgs({
-  options: {
-    site: { type: 'string', multiple: true, default: [] },
-    floor: { type: 'string' },
-    pages: { type: 'string', default: '/' },
-    rounds: { type: 'string', default: '3' },
-    out: { type: 'string', default: join(ROOT, 'bench-results/lighthouse') },
+const NAME = 'npm run bench:lighthouse';
+const { values } = readCommandLine(
+  {
+    options: {
+      site: { type: 'string', multiple: true, default: [] },
+      floor: { type: 'string' },
+      pages: { type: 'string', default: '/' },
+      rounds: { type: 'string', default: '3' },
+      out: { type: 'string', default: join(ROOT, 'bench-results/lighthouse') },
+    },
   },
-});
+  {
+    name: NAME,
+    usage: `Usage: npm run bench:lighthouse -- --site NAME=DIST [--site NAME=DIST ...] [--floor FLOOR.html]
+                                [--pages /,/posts/x/] [--rounds 3] [--out DIR]
+
+Runs Lighthouse (mobile) on built sites side by side, in the same rounds, and prints each page's
+score and metrics per site; writes the median reports to --out (default bench-results/lighthouse/).`,
+  },
+);
 const sites = values.site.map((value) => {
   const equals = value.indexOf('=');
-  if (equals < 1) throw new Error(`--site "${value}": write it as --site NAME=DIST_FOLDER`);
+  if (equals < 1) refuseCommandLine(NAME, `--site "${value}": write it as --site NAME=DIST_FOLDER`);
   const dist = resolve(value.slice(equals + 1));
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`--site ${value}: no index.html in ${dist}`);
+  if (!existsSync(join(dist, 'index.html'))) refuseCommandLine(NAME, `--site ${value}: no index.html in ${dist}`);
   return { name: value.slice(0, equals), dist };
 });
-if (sites.length === 0) throw new Error('--site NAME=DIST: name at least one built site');
+if (sites.length === 0) refuseCommandLine(NAME, '--site NAME=DIST: name at least one built site');
 const rounds = Number(values.rounds);
-if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds "${values.rounds}": write a whole number`);
+if (!Number.isInteger(rounds) || rounds < 1)
+  refuseCommandLine(NAME, `--rounds "${values.rounds}": write a whole number`);
 const pages = values.pages.split(',').map((page) => page.trim());
-if (values.floor && !existsSync(values.floor)) throw new Error(`--floor ${values.floor}: no such file`);
+if (values.floor && !existsSync(values.floor)) refuseCommandLine(NAME, `--floor ${values.floor}: no such file`);
 
 const loads: number[] = [];
 const servers = await Promise.all(sites.map(async (site) => ({ ...site, server: await serveStatic(site.dist) })));
