@@ -1513,7 +1513,7 @@ const isWhole = (address: string) => /^(?:[a-z][a-z\d+.-]*:|\/\/|#)/i.test(addre
 function resolveRelativeAddresses(tree: Root, address: string, notes: ConversionNote[]): void {
   const read: string[] = [];
   const resolve = (value: string): string => {
-    if (!value || isWhole(value)) return value;
+    if (!value.trim() || isWhole(value)) return value;
     try {
       const whole = new URL(value, address).href;
       read.push(`${value} → ${whole}`);
