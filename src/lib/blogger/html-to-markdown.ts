@@ -17,6 +17,7 @@ import {
   cleanImportedHtml,
   isVideoFacade,
   removeBrokenImages,
+  removeInvisibleLinks,
   type CleanOptions,
   type ConversionNote,
   type OwnBlog,
@@ -219,6 +220,7 @@ function parsePost(html: string, options: CleanOptions): { hast: Root; notes: Co
   const hast = processor.parse(html);
   const notes = cleanImportedHtml(hast, options);
   notes.unshift(...removeBrokenImages(hast));
+  notes.push(...removeInvisibleLinks(hast));
   prepareImages(hast, staysHtml);
   return { hast, notes };
 }

@@ -1406,6 +1406,71 @@ export function removeBrokenImages(tree: Root): ConversionNote[] {
   return notes;
 }
 
+/**
+ * Elements that show nothing by themselves: a link holding only these (and spaces) has nothing a
+ * reader can see, or a screen reader can name.
+ */
+const SHOWS_NOTHING = new Set([
+  'br',
+  'wbr',
+  'span',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'font',
+  'small',
+  'big',
+  'sub',
+  'sup',
+  'strike',
+  'del',
+  'ins',
+  'mark',
+  'code',
+  'tt',
+]);
+
+const showsNothing = (node: ElementContent): boolean =>
+  node.type === 'comment' ||
+  (node.type === 'text' && !node.value.trim()) ||
+  (node.type === 'element' && SHOWS_NOTHING.has(node.tagName) && node.children.every(showsNothing));
+
+/**
+ * Links with an address and nothing to show (`<a href="https://…"></a>`, one holding only spaces or
+ * a `<br>`, or one whose only picture had no address and was removed): Blogger's editor leaves them
+ * where a link's text was deleted, and a reader cannot see them (a screen reader reads an unnamed
+ * link). Each is removed, keeping its spaces and line breaks (a named one becomes a `<span id>`, so
+ * links to it still land), and reported with its address. Run after removeBrokenImages.
+ */
+export function removeInvisibleLinks(tree: Root): ConversionNote[] {
+  const notes: ConversionNote[] = [];
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'a' || !parent || index === undefined) return undefined;
+    const href = typeof node.properties.href === 'string' ? node.properties.href.trim() : '';
+    if (!href || !node.children.every(showsNothing)) return undefined;
+    notes.push({
+      kind: 'link',
+      message: `the link to ${href} has no text or picture, so readers could not see it; it is removed`,
+    });
+    const target = String(node.properties.id ?? node.properties.name ?? '').trim();
+    if (target) {
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'span',
+        properties: { id: target },
+        children: node.children,
+      };
+      return undefined;
+    }
+    parent.children.splice(index, 1, ...node.children);
+    return [SKIP, index];
+  });
+  return notes;
+}
+
 /** CSS for an HTML length attribute: "320" is 320px, "50%" stays as it is; undefined for anything else. */
 function cssLength(value: unknown): string | undefined {
   const text = String(value ?? '').trim();
