@@ -55,3 +55,69 @@ describe('B7 sibling: a link of only spaces in an entry read against its old add
     ]);
   });
 });
+
+describe('B4 and B5 siblings: the players of known providers in their other forms', () => {
+  const frameOf = (html: string) => {
+    const { markdown, notes } = htmlToMarkdown(html, { title: 'Sounds' });
+    expect(notes).toEqual([]);
+    return /<iframe src="([^"]*)" title="([^"]*)"/.exec(markdown)?.slice(1);
+  };
+  const playerOf = (html: string) => {
+    const { markdown, notes } = htmlToMarkdown(html, { title: 'Sounds' });
+    expect(notes).toEqual([]);
+    return /data-video-embed="([^"]*)"/.exec(markdown)?.[1];
+  };
+
+  test("SoundCloud's Flash player is its widget, for the same track, not removed", () => {
+    const swf =
+      'http://player.soundcloud.com/player.swf?url=http%3A%2F%2Fapi.soundcloud.com%2Ftracks%2F999&amp;show_comments=true';
+    expect(
+      frameOf(
+        `<object height="81" width="100%"><param name="movie" value="${swf}"></param><embed src="${swf}" type="application/x-shockwave-flash" width="100%" height="81"></embed></object>`,
+      ),
+    ).toEqual([
+      'https://w.soundcloud.com/player/?url=https%3A%2F%2Fapi.soundcloud.com%2Ftracks%2F999',
+      'SoundCloud audio player',
+    ]);
+  });
+
+  test("Spotify's old Play Button and a page of open.spotify.com are Spotify's player", () => {
+    expect(
+      frameOf('<iframe src="https://embed.spotify.com/?uri=spotify:track:4uLU6hMCjMI75M1A2tKUQC"></iframe>'),
+    ).toEqual(['https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC', 'Spotify player']);
+    expect(
+      frameOf(
+        '<iframe src="https://embed.spotify.com/?uri=spotify%3Auser%3Aanna%3Aplaylist%3A37i9dQZF1DX4s"></iframe>',
+      )?.[0],
+    ).toBe('https://open.spotify.com/embed/playlist/37i9dQZF1DX4s');
+    expect(frameOf('<iframe src="https://open.spotify.com/intl-de/album/1DFixLWuPkv3KT3TnV35m3"></iframe>')?.[0]).toBe(
+      'https://open.spotify.com/embed/album/1DFixLWuPkv3KT3TnV35m3',
+    );
+  });
+
+  test("Dailymotion's current player, its short address and a video's page are its frame", () => {
+    for (const src of [
+      'https://geo.dailymotion.com/player.html?video=x8abc12',
+      'https://geo.dailymotion.com/player/xtv3w.html?video=x8abc12',
+      'http://dai.ly/x8abc12',
+      'https://www.dailymotion.com/video/x8abc12',
+    ]) {
+      expect(frameOf(`<iframe src="${src}"></iframe>`), src).toEqual([
+        'https://www.dailymotion.com/embed/video/x8abc12',
+        'Dailymotion video',
+      ]);
+    }
+  });
+
+  test("a YouTube Short, a live stream and the old playlist player are the site's YouTube player", () => {
+    expect(playerOf('<iframe src="https://www.youtube.com/shorts/abcdefghijk"></iframe>')).toBe(
+      'https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1',
+    );
+    expect(playerOf('<iframe src="https://youtube.com/live/abcdefghijk?si=x"></iframe>')).toBe(
+      'https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1',
+    );
+    expect(playerOf('<iframe src="http://www.youtube.com/embed?listType=playlist&amp;list=PL999"></iframe>')).toBe(
+      'https://www.youtube-nocookie.com/embed/videoseries?list=PL999&#x26;autoplay=1',
+    );
+  });
+});

@@ -128,9 +128,17 @@ export function toHttpsEmbedUrl(src: string): URL | undefined {
   if (pageId && /^[\w-]+$/.test(pageId) && (url.hostname === 'youtu.be' || YOUTUBE_HOSTS.test(url.hostname))) {
     url = new URL(`https://www.youtube.com/embed/${pageId}${url.search}`);
   }
+  // The old playlist player (embed?listType=playlist&list=PL…) is today's videoseries.
+  const oldList = url.searchParams.get('list');
+  if (YOUTUBE_HOSTS.test(url.hostname) && /^\/embed\/?$/.test(url.pathname) && oldList) {
+    if ((url.searchParams.get('listType') ?? 'playlist') === 'playlist') {
+      url = new URL(`https://www.youtube.com/embed/videoseries?list=${encodeURIComponent(oldList)}`);
+    }
+  }
   if (YOUTUBE_HOSTS.test(url.hostname)) {
-    // Flash addresses put their options after "&" in the path: /v/ID&hl=en&fs=1.
-    const match = /^\/(?:embed|v)\/([\w-]+)/.exec(url.pathname);
+    // Flash addresses put their options after "&" in the path: /v/ID&hl=en&fs=1. A Short's or a
+    // live stream's page (/shorts/ID, /live/ID) plays in the same player.
+    const match = /^\/(?:embed|v|shorts|live)\/([\w-]+)/.exec(url.pathname);
     if (match) {
       // Options after the id in a Flash path (/v/ID&start=45) count like the query's.
       const options = new URLSearchParams(url.search);
@@ -154,10 +162,51 @@ export function toHttpsEmbedUrl(src: string): URL | undefined {
     if (clip && /^\d+$/.test(clip)) return new URL(`https://player.vimeo.com/video/${clip}`);
   }
   if (DAILYMOTION_HOSTS.test(url.hostname)) {
-    const match = /^\/swf\/(?:video\/)?([a-z0-9]+)/i.exec(url.pathname);
+    const match = /^\/(?:swf\/(?:video\/)?|video\/)([a-z0-9]+)/i.exec(url.pathname);
     if (match) return new URL(`https://www.dailymotion.com/embed/video/${match[1]}`);
   }
-  return url;
+  // Dailymotion's short address (dai.ly/ID) and its current player (geo.dailymotion.com/player….html?video=ID).
+  const dailymotion =
+    url.hostname === 'dai.ly'
+      ? url.pathname.slice(1)
+      : url.hostname === 'geo.dailymotion.com'
+        ? url.searchParams.get('video')
+        : null;
+  if (dailymotion && /^[a-z0-9]+$/i.test(dailymotion)) {
+    return new URL(`https://www.dailymotion.com/embed/video/${dailymotion}`);
+  }
+  return spotifyPlayer(url) ?? soundCloudPlayer(url) ?? url;
+}
+
+/**
+ * Spotify's player for an older or a page address in a frame: the Play Button of 2012-2017
+ * (embed.spotify.com/?uri=spotify:track:ID, also spotify:user:NAME:playlist:ID) and a page of
+ * open.spotify.com (/track/ID, /intl-de/album/ID) are open.spotify.com/embed/TYPE/ID, the address
+ * Spotify's embed code gives today. Undefined for any other address.
+ */
+function spotifyPlayer(url: URL): URL | undefined {
+  const TYPES = 'track|album|playlist|artist|episode|show';
+  let found: RegExpExecArray | null = null;
+  if (url.hostname === 'embed.spotify.com') {
+    found = new RegExp(`^spotify:(?:user:[^:]+:)?(${TYPES}):(\\w+)$`).exec(url.searchParams.get('uri') ?? '');
+  } else if (url.hostname === 'open.spotify.com' && !url.pathname.startsWith('/embed')) {
+    found = new RegExp(`^(?:/intl-[\\w-]+)?(?:/user/[^/]+)?/(${TYPES})/(\\w+)/?$`).exec(url.pathname);
+  }
+  return found ? new URL(`https://open.spotify.com/embed/${found[1]}/${found[2]}`) : undefined;
+}
+
+/**
+ * SoundCloud's player for its Flash player (player.soundcloud.com/player.swf?url=…, the embed code
+ * until 2012): the HTML5 widget, w.soundcloud.com/player/?url=…, of the same track or set, its
+ * address over https. Undefined for any other address.
+ */
+function soundCloudPlayer(url: URL): URL | undefined {
+  if (url.hostname !== 'player.soundcloud.com' || !/^\/player\.swf$/i.test(url.pathname)) return undefined;
+  const track = url.searchParams.get('url')?.replace(/^http:/i, 'https:');
+  if (!track || !/^https:\/\/(?:api\.)?soundcloud\.com\//i.test(track)) return undefined;
+  const widget = new URL('https://w.soundcloud.com/player/');
+  widget.searchParams.set('url', track);
+  return widget;
 }
 
 /** The title a frame from this address gets, or undefined when the provider is not a known one. */
@@ -661,9 +710,10 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
     if (node.tagName === 'object' || node.tagName === 'embed') {
       const source = flashSource(node) ?? '';
       const url = toHttpsEmbedUrl(source);
-      // A Flash player of a known video provider (YouTube, Vimeo, Dailymotion) becomes its frame.
-      const provider = url && /\/embed\/|\/video\//.test(url.pathname) ? getEmbedTitle(url) : undefined;
-      if (url && provider?.endsWith(' video')) {
+      // A Flash player of a known provider (YouTube, Vimeo, Dailymotion, SoundCloud) becomes its
+      // frame: toHttpsEmbedUrl gave the player that replaced it, no longer a .swf.
+      const provider = url && !/\.swf$/i.test(url.pathname) && !googleMapOf(url) ? getEmbedTitle(url) : undefined;
+      if (url && provider) {
         parent.children[index] =
           player(url, String(node.properties.title ?? '').trim()) ??
           makeFrame(url, provider, node.properties.width, node.properties.height);
