@@ -121,3 +121,21 @@ describe('B4 and B5 siblings: the players of known providers in their other form
     );
   });
 });
+
+describe('B3 sibling: a sized picture that links to a page, not to its full-size file', () => {
+  test("in Blogger's separator <div>, the link to the page stays around the picture", () => {
+    const { markdown } = htmlToMarkdown(
+      '<div class="separator" style="clear: both; text-align: center;"><a href="https://shop.example.com/stones" imageanchor="1" style="margin-left: 1em;"><img border="0" src="https://example.com/stones.jpg" width="640" height="480" alt="Hot stones"></a></div>',
+    );
+    expect(markdown).toBe(
+      '<a href="https://shop.example.com/stones"><img src="https://example.com/stones.jpg" width="640" height="480" alt="Hot stones"></a>\n',
+    );
+  });
+
+  test('a link to the full-size file is still folded into the picture', () => {
+    const { markdown } = htmlToMarkdown(
+      '<div class="separator"><a href="https://example.com/stones-large.jpg"><img src="https://example.com/stones.jpg" width="640" height="480" alt="Hot stones"></a></div>',
+    );
+    expect(markdown).toBe('<img src="https://example.com/stones.jpg" width="640" height="480" alt="Hot stones">\n');
+  });
+});

@@ -118,6 +118,22 @@ function isSimpleTable(table: Element): boolean {
 
 const keepAsHtml = (_state: unknown, node: Element): Html => ({ type: 'html', value: toHtml(node) });
 
+/**
+ * A link around an image written as HTML (a sized one, see isSizedImage) as HTML itself, with its
+ * address and title only (not Blogger's `imageanchor` or a style): Markdown's link cannot hold raw
+ * HTML outside a paragraph, so in Blogger's `<div class="separator">` the link to a shop or a page
+ * was lost and only the picture stayed.
+ */
+function linkAroundSizedImage(node: Element): Element | undefined {
+  let sized = false;
+  visit(node, 'element', (inner: Element) => {
+    if (isSizedImage(inner)) sized = true;
+  });
+  if (!sized) return undefined;
+  const { href, title } = node.properties;
+  return { ...node, properties: { href, ...(title === undefined ? {} : { title }) } };
+}
+
 /** Whether an element is written as HTML, not Markdown (its images then stay remote). */
 const staysHtml = (node: Element) =>
   (KEEP_AS_HTML.has(node.tagName) && !isImportFigure(node)) ||
@@ -135,6 +151,10 @@ const processor = unified()
       // A video player is one line of HTML, a block of its own (see liftVideoPlayers).
       div: (state, node) => (isVideoFacade(node) ? keepAsHtml(state, node) : defaultHandlers.div(state, node)),
       img: (state, node) => (isSizedImage(node) ? keepAsHtml(state, node) : defaultHandlers.img(state, node)),
+      a: (state, node) => {
+        const link = linkAroundSizedImage(node);
+        return link ? keepAsHtml(state, link) : defaultHandlers.a(state, node);
+      },
       table: (state, node) => (isSimpleTable(node) ? defaultHandlers.table(state, node) : keepAsHtml(state, node)),
       // An id an anchor left (a footnote's target), a language or a direction stays on an inline
       // element around the same text; bold or italic written as a style becomes Markdown's.
