@@ -139,3 +139,39 @@ describe('B3 sibling: a sized picture that links to a page, not to its full-size
     expect(markdown).toBe('<img src="https://example.com/stones.jpg" width="640" height="480" alt="Hot stones">\n');
   });
 });
+
+describe('B6 sibling: a social embed its script drew from an address in the markup', () => {
+  test("TikTok's blockquote keeps its author and caption and gains a link to the video", () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@calm/video/6718335390845095173" data-video-id="6718335390845095173"><section><a href="https://www.tiktok.com/@calm">@calm</a><p>Neck stretch</p></section></blockquote><script async src="https://www.tiktok.com/embed.js"></script>',
+    );
+    expect(markdown).toBe(
+      '> [@calm](https://www.tiktok.com/@calm)\n>\n> Neck stretch\n>\n> [The video on TikTok](https://www.tiktok.com/@calm/video/6718335390845095173)\n',
+    );
+    expect(notes.map((note) => note.kind)).toEqual(['embed', 'script']);
+    expect(notes[0]!.message).toContain('a link to the video on TikTok follows it now');
+  });
+
+  test("Facebook's empty fb-post is a link to the post; one that already links there is left as it is", () => {
+    expect(
+      htmlToMarkdown(
+        '<div id="fb-root"></div><div class="fb-post" data-href="https://www.facebook.com/calm/posts/123" data-width="500"></div>',
+      ).markdown,
+    ).toBe('[The post on Facebook](https://www.facebook.com/calm/posts/123)\n');
+    const linked = htmlToMarkdown(
+      '<div class="fb-video" data-href="https://www.facebook.com/calm/videos/456/"><blockquote cite="https://www.facebook.com/calm/videos/456/" class="fb-xfbml-parse-ignore"><a href="https://www.facebook.com/calm/videos/456/">Stretch</a></blockquote></div>',
+    );
+    expect(linked).toEqual({
+      ...linked,
+      markdown: '> [Stretch](https://www.facebook.com/calm/videos/456/)\n',
+      notes: [],
+    });
+  });
+
+  test("Pinterest's empty pin link is named, not removed", () => {
+    const { markdown } = htmlToMarkdown(
+      '<a data-pin-do="embedPin" href="https://www.pinterest.com/pin/99360735500167749/"></a><script async defer src="//assets.pinterest.com/js/pinit.js"></script>',
+    );
+    expect(markdown).toBe('[The pin on Pinterest](https://www.pinterest.com/pin/99360735500167749/)\n');
+  });
+});

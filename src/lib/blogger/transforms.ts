@@ -1521,6 +1521,80 @@ export function removeInvisibleLinks(tree: Root): ConversionNote[] {
   return notes;
 }
 
+/** An address as compared between a widget and its links: host without www., no query, fragment or final slash. */
+function pageKey(address: string): string | undefined {
+  if (!/^(?:https?:)?\/\//i.test(address) || !URL.canParse(address, 'https://x.invalid/')) return undefined;
+  const url = new URL(address, 'https://x.invalid/');
+  return `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}`.toLowerCase();
+}
+
+/** What a social network's page is, by its address: "video on TikTok", "post on Facebook", "pin on Pinterest". */
+function socialPageName(url: URL): string {
+  const host = url.hostname.toLowerCase().replace(/^(?:www|m|web)\./, '');
+  const path = url.pathname;
+  if (host === 'tiktok.com') return /\/video\//.test(path) ? 'video on TikTok' : 'page on TikTok';
+  if (host === 'facebook.com') {
+    if (/\/videos?\/|^\/watch/.test(path)) return 'video on Facebook';
+    return /\/(?:posts|photos|permalink)/.test(path) ? 'post on Facebook' : 'page on Facebook';
+  }
+  if (host === 'instagram.com') return 'post on Instagram';
+  if (/^(?:[a-z]{2}\.)?pinterest\.[a-z.]+$/.test(host))
+    return /^\/pin\//.test(path) ? 'pin on Pinterest' : 'board on Pinterest';
+  return `page on ${url.hostname}`;
+}
+
+/**
+ * Where a social network's embed code names the page its script draws (Facebook's SDK, TikTok's and
+ * Instagram's embed.js): `data-href` on Facebook's `fb-post`, `fb-video` and `fb-page`, `cite` on a
+ * blockquote the code marks with a class (TikTok's `tiktok-embed`), `data-instgrm-permalink`.
+ */
+function widgetAddress(node: Element): string | undefined {
+  const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
+  const named = (value: unknown) => (typeof value === 'string' && pageKey(value.trim()) ? value.trim() : undefined);
+  if (classes.some((name) => /^fb-(?:post|video|page)$/.test(name))) return named(node.properties.dataHref);
+  if (node.tagName === 'blockquote' && classes.length > 0 && named(node.properties.cite))
+    return named(node.properties.cite);
+  return named(node.properties.dataInstgrmPermalink);
+}
+
+/**
+ * Social networks' embeds that their script drew from an address the markup names (see
+ * widgetAddress): with the script gone, a Facebook post's `<div class="fb-post">` showed nothing
+ * and a TikTok video's blockquote only its author and caption. Each gets a link to the page it
+ * showed ("The video on TikTok"), at its end, unless it already links there; a link a script named
+ * and left empty (Pinterest's `<a data-pin-do href>`) is named the same way. Each is reported.
+ * Run before the scripts are removed.
+ */
+function linkScriptWidgets(tree: Root, notes: ConversionNote[]): void {
+  visit(tree, 'element', (node: Element) => {
+    const scripted = Object.keys(node.properties).some((name) => /^data[A-Z]/.test(name));
+    if (node.tagName === 'a' && scripted && node.children.every(showsNothing)) {
+      const href = typeof node.properties.href === 'string' ? node.properties.href.trim() : '';
+      if (!pageKey(href)) return undefined;
+      const what = socialPageName(new URL(href, 'https://x.invalid/'));
+      node.children = [text(`The ${what}`)];
+      notes.push({ kind: 'embed', message: `an embed its script drew (${href}) is a link to the ${what} now` });
+      return SKIP;
+    }
+    const address = widgetAddress(node);
+    if (!address) return undefined;
+    const key = pageKey(address);
+    let linked = false;
+    visit(node, 'element', (inner: Element) => {
+      if (inner.tagName === 'a' && pageKey(String(inner.properties.href ?? '').trim()) === key) linked = true;
+    });
+    if (linked) return undefined;
+    const href = new URL(address, 'https://x.invalid/').href;
+    const what = socialPageName(new URL(href));
+    node.children.push(linkParagraph(href, `The ${what}`));
+    notes.push({
+      kind: 'embed',
+      message: `an embed its script drew (${href}) showed ${hastToString(node).trim() === `The ${what}` ? 'nothing' : 'only part of it'} without the script; a link to the ${what} follows it now`,
+    });
+    return SKIP;
+  });
+}
+
 /** CSS for an HTML length attribute: "320" is 320px, "50%" stays as it is; undefined for anything else. */
 function cssLength(value: unknown): string | undefined {
   const text = String(value ?? '').trim();
@@ -2135,6 +2209,7 @@ export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): Conve
   if (options.ownBlog) relinkOwnBlog(tree, options.ownBlog, notes);
   modernizeTables(tree);
   removeSwfObjectPlayers(tree, notes);
+  linkScriptWidgets(tree, notes);
   convertScripts(tree, notes);
   convertEmbeds(tree, notes, options);
   liftVideoPlayers(tree);
