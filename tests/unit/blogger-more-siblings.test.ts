@@ -175,3 +175,28 @@ describe('B6 sibling: a social embed its script drew from an address in the mark
     expect(markdown).toBe('[The pin on Pinterest](https://www.pinterest.com/pin/99360735500167749/)\n');
   });
 });
+
+describe('B6 sibling: forms, which the site sends nowhere but its own inbox', () => {
+  test("PayPal's Buy Now button is a link with its hidden fields, showing its picture, and is listed", () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<form action="https://www.paypal.com/cgi-bin/webscr" method="post" target="_top"><input type="hidden" name="cmd" value="_s-xclick"><input type="hidden" name="hosted_button_id" value="ABC123"><input type="image" src="https://www.paypalobjects.com/en_GB/i/btn/btn_buynow_LG.gif" name="submit" alt="Buy a gift voucher"></form>',
+    );
+    expect(markdown).toBe(
+      '[![Buy a gift voucher](https://www.paypalobjects.com/en_GB/i/btn/btn_buynow_LG.gif)](https://www.paypal.com/cgi-bin/webscr?cmd=_s-xclick\\&hosted_button_id=ABC123)\n',
+    );
+    expect(notes.map((note) => note.message)).toEqual([
+      'a form that only sent its hidden fields (to https://www.paypal.com) is a link with them in its address now (https://www.paypal.com/cgi-bin/webscr?cmd=_s-xclick&hosted_button_id=ABC123), since the site sends no form to another site; the form sent them by POST, so check that the link still leads where the button did',
+    ]);
+  });
+
+  test('a sign-up form to fill in is removed and listed, not left as loose words', () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<p>News:</p><form action="https://feedburner.google.com/fb/a/mailverify" method="post"><p>Enter your email address:</p><p><input type="text" name="email"></p><input type="hidden" value="calm" name="uri"><input type="submit" value="Subscribe"></form><p>Thanks.</p>',
+    );
+    expect(markdown).toBe('News:\n\nThanks.\n');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toContain(
+      'a form for readers to fill in (sent to https://feedburner.google.com/fb/a/mailverify) was removed',
+    );
+  });
+});

@@ -1595,6 +1595,66 @@ function linkScriptWidgets(tree: Root, notes: ConversionNote[]): void {
   });
 }
 
+/** Form controls a reader fills in or chooses from; a form without one only sent what it held. */
+const FILLED_CONTROLS = new Set(['select', 'textarea']);
+const SENT_INPUTS = new Set(['hidden', 'submit', 'image', 'button', 'reset']);
+
+/**
+ * Forms (a PayPal "Buy now" button, a FeedBurner sign-up, a search box): the site's
+ * Content-Security-Policy sends forms to its own comment inbox only (form-action), so a form to
+ * another site would do nothing, and without it its button and field names were left as loose
+ * words. A form whose fields are all hidden (a button that sends fixed values, as PayPal's does)
+ * becomes a link to its action with those values in the query, showing the button's picture or
+ * words; a form for the reader to fill in is removed. Each is reported with its address. Run
+ * after removeTrackingImages, so a button's tracking pixel is gone.
+ */
+function convertForms(tree: Root, notes: ConversionNote[]): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'form' || !parent || index === undefined) return undefined;
+    const action = String(node.properties.action ?? '').trim();
+    const controls: Element[] = [];
+    visit(node, 'element', (inner: Element) => {
+      if (['input', 'button', ...FILLED_CONTROLS].includes(inner.tagName)) controls.push(inner);
+    });
+    const type = (control: Element) => String(control.properties.type ?? 'text').toLowerCase();
+    const filled = controls.some(
+      (control) =>
+        FILLED_CONTROLS.has(control.tagName) || (control.tagName === 'input' && !SENT_INPUTS.has(type(control))),
+    );
+    const post = String(node.properties.method ?? 'get').toLowerCase() === 'post';
+    if (filled || !/^https?:\/\//i.test(action) || !URL.canParse(action)) {
+      notes.push({
+        kind: 'embed',
+        message: `a form for readers to fill in (sent to ${action || 'the page itself'}) was removed: the site sends no form to another site (its Content-Security-Policy's form-action); link to the service's own page in its place if it still has one`,
+      });
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    const url = new URL(action);
+    for (const control of controls) {
+      const name = String(control.properties.name ?? '');
+      if (control.tagName === 'input' && type(control) === 'hidden' && name) {
+        url.searchParams.append(name, String(control.properties.value ?? ''));
+      }
+    }
+    const button = controls.find((control) => control.tagName === 'button' || type(control) !== 'hidden');
+    const words = button
+      ? String(button.properties.value ?? button.properties.alt ?? hastToString(button)).trim() || 'Submit'
+      : 'Submit';
+    const picture = button && type(button) === 'image' && typeof button.properties.src === 'string';
+    const label: ElementContent = picture
+      ? { type: 'element', tagName: 'img', properties: { src: button.properties.src, alt: words }, children: [] }
+      : text(words);
+    const link: Element = { type: 'element', tagName: 'a', properties: { href: url.href }, children: [label] };
+    parent.children[index] = { type: 'element', tagName: 'p', properties: {}, children: [link] };
+    notes.push({
+      kind: 'embed',
+      message: `a form that only sent its hidden fields (to ${url.origin}) is a link with them in its address now (${url.href}), since the site sends no form to another site${post ? '; the form sent them by POST, so check that the link still leads where the button did' : ''}`,
+    });
+    return SKIP;
+  });
+}
+
 /** CSS for an HTML length attribute: "320" is 320px, "50%" stays as it is; undefined for anything else. */
 function cssLength(value: unknown): string | undefined {
   const text = String(value ?? '').trim();
@@ -2204,6 +2264,7 @@ export function cleanImportedHtml(tree: Root, options: CleanOptions = {}): Conve
   resolveLazyImages(tree, notes);
   if (options.address) resolveRelativeAddresses(tree, options.address, notes);
   removeTrackingImages(tree, notes);
+  convertForms(tree, notes);
   mendSrcsets(tree, notes);
   followScriptedLinks(tree, notes);
   if (options.ownBlog) relinkOwnBlog(tree, options.ownBlog, notes);
