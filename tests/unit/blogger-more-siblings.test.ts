@@ -200,3 +200,33 @@ describe('B6 sibling: forms, which the site sends nowhere but its own inbox', ()
     );
   });
 });
+
+describe('B9 sibling: what a Markdown table or list cannot hold stays HTML', () => {
+  test('a table with a caption keeps it (a Markdown table has none)', () => {
+    expect(
+      htmlToMarkdown(
+        '<table><caption>Prices</caption><tr><th>Item</th><th>£</th></tr><tr><td>Neck</td><td>30</td></tr></table>',
+      ).markdown,
+    ).toBe(
+      '<table><caption>Prices</caption><tbody><tr><th>Item</th><th>£</th></tr><tr><td>Neck</td><td>30</td></tr></tbody></table>\n',
+    );
+  });
+
+  test('a list lettered, in Roman numerals or counting down keeps its numbering; a plain one is Markdown', () => {
+    const { markdown } = htmlToMarkdown(
+      '<ol type="a"><li>first</li><li>second</li></ol><ol type="I"><li>one</li></ol><ol reversed><li>b</li><li>a</li></ol><ol start="3"><li>three</li></ol>',
+    );
+    expect(markdown).toBe(
+      '<ol type="a"><li>first</li><li>second</li></ol>\n\n<ol type="I"><li>one</li></ol>\n\n<ol reversed><li>b</li><li>a</li></ol>\n\n3. three\n',
+    );
+  });
+
+  test('a formula and a drawing are kept, not lost or left as loose text', () => {
+    expect(htmlToMarkdown('<p>So <math><mi>x</mi><mo>=</mo><mn>2</mn></math> here.</p>').markdown).toBe(
+      'So <math><mi>x</mi><mo>=</mo><mn>2</mn></math> here.\n',
+    );
+    expect(htmlToMarkdown('<p>Dot: <svg width="10" height="10"><circle r="5"></circle></svg></p>').markdown).toBe(
+      'Dot: <svg width="10" height="10"><circle r="5"></circle></svg>\n',
+    );
+  });
+});

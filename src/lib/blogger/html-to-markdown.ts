@@ -60,6 +60,9 @@ const KEEP_AS_HTML = new Set([
   'ruby',
   'bdo',
   'bdi',
+  // A formula or a drawing: Markdown has neither, and their text alone (or nothing) reads wrongly.
+  'math',
+  'svg',
 ]);
 
 /**
@@ -107,6 +110,8 @@ function isSimpleTable(table: Element): boolean {
   })();
   const cells = firstRow?.children.filter((c): c is Element => c.type === 'element') ?? [];
   if (cells.length === 0 || cells.some((cell) => cell.tagName !== 'th')) simple = false;
+  // A Markdown table has no caption: the table's title would be lost.
+  if (table.children.some((child) => child.type === 'element' && child.tagName === 'caption')) simple = false;
   visit(table, 'element', (node: Element) => {
     if ((node.tagName === 'td' || node.tagName === 'th') && (node.properties.colSpan || node.properties.rowSpan))
       simple = false;
@@ -134,9 +139,17 @@ function linkAroundSizedImage(node: Element): Element | undefined {
   return { ...node, properties: { href, ...(title === undefined ? {} : { title }) } };
 }
 
+/**
+ * A list numbered otherwise than 1, 2, 3 (`<ol type="a">`, `type="I"`, `reversed`): Markdown
+ * numbers every list with digits upwards, so "answer b)" would point at nothing.
+ */
+const isLetteredList = (node: Element) =>
+  node.tagName === 'ol' && (/^[aAiI]$/.test(String(node.properties.type ?? '')) || node.properties.reversed === true);
+
 /** Whether an element is written as HTML, not Markdown (its images then stay remote). */
 const staysHtml = (node: Element) =>
   (KEEP_AS_HTML.has(node.tagName) && !isImportFigure(node)) ||
+  isLetteredList(node) ||
   (node.tagName === 'table' && !isSimpleTable(node)) ||
   isVideoFacade(node);
 
@@ -156,6 +169,7 @@ const processor = unified()
         return link ? keepAsHtml(state, link) : defaultHandlers.a(state, node);
       },
       table: (state, node) => (isSimpleTable(node) ? defaultHandlers.table(state, node) : keepAsHtml(state, node)),
+      ol: (state, node) => (isLetteredList(node) ? keepAsHtml(state, node) : defaultHandlers.ol(state, node)),
       // An id an anchor left (a footnote's target), a language or a direction stays on an inline
       // element around the same text; bold or italic written as a style becomes Markdown's.
       span: (state, node) => {
