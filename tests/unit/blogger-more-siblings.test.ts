@@ -230,3 +230,26 @@ describe('B9 sibling: what a Markdown table or list cannot hold stays HTML', () 
     );
   });
 });
+
+describe('B1 sibling: a web address written without its scheme, in an entry with an old address', () => {
+  const address = 'https://calm.blogspot.com/2020/01/a-post.html';
+
+  test('www.example.com/page and a misspelt "https;//" are reported with the address meant, not read as pages of the old blog', () => {
+    for (const [href, meant] of [
+      ['www.example.com/page', 'https://www.example.com/page'],
+      ['example.com', 'https://example.com'],
+      ['https;//example.com/a', 'https://example.com/a'],
+    ]) {
+      const { markdown, notes } = htmlToMarkdown(`<p>See <a href="${href}">this</a>.</p>`, { address });
+      expect(markdown, href).toBe('See this.\n');
+      expect(notes, href).toHaveLength(1);
+      expect(notes[0]!.message, href).toContain(`(perhaps ${meant} was meant)`);
+    }
+  });
+
+  test('a relative address is still read against the old address', () => {
+    expect(htmlToMarkdown('<p><a href="other.html">other</a></p>', { address }).markdown).toBe(
+      '[other](https://calm.blogspot.com/2020/01/other.html)\n',
+    );
+  });
+});

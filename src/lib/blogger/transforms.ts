@@ -1762,7 +1762,9 @@ const isWhole = (address: string) => /^(?:[a-z][a-z\d+.-]*:|\/\/|#)/i.test(addre
 function resolveRelativeAddresses(tree: Root, address: string, notes: ConversionNote[]): void {
   const read: string[] = [];
   const resolve = (value: string): string => {
-    if (!value.trim() || isWhole(value)) return value;
+    // One the site's URL rule refuses (www.example.com without https://, a misspelt "https;//") is
+    // left for checkLinks and removeBrokenImages to report with the address that was meant.
+    if (!value.trim() || isWhole(value) || !judgeUrl(value, 'link').ok) return value;
     try {
       const whole = new URL(value, address).href;
       read.push(`${value} → ${whole}`);
