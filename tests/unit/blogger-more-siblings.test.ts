@@ -253,3 +253,14 @@ describe('B1 sibling: a web address written without its scheme, in an entry with
     );
   });
 });
+
+describe('B14 sibling: code offered in a text box to copy', () => {
+  test('a <textarea> outside a form is a code block, its lines and indents kept, and splits a paragraph it sat in', () => {
+    const { markdown } = htmlToMarkdown(
+      '<p id="code">Paste this: <textarea rows="3">&lt;div class="box"&gt;\n  &lt;a href="x"&gt;Hi&lt;/a&gt;\n&lt;/div&gt;</textarea> into the template.</p><p><a href="#code">Back</a></p>',
+    );
+    expect(markdown).toBe(
+      '<span id="code"></span>Paste this:\n\n```\n<div class="box">\n  <a href="x">Hi</a>\n</div>\n```\n\ninto the template.\n\n[Back](#code)\n',
+    );
+  });
+});

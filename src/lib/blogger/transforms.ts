@@ -1605,7 +1605,9 @@ const SENT_INPUTS = new Set(['hidden', 'submit', 'image', 'button', 'reset']);
  * another site would do nothing, and without it its button and field names were left as loose
  * words. A form whose fields are all hidden (a button that sends fixed values, as PayPal's does)
  * becomes a link to its action with those values in the query, showing the button's picture or
- * words; a form for the reader to fill in is removed. Each is reported with its address. Run
+ * words; a form for the reader to fill in is removed. Each is reported with its address. A
+ * `<textarea>` outside a form, where old posts offered code to copy ("paste this into your
+ * template"), becomes a code block of its text, lines and indents kept, instead of prose. Run
  * after removeTrackingImages, so a button's tracking pixel is gone.
  */
 function convertForms(tree: Root, notes: ConversionNote[]): void {
@@ -1652,6 +1654,41 @@ function convertForms(tree: Root, notes: ConversionNote[]): void {
       message: `a form that only sent its hidden fields (to ${url.origin}) is a link with them in its address now (${url.href}), since the site sends no form to another site${post ? '; the form sent them by POST, so check that the link still leads where the button did' : ''}`,
     });
     return SKIP;
+  });
+  visit(tree, { type: 'element', tagName: 'textarea' }, (node: Element, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    const code = hastToString(node).replace(/^\n/, '').replace(/\s+$/, '');
+    const block: Element = {
+      type: 'element',
+      tagName: 'pre',
+      properties: {},
+      children: [{ type: 'element', tagName: 'code', properties: {}, children: [text(code)] }],
+    };
+    parent.children.splice(index, 1, ...(code ? [block] : []));
+    return [SKIP, index];
+  });
+  // A code block is no part of a paragraph: one that held a text box is split around it.
+  visit(tree, { type: 'element', tagName: 'p' }, (node: Element, index, parent) => {
+    if (!parent || index === undefined || !node.children.some((child) => isElement(child, 'pre'))) return undefined;
+    const parts: ElementContent[] = [];
+    let words: ElementContent[] = [];
+    const flush = () => {
+      if (words.some((child) => child.type !== 'text' || child.value.trim())) {
+        // The paragraph's id (a link's target) stays on its first part only.
+        const others = Object.fromEntries(Object.entries(node.properties).filter(([name]) => name !== 'id'));
+        parts.push({ ...node, properties: parts.length === 0 ? node.properties : others, children: words });
+      }
+      words = [];
+    };
+    for (const child of node.children) {
+      if (isElement(child, 'pre')) {
+        flush();
+        parts.push(child);
+      } else words.push(child);
+    }
+    flush();
+    parent.children.splice(index, 1, ...parts);
+    return [SKIP, index + parts.length];
   });
 }
 
