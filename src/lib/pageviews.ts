@@ -123,10 +123,21 @@ function readCell(text: string): Reading {
 export function parsePageViewsCsv(text: string, options: PageViewsOptions = {}): PageViewRows {
   // Spreadsheet programs in locales whose decimal mark is a comma separate columns with ";", and
   // some exports use tabs: each separator is tried in turn, the comma first, until one gives a table.
+  // A separator that is not the file's may make it unreadable (`;"1.480"` read at commas has a quote
+  // inside a cell): that separator is passed over, and its error only stands if no other gives a table.
+  let unreadable: unknown;
   for (const delimiter of [',', ';', '\t']) {
-    const table = findViewsTable(readRecords(text, delimiter), options);
+    let records: { cells: string[]; line: number }[];
+    try {
+      records = readRecords(text, delimiter);
+    } catch (error) {
+      unreadable ??= error;
+      continue;
+    }
+    const table = findViewsTable(records, delimiter, options);
     if (table) return table;
   }
+  if (unreadable) throw unreadable;
   throw new Error(
     `no column of pages and views was found; the export needs a header row with a page column (${PATH_HEADERS.slice(0, 4).join(', ')}...) and a views column (${VIEW_HEADERS.slice(0, 3).join(', ')}...), its columns separated by commas, semicolons or tabs`,
   );
@@ -154,6 +165,7 @@ function readRecords(text: string, delimiter: string): { cells: string[]; line: 
 /** The first table of pages and views in the rows (see parsePageViewsCsv), or undefined when there is none. */
 function findViewsTable(
   records: readonly { cells: string[]; line: number }[],
+  delimiter: string,
   options: PageViewsOptions,
 ): PageViewRows | undefined {
   const fileName = options.fileName ?? 'the export';
@@ -171,12 +183,14 @@ function findViewsTable(
         record.cells.some((cell) => VIEW_HEADERS.includes(normalizeHeader(cell))) &&
         !record.cells.some((cell) => /^\d/.test(cell)),
     );
+    const columns = records[index]!.cells.length;
     const cells = records
       .slice(index + 1, tableEnd < 0 ? undefined : tableEnd)
       .map((record) => ({
         path: record.cells[pathColumn]?.trim() ?? '',
         value: (record.cells[viewsColumn] ?? '').trim(),
         line: record.line,
+        extra: record.cells.slice(columns).some(Boolean) ? record.cells.join(delimiter) : undefined,
       }))
       // A row without a page is a total or a blank line of the export, not a page.
       .filter((cell) => cell.path);
@@ -186,6 +200,7 @@ function findViewsTable(
       fileName,
       options.thousandsSeparator,
     );
+    problems.unshift(...describeExtraCells(cells, columns, fileName));
     if (problems.length) throw new PageViewsError(problems);
     return {
       pathHeader: records[index]!.cells[pathColumn]!,
@@ -197,6 +212,30 @@ function findViewsTable(
     };
   }
   return undefined;
+}
+
+/**
+ * The rows that hold more cells than the header names (their extra cells not empty): a separator
+ * inside a value that is not in quotes, most often a number grouped with the file's own separator
+ * (`/a/,2,035` in a comma-separated file), which would otherwise be read as the cells before it
+ * ("2") while the rest ("035") was dropped in silence. One sentence, naming each such line and
+ * its row (`extra`: the row's cells as written, when it has too many).
+ */
+function describeExtraCells(
+  cells: readonly { line: number; extra: string | undefined }[],
+  columns: number,
+  fileName: string,
+): string[] {
+  const rows = cells.filter((cell) => cell.extra !== undefined);
+  if (rows.length === 0) return [];
+  const where = rows
+    .slice(0, 6)
+    .map((cell) => `${fileName}:${cell.line}: "${cell.extra}"`)
+    .join(', ');
+  const more = rows.length > 6 ? ` and ${rows.length - 6} more` : '';
+  return [
+    `${where}${more}: ${rows.length === 1 ? 'this row has' : 'these rows have'} more cells than the ${columns} the header names, so a value holds the separator without quotes (a number such as 2,035 is split at its comma, and would be read as 2). Put such values in quotes ("2,035"), or export the views without a thousands separator; nothing is guessed.`,
+  ];
 }
 
 /** Decides what a dot or comma means in one views column (the rule is on parsePageViewsCsv) and reads every value. */

@@ -115,6 +115,23 @@ describe('numbers in a page-view export', () => {
     expect(views('Page path\tViews\n/posts/a/\t1 300\n/posts/b/\t7\n')).toEqual({ '/posts/a/': 1300, '/posts/b/': 7 });
   });
 
+  test('a semicolon-separated export whose values are in quotes is read, not refused for a quote the comma reading found inside a cell', () => {
+    const text = 'Page path;Views\n/posts/a/;"1.480"\n/posts/b/;"2.035"\n"/posts/c/";310\n';
+    expect(views(text)).toEqual({ '/posts/a/': 1480, '/posts/b/': 2035, '/posts/c/': 310 });
+    // A file that no separator can read keeps the parser's own message, with its line.
+    expect(() => parsePageViewsCsv('Page,Views\n/a/,1"2\n')).toThrow(/quote/i);
+  });
+
+  test('a number split by the file’s own separator (2,035 without quotes in a comma-separated file) is refused by line, never read as 2', () => {
+    const message = refusal('Page,Views\n/a/,1.480\n/b/,2,035\n/c/,310\n');
+    expect(message).toContain('export.csv:3: "/b/,2,035"');
+    expect(message).toContain('more cells than the 2 the header names');
+    expect(message).toContain('quotes');
+    expect(refusal('Page,Views\n/a/,1,480\n/c/,310\n')).toContain('export.csv:2: "/a/,1,480"');
+    // Cells left empty past the header (a trailing separator) change nothing.
+    expect(views('Page,Views\n/a/,1480,,\n/b/,7,\n')).toEqual({ '/a/': 1480, '/b/': 7 });
+  });
+
   test('a column where every value is like 1.480 is refused with its lines and the flag to pass', () => {
     const message = refusal('Page path,Views\n/a/,1.480\n/b/,2.035\n');
     expect(message).toContain('export.csv:2: "1.480"');
