@@ -131,8 +131,8 @@ function parseYamlWithLines(yamlText: string, linesBefore: number): Omit<ParsedF
   const slips = findMissingSpaces(yamlText, doc);
   const meant = slips.length > 0 ? slips.fixed : yamlText;
   const meantCounter = new LineCounter();
-  const syntaxErrors =
-    slips.length > 0 ? parseDocument(meant, { lineCounter: meantCounter, prettyErrors: false }).errors : doc.errors;
+  const meantDoc = slips.length > 0 ? parseDocument(meant, { lineCounter: meantCounter, prettyErrors: false }) : doc;
+  const syntaxErrors = meantDoc.errors;
   const meantLine = (offset: number) =>
     (slips.length > 0 ? meantCounter : lineCounter).linePos(offset).line + linesBefore;
   const slipLines = new Set(slips.map((slip) => slip.line + linesBefore));
@@ -145,7 +145,11 @@ function parseYamlWithLines(yamlText: string, linesBefore: number): Omit<ParsedF
         const line = meantLine(error.pos[0]);
         if (slipLines.has(line)) return [];
         const colonInValue =
-          error.code === 'BLOCK_AS_IMPLICIT_KEY' ? describeColonInValue(meant, error.pos[0]) : undefined;
+          error.code === 'BLOCK_AS_IMPLICIT_KEY'
+            ? describeColonInValue(meant, error.pos[0])
+            : error.code === 'DUPLICATE_KEY'
+              ? describeDuplicateKey(meantDoc, error.pos[0], meantLine)
+              : undefined;
         return [
           colonInValue
             ? { line, message: colonInValue, whole: true }
@@ -232,6 +236,27 @@ function findMissingSpaces(yamlText: string, doc: Document): { line: number; mes
   }
   found.fixed = found.length > 0 ? fixed : yamlText;
   return found;
+}
+
+/**
+ * A field written twice in one block (`title:` on line 2 and again on line 7): YAML refuses it
+ * ("Map keys must be unique") without naming it. Names the field and both lines, and says to keep
+ * one. `offset` is where the second key starts; `lineAt` turns an offset into the file's line.
+ */
+function describeDuplicateKey(doc: Document, offset: number, lineAt: (offset: number) => number): string | undefined {
+  let message: string | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const keys = map.items.map((pair) => pair.key);
+      const second = keys.find((key) => isScalar(key) && key.range?.[0] === offset);
+      if (!isScalar(second)) return undefined;
+      const first = keys.find((key) => isScalar(key) && key !== second && key.value === second.value);
+      const firstLine = isScalar(first) && first.range ? ` (line ${lineAt(first.range[0])} and here)` : '';
+      message = `${String(second.value)}: written twice${firstLine}; a field can be written once, so keep the one you mean and remove the other`;
+      return visit.BREAK;
+    },
+  });
+  return message;
 }
 
 /**

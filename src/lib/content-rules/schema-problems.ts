@@ -66,6 +66,59 @@ export function describeNotBoolean(field: string, value: unknown): string {
     : `takes true or false, not ${written}; write "${field}: true" or "${field}: false"`;
 }
 
+const KINDS: Readonly<Record<string, string>> = {
+  string: 'one line of text',
+  number: 'a number',
+  array: 'a list',
+  object: 'fields of its own',
+};
+
+/** What YAML made of a value, in an editor's words: a list, fields, text... */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'object' && value !== null) return 'fields ("key: value")';
+  return typeof value === 'string' ? 'text' : 'a number';
+}
+
+/** A list's items as one line of text (`[Hello, World]` → "Hello World"), or undefined when it holds more than words. */
+function joinItems(value: unknown): string | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  if (!value.every((item) => typeof item === 'string' || typeof item === 'number')) return undefined;
+  return value.join(' ');
+}
+
+/**
+ * What to say when a field holds another kind of value than it takes, as YAML read it: a list
+ * where one line of text belongs (`title:` then `- Hello` lines, `title: [A, B]`), fields where
+ * text belongs (`title: {en: Hello}`, an indented `key: value`), one value where a list or fields
+ * belong (`services: Massage`, `hero: ./hero.jpg`). `path` is the field's path (a number for a
+ * list's item). Returns undefined for the kinds it does not know, so the schema's own message stands.
+ */
+export function describeWrongKind(path: readonly PropertyKey[], expected: string, value: unknown): string | undefined {
+  const wanted = KINDS[expected];
+  if (!wanted || value === undefined || value === null) return undefined;
+  const last = path.at(-1);
+  const isItem = typeof last === 'number';
+  const name = isItem ? String(path.at(-2) ?? '') : String(last ?? '');
+  const holds = `takes ${wanted}, not ${kindOf(value)}`;
+  if (expected === 'string') {
+    const joined = joinItems(value);
+    if (isItem) {
+      return `${holds}; write each ${name === 'tags' ? 'tag' : 'item'} as text in the one list${joined ? `, e.g. ${JSON.stringify(joined)}` : ''}`;
+    }
+    if (joined !== undefined) return `${holds}; write it on one line: ${name}: ${JSON.stringify(joined)}`;
+    return `${holds}; write it on one line, in quotes when it has ": ", "[" or "{": ${name}: "…"`;
+  }
+  if (expected === 'array') {
+    return `${holds}; write one line per item under "${name}:", each starting with "- " (see the README's example)`;
+  }
+  if (expected === 'object') {
+    return `${holds}; write its fields on the lines under "${name}:", indented by two spaces (see the README's example)`;
+  }
+  return `${holds}; write one number, e.g. ${name}: 5`;
+}
+
 /**
  * Checks one file's data against its schema and lists every problem with its line: each key the
  * schema does not define (with the field it probably means), then the schema's own issues, where a
@@ -107,6 +160,13 @@ export function checkAgainstSchema(
       message = describeNotBoolean(String(issue.path.at(-1)), value);
     }
     // `tags: [2024]`, `title: 1984`: YAML reads a bare number or true/false as one, not as text.
+    // zod's own words ("Invalid input: expected string, received array"), not a schema's message.
+    const plainZod = issue.code === 'invalid_type' && /^Invalid input/.test(message);
+    if (plainZod && typeof value === 'object' && value !== null && !(value instanceof Date)) {
+      message = describeWrongKind(issue.path, issue.expected, value) ?? message;
+    } else if (plainZod && issue.expected !== 'string' && typeof value === 'string') {
+      message = describeWrongKind(issue.path, issue.expected, value) ?? message;
+    }
     if (issue.code === 'invalid_type' && issue.expected === 'string' && /^(number|boolean)$/.test(typeof value)) {
       message = `YAML reads ${String(value)} as a ${typeof value === 'number' ? 'number' : 'true/false value'}, not as text; put it in quotes: "${String(value)}"`;
     } else if (issue.code === 'invalid_type' && issue.expected === 'string' && value === null) {

@@ -34,6 +34,42 @@ describe('post-fields', () => {
     expect(run(postFields, { posts: [post('a.md', line)] })).toEqual([`content/posts/a.md:7: ${field}: ${message}`]);
   });
 
+  test.each([
+    ['title: [Hello, World]', 'title: takes one line of text, not a list; write it on one line: title: "Hello World"'],
+    [
+      'title: {en: Hello}',
+      'title: takes one line of text, not fields ("key: value"); write it on one line, in quotes when it has ": ", "[" or "{": title: "…"',
+    ],
+    ['author: [editorial]', 'author: takes one line of text, not a list; write it on one line: author: "editorial"'],
+    [
+      'tags: [spa, [london]]',
+      'tags.1: takes one line of text, not a list; write each tag as text in the one list, e.g. "london"',
+    ],
+    [
+      'hero: ./hero.jpg',
+      'hero: takes fields of its own, not text; write its fields on the lines under "hero:", indented by two spaces (see the README\'s example)',
+    ],
+    [
+      'redirectFrom: /posts/old/',
+      'redirectFrom: takes a list, not text; write one line per item under "redirectFrom:", each starting with "- " (see the README\'s example)',
+    ],
+  ])('a field holding another kind of value (%s) says what it takes and how to write it', (line, message) => {
+    // The field's line: a field the template already has keeps its place (title on 2, author on 5).
+    const at = { title: 2, author: 5 }[line.split(':')[0]!] ?? 7;
+    expect(run(postFields, { posts: [post('a.md', line)] })).toEqual([`content/posts/a.md:${at}: ${message}`]);
+  });
+
+  test('a field written twice names the field and both lines, not only "Map keys must be unique"', () => {
+    const twice = {
+      path: 'content/posts/b.md',
+      entry: 'b.md',
+      text: '---\ntitle: A post\ndescription: x\npubDate: 2025-01-01\ntitle: Again\n---\n\nText.\n',
+    };
+    expect(run(postFields, { posts: [twice] })).toEqual([
+      'content/posts/b.md:5: title: written twice (line 2 and here); a field can be written once, so keep the one you mean and remove the other',
+    ]);
+  });
+
   test('frontmatter that is not YAML is reported at its line and nothing else is checked', () => {
     const broken = { path: 'content/posts/b.md', entry: 'b.md', text: '---\ntitle: "open\ndescription: x\n---\n' };
     const lines = run(postFields, { posts: [broken] });
