@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'astro/zod';
 import { commentIdField, postIdField, type CommentManifest, type ManifestPost } from './comment-manifest.ts';
 import { webUrl } from './schemas.ts';
+import { removeBidiControls } from './slugs.ts';
 
 /** The most characters (code points) a comment may have; the site's textarea has the same maxlength. */
 export const MAX_COMMENT_CHARS = 2000;
@@ -33,6 +34,7 @@ export const commentFormSchema = z.object({
   replyTo: optionalText(commentIdField.optional()),
   author: z
     .string({ error: 'write the name to show with your comment' })
+    .overwrite(removeBidiControls)
     .trim()
     .min(1, 'write the name to show with your comment')
     .max(80, 'keep the name under 80 characters'),

@@ -43,9 +43,20 @@ export function isSlug(text: string): boolean {
   );
 }
 
-/** Tidies a tag label for display: NFC, trimmed, inner whitespace collapsed to one space. */
+/**
+ * A short text shown inline (a tag, a commenter's name) without its bidi controls (UAX #9's
+ * Bidi_Control: the marks LRM, RLM and ALM, the embeddings and overrides U+202A–U+202E, the
+ * isolates U+2066–U+2069). They are invisible, and an override left open turns the text after it
+ * around: with a name "Ann" + U+202E, the comment feed's title "Ann on “Hot stones”" reads
+ * backwards after the name. A label's own letters give it its direction.
+ */
+export function removeBidiControls(text: string): string {
+  return text.replace(/\p{Bidi_Control}/gu, '');
+}
+
+/** Tidies a tag label for display: NFC, bidi controls removed (see removeBidiControls), trimmed, inner whitespace collapsed to one space. */
 export function normalizeTagLabel(label: string): string {
-  return label.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return removeBidiControls(label.normalize('NFC')).replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -71,6 +71,13 @@ describe('checkSubmission', () => {
     });
   });
 
+  test('a name sent with bidi controls is stored without them (an override would turn the feed title after it around); a name of controls alone is refused', () => {
+    const result = checkSubmission({ ...base, author: 'Ann\u202E' }, manifest);
+    expect(result.ok && result.comment.author).toBe('Ann');
+    const none = checkSubmission({ ...base, author: '\u202E\u2066' }, manifest);
+    expect(!none.ok && Object.keys(none.errors)).toContain('author');
+  });
+
   test.each([
     ['an unknown post', { post: 'nope' }, 404, 'form'],
     ['a closed post', { post: 'closed-one' }, 403, 'form'],

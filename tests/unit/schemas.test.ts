@@ -162,6 +162,13 @@ describe('comment schema', () => {
     },
   );
 
+  test('an author name loses its bidi controls, so an override cannot turn the page and feed text after it around', () => {
+    expect(schema.parse({ author: 'Ann\u202E', date: '2025-05-24' }).author).toBe('Ann');
+    expect(schema.parse({ author: '\u2067\u202Bנועה\u202C\u2069 ', date: '2025-05-24' }).author).toBe('נועה');
+    // Nothing but controls is no name.
+    expect(schema.safeParse({ author: '\u202E\u200F', date: '2025-05-24' }).success).toBe(false);
+  });
+
   test('a usable website is kept, normalised', () => {
     expect(schema.parse({ author: 'Ann', date: '2025-05-24', website: 'https://bücher.example/ann' }).website).toBe(
       'https://xn--bcher-kva.example/ann',

@@ -213,6 +213,18 @@ describe('toTags', () => {
     expect(toTags(['—', 'sleep'])).toEqual([{ slug: 'sleep', label: 'sleep' }]);
   });
 
+  test('a label is shown without bidi controls (an override would turn it around: U+202E + "spa" reads "aps"), its address unchanged', () => {
+    expect(normalizeTagLabel('\u202Espa')).toBe('spa');
+    expect(normalizeTagLabel('spa\u200F')).toBe('spa');
+    expect(normalizeTagLabel('\u2067עיסוי\u2069 London')).toBe('עיסוי London');
+    expect(toTags(['\u202Espa', '\u200E💆\u200F'])).toEqual([
+      { slug: 'spa', label: 'spa' },
+      { slug: 'person-getting-massage', label: '💆' },
+    ]);
+    // ZWJ and variation selectors are not bidi controls: they make the emoji.
+    expect(normalizeTagLabel('💆\u200D\u2640\uFE0F')).toBe('💆\u200D\u2640\uFE0F');
+  });
+
   test('normalizeTagLabel collapses inner whitespace and keeps capitals', () => {
     expect(normalizeTagLabel('Mobile \n  Massage')).toBe('Mobile Massage');
   });
