@@ -50,15 +50,19 @@ const ASCII_LETTERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A title with the marks that would merge or lose words in its slug spelled out first: a mark
- * between digits is a hyphen ("1/2" → "1-2", "10:30" → "10-30", not "12" and "1030"), and "#" and
+ * A title with the marks that would merge or lose words in its slug spelled out first: "#" and
  * "+" after a letter are spelled as tags spell them (slugifyTag: "C#" → "C sharp", "C++" → "C plus
- * plus"), so a post about C# is not at the address of one about C. Other marks are dropped.
+ * plus"), so a post about C# is not at the address of one about C; any other whitespace (a tab, a
+ * line break, a no-break space) is a space; and a mark between two letters or digits is a word
+ * break ("1/2" → "1-2", "10:30" → "10-30", "and/or" → "and-or", "Massage—a guide" →
+ * "massage-a-guide", "按摩/入门" → "按摩-入门"; not "12", "1030", "andor", "massagea-guide"), except
+ * a hyphen and an apostrophe, which join ("hot-stone", "women's" → "womens"). Other marks are dropped.
  */
 function spellSymbols(title: string): string {
   return title
-    .replace(/(?<=\d)[/:.,](?=\d)/g, ' ')
-    .replace(/(?<=\p{L})(\+\+|#)(?!\p{L})/gu, (mark) => (mark === '#' ? ' sharp ' : ' plus plus '));
+    .replace(/(?<=\p{L})(\+\+|#)(?!\p{L})/gu, (mark) => (mark === '#' ? ' sharp ' : ' plus plus '))
+    .replace(/\s+/gu, ' ')
+    .replace(/(?<=[\p{L}\p{N}]\p{M}*)[^\p{L}\p{N}\p{M}\s'’‘`´ʼ-]+(?=[\p{L}\p{N}])/gu, ' ');
 }
 
 /** The slug a new post gets from its title: ASCII letters and digits joined by hyphens. */

@@ -345,6 +345,16 @@ describe('new post template', () => {
     expect(slugFromAnyTitle('Массаж: шаг 1/2')).toBe('массаж-шаг-1-2');
   });
 
+  test('a mark or other whitespace between two words keeps them apart too; a hyphen and an apostrophe join', () => {
+    expect(slugFromTitle('Hot-stone/Shiatsu: and/or?')).toBe('hot-stone-shiatsu-and-or');
+    expect(slugFromTitle('Massage—a guide, St.Albans…Herts')).toBe('massage-a-guide-st-albans-herts');
+    expect(slugFromTitle('Tab\there, line\nbreak, no-break\u00a0space')).toBe('tab-here-line-break-no-break-space');
+    expect(slugFromTitle('Q&A: www.example.com/a')).toBe('q-a-www-example-com-a');
+    expect(slugFromTitle('Women’s health')).toBe('womens-health');
+    expect(slugFromAnyTitle('按摩/入门・肩')).toBe('按摩-入门-肩');
+    expect(slugFromAnyTitle('मालिश/तेल')).toBe('मालिश-तेल');
+  });
+
   test('quotes a title that YAML would misread', () => {
     const text = renderNewPost({
       title: 'Yes: "quotes" & #hash',
