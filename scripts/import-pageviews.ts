@@ -11,7 +11,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { readCommandLine } from '../src/lib/command-line.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
-import { mapPageViewsToPosts, PageViewsError, parsePageViewsCsv } from '../src/lib/pageviews.ts';
+import { decodeExport, mapPageViewsToPosts, PageViewsError, parsePageViewsCsv } from '../src/lib/pageviews.ts';
 import { getPostId } from '../src/lib/slugs.ts';
 import { formatCount } from '../src/lib/text.ts';
 import { getPostPath, normalizePath } from '../src/lib/urls.ts';
@@ -63,7 +63,7 @@ for (const entry of readdirSync(postsDir, { recursive: true, withFileTypes: true
 
 let parsed;
 try {
-  parsed = parsePageViewsCsv(readFileSync(file, 'utf8'), { thousandsSeparator, fileName: basename(file) });
+  parsed = parsePageViewsCsv(decodeExport(readFileSync(file)), { thousandsSeparator, fileName: basename(file) });
 } catch (error) {
   if (error instanceof PageViewsError) {
     console.error(

@@ -95,6 +95,17 @@ function readCell(text: string): Reading {
 }
 
 /**
+ * An export file's text: UTF-16 when it starts with a UTF-16 byte order mark (Excel's "Unicode
+ * Text", tab-separated, and some analytics tools' CSV), else UTF-8. Read as UTF-8, a UTF-16 file
+ * is a NUL between every letter, and its header was "not found".
+ */
+export function decodeExport(bytes: Uint8Array): string {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+/**
  * Reads an analytics CSV export (csv-parse: quotes, BOM, CRLF; `# ` preamble lines): finds the page
  * and views columns by their usual names and returns one row per page, with its 1-based line.
  * Rows without a page (totals) are skipped; the table ends at a later header row (a views header

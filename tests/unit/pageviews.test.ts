@@ -251,6 +251,24 @@ describe('npm run import:pageviews', { timeout: 60_000 }, () => {
     expect(run(file, '--thousands-separator', 'x').status).toBe(1);
   });
 
+  test('reads an export saved as UTF-16 (Excel’s “Unicode Text”: a byte order mark, tabs), little- or big-endian', () => {
+    const text =
+      'Page path\tViews\n/posts/comprehensive-overview-of-reflexology-massage/\t1 480\n/posts/valentina-mobile-massage-canada-water-review/\t310\n';
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const big = Buffer.from(little);
+    big.swap16();
+    for (const [name, bytes] of [
+      ['little.txt', little],
+      ['big.txt', big],
+    ] as const) {
+      const file = join(content, name);
+      writeFileSync(file, bytes);
+      const { status, output } = run(file);
+      expect(status, output).toBe(0);
+      expect(output).toContain('2 posts, 1790 views');
+    }
+  });
+
   test('speaks of one row, one post and one view in the singular', () => {
     const file = join(content, 'one.csv');
     writeFileSync(
