@@ -151,19 +151,36 @@ export function formatMonthYear(year: number, month: number, locale: string): st
 
 /**
  * A real calendar date close to what an editor wrote, for error messages: "31/02/2026" and
- * "2026-02-31" both suggest "2026-02-28". Returns undefined when nothing date-like can be read.
+ * "2026-02-31" both suggest "2026-02-28". Reads year-first dates with any of the usual marks
+ * ("2024/06/20", "2024.6.20", "2024年6月20日", full-width digits), day-first ones ("20.06.2024",
+ * "20/06/2024"), and keeps a time written after the date ("2024-06-20T9:30" → "2024-06-20T09:30").
+ * A date with slashes or hyphens whose day and month could each be either ("01/02/2024") is
+ * 1 February in Britain and 2 January in the US: both are offered, the day-first one first, so
+ * the suggestion never picks a wrong date for the editor. Returns undefined when nothing
+ * date-like can be read.
  */
 export function suggestCalendarDate(text: string): string | undefined {
-  const trimmed = text.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(trimmed);
-  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
-  const [year, month, day] = iso
-    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-    : dayFirst
-      ? [Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1])]
-      : [NaN, NaN, NaN];
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return undefined;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const trimmed = text.normalize('NFKC').trim();
+  const yearFirst = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(trimmed);
+  const dayFirst = /^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})(?!\d)/.exec(trimmed);
+  const match = yearFirst ?? dayFirst;
+  if (!match) return undefined;
+  const [year, month, day] = yearFirst
+    ? [Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])]
+    : [Number(dayFirst![4]), Number(dayFirst![3]), Number(dayFirst![1])];
+  const time = /^[\sT,]*(\d{1,2}):(\d{2})(?!\d)/.exec(trimmed.slice(match[0].length));
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${year}-${pad(month)}-${pad(Math.min(day, lastDay))}`;
+  const at = time && Number(time[1]) < 24 && Number(time[2]) < 60 ? `T${pad(Number(time[1]))}:${time[2]}` : '';
+  const write = (y: number, m: number, d: number) => {
+    if (m < 1 || m > 12 || d < 1) return undefined;
+    return `${y}-${pad(m)}-${pad(Math.min(d, new Date(Date.UTC(y, m, 0)).getUTCDate()))}${at}`;
+  };
+  const suggestion = write(year, month, day);
+  // A dot is written day first everywhere (9.3.2024); "/" and "-" are day first or month first
+  // (12/13/2024 can only be month first).
+  if (dayFirst && dayFirst[2] !== '.' && !suggestion) return write(year, day, month);
+  if (suggestion && dayFirst && dayFirst[2] !== '.' && day <= 12 && day !== month) {
+    return `${suggestion} (day first, as in Britain) or ${write(year, day, month)!} (month first, as in the US)`;
+  }
+  return suggestion;
 }

@@ -93,6 +93,28 @@ describe('suggestCalendarDate', () => {
     expect(suggestCalendarDate('9.3.2024')).toBe('2024-03-09');
   });
 
+  test('offers both readings of a date whose day and month could each be either, and the only one otherwise', () => {
+    expect(suggestCalendarDate('01/02/2024')).toBe(
+      '2024-02-01 (day first, as in Britain) or 2024-01-02 (month first, as in the US)',
+    );
+    expect(suggestCalendarDate('3-4-2024')).toBe(
+      '2024-04-03 (day first, as in Britain) or 2024-03-04 (month first, as in the US)',
+    );
+    expect(suggestCalendarDate('12/13/2024')).toBe('2024-12-13');
+    expect(suggestCalendarDate('20/06/2024')).toBe('2024-06-20');
+    expect(suggestCalendarDate('05/05/2024')).toBe('2024-05-05');
+  });
+
+  test('reads year-first dates with other marks, CJK dates, full-width digits, and keeps a time', () => {
+    expect(suggestCalendarDate('2024/06/20')).toBe('2024-06-20');
+    expect(suggestCalendarDate('2024.6.20')).toBe('2024-06-20');
+    expect(suggestCalendarDate('2024年6月20日')).toBe('2024-06-20');
+    expect(suggestCalendarDate('２０２４-０６-２０')).toBe('2024-06-20');
+    expect(suggestCalendarDate('2024-06-20T9:30')).toBe('2024-06-20T09:30');
+    expect(suggestCalendarDate('2024/06/20, 09:30')).toBe('2024-06-20T09:30');
+    expect(suggestCalendarDate('2024-06-20T25:00')).toBe('2024-06-20');
+  });
+
   test('suggests nothing for text that is not date-like', () => {
     expect(suggestCalendarDate('soon')).toBeUndefined();
     expect(suggestCalendarDate('2024-13-01')).toBeUndefined();

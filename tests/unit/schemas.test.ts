@@ -76,6 +76,13 @@ describe('post schema', () => {
     expect(messagesOf(postSchema.safeParse({ ...article, pubDate: 'next week' }))).toEqual([
       'pubDate: "next week" is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)',
     ]);
+    // "pubDate:" with nothing after it is YAML's null: said as empty, not as "null is not a date".
+    expect(messagesOf(postSchema.safeParse({ ...article, pubDate: null }))).toEqual([
+      'pubDate: is empty; write the date as YYYY-MM-DD, e.g. 2025-05-22',
+    ]);
+    expect(messagesOf(postSchema.safeParse({ ...article, pubDate: '01/02/2026' }))).toEqual([
+      'pubDate: "01/02/2026" is not a date; write it as 2026-02-01 (day first, as in Britain) or 2026-01-02 (month first, as in the US)',
+    ]);
   });
 
   test('a hero image without alt text is an error', () => {

@@ -44,9 +44,11 @@ export function contentDate(timeZone: string) {
       message:
         value === undefined
           ? 'missing; write the date as YYYY-MM-DD, e.g. 2025-05-22'
-          : suggestion
-            ? `${JSON.stringify(value)} is not a date; write it as ${suggestion}`
-            : `${JSON.stringify(value)} is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)`,
+          : value === null
+            ? 'is empty; write the date as YYYY-MM-DD, e.g. 2025-05-22'
+            : suggestion
+              ? `${JSON.stringify(value)} is not a date; write it as ${suggestion}`
+              : `${JSON.stringify(value)} is not a date; write it as YYYY-MM-DD (e.g. 2025-05-22), optionally with a time (2025-05-22T09:30)`,
     });
     return z.NEVER;
   });
