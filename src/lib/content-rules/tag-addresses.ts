@@ -7,6 +7,8 @@ interface TagUse {
   file: string;
   line: number;
   label: string;
+  /** The tag as written, before normalizeTagLabel took out its bidi controls and extra spaces (the label when not given). */
+  written?: string;
   key: string;
   slug: string;
 }
@@ -17,14 +19,23 @@ export function findTagUses(post: CheckedPost): TagUse[] {
   if (!Array.isArray(tags)) return [];
   return tags.flatMap((raw: unknown, index) => {
     if (typeof raw !== 'string' && typeof raw !== 'number') return [];
-    const label = normalizeTagLabel(String(raw));
-    if (!label) return [];
+    const written = String(raw);
+    // An empty tag is the schema's to report; one of invisible characters alone is reported here.
+    if (!written.trim()) return [];
+    const label = normalizeTagLabel(written);
     const line = post.fm.lineOf(['tags', index]);
-    return [{ file: post.file.path, line, label, key: getTagKey(label), slug: slugifyTag(label) }];
+    return [{ file: post.file.path, line, label, written, key: getTagKey(label), slug: slugifyTag(label) }];
   });
 }
 
 const quote = (label: string) => JSON.stringify(label);
+
+/** Characters that show nothing on their own: format controls, spaces, combining marks, variation selectors. */
+const SHOWS_NOTHING = /^[\p{Cf}\p{Z}\p{Mn}\p{Me}\uFE00-\uFE0F]+$/u;
+
+/** "U+200F U+200D": the code points of a text no one can see. */
+const codePoints = (text: string) =>
+  [...text].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 
 /** "a", "a and b", "a, b and c". */
 const listed = (items: string[]) =>
@@ -47,7 +58,15 @@ const places = (uses: readonly TagUse[]) =>
 export function checkTagAddresses(uses: readonly TagUse[]): Problem[] {
   const problems: Problem[] = [];
   for (const use of uses) {
-    if (!use.slug) {
+    if (!use.slug && SHOWS_NOTHING.test(use.written ?? use.label)) {
+      problems.push({
+        file: use.file,
+        line: use.line,
+        field: 'tags',
+        message: `a tag holds only characters no one can see (${codePoints(use.written ?? use.label)}); write it as a word (e.g. "notes") or remove it`,
+        severity: 'error',
+      });
+    } else if (!use.slug) {
       problems.push({
         file: use.file,
         line: use.line,

@@ -9,6 +9,18 @@ describe('tag-addresses', () => {
     ]);
   });
 
+  test('a tag of invisible characters alone (a direction mark, a joiner, a variation selector) is refused at its line, naming them, never dropped in silence', () => {
+    expect(
+      run(tagAddresses, { posts: [post('a.md', 'tags: [calm, "\\u200F", "\\u200D", "\\u202E\\uFE0F"]')] }),
+    ).toEqual([
+      'content/posts/a.md:7: tags: a tag holds only characters no one can see (U+200F); write it as a word (e.g. "notes") or remove it',
+      'content/posts/a.md:7: tags: a tag holds only characters no one can see (U+200D); write it as a word (e.g. "notes") or remove it',
+      'content/posts/a.md:7: tags: a tag holds only characters no one can see (U+202E U+FE0F); write it as a word (e.g. "notes") or remove it',
+    ]);
+    // A tag with a direction mark beside its word is that word.
+    expect(run(tagAddresses, { posts: [post('a.md', 'tags: ["\\u200Fspa"]')] })).toEqual([]);
+  });
+
   test('two different tags that would share an address are one problem, reported once', () => {
     const lines = run(tagAddresses, { posts: [post('a.md', 'tags: [C++]'), post('b.md', 'tags: [C plus plus]')] });
     expect(lines).toHaveLength(1);
