@@ -259,6 +259,25 @@ describe('the content check judges every URL in a post body', () => {
     ]);
   });
 
+  test('MDX: an address written as a literal between braces (href={"…"}, {\'…\'}, {`…`}) is judged as the text it is; a real expression is left alone', () => {
+    const body = [
+      'Intro.',
+      '',
+      '<a href={"http://"}>old studio</a>',
+      '',
+      "<a href={'www.example.com'}>site</a>",
+      '',
+      '<img src={`https://`} alt="x" />',
+      '',
+      '<a href={site.url}>home</a> <a href={`https://${host}/`}>there</a>',
+    ].join('\n');
+    expect(check({ posts: [post(body, ARTICLE, 'p.mdx')] }).errors).toEqual([
+      'content/posts/p.mdx:13: the link "http://" is not a valid web address: nothing names a site after "http://"; write the whole address, e.g. https://example.com/page, or remove the link',
+      'content/posts/p.mdx:15: the link "www.example.com" is missing "https://", so it would lead to a page of this site; write https://www.example.com',
+      'content/posts/p.mdx:17: the src of <img> "https://" is not a valid web address: nothing names a site after "https://"; write the whole address, e.g. https://example.com/page, or remove it',
+    ]);
+  });
+
   test('a draft’s unusable URLs are notices, so an unfinished draft does not stop the build', () => {
     const result = check({ posts: [post('[old studio](http://)', `${ARTICLE}\ndraft: true`)] });
     expect(result.errors).toEqual([]);

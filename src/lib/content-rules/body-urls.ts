@@ -5,6 +5,7 @@ import { markdownToMdast, mdxToMdast } from 'satteri';
 import { cutAutolink } from '../autolinks.ts';
 import { describeUrlProblem, judgeUrl, URL_ATTRIBUTES } from '../urls.ts';
 import type { HtmlImage, Problem, WrittenUrl } from './types.ts';
+import { attributeValue } from './mdx-components.ts';
 
 /** The folder part of a repository path, with its trailing slash ("content/posts/a/"). */
 export function dirname(path: string): string {
@@ -261,12 +262,14 @@ export function collectLinks(body: string, bodyLine: number, isMdx: boolean) {
     else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       for (const attribute of node.attributes) {
         const use = URL_ATTRIBUTES[node.name]?.[attribute.type === 'mdxJsxAttribute' ? attribute.name : ''];
-        if (!use || attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
+        if (!use || attribute.type !== 'mdxJsxAttribute') continue;
+        // href="…", or a literal the page will hold as it is: href={"…"}, href={'…'}, href={`…`}.
+        const value = attributeValue(attribute.value);
+        if (typeof value !== 'string') continue;
         const line = attribute.position ? attribute.position.start.line + bodyLine - 1 : lineOf(node);
         const what = node.name === 'a' ? 'the link' : `the ${attribute.name} of <${node.name}>`;
-        if (attribute.name !== 'srcset') others.push({ url: attribute.value, line, use, what });
-        else
-          others.push(...collectHtmlUrls(`<${node.name} srcset="${attribute.value.replace(/"/g, '&quot;')}">`, line));
+        if (attribute.name !== 'srcset') others.push({ url: value, line, use, what });
+        else others.push(...collectHtmlUrls(`<${node.name} srcset="${value.replace(/"/g, '&quot;')}">`, line));
       }
     } else if (node.type === 'text') {
       // The text as written (escapes kept), or as read when the parser gave no offsets.

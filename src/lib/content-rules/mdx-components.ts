@@ -21,13 +21,14 @@ const UNKNOWN = Symbol('unknown');
 
 /**
  * The value of a JSX attribute as written: a quoted string, `true` for a bare prop, or a JSON-like
- * literal between braces (`{5}`, `{"a"}`, `{'a'}`, `{["a", "b"]}`); anything else is UNKNOWN.
+ * literal between braces (`{5}`, `{"a"}`, `{'a'}`, `` {`a`} `` without `${`, `{["a", "b"]}`);
+ * anything else is UNKNOWN.
  */
 export function attributeValue(value: MdxJsxFlowElement['attributes'][number]['value']): unknown {
   if (value === null || value === undefined) return true;
   if (typeof value === 'string') return value;
   const source = value.value.trim();
-  const single = /^'((?:[^'\\\n]|\\.)*)'$/su.exec(source);
+  const single = /^'((?:[^'\\\n]|\\.)*)'$/su.exec(source) ?? /^`((?:[^`\\$]|\\.)*)`$/su.exec(source);
   if (single) return single[1]!.replace(/\\(.)/gsu, '$1');
   try {
     return JSON.parse(source) as unknown;
