@@ -1,5 +1,5 @@
 /**
- * npm run import:pageviews -- <export.csv> [--thousands-separator .|,]
+ * npm run import:pageviews -- <export.csv> [--thousands-separator .|,] [--page-column NAME] [--views-column NAME]
  * Turns an analytics export (a page column and a views column, under whatever names the tool uses)
  * into content/stats/pageviews.json, the snapshot that ranks popular posts. Old Blogger addresses
  * count for the posts they now redirect to (the posts' redirectFrom). A views column whose dots or
@@ -16,18 +16,28 @@ import { getPostId } from '../src/lib/slugs.ts';
 import { formatCount } from '../src/lib/text.ts';
 import { getPostPath, normalizePath } from '../src/lib/urls.ts';
 
-const USAGE = `Usage: npm run import:pageviews -- <export.csv> [--thousands-separator .|,]
+const USAGE = `Usage: npm run import:pageviews -- <export.csv> [--thousands-separator .|,] [--page-column NAME] [--views-column NAME]
 
 Turns an analytics export (pages and their views) into content/stats/pageviews.json, which ranks
 the popular posts. Old Blogger addresses count for the posts they moved to.
 
 Options:
   --thousands-separator . or ,   how the views column groups thousands, when it cannot be told
+  --page-column NAME             the page column's header, when the export names it otherwise
+                                 (another language: "Seitenpfad und Bildschirmklasse")
+  --views-column NAME            the views column's header, likewise ("Aufrufe", "Vues")
   -h, --help                     show this help`;
 let file: string | undefined;
 let thousandsSeparator: '.' | ',' | undefined;
 const { values, positionals } = readCommandLine(
-  { allowPositionals: true, options: { 'thousands-separator': { type: 'string' } } },
+  {
+    allowPositionals: true,
+    options: {
+      'thousands-separator': { type: 'string' },
+      'page-column': { type: 'string' },
+      'views-column': { type: 'string' },
+    },
+  },
   { usage: USAGE, name: 'npm run import:pageviews' },
 );
 try {
@@ -63,7 +73,12 @@ for (const entry of readdirSync(postsDir, { recursive: true, withFileTypes: true
 
 let parsed;
 try {
-  parsed = parsePageViewsCsv(decodeExport(readFileSync(file)), { thousandsSeparator, fileName: basename(file) });
+  parsed = parsePageViewsCsv(decodeExport(readFileSync(file)), {
+    thousandsSeparator,
+    fileName: basename(file),
+    pageColumn: values['page-column'],
+    viewsColumn: values['views-column'],
+  });
 } catch (error) {
   if (error instanceof PageViewsError) {
     console.error(

@@ -49,6 +49,10 @@ export interface PageViewsOptions {
   thousandsSeparator?: ThousandsSeparator;
   /** The file name the messages start their `file:line:` with. */
   fileName?: string;
+  /** The page column's header (`--page-column`), when the export names it in another language or its own way. */
+  pageColumn?: string | undefined;
+  /** The views column's header (`--views-column`), likewise ("Aufrufe", "Vues"). */
+  viewsColumn?: string | undefined;
 }
 
 /**
@@ -149,8 +153,13 @@ export function parsePageViewsCsv(text: string, options: PageViewsOptions = {}):
     if (table) return table;
   }
   if (unreadable) throw unreadable;
+  if (options.pageColumn || options.viewsColumn) {
+    throw new Error(
+      `no header row has ${[options.pageColumn && `a "${options.pageColumn}" column`, options.viewsColumn && `a "${options.viewsColumn}" column`].filter(Boolean).join(' and ')}${options.pageColumn && options.viewsColumn ? '' : ` and a ${options.pageColumn ? 'views' : 'page'} column of a usual name`}; write each name as the export's header row does (capitals and spaces do not matter)`,
+    );
+  }
   throw new Error(
-    `no column of pages and views was found; the export needs a header row with a page column (${PATH_HEADERS.slice(0, 4).join(', ')}...) and a views column (${VIEW_HEADERS.slice(0, 3).join(', ')}...), its columns separated by commas, semicolons or tabs`,
+    `no column of pages and views was found; the export needs a header row with a page column (${PATH_HEADERS.slice(0, 4).join(', ')}...) and a views column (${VIEW_HEADERS.slice(0, 3).join(', ')}...), its columns separated by commas, semicolons or tabs. If it names them otherwise (an export in another language), name them: --page-column "Seitenpfad und Bildschirmklasse" --views-column "Aufrufe"`,
   );
 }
 
@@ -180,10 +189,12 @@ function findViewsTable(
   options: PageViewsOptions,
 ): PageViewRows | undefined {
   const fileName = options.fileName ?? 'the export';
+  const pathNames = options.pageColumn ? [normalizeHeader(options.pageColumn)] : PATH_HEADERS;
+  const viewNames = options.viewsColumn ? [normalizeHeader(options.viewsColumn)] : VIEW_HEADERS;
   for (let index = 0; index < records.length; index += 1) {
     const headers = records[index]!.cells.map(normalizeHeader);
-    const pathColumn = PATH_HEADERS.map((name) => headers.indexOf(name)).find((i) => i >= 0);
-    const viewsColumn = VIEW_HEADERS.map((name) => headers.indexOf(name)).find((i) => i >= 0);
+    const pathColumn = pathNames.map((name) => headers.indexOf(name)).find((i) => i >= 0);
+    const viewsColumn = viewNames.map((name) => headers.indexOf(name)).find((i) => i >= 0);
     if (pathColumn === undefined || viewsColumn === undefined) continue;
     const viewsHeader = records[index]!.cells[viewsColumn]!;
     // The table ends where the export starts another one (Universal Analytics adds "Day Index,Pageviews").
@@ -191,7 +202,7 @@ function findViewsTable(
     const tableEnd = records.findIndex(
       (record, i) =>
         i > index &&
-        record.cells.some((cell) => VIEW_HEADERS.includes(normalizeHeader(cell))) &&
+        record.cells.some((cell) => viewNames.includes(normalizeHeader(cell))) &&
         !record.cells.some((cell) => /^\d/.test(cell)),
     );
     const columns = records[index]!.cells.length;

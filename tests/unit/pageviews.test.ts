@@ -132,6 +132,22 @@ describe('numbers in a page-view export', () => {
     expect(views('Page,Views\n/a/,1480,,\n/b/,7,\n')).toEqual({ '/a/': 1480, '/b/': 7 });
   });
 
+  test('an export in another language is read when its columns are named (--page-column, --views-column), and the refusal says how', () => {
+    const german = 'Seitenpfad und Bildschirmklasse;Aufrufe;Nutzer\n/posts/a/;1.480;1.102\n/posts/b/;310;250\n';
+    expect(() => parsePageViewsCsv(german)).toThrow(
+      /--page-column "Seitenpfad und Bildschirmklasse" --views-column "Aufrufe"/,
+    );
+    expect(views(german, { pageColumn: 'Seitenpfad und Bildschirmklasse', viewsColumn: 'aufrufe' })).toEqual({
+      '/posts/a/': 1480,
+      '/posts/b/': 310,
+    });
+    // One name given, the other found by its usual name; a name no header has is said as such.
+    expect(views('Chemin,Views\n/a/,7\n', { pageColumn: 'chemin' })).toEqual({ '/a/': 7 });
+    expect(() => parsePageViewsCsv(german, { viewsColumn: 'Vues' })).toThrow(
+      'no header row has a "Vues" column and a page column of a usual name',
+    );
+  });
+
   test('a column where every value is like 1.480 is refused with its lines and the flag to pass', () => {
     const message = refusal('Page path,Views\n/a/,1.480\n/b/,2.035\n');
     expect(message).toContain('export.csv:2: "1.480"');
