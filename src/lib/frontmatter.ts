@@ -149,7 +149,9 @@ function parseYamlWithLines(yamlText: string, linesBefore: number): Omit<ParsedF
             ? describeColonInValue(meant, error.pos[0])
             : error.code === 'DUPLICATE_KEY'
               ? describeDuplicateKey(meantDoc, error.pos[0], meantLine)
-              : undefined;
+              : error.code === 'TAB_AS_INDENT'
+                ? 'the line starts with a tab, which YAML does not allow for indenting; use spaces instead, as many as the lines at the same level (none for a field of its own)'
+                : undefined;
         return [
           colonInValue
             ? { line, message: colonInValue, whole: true }

@@ -70,6 +70,17 @@ describe('post-fields', () => {
     ]);
   });
 
+  test('a line indented with a tab says to indent it with spaces, at its line', () => {
+    const tabbed = {
+      path: 'content/posts/c.md',
+      entry: 'c.md',
+      text: '---\ntitle: A post\ndescription: x\npubDate: 2025-01-01\ntags:\n\t- spa\n---\n\nText.\n',
+    };
+    expect(run(postFields, { posts: [tabbed] })).toEqual([
+      'content/posts/c.md:6: the line starts with a tab, which YAML does not allow for indenting; use spaces instead, as many as the lines at the same level (none for a field of its own)',
+    ]);
+  });
+
   test('frontmatter that is not YAML is reported at its line and nothing else is checked', () => {
     const broken = { path: 'content/posts/b.md', entry: 'b.md', text: '---\ntitle: "open\ndescription: x\n---\n' };
     const lines = run(postFields, { posts: [broken] });
