@@ -334,7 +334,8 @@ function readViewsColumn(
 
 /**
  * Totals views per post: a row counts for a post when its path is the post's address or one of its
- * old addresses (redirectFrom). Returns the snapshot (post path → views) and the rows that matched
+ * old addresses (redirectFrom), written as a path or a full URL, with or without its query,
+ * fragment, trailing slash or final index.html. Returns the snapshot (post path → views) and the rows that matched
  * no post.
  */
 export function mapPageViewsToPosts(
@@ -344,7 +345,8 @@ export function mapPageViewsToPosts(
   const totals = new Map<string, number>();
   const unmatched: { path: string; views: number }[] = [];
   for (const row of rows) {
-    const postPath = postPathByAddress.get(normalizePath(row.path));
+    // /posts/x/index.html is the page /posts/x/ (the file a static host serves for it), read as such.
+    const postPath = postPathByAddress.get(normalizePath(row.path).replace(/\/index\.html?$/iu, '/'));
     if (postPath) totals.set(postPath, (totals.get(postPath) ?? 0) + row.views);
     else unmatched.push(row);
   }

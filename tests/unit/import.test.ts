@@ -234,6 +234,21 @@ describe('page-view exports', () => {
       ),
     ).toEqual({ snapshot: { '/posts/a/': 5 }, unmatched: [{ path: '/', views: 9 }] });
   });
+
+  test('counts /posts/a/index.html (the file a static host serves for /posts/a/) for the post, not as another page', () => {
+    const addresses = new Map([['/posts/a/', '/posts/a/']]);
+    expect(
+      mapPageViewsToPosts(
+        [
+          { path: '/posts/a/index.html', views: 4 },
+          { path: 'https://blog.example/posts/a/INDEX.HTM?x=1', views: 1 },
+          { path: '/posts/a/', views: 2 },
+          { path: '/posts/a/photo.html', views: 7 },
+        ],
+        addresses,
+      ),
+    ).toEqual({ snapshot: { '/posts/a/': 7 }, unmatched: [{ path: '/posts/a/photo.html', views: 7 }] });
+  });
 });
 
 // The cases of issue 19 (tests/fixtures/blogger/cases/, copied from the shared case folders), each
