@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { folderSize, listFiles } from '../io/files.ts';
+import { folderSize, listFiles, readInOrder } from '../io/files.ts';
 import { getSearchIndexLanguage, withDocumentLanguage } from '../lib/search-languages.ts';
 import { SITE } from '../site.config.ts';
 
@@ -17,6 +17,12 @@ export const SEARCHABLE_MARKER = 'data-pagefind-body';
  * index is the same whatever order the reads finish in. Measured in docs/benchmark.md.
  */
 const READ_AHEAD = 16;
+/**
+ * How many pages may wait for Pagefind's answer: a page handed over is held (in Node's pipe to
+ * Pagefind's process) until Pagefind has read it, so without a bound a build whose pages are read
+ * faster than Pagefind indexes them holds all of them at once.
+ */
+const PAGEFIND_AHEAD = 32;
 
 /** The language the page's <html lang> names, or the site's. */
 function pageLanguage(html: string): string {
@@ -41,32 +47,28 @@ function urlOf(file: string): string {
 
 /**
  * Hands every page of a finished build that carries the search marker to a Pagefind index, in
- * path order. Files are read a few at a time ahead of the one being handed over.
+ * path order. Files are read a few at a time ahead of the one being handed over, and at most
+ * PAGEFIND_AHEAD pages wait for Pagefind at a time.
  * Throws (naming the page) when Pagefind refuses a page.
  */
 async function addPages(index: pagefind.PagefindIndex, outDir: string): Promise<number> {
   const files = listFiles(outDir, /\.html$/);
-  const reads: Promise<string>[] = [];
-  const readAt = (position: number) => {
-    const file = files[position];
-    if (file !== undefined && reads[position] === undefined) reads[position] = readFile(join(outDir, file), 'utf8');
-  };
-  const added: Promise<void>[] = [];
-  for (let position = 0; position < Math.min(READ_AHEAD, files.length); position += 1) readAt(position);
-  for (const [position, file] of files.entries()) {
-    const html = await reads[position]!;
-    delete reads[position];
-    readAt(position + READ_AHEAD);
+  /** Pages handed over that Pagefind has not answered yet, oldest first. */
+  const waiting: Promise<void>[] = [];
+  let added = 0;
+  for await (const [file, html] of readInOrder(files, (file) => readFile(join(outDir, file), 'utf8'), READ_AHEAD)) {
     if (!html.includes(SEARCHABLE_MARKER)) continue;
     const url = urlOf(file);
     const adding = index.addHTMLFile({ url, content: forSearch(html) }).then(({ errors }) => {
       if (errors.length > 0) throw new Error(`${file}: the page could not be indexed for search: ${errors.join('; ')}`);
     });
-    adding.catch(() => {}); // Awaited below, all together; this only keeps Node from calling it unhandled meanwhile.
-    added.push(adding);
+    adding.catch(() => {}); // Awaited in turn below; this only keeps Node from calling it unhandled meanwhile.
+    waiting.push(adding);
+    added += 1;
+    if (waiting.length >= PAGEFIND_AHEAD) await waiting.shift();
   }
-  await Promise.all(added);
-  return added.length;
+  await Promise.all(waiting);
+  return added;
 }
 
 /**

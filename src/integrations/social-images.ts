@@ -2,8 +2,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import pLimit from 'p-limit';
-import { listFiles } from '../io/files.ts';
+import { listFiles, readInOrder } from '../io/files.ts';
 import { getPostCardInput, getSiteCardInput, readPageCard } from '../lib/social-card-input.ts';
 import type { SocialCardInput } from '../lib/social-card-input.ts';
 import { SITE_SOCIAL_IMAGE_PATH } from '../lib/urls.ts';
@@ -12,6 +11,8 @@ import { SITE } from '../site.config.ts';
 
 /** Where drawn cards live on the site; a page naming an image here asks the build for it. */
 const CARDS_PREFIX = '/social/';
+/** How many pages' heads are read from the disk ahead of the one being read for its card. */
+const READ_AHEAD = 16;
 /** Enough of a page to hold its <head> (inline CSS and JSON-LD included); longer heads are read whole. */
 const HEAD_BYTES = 64 * 1024;
 
@@ -40,10 +41,8 @@ async function readHead(file: string): Promise<string> {
 export async function planSocialCards(outDir: string, site: URL | undefined): Promise<Map<string, SocialCardInput>> {
   const cards = new Map<string, SocialCardInput>();
   const files = listFiles(outDir, /\.html$/);
-  const limit = pLimit(16);
-  const heads = files.map((file) => limit(() => readHead(join(outDir, file))));
-  for (const [position, file] of files.entries()) {
-    const card = readPageCard(await heads[position]!);
+  for await (const [file, head] of readInOrder(files, (file) => readHead(join(outDir, file)), READ_AHEAD)) {
+    const card = readPageCard(head);
     if (!card) continue;
     const image = new URL(card.image, site ?? 'https://site.invalid/');
     if (site && image.origin !== site.origin) continue;
