@@ -134,8 +134,8 @@ describe('npm run new', () => {
   test('a title in another script makes an address in that script; a title of no letters asks for --slug', () => {
     const chinese = project.run('node', ['scripts/new-post.ts', '按摩入门：从肩膀到脚底']);
     expect(chinese.status, chinese.output).toBe(0);
-    expect(chinese.output).toContain('Created content/posts/按摩入门从肩膀到脚底/index.md (a draft article).');
-    expect(chinese.output).toContain('https://massage-wellness.example/posts/按摩入门从肩膀到脚底/');
+    expect(chinese.output).toContain('Created content/posts/按摩入门-从肩膀到脚底/index.md (a draft article).');
+    expect(chinese.output).toContain('https://massage-wellness.example/posts/按摩入门-从肩膀到脚底/');
     const hindi = project.run('node', ['scripts/new-post.ts', 'Anything', '--slug', 'पैरों-की-मालिश']);
     expect(hindi.status, hindi.output).toBe(0);
     expect(project.exists('content/posts/पैरों-की-मालिश/index.md')).toBe(true);
