@@ -24,7 +24,7 @@ import { breakSegment, fitFontSize, linesAllowed, type FitBox, type MeasuredSegm
  * rules in text-fit.ts, say): the tree itself with its colours and sizes, the PNG settings, the
  * fonts' and the renderers' versions are in the key.
  */
-const RENDERER_VERSION = 2;
+const RENDERER_VERSION = 3;
 /**
  * A full-colour PNG (about 55 KiB a card). A 32-colour palette or WebP would halve the bytes, but
  * take 4 to 12 times the encoding's CPU (7 ms a card), and a cold build draws thousands; level 4

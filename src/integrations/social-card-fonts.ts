@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { create as openFont } from 'fontkitten';
 import type { Font } from 'satori';
 import subsetFont from 'subset-font';
 import traditionalTable from 'opencc-js/dict/TSCharacters';
@@ -168,13 +169,42 @@ function sliceFile(family: FamilyId, slice: string, weight: CardWeight): string 
   return `${getFamilyIndex(family).dir}files/${file}-${slice}-${weights[weight]}-normal.woff`;
 }
 
+/** The code points a slice's font really maps to a glyph, by family and slice. */
+const sliceCharacters = new Map<string, Set<number>>();
+
+/**
+ * Whether a slice's font has a glyph for a code point. A slice's unicode-range is what its CSS
+ * declares, not what the file holds: Noto Serif TC's slice 96 declares Khmer, Armenian and
+ * Ethiopic and maps 26 characters, none of them those, so a Khmer title was drawn as empty boxes.
+ * The file's character map (read with fontkitten, the font parser Astro's own font tooling uses)
+ * says. Weights of a Fontsource slice map the same characters; the regular one is read.
+ */
+function sliceHasGlyph(family: FamilyId, slice: string, code: number): boolean {
+  const key = `${family}/${slice}`;
+  let characters = sliceCharacters.get(key);
+  if (!characters) {
+    const font = openFont(readFileSync(sliceFile(family, slice, 400)));
+    characters = new Set('characterSet' in font ? font.characterSet : font.fonts.flatMap((face) => face.characterSet));
+    sliceCharacters.set(key, characters);
+  }
+  return characters.has(code);
+}
+
+/** A letter, digit or mark: drawn only from a font whose file has its glyph (see sliceHasGlyph). */
+const NEEDS_GLYPH = /^[\p{L}\p{N}\p{M}]/u;
+
 /** Which family and slice draws a character; undefined when no font of the stack has it. */
 function resolveChar(char: string, stack: readonly FamilyId[]): { family: FamilyId; slice: string } | undefined {
   const code = char.codePointAt(0)!;
   // Emoji come from the emoji font even when a text face has a plain glyph for them (©, ♀).
   const families = EMOJI.test(char) && stack.includes('emoji') ? (['emoji', ...stack] as const) : stack;
+  // Emoji, joiners and selectors keep the declared ranges: their sequences are drawn by the
+  // emoji font's own substitutions, whatever single characters its map lists.
+  const checked = NEEDS_GLYPH.test(char) && !EMOJI.test(char);
   for (const family of families) {
-    const slice = findSlice(family, code);
+    const slice = checked
+      ? findSlices(family, code).find((candidate) => sliceHasGlyph(family, candidate, code))
+      : findSlice(family, code);
     if (slice !== undefined) return { family, slice };
   }
   return undefined;

@@ -115,6 +115,17 @@ describe('getDrawableText', () => {
     expect(getDrawableText('მასაჟი')).toBeUndefined(); // Georgian
     expect(getDrawableText('\u{E000}')).toBeUndefined();
   });
+
+  test('gives up on a script whose letters a font declares in its unicode-range but has no glyph for (Noto Serif TC declares Khmer, Armenian, Ethiopic)', () => {
+    for (const title of ['ការម៉ាស្សាជួយបន្ធូរសាច់ដុំ', 'Մերսում', 'የእግር ማሸት', 'ಮಸಾಜ್']) {
+      expect(getDrawableText(title), title).toBeUndefined();
+    }
+    // Scripts the card has fonts for are still drawn, letters and marks included.
+    for (const title of ['Rückenmassage', 'नवीनतम मालिश', 'การนวดแผนไทย', 'عِلاج', '肩颈按摩', '마사지', 'Ελληνικά']) {
+      // Thai gets zero-width spaces where its lines may break (it writes no spaces between words).
+      expect(getDrawableText(title)?.replaceAll('\u200B', ''), title).toBe(title);
+    }
+  });
 });
 
 describe('isRightToLeft', () => {
@@ -151,6 +162,7 @@ describe('buildSocialCard', () => {
 
   test('shows the site name in place of a title in a script it has no font for', () => {
     expect(textsOf(buildSocialCard({ ...CARD, title: 'მასაჟი' }))[1]).toBe('Massage & Wellness');
+    expect(textsOf(buildSocialCard({ ...CARD, title: 'ការម៉ាស្សា' }))[1]).toBe('Massage & Wellness');
   });
 
   test('draws a Chinese, Japanese, Arabic or Hebrew title in its own script', () => {
