@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 import type { SocialCardInput } from '../lib/social-card-input.ts';
-import { drawSocialImage, getSocialImageKey } from './social-card-drawing.ts';
+import { drawSocialImage, getDrawableText, getSocialImageKey } from './social-card-drawing.ts';
 
 /** What one build did with social cards; the integration logs it. */
 export interface SocialCardStats {
@@ -50,7 +50,8 @@ export class SocialCardCache {
    * Puts each card in the output under its site path (e.g. /social/posts/a.png → <outDir>/social/posts/a.png):
    * copied from the cache, or drawn into the cache first. Cards are drawn a few at a time (one per
    * core: sharp rasterises on its own threads while the next card's layout is worked out).
-   * `warn` hears of a card drawn with the site's name in place of a title it could not draw.
+   * `warn` hears of a card drawn with the site's name in place of a title it could not draw (no
+   * font for its letters, or drawing failed), on every build that places the card.
    */
   async place(
     cards: ReadonlyMap<string, SocialCardInput>,
@@ -62,6 +63,11 @@ export class SocialCardCache {
   }
 
   private async placeOne(input: SocialCardInput, target: string, warn: (message: string) => void): Promise<void> {
+    if (input.title.trim() && getDrawableText(input.title) === undefined) {
+      warn(
+        `social card for "${input.title}": the card has no font for the letters of this title, so it shows the site's name instead (the page keeps its title)`,
+      );
+    }
     const key = getSocialImageKey(input);
     this.used.add(key);
     const file = join(this.dir, `${key}.png`);

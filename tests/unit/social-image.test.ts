@@ -225,6 +225,20 @@ describe('the social card cache', () => {
     expect([second.stats.drawn, second.stats.reused]).toEqual([0, 1]);
   });
 
+  test("a title the card has no font for is drawn as the site's name, and the build is told so on every build, cached or not", async () => {
+    const { cacheDir, outDir } = folders();
+    const khmer = { ...CARD, title: 'ការម៉ាស្សាជួយបន្ធូរសាច់ដុំ' };
+    for (const build of [1, 2]) {
+      const warnings: string[] = [];
+      const cache = new SocialCardCache(cacheDir);
+      await cache.place(new Map([['/social/posts/k.png', khmer]]), outDir, (message) => warnings.push(message));
+      expect(warnings, `build ${build}`).toEqual([
+        `social card for "${khmer.title}": the card has no font for the letters of this title, so it shows the site's name instead (the page keeps its title)`,
+      ]);
+    }
+    expect(readFileSync(join(outDir, 'social/posts/k.png')).equals(await drawSocialImage(khmer))).toBe(true);
+  });
+
   test('pruning removes the cached cards a build did not use, and nothing else', async () => {
     const { cacheDir, outDir } = folders();
     writeFileSync(join(cacheDir, 'stale.png'), 'old');
