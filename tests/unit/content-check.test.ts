@@ -232,8 +232,8 @@ describe('checkContent', () => {
   test('refuses a tag with nothing to make an address from, at the line of the tag', () => {
     const tags = 'tags:\n  - sleep\n  - "—"\n  - "()"';
     expect(check({ posts: [post('a.md', `${ARTICLE}\n${tags}`)] })).toEqual([
-      'content/posts/a.md:9: tags: "—" cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from; write it as a word (e.g. "notes") or remove it',
-      'content/posts/a.md:10: tags: "()" cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from; write it as a word (e.g. "notes") or remove it',
+      'content/posts/a.md:9: tags: "—" cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from (dashes, brackets, slashes and bars such as / | \\ only separate the words of an address); write it as a word (e.g. "notes") or remove it',
+      'content/posts/a.md:10: tags: "()" cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from (dashes, brackets, slashes and bars such as / | \\ only separate the words of an address); write it as a word (e.g. "notes") or remove it',
     ]);
   });
 

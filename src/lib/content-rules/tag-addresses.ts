@@ -71,7 +71,7 @@ export function checkTagAddresses(uses: readonly TagUse[]): Problem[] {
         file: use.file,
         line: use.line,
         field: 'tags',
-        message: `${quote(use.label)} cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from; write it as a word (e.g. "notes") or remove it`,
+        message: `${quote(use.label)} cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from (dashes, brackets, slashes and bars such as / | \\ only separate the words of an address); write it as a word (e.g. "notes") or remove it`,
         severity: 'error',
       });
     } else if (new TextEncoder().encode(use.slug).length > MAX_TAG_SLUG_BYTES) {

@@ -5,8 +5,19 @@ import { post, run } from './helpers.ts';
 describe('tag-addresses', () => {
   test('a tag with nothing to make an address from is refused at its line', () => {
     expect(run(tagAddresses, { posts: [post('a.md', 'tags: [calm, "—"]')] })).toEqual([
-      'content/posts/a.md:7: tags: "—" cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from; write it as a word (e.g. "notes") or remove it',
+      'content/posts/a.md:7: tags: "—" cannot be used as a tag: it has no letter, digit, symbol or emoji to make its address from (dashes, brackets, slashes and bars such as / | \\ only separate the words of an address); write it as a word (e.g. "notes") or remove it',
     ]);
+  });
+
+  test('a bar, a slash or a backslash alone is refused too, the message saying that such marks only separate words', () => {
+    const lines = run(tagAddresses, { posts: [post('a.md', 'tags: ["|", "/", "\\\\"]')] });
+    expect(lines.map((line) => line.split(' cannot be used')[0])).toEqual([
+      'content/posts/a.md:7: tags: "|"',
+      'content/posts/a.md:7: tags: "/"',
+      'content/posts/a.md:7: tags: "\\\\"', // quoted as JSON quotes it
+    ]);
+    for (const line of lines)
+      expect(line).toContain('slashes and bars such as / | \\ only separate the words of an address');
   });
 
   test('a tag of invisible characters alone (a direction mark, a joiner, a variation selector) is refused at its line, naming them, never dropped in silence', () => {
