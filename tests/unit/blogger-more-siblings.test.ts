@@ -122,6 +122,25 @@ describe('B4 and B5 siblings: the players of known providers in their other form
   });
 });
 
+describe("B5 sibling: a known provider's host with an address its players do not take", () => {
+  test("YouTube's retired user-uploads player becomes a link, and the note does not ask to allow a host already allowed", () => {
+    const { markdown, notes } = htmlToMarkdown(
+      '<p><iframe src="http://www.youtube.com/embed?listType=user_uploads&amp;list=someuser"></iframe></p>',
+    );
+    expect(markdown).toContain('(https://www.youtube.com/embed?listType=user_uploads\\&list=someuser)');
+    expect(notes.map((note) => note.message)).toEqual([
+      "embedded https://www.youtube.com/embed?listType=user_uploads&list=someuser, an address YouTube's players do not take (a retired kind of player, or not a player at all): it is a link to that address now; open it to find what it showed, and embed that with YouTube's own embed code",
+    ]);
+  });
+
+  test('a host no provider owns still gets the frame-src advice', () => {
+    const { notes } = htmlToMarkdown('<p><iframe src="https://widgets.example.net/w/1"></iframe></p>');
+    expect(notes.map((note) => note.message)).toEqual([
+      "embedded https://widgets.example.net (https://widgets.example.net/w/1), which is not a known provider: it is a link to that address now, since the site's Content-Security-Policy would block the frame; to show it in place, allow https://widgets.example.net in frame-src and put the frame back",
+    ]);
+  });
+});
+
 describe('B3 sibling: a sized picture that links to a page, not to its full-size file', () => {
   test("in Blogger's separator <div>, the link to the page stays around the picture", () => {
     const { markdown } = htmlToMarkdown(

@@ -12,6 +12,7 @@ import {
   oneCandidatePerDescriptor,
   POSTER_MARK,
 } from './html-images.ts';
+import { FRAME_PROVIDERS } from '../security-headers.ts';
 import { isSameImage, upgradeToHttps } from './image-urls.ts';
 import { googleMapLinkText, googleMapOf, type GoogleMap } from './maps.ts';
 
@@ -682,9 +683,15 @@ function convertEmbeds(tree: Root, notes: ConversionNote[], options: CleanOption
         // a blocked box. A link to it shows what it was and lets the reader open it: the page the
         // frame showed, when its address names one (a Facebook video or post, an Instagram post).
         const page = embeddedPage(url);
+        const provider = FRAME_PROVIDERS.find((candidate) => candidate.hosts.includes(url.hostname));
+        const linked = `it is a link to ${page ? `the ${page.what} it showed (${page.href})` : 'that address'} now`;
         notes.push({
           kind: 'embed-unknown',
-          message: `embedded ${url.origin} (${url.href}), which is not a known provider: it is a link to ${page ? `the ${page.what} it showed (${page.href})` : 'that address'} now, since the site's Content-Security-Policy would block the frame; to show it in place, allow ${url.origin} in frame-src and put the frame back`,
+          // A known provider's host with an address its players do not take (YouTube's retired
+          // embed?listType=user_uploads): allowing the host would change nothing.
+          message: provider
+            ? `embedded ${url.href}, an address ${provider.name}'s players do not take (a retired kind of player, or not a player at all): ${linked}; open it to find what it showed, and embed that with ${provider.name}'s own embed code`
+            : `embedded ${url.origin} (${url.href}), which is not a known provider: ${linked}, since the site's Content-Security-Policy would block the frame; to show it in place, allow ${url.origin} in frame-src and put the frame back`,
         });
         parent.children[index] = inLine(
           parent,
