@@ -1236,17 +1236,29 @@ function convertAnchors(tree: Root, ids: Set<string>, notes: ConversionNote[]): 
     }
     if (target && !ids.has(target)) {
       ids.add(target);
-      parent.children[index] = {
-        type: 'element',
-        tagName: 'span',
-        properties: { id: target },
-        children: node.children,
-      };
-      return undefined;
+      return replaceLinkByContent(node, index, parent, target);
     }
-    parent.children.splice(index, 1, ...node.children);
-    return [SKIP, index];
+    return replaceLinkByContent(node, index, parent, '');
   });
+}
+
+/**
+ * Puts what a link holds in its place, for a visitor of `parent`'s children: in a `<span id>` when
+ * `target` names a place other links land on (so they still land), else unwrapped. Returns the
+ * visitor's next step (the unwrapped children are visited in turn).
+ */
+function replaceLinkByContent(
+  node: Element,
+  index: number,
+  parent: Parents,
+  target: string,
+): [typeof SKIP, number] | undefined {
+  if (target) {
+    parent.children[index] = { type: 'element', tagName: 'span', properties: { id: target }, children: node.children };
+    return undefined;
+  }
+  parent.children.splice(index, 1, ...node.children);
+  return [SKIP, index];
 }
 
 /**
@@ -1512,18 +1524,7 @@ export function removeInvisibleLinks(tree: Root): ConversionNote[] {
       kind: 'link',
       message: `the link to ${href} has no text or picture, so readers could not see it; it is removed`,
     });
-    const target = String(node.properties.id ?? node.properties.name ?? '').trim();
-    if (target) {
-      parent.children[index] = {
-        type: 'element',
-        tagName: 'span',
-        properties: { id: target },
-        children: node.children,
-      };
-      return undefined;
-    }
-    parent.children.splice(index, 1, ...node.children);
-    return [SKIP, index];
+    return replaceLinkByContent(node, index, parent, String(node.properties.id ?? node.properties.name ?? '').trim());
   });
   return notes;
 }
