@@ -16,11 +16,12 @@ export interface RemoteVideo {
 /**
  * A video's source. A YouTube video may start later (`start`, in seconds) or belong to a playlist
  * (`list`); a whole playlist is the id `videoseries` with its `list` (YouTube's own embed address).
- * An unlisted Vimeo video has a `hash` besides its id.
+ * An unlisted Vimeo video has a `hash` besides its id; a Vimeo video may start later too (`start`,
+ * in seconds; Vimeo's player and page read it from the address's fragment, `#t=62s`).
  */
 export type VideoSource =
   | { provider: 'youtube'; id: string; start?: number | undefined; list?: string | undefined }
-  | { provider: 'vimeo'; id: string; hash?: string | undefined }
+  | { provider: 'vimeo'; id: string; hash?: string | undefined; start?: number | undefined }
   | { provider: 'file'; src: string; type?: string | undefined };
 
 /** The provider's addresses, or undefined for a file served by this site. */
@@ -39,11 +40,12 @@ export function getRemoteVideo(source: VideoSource): RemoteVideo | undefined {
   }
   if (source.provider === 'vimeo') {
     // An unlisted video plays only with its hash (player.vimeo.com/video/ID?h=HASH, vimeo.com/ID/HASH).
-    const embed = `https://player.vimeo.com/video/${source.id}${source.hash ? `?h=${source.hash}` : ''}`;
+    const player = `https://player.vimeo.com/video/${source.id}${source.hash ? `?h=${source.hash}` : ''}`;
+    const start = source.start ? `#t=${source.start}s` : '';
     return {
-      watch: `https://vimeo.com/${source.id}${source.hash ? `/${source.hash}` : ''}`,
-      embed,
-      embedOnClick: `${embed}${source.hash ? '&' : '?'}autoplay=1&dnt=1`,
+      watch: `https://vimeo.com/${source.id}${source.hash ? `/${source.hash}` : ''}${start}`,
+      embed: `${player}${start}`,
+      embedOnClick: `${player}${source.hash ? '&' : '?'}autoplay=1&dnt=1${start}`,
       name: 'Vimeo',
     };
   }

@@ -122,6 +122,43 @@ describe('B4 and B5 siblings: the players of known providers in their other form
   });
 });
 
+describe('B5 sibling: a Vimeo video starting later, or its page in a frame', () => {
+  const facade = (html: string) => {
+    const markdown = htmlToMarkdown(html).markdown;
+    return [
+      /href="([^"]+)"/.exec(markdown)?.[1],
+      /data-video-embed="([^"]+)"/.exec(markdown)?.[1]?.replaceAll('&#x26;', '&'),
+    ];
+  };
+
+  test("a start time in the player's address (#t=1m2s, #t=62) is kept, on the page link and in the player", () => {
+    for (const src of [
+      'https://player.vimeo.com/video/123?autoplay=1#t=1m2s',
+      'http://player.vimeo.com/video/123#t=62',
+    ]) {
+      expect(facade(`<iframe src="${src}"></iframe>`), src).toEqual([
+        'https://vimeo.com/123#t=62s',
+        'https://player.vimeo.com/video/123?autoplay=1&dnt=1#t=62s',
+      ]);
+    }
+    expect(facade('<iframe src="https://player.vimeo.com/video/123?h=abc123#t=2m"></iframe>')).toEqual([
+      'https://vimeo.com/123/abc123#t=120s',
+      'https://player.vimeo.com/video/123?h=abc123&autoplay=1&dnt=1#t=120s',
+    ]);
+  });
+
+  test("a video's page in a frame (vimeo.com/ID, vimeo.com/ID/HASH) plays in the site's player", () => {
+    expect(facade('<iframe src="https://vimeo.com/123#t=10s"></iframe>')).toEqual([
+      'https://vimeo.com/123#t=10s',
+      'https://player.vimeo.com/video/123?autoplay=1&dnt=1#t=10s',
+    ]);
+    expect(facade('<iframe src="https://www.vimeo.com/456/9f8e7d"></iframe>')).toEqual([
+      'https://vimeo.com/456/9f8e7d',
+      'https://player.vimeo.com/video/456?h=9f8e7d&autoplay=1&dnt=1',
+    ]);
+  });
+});
+
 describe("B5 sibling: a known provider's host with an address its players do not take", () => {
   test("YouTube's retired user-uploads player becomes a link, and the note does not ask to allow a host already allowed", () => {
     const { markdown, notes } = htmlToMarkdown(

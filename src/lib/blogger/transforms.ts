@@ -40,8 +40,9 @@ export interface ConversionNote {
 }
 
 /**
- * A YouTube start time in whole seconds: `90`, `90s`, or hours, minutes and seconds as YouTube's
- * `t=` writes them (`1m30s`, `1h2m`, `2h`). Undefined for anything else, or for 0.
+ * A YouTube or Vimeo start time in whole seconds: `90`, `90s`, or hours, minutes and seconds as
+ * YouTube's `t=` and Vimeo's `#t=` write them (`1m30s`, `1h2m`, `2h`). Undefined for anything
+ * else, or for 0.
  */
 export function startSeconds(value: string): number | undefined {
   const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/i.exec(value.trim());
@@ -99,7 +100,7 @@ const EMBED_PROVIDERS: readonly EmbedProvider[] = [
  */
 const YOUTUBE_HOSTS = /^(?:(?:www\.|m\.)?youtube(?:-nocookie)?\.com|youtube\.googleapis\.com)$/;
 /** Vimeo's Flash player (2008-2012 embed code): vimeo.com/moogaloop.swf?clip_id=ID&server=vimeo.com... */
-const VIMEO_FLASH_HOSTS = /^(?:www\.)?vimeo\.com$/;
+const VIMEO_SITE_HOSTS = /^(?:www\.)?vimeo\.com$/;
 /** Dailymotion's Flash player: dailymotion.com/swf/video/ID or /swf/ID (an id such as x7tgad0). */
 const DAILYMOTION_HOSTS = /^(?:www\.)?dailymotion\.com$/;
 
@@ -158,9 +159,17 @@ export function toHttpsEmbedUrl(src: string): URL | undefined {
       return embed;
     }
   }
-  if (VIMEO_FLASH_HOSTS.test(url.hostname) && /^\/moogaloop(?:_local)?\.swf$/i.test(url.pathname)) {
+  if (VIMEO_SITE_HOSTS.test(url.hostname) && /^\/moogaloop(?:_local)?\.swf$/i.test(url.pathname)) {
     const clip = url.searchParams.get('clip_id');
     if (clip && /^\d+$/.test(clip)) return new URL(`https://player.vimeo.com/video/${clip}`);
+  }
+  // A Vimeo video's page in a frame (vimeo.com/ID, an unlisted one's vimeo.com/ID/HASH) plays in
+  // its player; a start time (#t=…) goes with it.
+  const vimeoPage = VIMEO_SITE_HOSTS.test(url.hostname) ? /^\/(\d+)(?:\/([0-9a-f]+))?\/?$/i.exec(url.pathname) : null;
+  if (vimeoPage) {
+    const player = new URL(`https://player.vimeo.com/video/${vimeoPage[1]}${url.hash}`);
+    if (vimeoPage[2]) player.searchParams.set('h', vimeoPage[2]);
+    return player;
   }
   if (DAILYMOTION_HOSTS.test(url.hostname)) {
     const match = /^\/(?:swf\/(?:video\/)?|video\/)([a-z0-9]+)/i.exec(url.pathname);
@@ -236,7 +245,9 @@ export function videoSourceOf(url: URL): Extract<VideoSource, { id: string }> | 
   if (url.hostname === 'player.vimeo.com') {
     const id = /^\/video\/(\d+)\/?$/.exec(url.pathname)?.[1];
     const hash = url.searchParams.get('h') ?? '';
-    return id ? { provider: 'vimeo', id, hash: /^[0-9a-f]+$/i.test(hash) ? hash : undefined } : undefined;
+    // A start time is Vimeo's fragment, #t=1m2s or #t=62 (the query's autoplay and the like are the player's).
+    const start = startSeconds(/^#t=([\w]+)$/i.exec(url.hash)?.[1] ?? '');
+    return id ? { provider: 'vimeo', id, hash: /^[0-9a-f]+$/i.test(hash) ? hash : undefined, start } : undefined;
   }
   return undefined;
 }
