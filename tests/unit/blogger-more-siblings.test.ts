@@ -122,6 +122,22 @@ describe('B4 and B5 siblings: the players of known providers in their other form
   });
 });
 
+describe('B7 sibling: a link with an empty address that is also a place to land', () => {
+  test('its text stays in a <span id> and the lost link is listed, as for any link with no address', () => {
+    const { markdown, notes } = htmlToMarkdown('<p><a id="x" href="">Prices</a> and <a href="#x">back</a></p>');
+    expect(markdown).toBe('<span id="x">Prices</span> and [back](#x)\n');
+    expect(notes.map((note) => note.message)).toEqual([
+      'the link on "Prices" has no address (href=""); its text is kept without the link',
+    ]);
+  });
+
+  test('an empty named anchor with href="" is only a place to land: kept, not listed', () => {
+    const { markdown, notes } = htmlToMarkdown('<p><a name="top" href=""></a>Start <a href="#top">up</a></p>');
+    expect(markdown).toBe('<span id="top"></span>Start [up](#top)\n');
+    expect(notes).toEqual([]);
+  });
+});
+
 describe('B5 sibling: a Vimeo video starting later, or its page in a frame', () => {
   const facade = (html: string) => {
     const markdown = htmlToMarkdown(html).markdown;

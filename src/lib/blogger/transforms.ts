@@ -1229,8 +1229,9 @@ function convertAnchors(tree: Root, ids: Set<string>, notes: ConversionNote[]): 
     const href = written?.trim() ?? '';
     const target = String(node.properties.id ?? node.properties.name ?? '').trim();
     if (href) return undefined;
-    if (written !== undefined && !target) {
-      const label = hastToString(node).replace(/\s+/g, ' ').trim();
+    const label = written === undefined ? '' : hastToString(node).replace(/\s+/g, ' ').trim();
+    // A named anchor with an empty address and nothing to show is a place to land, not a lost link.
+    if (written !== undefined && (!target || label)) {
       notes.push({
         kind: 'link',
         message: label
