@@ -16,6 +16,7 @@ import {
   type FamilyId,
   type FontLoadStats,
 } from './social-card-fonts.ts';
+import { removeBidiControls } from '../lib/slugs.ts';
 import { SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH, type SocialCardInput } from '../lib/social-card-input.ts';
 import { breakSegment, fitFontSize, linesAllowed, type FitBox, type MeasuredSegment } from '../lib/text-fit.ts';
 
@@ -153,7 +154,7 @@ export function getDrawableText(text: string): string | undefined {
   let result = '';
   // Bidi controls (U+202E "right-to-left override"...) are invisible formatting, often a spoofing
   // trick; the card finds each line's direction itself, and satori's shaper failed on them.
-  for (const grapheme of segmentGraphemes(text.normalize('NFC').replace(/\p{Bidi_Control}/gu, ''))) {
+  for (const grapheme of segmentGraphemes(removeBidiControls(text.normalize('NFC')))) {
     if (/^\s+$/u.test(grapheme)) result += ' ';
     else if (canDraw(grapheme, ALL_FAMILIES)) result += simplifyEmoji(grapheme);
     else if (/[\p{L}\p{N}]/u.test(grapheme)) return undefined;
