@@ -6,12 +6,14 @@ import {
   busyWarning,
   evaluateBudgets,
   imageProblems,
+  type LimitedBuild,
   markdownTable,
   type PageReport,
   type Phases,
   readPhases,
   renderLighthouseTable,
   renderMarkdown,
+  renderWithinLimit,
   scriptProblems,
   type SizeResult,
 } from '../../tools/bench/bench-report.ts';
@@ -386,5 +388,55 @@ describe('readPhases', () => {
 
   test('counts what the log does not show as zero', () => {
     expect(readPhases('[build] ✓ Completed in 900ms.', 2)).toMatchObject({ routes: 0, index: 0, cards: 0, other: 1.1 });
+  });
+});
+
+describe('the 10,000-post memory budget and builds inside a memory limit', () => {
+  const within = (completed: boolean, limitMiB = 2048): LimitedBuild => ({
+    limitMiB,
+    completed,
+    killedForMemory: !completed,
+    seconds: 80.25,
+    peakMiB: completed ? 1800 : limitMiB,
+    lastLine: completed ? '[build] Complete!' : '[build] Waiting for integration "search-index" | hook',
+  });
+  const large = (withinLimit?: SizeResult['withinLimit'], peak = 3000) => ({
+    ...size(10_000, 300, 100),
+    full: { ...size(10_000, 300, 100).full, peakMiB: peak },
+    withinLimit,
+  });
+
+  test('a build killed inside a 2 GiB limit fails the budget and says where it was', () => {
+    const rows = evaluateBudgets(report({ sizes: [large({ full: within(false) })] }));
+    expect(row(rows, '10000 posts')).toMatchObject({ status: 'FAIL' });
+    expect(row(rows, '10000 posts').measured).toContain('killed by the OOM killer within a 2048 MiB memory limit');
+    expect(row(rows, '10000 posts').measured).toContain('search-index');
+  });
+
+  test('a build that completes inside the limit passes, whatever its unconstrained peak', () => {
+    const rows = evaluateBudgets(report({ sizes: [large({ full: within(true) }, 5000)] }));
+    expect(row(rows, '10000 posts')).toMatchObject({
+      status: 'PASS',
+      measured: 'built cold within a 2048 MiB memory limit in 80.3 s',
+    });
+  });
+
+  test('a limit above the budget does not judge it; the unconstrained peak does, with a note', () => {
+    const rows = evaluateBudgets(report({ sizes: [large({ full: within(true, 4096) }, 3000)] }));
+    expect(row(rows, '10000 posts').status).toBe('FAIL');
+    expect(row(rows, '10000 posts').measured).toContain('without a memory limit (add --memory-limit 2048');
+    expect(row(evaluateBudgets(report({ sizes: [large(undefined, 1900)] })), '10000 posts').status).toBe('PASS');
+  });
+
+  test('the table of limited builds escapes a log line’s bars and is empty when none ran', () => {
+    expect(renderWithinLimit([size(100, 10, 9)])).toBe('');
+    const table = renderWithinLimit([large({ full: within(false), bare: within(true) })]);
+    expect(table).toContain(
+      '| 10000 | 2048 MiB | killed (OOM) after 80.3 s, at: [build] Waiting for integration "search-index" \\| hook |',
+    );
+    expect(table).toContain('built, 80.3 s, group peak 1800 MiB');
+    expect(renderMarkdown(report({ sizes: [large({ full: within(false) })] }))).toContain(
+      'Cold builds inside a memory limit:',
+    );
   });
 });

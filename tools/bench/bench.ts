@@ -14,7 +14,10 @@
  * size to rebuild at; --keep keeps the temporary projects. --source DIR builds the site's code from
  * another checkout (a worktree of an older commit, to compare two versions with the same bench);
  * --concurrency N sets Astro's build.concurrency in the copy. Peak memory is the whole process
- * tree's; a table says where each build's time went (docs/benchmark.md).
+ * tree's (Pagefind's process apart beside it); a table says where each build's time went
+ * (docs/benchmark.md). --memory-limit MiB also builds each size cold inside a memory cgroup of that
+ * size (memory-limit.ts), as a hosted builder with that much memory would, and judges the
+ * 10,000-post budget by it.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,10 +52,13 @@ import {
   renderPageTable,
   renderFeedsAndCards,
   renderRebuild,
+  renderWithinLimit,
   scriptProblems,
   type SizeResult,
+  type LimitedBuild,
 } from './bench-report.ts';
 import { serveStatic } from './bench-server.ts';
+import { memoryLimitProblem, runWithinMemory } from './memory-limit.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = readCommandLine(
@@ -69,6 +75,7 @@ const { values } = readCommandLine(
       'rebuild-at': { type: 'string' },
       source: { type: 'string' },
       concurrency: { type: 'string' },
+      'memory-limit': { type: 'string' },
     },
   },
   {
@@ -88,6 +95,8 @@ bench-results/latest.json and latest.md. Tables and how to read them: docs/bench
   --no-feeds          skip checking every feed
   --source DIR        build the site's code from another checkout (before/after in one run)
   --concurrency N     Astro's build.concurrency in the copy
+  --memory-limit MiB  also build each size cold inside a memory cgroup of MiB (Linux, as root),
+                      as a hosted builder with that much memory would: does it fit?
   --keep              keep the temporary projects`,
   },
 );
@@ -102,6 +111,17 @@ if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency 
     'npm run bench',
     `--concurrency: "${values.concurrency}" is not a whole number of pages; write it as --concurrency 4`,
   );
+}
+const memoryLimit = values['memory-limit'] === undefined ? undefined : Number(values['memory-limit']);
+if (memoryLimit !== undefined) {
+  if (!(Number.isInteger(memoryLimit) && memoryLimit >= 64)) {
+    refuseCommandLine(
+      'npm run bench',
+      `--memory-limit: "${values['memory-limit']}" is not a number of MiB; write it as --memory-limit 2048`,
+    );
+  }
+  const problem = memoryLimitProblem();
+  if (problem) refuseCommandLine('npm run bench', `--memory-limit: ${problem}`);
 }
 const sizes = values.sizes.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -124,6 +144,8 @@ interface BuildRun {
   /** The process tree's peak (see build). */
   peakMiB: number;
   mainPeakMiB: number;
+  /** Pagefind's process at its largest (0 for the floor, which has none). */
+  pagefindPeakMiB: number;
   phases: Phases;
   pages: number;
   outputMiB: number;
@@ -186,15 +208,32 @@ function writeContent(project: string, count: number, full: boolean): void {
 
 /**
  * The resident memory of a process and all its descendants (Pagefind's process, sharp's, esbuild's),
- * in KiB; 0 once it is gone. pidtree lists the tree, pidusage reads each process's RSS.
+ * in KiB, and the part of it that is Pagefind's process; 0 once it is gone. pidtree lists the tree,
+ * pidusage reads each process's RSS.
  */
-async function treeRssKiB(pid: number): Promise<number> {
+async function treeRssKiB(pid: number): Promise<{ total: number; pagefind: number }> {
   try {
     const pids = await pidtree(pid, { root: true });
     const usage = await pidusage(pids);
-    return Object.values(usage).reduce((total, stat) => total + (stat?.memory ?? 0), 0) / 1024;
+    let total = 0;
+    let pagefind = 0;
+    for (const [child, stat] of Object.entries(usage)) {
+      const kib = (stat?.memory ?? 0) / 1024;
+      total += kib;
+      if (isPagefind(Number(child))) pagefind += kib;
+    }
+    return { total, pagefind };
   } catch {
-    return 0; // The process (or one of its children) has just exited.
+    return { total: 0, pagefind: 0 }; // The process (or one of its children) has just exited.
+  }
+}
+
+/** Whether a process is Pagefind's (its command line names it), from /proc. */
+function isPagefind(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('pagefind');
+  } catch {
+    return false;
   }
 }
 
@@ -213,6 +252,7 @@ function build(project: string): Promise<BuildRun> {
     let log = '';
     let mainPeakKiB = 0;
     let treePeakKiB = 0;
+    let pagefindPeakKiB = 0;
     let sampling = false;
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -226,7 +266,8 @@ function build(project: string): Promise<BuildRun> {
       if (sampling || child.pid === undefined) return;
       sampling = true;
       void treeRssKiB(child.pid).then((kib) => {
-        treePeakKiB = Math.max(treePeakKiB, kib);
+        treePeakKiB = Math.max(treePeakKiB, kib.total);
+        pagefindPeakKiB = Math.max(pagefindPeakKiB, kib.pagefind);
         sampling = false;
       });
     }, 250);
@@ -241,6 +282,7 @@ function build(project: string): Promise<BuildRun> {
         seconds,
         peakMiB: Math.max(treePeakKiB, mainPeakKiB) / 1024,
         mainPeakMiB: mainPeakKiB / 1024,
+        pagefindPeakMiB: pagefindPeakKiB / 1024,
         pages: listFiles(dist, /\.html$/).length,
         outputMiB: folderSize(dist) / 1024 / 1024,
         log: clean,
@@ -257,6 +299,7 @@ function figures(run: BuildRun): BuildFigures {
     pages: run.pages,
     peakMiB: run.peakMiB,
     mainPeakMiB: run.mainPeakMiB,
+    pagefindPeakMiB: run.pagefindPeakMiB,
     outputMiB: run.outputMiB,
     phases: run.phases,
   };
@@ -413,6 +456,38 @@ async function measureRebuilds(
   return { posts, coldSeconds, floorSeconds, rebuilds };
 }
 
+/**
+ * Builds a project cold (its output and every cache removed first) inside a memory cgroup of
+ * `limitMiB` (see memory-limit.ts): whether the build fits a builder with that much memory.
+ */
+async function buildWithin(project: string, limitMiB: number): Promise<LimitedBuild> {
+  for (const dir of ['dist', 'node_modules/.astro', '.astro'])
+    rmSync(join(project, dir), { recursive: true, force: true });
+  const run = await runWithinMemory(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
+    cwd: project,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    limitMiB,
+  });
+  sampleLoad();
+  const lines = run.output
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .trim()
+    .split('\n');
+  return {
+    limitMiB,
+    completed: run.exitCode === 0,
+    killedForMemory: run.killedForMemory,
+    seconds: run.seconds,
+    peakMiB: run.peakMiB,
+    lastLine: lines.at(-1)?.trim().slice(0, 200) ?? '',
+  };
+}
+
+function describeWithin(run: LimitedBuild): string {
+  if (run.completed) return `built in ${run.seconds.toFixed(1)} s (group peak ${run.peakMiB.toFixed(0)} MiB)`;
+  return `${run.killedForMemory ? 'killed by the OOM killer' : 'failed'} after ${run.seconds.toFixed(1)} s, at: ${run.lastLine}`;
+}
+
 const report: BenchReport = {
   date: new Date().toISOString(),
   node: process.version,
@@ -430,7 +505,9 @@ for (const [index, count] of sizes.entries()) {
     if (bare) writeContent(bare, count, false);
     process.stdout.write(`N = ${count}: building the full site... `);
     const fullRun = await build(full);
-    process.stdout.write(`${fullRun.seconds.toFixed(1)} s, ${fullRun.peakMiB.toFixed(0)} MiB`);
+    process.stdout.write(
+      `${fullRun.seconds.toFixed(1)} s, ${fullRun.peakMiB.toFixed(0)} MiB (Pagefind's process ${fullRun.pagefindPeakMiB.toFixed(0)})`,
+    );
     saveLog(`build-full-${count}`, fullRun.log);
     let bareRun: BuildRun | undefined;
     if (bare) {
@@ -461,6 +538,18 @@ for (const [index, count] of sizes.entries()) {
       report.lighthouseFloor = measured.floor;
     }
     if (count === rebuildAt) report.rebuild = await measureRebuilds(full, count, fullRun.seconds, bareRun?.seconds);
+    if (memoryLimit !== undefined) {
+      process.stdout.write(`  cold, within ${memoryLimit} MiB: the full site... `);
+      const fullWithin = await buildWithin(full, memoryLimit);
+      process.stdout.write(describeWithin(fullWithin));
+      result.withinLimit = { full: fullWithin };
+      if (bare) {
+        process.stdout.write('; the bare floor... ');
+        result.withinLimit.bare = await buildWithin(bare, memoryLimit);
+        process.stdout.write(describeWithin(result.withinLimit.bare));
+      }
+      console.log('');
+    }
   } finally {
     const dirs = [full, bare].filter((dir) => dir !== undefined);
     if (values.keep) console.log(`  kept ${dirs.join(' and ')}`);
@@ -471,6 +560,8 @@ for (const [index, count] of sizes.entries()) {
 console.log(`\n${renderBuildTable(report.sizes)}\n`);
 console.log(`${renderFeedsAndCards(report.sizes)}\n`);
 if (report.rebuild) console.log(`${renderRebuild(report.rebuild)}\n`);
+if (renderWithinLimit(report.sizes))
+  console.log(`Cold builds inside a memory limit:\n\n${renderWithinLimit(report.sizes)}\n`);
 if (phaseRows(report).length > 0) console.log(`Where the time went:\n\n${renderPhaseTable(phaseRows(report))}\n`);
 if (report.pages.length > 0) console.log(`${renderPageTable(report.pages)}\n`);
 for (const page of report.pages) {
