@@ -19,6 +19,20 @@ Takes no options but -h, --help; BLOG_CONTENT_DIR and SITE_URL in the environmen
   },
 );
 
+/**
+ * What a build ended by a signal most likely met. SIGKILL, which no program sends itself, is how
+ * Linux's OOM killer (or a builder's memory limit) ends a process that has run out of memory, with
+ * no message of its own; the figures per number of posts are in docs/deploying.md#memory.
+ */
+function whyKilled(signal: NodeJS.Signals): string {
+  if (signal !== 'SIGKILL') return `The build was stopped (${signal})`;
+  return [
+    'The build was killed (SIGKILL), most likely for lack of memory: a builder with 2 GB builds up to',
+    'about 2,000 posts. Give the build more memory (docs/deploying.md#memory has the figures per',
+    'number of posts), or build on a machine with more',
+  ].join('\n');
+}
+
 const outDir = resolve(process.env.BLOG_OUT_DIR || 'dist');
 const staging = `${outDir}.next`;
 const previous = `${outDir}.previous`;
@@ -30,7 +44,8 @@ const result = spawnSync('astro', ['build'], {
 });
 if (result.status !== 0) {
   rmSync(staging, { recursive: true, force: true });
-  console.error(`\nThe build failed; ${existsSync(outDir) ? `${outDir} is unchanged` : 'nothing was written'}.`);
+  const kept = existsSync(outDir) ? `${outDir} is unchanged` : 'nothing was written';
+  console.error(`\n${result.signal ? whyKilled(result.signal) : 'The build failed'}; ${kept}.`);
   process.exit(result.status ?? 1);
 }
 rmSync(previous, { recursive: true, force: true });

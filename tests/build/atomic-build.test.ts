@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { memoryLimitProblem } from '../../tools/bench/memory-limit.ts';
 import { ProjectCopy } from './project-copy.ts';
 
 // One copy of the project, built once before the tests. Each test starts from that state (a good
@@ -108,3 +109,24 @@ test('a good build replaces dist/ as a whole, and a schema changed in src/lib ta
   expect(project.exists('dist.next')).toBe(false);
   expect(project.read(POST_PAGE).match(sourceLink)?.[1]).toMatch(/#changed$/);
 });
+
+// A builder's memory limit ends a build with SIGKILL and no word of its own. Making a memory cgroup
+// needs root (as in CI); elsewhere the test is skipped, in CI a machine that cannot is a failure.
+const noMemoryLimit = memoryLimitProblem();
+test.skipIf(noMemoryLimit !== undefined && !process.env.CI)(
+  'a build killed for lack of memory says so and how to give it more, and leaves dist/ as it was',
+  async () => {
+    expect(noMemoryLimit).toBeUndefined();
+    const marker = markDist();
+    // 320 MiB: Astro's process passes it while it starts; `node scripts/build.ts` itself holds ~50.
+    const run = await project.runWithinMemory('node', ['scripts/build.ts'], 320);
+    expect(run.killedForMemory, run.output).toBe(true);
+    expect(run.exitCode).not.toBe(0);
+    expect(run.output).toContain('The build was killed (SIGKILL), most likely for lack of memory');
+    expect(run.output).toContain('docs/deploying.md#memory');
+    expect(run.output).toMatch(/dist is unchanged\.$/m);
+    expect(project.read('dist/MARKER')).toBe(marker);
+    expect(project.exists('dist.next')).toBe(false);
+  },
+  120_000,
+);

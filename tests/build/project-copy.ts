@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { linkPackages } from '../../src/io/files.ts';
+import { type LimitedRun, runWithinMemory } from '../../tools/bench/memory-limit.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const COPIED = [
@@ -114,6 +115,14 @@ export class ProjectCopy {
       output: `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, ''),
       leftBehind,
     };
+  }
+
+  /**
+   * Runs a command in the copy inside a memory cgroup of `limitMiB` MiB, as a builder with that
+   * much memory would (see tools/bench/memory-limit.ts; needs root).
+   */
+  runWithinMemory(command: string, args: string[], limitMiB: number): Promise<LimitedRun> {
+    return runWithinMemory(command, args, { cwd: this.dir, env: this.env({}), limitMiB });
   }
 
   /** The same as run, without blocking this process (for a server the test itself runs). */
