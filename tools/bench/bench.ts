@@ -22,7 +22,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pidtree from 'pidtree';
 import pidusage from 'pidusage';
@@ -117,7 +117,7 @@ if (memoryLimit !== undefined) {
   if (!(Number.isInteger(memoryLimit) && memoryLimit >= 64)) {
     refuseCommandLine(
       'npm run bench',
-      `--memory-limit: "${values['memory-limit']}" is not a number of MiB; write it as --memory-limit 2048`,
+      `--memory-limit: "${values['memory-limit']}" is not a whole number of MiB of at least 64; write it as --memory-limit 2048`,
     );
   }
   const problem = memoryLimitProblem();
@@ -460,7 +460,7 @@ async function measureRebuilds(
  * Builds a project cold (its output and every cache removed first) inside a memory cgroup of
  * `limitMiB` (see memory-limit.ts): whether the build fits a builder with that much memory.
  */
-async function buildWithin(project: string, limitMiB: number): Promise<LimitedBuild> {
+async function buildWithin(project: string, limitMiB: number, posts: number): Promise<LimitedBuild> {
   for (const dir of ['dist', 'node_modules/.astro', '.astro'])
     rmSync(join(project, dir), { recursive: true, force: true });
   const run = await runWithinMemory(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
@@ -469,6 +469,10 @@ async function buildWithin(project: string, limitMiB: number): Promise<LimitedBu
     limitMiB,
   });
   sampleLoad();
+  saveLog(
+    `build-${basename(project).startsWith('blog-bench-bare') ? 'bare' : 'full'}-within-${limitMiB}-${posts}`,
+    run.output,
+  );
   const lines = run.output
     .replace(/\x1b\[[0-9;]*m/g, '')
     .trim()
@@ -479,7 +483,7 @@ async function buildWithin(project: string, limitMiB: number): Promise<LimitedBu
     killedForMemory: run.killedForMemory,
     seconds: run.seconds,
     peakMiB: run.peakMiB,
-    lastLine: lines.at(-1)?.trim().slice(0, 200) ?? '',
+    lastLine: lines.at(-1)?.trim().slice(0, 200) || 'before the build printed anything',
   };
 }
 
@@ -540,12 +544,12 @@ for (const [index, count] of sizes.entries()) {
     if (count === rebuildAt) report.rebuild = await measureRebuilds(full, count, fullRun.seconds, bareRun?.seconds);
     if (memoryLimit !== undefined) {
       process.stdout.write(`  cold, within ${memoryLimit} MiB: the full site... `);
-      const fullWithin = await buildWithin(full, memoryLimit);
+      const fullWithin = await buildWithin(full, memoryLimit, count);
       process.stdout.write(describeWithin(fullWithin));
       result.withinLimit = { full: fullWithin };
       if (bare) {
         process.stdout.write('; the bare floor... ');
-        result.withinLimit.bare = await buildWithin(bare, memoryLimit);
+        result.withinLimit.bare = await buildWithin(bare, memoryLimit, count);
         process.stdout.write(describeWithin(result.withinLimit.bare));
       }
       console.log('');

@@ -11,7 +11,7 @@
  * https://docs.kernel.org/admin-guide/cgroup-v2.html#memory-interface-files
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const V1_ROOT = '/sys/fs/cgroup/memory';
@@ -75,6 +75,54 @@ export function memoryLimitProblem(): string | undefined {
   }
 }
 
+/** The groups this module makes are named `blog-bench-<pid of the maker>-<time>`. */
+const GROUP_NAME = /^blog-bench-(\d+)-\d+$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the empty groups left by a run that was interrupted (Ctrl-C ends the bench before it can
+ * remove its group): those whose maker has gone. A group that still holds a process stays.
+ */
+function removeAbandonedGroups(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    const maker = GROUP_NAME.exec(name)?.[1];
+    if (!maker || isRunning(Number(maker))) continue;
+    try {
+      rmdirSync(join(parent, name));
+    } catch {
+      // Not empty: a process of it still runs.
+    }
+  }
+}
+
+/** Ends every process still in a group (one the command started and left running) and removes it. */
+async function removeGroup(group: string): Promise<void> {
+  // The group can be removed once its last process has gone, which can lag the exit a little.
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    for (const pid of readFileSync(join(group, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean)) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        // It has just exited.
+      }
+    }
+    try {
+      rmdirSync(group);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 function readCount(file: string, key: string): number {
   if (!existsSync(file)) return 0;
   const line = readFileSync(file, 'utf8')
@@ -86,8 +134,10 @@ function readCount(file: string, key: string): number {
 /**
  * Runs `command args` in a new memory cgroup of `limitMiB` MiB (no swap beyond it) and removes the
  * group afterwards. The command is started by `sh`, which joins the group before it becomes the
- * command, so every process the command starts is counted. Resolves whether the command succeeds,
- * fails or is killed; rejects only when the group cannot be made (see memoryLimitProblem).
+ * command, so every process the command starts is counted; a process the command leaves running is
+ * ended with the group. Empty groups an interrupted run left behind are removed first. Resolves
+ * whether the command succeeds, fails or is killed; rejects only when the group cannot be made (see
+ * memoryLimitProblem).
  */
 export async function runWithinMemory(
   command: string,
@@ -96,6 +146,7 @@ export async function runWithinMemory(
 ): Promise<LimitedRun> {
   const hierarchy = findHierarchy();
   if (typeof hierarchy === 'string') throw new Error(hierarchy);
+  removeAbandonedGroups(hierarchy.parent);
   const group = join(hierarchy.parent, `blog-bench-${process.pid}-${Date.now()}`);
   const bytes = String(Math.round(options.limitMiB * 1024 * 1024));
   mkdirSync(group);
@@ -106,7 +157,8 @@ export async function runWithinMemory(
       if (existsSync(withSwap)) writeFileSync(withSwap, bytes);
     } else {
       writeFileSync(join(group, 'memory.max'), bytes);
-      writeFileSync(join(group, 'memory.swap.max'), '0');
+      // Present only where the kernel accounts swap.
+      if (existsSync(join(group, 'memory.swap.max'))) writeFileSync(join(group, 'memory.swap.max'), '0');
     }
     const started = performance.now();
     const { exitCode, signal, output } = await new Promise<{
@@ -114,10 +166,16 @@ export async function runWithinMemory(
       signal: NodeJS.Signals | null;
       output: string;
     }>((resolve, reject) => {
-      const child = spawn('sh', ['-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', group, command, ...args], {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-      });
+      // The group's path goes in the environment, so that sh's own messages ("not found") name the
+      // command, not the group.
+      const child = spawn(
+        'sh',
+        ['-c', 'echo $$ > "$MEMORY_LIMIT_GROUP/cgroup.procs" && exec "$@"', 'memory-limit', command, ...args],
+        {
+          cwd: options.cwd,
+          env: { ...(options.env ?? process.env), MEMORY_LIMIT_GROUP: group },
+        },
+      );
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -138,14 +196,6 @@ export async function runWithinMemory(
       output,
     };
   } finally {
-    // The group can be removed once its last process has gone, which can lag the exit a little.
-    for (let attempt = 0; attempt < 50; attempt += 1) {
-      try {
-        rmdirSync(group);
-        break;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
+    await removeGroup(group);
   }
 }
