@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { readCommandLine } from '../src/lib/command-line.ts';
 
@@ -20,16 +21,21 @@ Takes no options but -h, --help; BLOG_CONTENT_DIR and SITE_URL in the environmen
 );
 
 /**
- * What a build ended by a signal most likely met. SIGKILL, which no program sends itself, is how
- * Linux's OOM killer (or a builder's memory limit) ends a process that has run out of memory, with
- * no message of its own; the figures per number of posts are in docs/deploying.md#memory.
+ * What a build ended by a signal most likely met, in words for a blog's owner. SIGKILL, which no
+ * program sends itself, is how Linux's OOM killer (or a builder's memory limit) ends a process that
+ * has run out of memory, with no message of its own. The memory the build could use is the memory
+ * cgroup's limit when one is set (Node's process.constrainedMemory), else the machine's. The
+ * figures per number of posts are in docs/deploying.md#memory.
  */
 function whyKilled(signal: NodeJS.Signals): string {
-  if (signal !== 'SIGKILL') return `The build was stopped (${signal})`;
+  if (signal !== 'SIGKILL') return `The build was stopped (signal ${signal})`;
+  const limit = process.constrainedMemory();
+  const mib = Math.round(Math.min(limit > 0 ? limit : Infinity, totalmem()) / 1024 / 1024);
   return [
-    'The build was killed (SIGKILL), most likely for lack of memory: a builder with 2 GB builds up to',
-    'about 2,000 posts. Give the build more memory (docs/deploying.md#memory has the figures per',
-    'number of posts), or build on a machine with more',
+    'The build was stopped by the system (signal SIGKILL). That almost always means it ran out of',
+    `memory: it could use ${mib.toLocaleString('en')} MiB here. Even a small blog needs about 1 GB to build, a blog of`,
+    '2,000 posts about 2 GB, and more posts need more (docs/deploying.md, section "Memory", has the',
+    'figures). Give the build more memory (a larger builder, or another machine) and build again',
   ].join('\n');
 }
 

@@ -122,8 +122,9 @@ test.skipIf(noMemoryLimit !== undefined && !process.env.CI)(
     const run = await project.runWithinMemory('node', ['scripts/build.ts'], 320);
     expect(run.killedForMemory, run.output).toBe(true);
     expect(run.exitCode).not.toBe(0);
-    expect(run.output).toContain('The build was killed (SIGKILL), most likely for lack of memory');
-    expect(run.output).toContain('docs/deploying.md#memory');
+    expect(run.output).toContain('The build was stopped by the system (signal SIGKILL)');
+    expect(run.output).toContain('ran out of\nmemory: it could use 320 MiB here.');
+    expect(run.output).toContain('docs/deploying.md, section "Memory"');
     expect(run.output).toMatch(/dist is unchanged\.$/m);
     expect(project.read('dist/MARKER')).toBe(marker);
     expect(project.exists('dist.next')).toBe(false);
