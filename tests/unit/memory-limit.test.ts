@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { memoryLimitProblem, runWithinMemory } from '../../tools/bench/memory-limit.ts';
+import { memoryGroupsFolder, memoryLimitProblem, runWithinMemory } from '../../tools/bench/memory-limit.ts';
 
 /** A Node process that fills 25 buffers of 10 MiB each (every page touched) and says so. */
 const FILL_250_MIB = [
@@ -9,8 +10,9 @@ const FILL_250_MIB = [
 ];
 /** Each test starts a Node process; at load 10 on two cores one took over 20 s in a CI run. */
 const SLOW = 90_000;
-const GROUPS = '/sys/fs/cgroup/memory';
-const ours = () => (existsSync(GROUPS) ? readdirSync(GROUPS).filter((name) => name.startsWith('blog-bench-')) : []);
+const GROUPS = memoryGroupsFolder();
+const ours = () =>
+  GROUPS && existsSync(GROUPS) ? readdirSync(GROUPS).filter((name) => name.startsWith('blog-bench-')) : [];
 
 // Making a cgroup needs root (as in CI); elsewhere the test is skipped with the reason, and in CI a
 // missing controller fails it, so the bench's --memory-limit is never left untested there.
@@ -89,7 +91,8 @@ describe.skipIf(problem !== undefined && !process.env.CI)('runWithinMemory', () 
     async () => {
       // pid 2^22 + 1 is above Linux's largest pid, so no process has it.
       const abandoned = `blog-bench-${2 ** 22 + 1}-1`;
-      mkdirSync(`${GROUPS}/${abandoned}`);
+      if (!GROUPS) throw new Error('no folder for memory cgroups');
+      mkdirSync(join(GROUPS, abandoned));
       await runWithinMemory('true', [], { cwd: process.cwd(), limitMiB: 64 });
       expect(ours()).not.toContain(abandoned);
     },

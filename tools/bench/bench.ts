@@ -22,8 +22,9 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import pidtree from 'pidtree';
 import pidusage from 'pidusage';
 import { folderSize, linkPackages, listFiles } from '../../src/io/files.ts';
@@ -237,6 +238,10 @@ function isPagefind(pid: number): boolean {
   }
 }
 
+/** The command every build of the bench runs, in the project's folder, and its environment. */
+const ASTRO = join(ROOT, 'node_modules/.bin/astro');
+const BUILD_ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+
 /**
  * Runs `astro build` in a project and measures it: wall time, and peak memory of the whole process
  * tree (the sum of every process's resident memory, sampled every 250 ms; the kernel's high-water
@@ -245,10 +250,7 @@ function isPagefind(pid: number): boolean {
 function build(project: string): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
-      cwd: project,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-    });
+    const child = spawn(ASTRO, ['build'], { cwd: project, env: BUILD_ENV });
     let log = '';
     let mainPeakKiB = 0;
     let treePeakKiB = 0;
@@ -277,7 +279,7 @@ function build(project: string): Promise<BuildRun> {
       if (code !== 0) return reject(new Error(`the build in ${project} failed:\n${log.slice(-3000)}`));
       const dist = join(project, 'dist');
       const seconds = (performance.now() - started) / 1000;
-      const clean = log.replace(/\x1b\[[0-9;]*m/g, '');
+      const clean = stripVTControlCharacters(log);
       resolve({
         seconds,
         peakMiB: Math.max(treePeakKiB, mainPeakKiB) / 1024,
@@ -460,23 +462,18 @@ async function measureRebuilds(
  * Builds a project cold (its output and every cache removed first) inside a memory cgroup of
  * `limitMiB` (see memory-limit.ts): whether the build fits a builder with that much memory.
  */
-async function buildWithin(project: string, limitMiB: number, posts: number): Promise<LimitedBuild> {
+async function buildWithin(
+  project: string,
+  kind: 'full' | 'bare',
+  limitMiB: number,
+  posts: number,
+): Promise<LimitedBuild> {
   for (const dir of ['dist', 'node_modules/.astro', '.astro'])
     rmSync(join(project, dir), { recursive: true, force: true });
-  const run = await runWithinMemory(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
-    cwd: project,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-    limitMiB,
-  });
+  const run = await runWithinMemory(ASTRO, ['build'], { cwd: project, env: BUILD_ENV, limitMiB });
   sampleLoad();
-  saveLog(
-    `build-${basename(project).startsWith('blog-bench-bare') ? 'bare' : 'full'}-within-${limitMiB}-${posts}`,
-    run.output,
-  );
-  const lines = run.output
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .trim()
-    .split('\n');
+  saveLog(`build-${kind}-within-${limitMiB}-${posts}`, run.output);
+  const lines = stripVTControlCharacters(run.output).trim().split('\n');
   return {
     limitMiB,
     completed: run.exitCode === 0,
@@ -544,12 +541,12 @@ for (const [index, count] of sizes.entries()) {
     if (count === rebuildAt) report.rebuild = await measureRebuilds(full, count, fullRun.seconds, bareRun?.seconds);
     if (memoryLimit !== undefined) {
       process.stdout.write(`  cold, within ${memoryLimit} MiB: the full site... `);
-      const fullWithin = await buildWithin(full, memoryLimit, count);
+      const fullWithin = await buildWithin(full, 'full', memoryLimit, count);
       process.stdout.write(describeWithin(fullWithin));
       result.withinLimit = { full: fullWithin };
       if (bare) {
         process.stdout.write('; the bare floor... ');
-        result.withinLimit.bare = await buildWithin(bare, memoryLimit, count);
+        result.withinLimit.bare = await buildWithin(bare, 'bare', memoryLimit, count);
         process.stdout.write(describeWithin(result.withinLimit.bare));
       }
       console.log('');
@@ -564,8 +561,8 @@ for (const [index, count] of sizes.entries()) {
 console.log(`\n${renderBuildTable(report.sizes)}\n`);
 console.log(`${renderFeedsAndCards(report.sizes)}\n`);
 if (report.rebuild) console.log(`${renderRebuild(report.rebuild)}\n`);
-if (renderWithinLimit(report.sizes))
-  console.log(`Cold builds inside a memory limit:\n\n${renderWithinLimit(report.sizes)}\n`);
+const withinLimit = renderWithinLimit(report.sizes);
+if (withinLimit) console.log(`Cold builds inside a memory limit:\n\n${withinLimit}\n`);
 if (phaseRows(report).length > 0) console.log(`Where the time went:\n\n${renderPhaseTable(phaseRows(report))}\n`);
 if (report.pages.length > 0) console.log(`${renderPageTable(report.pages)}\n`);
 for (const page of report.pages) {

@@ -75,6 +75,12 @@ export function memoryLimitProblem(): string | undefined {
   }
 }
 
+/** The folder runWithinMemory makes its groups in, or undefined where it cannot (memoryLimitProblem). */
+export function memoryGroupsFolder(): string | undefined {
+  const hierarchy = findHierarchy();
+  return typeof hierarchy === 'string' ? undefined : hierarchy.parent;
+}
+
 /** The groups this module makes are named `blog-bench-<pid of the maker>-<time>`. */
 const GROUP_NAME = /^blog-bench-(\d+)-\d+$/;
 
