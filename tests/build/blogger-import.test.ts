@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { get as httpGet } from 'node:http';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseBloggerExport } from '../../src/lib/blogger/parse.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { getRedirectFilePath } from '../../src/lib/redirects.ts';
+import { freePort } from '../free-port.ts';
 import { ProjectCopy } from './project-copy.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/blogger/', import.meta.url));
@@ -21,15 +22,6 @@ const FRENCH = 'content/posts/reflexologie-introduction/index.md';
 
 /** A written file's frontmatter, read by the site's own reader (a label "---" in it must not end it). */
 const frontmatterOf = (text: string) => parseFrontmatter(text).data as Record<string, unknown>;
-/** A TCP port nothing listens on right now, for a server the test starts. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 /** Resolves once something accepts connections on the port (nginx started), or fails after 10 s. */
 async function waitForPort(port: number): Promise<void> {
   for (let tries = 0; tries < 100; tries += 1) {

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freePort } from '../free-port.ts';
 import { TEST_CONTENT } from '../paths.ts';
 import { cleanEnv, ProjectCopy } from './project-copy.ts';
 
@@ -35,18 +35,6 @@ afterAll(() => {
   server?.kill();
   project?.remove();
 });
-
-/** A port nothing listens on, from the system. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Polls until `check` returns a value, or fails with what the server printed. */
 async function waitFor<T>(what: string, check: () => Promise<T | undefined>, seconds: number): Promise<T> {
